@@ -1,0 +1,20 @@
+// Typed messages between the sidebar/options pages and the background.
+import type { BadgeMode } from './model';
+
+export type Message =
+  /** Poll now: one source, or every enabled source. */
+  | { type: 'refresh'; sourceId?: string }
+  /** Read/starred state changed in a page: recompute the badge. */
+  | { type: 'itemsChanged' }
+  /** Sources or topics changed in the options page (re-match, re-schedule). */
+  | { type: 'sourcesChanged' }
+  | { type: 'topicsChanged'; topicIds?: string[] }
+  /** From the background to open pages: new items were stored. */
+  | { type: 'newItems'; count: number; sourceIds: string[] }
+  /** From the background: a poll started/finished (for a spinner). */
+  | { type: 'pollState'; polling: boolean }
+  | { type: 'badgeMode'; mode: BadgeMode };
+
+export function isMessage(m: unknown): m is Message {
+  return typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string';
+}

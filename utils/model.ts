@@ -1,0 +1,132 @@
+// The one normalized shape every source kind is turned into, and the records kept next to it.
+
+/** IndexedDB cannot index booleans, so flags that are queried are stored as 0/1. */
+export type Flag = 0 | 1;
+
+export type FeedKind = 'rss' | 'atom' | 'rdf' | 'json';
+export type ApiKind = 'newsapi' | 'guardian' | 'gnews';
+export type SourceKind = FeedKind | 'feed' | ApiKind; // 'feed' = detect the format from the body
+
+export interface Item {
+  /** Stable id: `${sourceId}:${hash(dedupe key)}`. */
+  id: string;
+  sourceId: string;
+  /** The source's own id for the item (RSS guid, Atom id, JSON Feed id, API id), if any. */
+  guid?: string;
+  /** Plain text, never HTML. */
+  title: string;
+  /** Canonical URL: tracking parameters removed. */
+  url: string;
+  /** Untrusted HTML; sanitized only when shown. */
+  summaryHtml: string;
+  contentHtml: string;
+  author?: string;
+  imageUrl?: string;
+  /** UTC ms; the first-seen time when the source gives none or an unreadable one. */
+  published: number;
+  firstSeen: number;
+  /** Last time the source changed this item's text (0 if never). */
+  updated: number;
+  categories: string[];
+  breaking: Flag;
+  /** Ids of matched topics. */
+  topics: string[];
+  /** 1 when a topic that notifies matched (counted by the "topic alerts" badge mode). */
+  alert: Flag;
+  read: Flag;
+  starred: Flag;
+  /** Folded, de-duplicated words of title and summary: the search index (multiEntry). */
+  words: string[];
+}
+
+/** What a source adapter yields before the store assigns ids, flags and words. */
+export interface ParsedItem {
+  guid?: string;
+  title: string;
+  url: string;
+  summaryHtml: string;
+  contentHtml: string;
+  author?: string;
+  imageUrl?: string;
+  /** UTC ms, or undefined when missing/unreadable. */
+  published?: number;
+  categories: string[];
+  /** The source marks it as breaking/live. */
+  breaking: boolean;
+}
+
+export interface ParsedFeed {
+  kind: FeedKind | ApiKind;
+  title?: string;
+  siteUrl?: string;
+  items: ParsedItem[];
+}
+
+export type SourceHealth = 'new' | 'ok' | 'error';
+
+export interface Source {
+  id: string;
+  name: string;
+  url: string;
+  kind: SourceKind;
+  enabled: boolean;
+  /** Minutes between polls (>= 1). */
+  intervalMin: number;
+  /** Every item of this source counts as breaking (a live page / breaking feed). */
+  breaking: boolean;
+  /** Site favicon (http URL), derived from the site URL. */
+  siteUrl?: string;
+  addedAt: number;
+  // --- state, written by the poller ---
+  etag?: string;
+  lastModified?: string;
+  lastPollAt?: number;
+  lastSuccessAt?: number;
+  nextPollAt: number;
+  /** Consecutive failures, for exponential back-off. */
+  failures: number;
+  health: SourceHealth;
+  /** Plain words for the user ("the server answered 404"). */
+  lastError?: string;
+  lastStatus?: number;
+  itemCount?: number;
+}
+
+export interface Topic {
+  id: string;
+  name: string;
+  query: string;
+  /** Limit to these sources; empty = all. */
+  sourceIds: string[];
+  notify: boolean;
+  breaking: boolean;
+  createdAt: number;
+}
+
+export type BadgeMode = 'unread' | 'breaking' | 'alerts' | 'off';
+
+export interface Settings {
+  badgeMode: BadgeMode;
+  /** How long a breaking item stays in the ticker, minutes. */
+  breakingWindowMin: number;
+  retentionDays: number;
+  maxItemsPerSource: number;
+  /** "HH:MM" 24 h, local time; equal = no quiet hours. */
+  quietStart: string;
+  quietEnd: string;
+  /** Alerts are silent until this time (UTC ms); 0 = not snoozed. */
+  snoozeUntil: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  badgeMode: 'unread',
+  breakingWindowMin: 120,
+  retentionDays: 30,
+  maxItemsPerSource: 500,
+  quietStart: '00:00',
+  quietEnd: '00:00',
+  snoozeUntil: 0,
+};
+
+export const MIN_INTERVAL_MIN = 1;
+export const DEFAULT_INTERVAL_MIN = 10;
