@@ -1,0 +1,129 @@
+// Launches Debian's Chromium with the built Newsbar extension (playwright-core) for end-to-end tests.
+// Fails loudly when Chromium or the build is missing: a browser test must never pass without a browser.
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const EXT_DIR = path.resolve(process.env.EXT_DIR ?? '.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+export const ARTIFACTS = path.resolve('test-results');
+
+export interface Extension {
+  context: BrowserContext;
+  id: string;
+  /** The current service worker (the handle changes after the worker restarts). */
+  sw(): Promise<Worker>;
+  /** Evaluate in the service worker, through its `newsbar` handle. */
+  bg<T>(fn: (arg: any) => T | Promise<T>, arg?: unknown): Promise<T>;
+  page(file: string): Promise<Page>;
+  badge(): Promise<{ text: string; color: number[] }>;
+  stopWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function checkPrerequisites(): void {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROME_PATH`);
+  }
+  if (!fs.existsSync(path.join(EXT_DIR, 'manifest.json'))) {
+    throw new Error(`The extension is not built (${EXT_DIR} has no manifest.json): run npm run build`);
+  }
+}
+
+export async function launchExtension(opts: { headless?: boolean; viewport?: { width: number; height: number } } = {}): Promise<Extension> {
+  checkPrerequisites();
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsbar-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: opts.headless ?? !process.env.HEADED,
+    viewport: opts.viewport ?? { width: 400, height: 800 },
+    args: [
+      `--disable-extensions-except=${EXT_DIR}`,
+      `--load-extension=${EXT_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  let first = context.serviceWorkers()[0];
+  if (!first) first = await context.waitForEvent('serviceworker', { timeout: 20_000 });
+  const id = new URL(first.url()).host;
+
+  async function sw(): Promise<Worker> {
+    for (let i = 0; i < 100; i++) {
+      const w = context.serviceWorkers().find((x) => x.url().startsWith(`chrome-extension://${id}/`));
+      if (w) {
+        // The worker's top-level script sets globalThis.newsbar; wait until it has run.
+        const ready = await w.evaluate(() => typeof (globalThis as any).newsbar === 'object').catch(() => false);
+        if (ready) return w;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the service worker did not come up');
+  }
+
+  const ext: Extension = {
+    context,
+    id,
+    sw,
+    async bg(fn, arg) {
+      const w = await sw();
+      return w.evaluate(fn as any, arg) as any;
+    },
+    async page(file) {
+      const p = await context.newPage();
+      await p.goto(`chrome-extension://${id}/${file}`);
+      return p;
+    },
+    async badge() {
+      const w = await sw();
+      return w.evaluate(async () => ({
+        text: await chrome.action.getBadgeText({}),
+        color: await chrome.action.getBadgeBackgroundColor({}),
+      }));
+    },
+    async stopWorker() {
+      const p = await ext.page('sidepanel.html');
+      const cdp = await context.newCDPSession(p);
+      let stopped!: () => void;
+      const done = new Promise<void>((r) => (stopped = r));
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: any) => {
+        if (versions.some((v: any) => v.runningStatus === 'stopped')) stopped();
+      });
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await Promise.race([done, new Promise((_, rej) => setTimeout(() => rej(new Error('the service worker did not stop')), 5000))]);
+      await cdp.detach();
+      await p.close();
+    },
+    async close() {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+  return ext;
+}
+
+/** Poll `fn` until it returns a truthy value (or throw with the last value after `timeoutMs`). */
+export async function waitFor<T>(fn: () => Promise<T> | T, what: string, timeoutMs = 15_000): Promise<T> {
+  const t0 = Date.now();
+  let last: T | undefined;
+  while (Date.now() - t0 < timeoutMs) {
+    last = await fn();
+    if (last) return last;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}

@@ -1,0 +1,81 @@
+// Sources: what the user subscribed to, and the poller's state for each (in IndexedDB, local only).
+import type { NewsDb } from './schema';
+import { DEFAULT_INTERVAL_MIN, MIN_INTERVAL_MIN, type Source, type SourceKind } from '../model';
+import { hashString } from '../normalize/ids';
+
+export interface NewSource {
+  name: string;
+  url: string;
+  kind?: SourceKind;
+  intervalMin?: number;
+  breaking?: boolean;
+  enabled?: boolean;
+}
+
+export function makeSource(s: NewSource, now: number): Source {
+  return {
+    id: `s-${hashString(s.url)}`,
+    name: s.name.trim() || new URL(s.url).host,
+    url: s.url,
+    kind: s.kind ?? 'feed',
+    enabled: s.enabled ?? true,
+    intervalMin: Math.max(MIN_INTERVAL_MIN, s.intervalMin ?? DEFAULT_INTERVAL_MIN),
+    breaking: s.breaking ?? false,
+    addedAt: now,
+    nextPollAt: now,
+    failures: 0,
+    health: 'new',
+  };
+}
+
+export async function listSources(db: NewsDb): Promise<Source[]> {
+  const all = await db.getAll('sources');
+  return all.sort((a, b) => a.addedAt - b.addedAt || a.name.localeCompare(b.name));
+}
+
+export function getSource(db: NewsDb, id: string): Promise<Source | undefined> {
+  return db.get('sources', id);
+}
+
+/** Adds a source; a source with the same URL is a duplicate and is refused. */
+export async function addSource(db: NewsDb, s: NewSource, now = Date.now()): Promise<Source> {
+  const src = makeSource(s, now);
+  const tx = db.transaction('sources', 'readwrite');
+  const all = await tx.store.getAll();
+  if (all.some((x) => x.url === src.url || x.id === src.id)) {
+    tx.abort();
+    await tx.done.catch(() => {});
+    throw new Error('this source is already in your list');
+  }
+  await tx.store.put(src);
+  await tx.done;
+  return src;
+}
+
+/** Updates the user-editable fields of a source (name, enabled, interval, breaking). */
+export async function updateSource(db: NewsDb, id: string, patch: Partial<Pick<Source, 'name' | 'enabled' | 'intervalMin' | 'breaking' | 'url' | 'kind'>>): Promise<Source> {
+  const tx = db.transaction('sources', 'readwrite');
+  const cur = await tx.store.get(id);
+  if (!cur) throw new Error('this source no longer exists');
+  const next: Source = { ...cur, ...patch };
+  if (patch.intervalMin !== undefined) next.intervalMin = Math.max(MIN_INTERVAL_MIN, Math.round(patch.intervalMin));
+  await tx.store.put(next);
+  await tx.done;
+  return next;
+}
+
+/** Removes a source and all its items (starred ones too: the user confirmed removing it). */
+export async function removeSource(db: NewsDb, id: string): Promise<number> {
+  const tx = db.transaction(['sources', 'items'], 'readwrite');
+  await tx.objectStore('sources').delete(id);
+  const idx = tx.objectStore('items').index('bySource');
+  let n = 0;
+  let cur = await idx.openCursor(IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
+  while (cur) {
+    await cur.delete();
+    n++;
+    cur = await cur.continue();
+  }
+  await tx.done;
+  return n;
+}
