@@ -26,7 +26,9 @@ export function format(entry: Entry, subs: string[]): string {
 export function t(key: string, subs?: string | number | Array<string | number>): string {
   const list = subs === undefined ? [] : (Array.isArray(subs) ? subs : [subs]).map(String);
   try {
-    const got = browser.i18n.getMessage(key, list);
+    // WXT types keys from the committed _locales; keys are plain strings here.
+    const getMessage = browser.i18n.getMessage as (k: string, s?: string[]) => string;
+    const got = getMessage(key, list);
     if (got) return got;
   } catch {
     // no i18n in this context: use English
