@@ -28,7 +28,7 @@ export function t(key: string, subs?: string | number | Array<string | number>):
   try {
     // WXT types keys from the committed _locales; keys are plain strings here.
     const getMessage = browser.i18n.getMessage as (k: string, s?: string[]) => string;
-    const got = getMessage(key, list);
+    const got = getMessage.call(browser.i18n, key, list);
     if (got) return got;
   } catch {
     // no i18n in this context: use English
