@@ -1,0 +1,55 @@
+// Errors of the source adapters. Messages are plain words a user can act on; they are stored on the
+// source and shown in the options page as they are.
+
+/** The body is not something Newsbar can read (HTML page, broken XML/JSON, unknown shape, empty). */
+export class SourceFormatError extends Error {
+  /** 1-based line of the problem in the body, when known. */
+  line?: number;
+  /** 1-based column, when known. */
+  column?: number;
+  /** The field or element involved, when known. */
+  field?: string;
+
+  constructor(message: string, details: { line?: number; column?: number; field?: string } = {}) {
+    super(message);
+    this.name = 'SourceFormatError';
+    if (details.line !== undefined) this.line = details.line;
+    if (details.column !== undefined) this.column = details.column;
+    if (details.field !== undefined) this.field = details.field;
+  }
+}
+
+/**
+ * A news API answered with an error of its own (bad key, rate limit...). The message never holds the key.
+ * It is a SourceFormatError too, so code that handles those shows the API's words as they are.
+ */
+export class SourceApiError extends SourceFormatError {
+  /** The API's error code ("apiKeyInvalid", "rateLimited"...), when it gives one. */
+  code?: string;
+
+  constructor(message: string, code?: string) {
+    super(message, { field: 'status' });
+    this.name = 'SourceApiError';
+    if (code !== undefined) this.code = code;
+  }
+}
+
+/** A key as it may be shown: "abcd…wxyz" for long keys, less for short ones; never the whole key. */
+export function maskKey(key: string): string {
+  const k = (key ?? '').trim();
+  if (!k) return '';
+  if (k.length >= 16) return `${k.slice(0, 4)}…${k.slice(-4)}`;
+  if (k.length >= 8) return `${k.slice(0, 2)}…${k.slice(-2)}`;
+  return '…';
+}
+
+/** Replace every appearance of the key in `s` (raw or URL-encoded) by its masked form. */
+export function redactKey(s: string, key: string): string {
+  const k = (key ?? '').trim();
+  if (!k || !s) return s;
+  let out = s;
+  for (const form of new Set([k, encodeURIComponent(k), encodeURIComponent(k).replace(/%20/g, '+')])) {
+    out = out.split(form).join(maskKey(k));
+  }
+  return out;
+}

@@ -1,0 +1,65 @@
+// The Guardian Content API (content.guardianapis.com/search, show-fields=trailText,body,thumbnail,byline).
+import { parseDate } from '../normalize/dates';
+import { htmlToText } from '../normalize/text';
+import { absoluteUrl, canonicalUrl } from '../normalize/url';
+import type { ParsedItem } from '../model';
+import { SourceApiError, SourceFormatError, maskKey, redactKey } from './errors';
+import { cleanCategories, cleanText, finishItem, type ParsedSourceFeed } from './feed';
+import { apiObject, str, type ApiParseOptions, type ApiRequest } from './newsapi';
+
+export const GUARDIAN_BASE = 'https://content.guardianapis.com/search';
+export const GUARDIAN_FIELDS = 'trailText,body,thumbnail,byline';
+
+/** Request for the Guardian: a content.guardianapis.com URL or a search query. The key goes in `api-key`. */
+export function guardianRequest(baseUrlOrQuery: string, apiKey: string): ApiRequest {
+  const q = (baseUrlOrQuery ?? '').trim();
+  const url = new URL(/^https?:\/\//i.test(q) ? q : GUARDIAN_BASE);
+  if (q && !/^https?:\/\//i.test(q)) url.searchParams.set('q', q);
+  if (!url.searchParams.has('show-fields')) url.searchParams.set('show-fields', GUARDIAN_FIELDS);
+  if (!url.searchParams.has('order-by')) url.searchParams.set('order-by', 'newest');
+  if (!url.searchParams.has('page-size')) url.searchParams.set('page-size', '50');
+  url.searchParams.set('api-key', apiKey);
+  const display = new URL(url.href);
+  display.searchParams.set('api-key', maskKey(apiKey));
+  return { url: url.href, headers: {}, displayUrl: display.href };
+}
+
+/** A Guardian Content API response -> items. Error answers -> SourceApiError (key redacted). */
+export function parseGuardian(data: unknown, opts: ApiParseOptions = {}): ParsedSourceFeed {
+  const o = apiObject(data, 'Guardian API');
+  const key = opts.apiKey ?? '';
+  const resp = (o.response && typeof o.response === 'object' ? o.response : undefined) as Record<string, unknown> | undefined;
+  if (!resp) {
+    // The API gateway answers a bad key with {"message": "..."}.
+    if (typeof o.message === 'string') throw new SourceApiError(redactKey(`The Guardian API: ${cleanText(o.message)}`, key));
+    throw new SourceFormatError('this is not a Guardian API response: it has no "response"', { field: 'response' });
+  }
+  if (resp.status === 'error') {
+    const message = cleanText(str(resp.message)) || 'the API answered with an error';
+    throw new SourceApiError(redactKey(`The Guardian API: ${message}`, key));
+  }
+  const results = Array.isArray(resp.results) ? resp.results : resp.content ? [resp.content] : undefined;
+  if (!results) throw new SourceFormatError('this Guardian API response has no results', { field: 'response.results' });
+  const items: ParsedItem[] = [];
+  let skipped = 0;
+  for (const raw of results as unknown[]) {
+    const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+    const f = (r.fields && typeof r.fields === 'object' ? r.fields : {}) as Record<string, unknown>;
+    const item = finishItem({
+      guid: str(r.id),
+      title: htmlToText(str(r.webTitle) ?? str(f.headline) ?? ''),
+      url: canonicalUrl(str(r.webUrl) ?? ''),
+      summaryHtml: str(f.trailText) ?? '',
+      contentHtml: str(f.body) ?? '',
+      author: str(f.byline),
+      imageUrl: absoluteUrl(str(f.thumbnail) ?? '') || undefined,
+      published: parseDate(r.webPublicationDate, opts.now),
+      categories: cleanCategories([str(r.sectionName), str(r.pillarName)]),
+      // The Guardian's live blogs are its breaking coverage.
+      breaking: r.type === 'liveblog',
+    });
+    if (item) items.push(item);
+    else skipped++;
+  }
+  return { kind: 'guardian', title: 'The Guardian', siteUrl: 'https://www.theguardian.com/', items, skipped };
+}

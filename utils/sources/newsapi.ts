@@ -1,0 +1,106 @@
+// NewsAPI (newsapi.org /v2/everything and /v2/top-headlines) -> normalized items.
+import { parseDate } from '../normalize/dates';
+import { htmlToText } from '../normalize/text';
+import { absoluteUrl, canonicalUrl } from '../normalize/url';
+import { SourceApiError, SourceFormatError, redactKey } from './errors';
+import { cleanText, finishItem, parseJsonText, textToHtml, type ParseOptions, type ParsedSourceFeed } from './feed';
+import type { ParsedItem } from '../model';
+
+export const NEWSAPI_BASE = 'https://newsapi.org/v2/';
+
+export interface ApiParseOptions extends ParseOptions {
+  /** The key used for the request: removed from any error message. */
+  apiKey?: string;
+}
+
+export interface ApiRequest {
+  url: string;
+  headers: Record<string, string>;
+  /** The URL with the key masked, for logs and messages. */
+  displayUrl: string;
+}
+
+/** The JSON body of an API response, as an object (parse it when it is still text). */
+export function apiObject(data: unknown, apiName: string): Record<string, unknown> {
+  const obj = typeof data === 'string' ? parseJsonText(data) : data;
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) {
+    throw new SourceFormatError(`this is not a ${apiName} response`);
+  }
+  return obj as Record<string, unknown>;
+}
+
+export function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
+}
+
+/** API "content" fields are truncated plain text ending in "… [+1234 chars]": drop the marker. */
+export function truncatedText(s: string | undefined): string {
+  return (s ?? '').replace(/\s*(?:…|\.\.\.)?\s*\[\+?\d+ chars\]\s*$/, '…').trim();
+}
+
+/** Request for NewsAPI: a full URL (newsapi.org/v2/...) or a search query. The key goes in a header. */
+export function newsApiRequest(baseUrlOrQuery: string, apiKey: string): ApiRequest {
+  const q = (baseUrlOrQuery ?? '').trim();
+  let url: URL;
+  if (/^https?:\/\//i.test(q)) {
+    url = new URL(q);
+    url.searchParams.delete('apiKey');
+    url.searchParams.delete('apikey');
+  } else if (q) {
+    url = new URL('everything', NEWSAPI_BASE);
+    url.searchParams.set('q', q);
+    url.searchParams.set('sortBy', 'publishedAt');
+    url.searchParams.set('pageSize', '50');
+  } else {
+    url = new URL('top-headlines', NEWSAPI_BASE);
+    url.searchParams.set('category', 'general');
+    url.searchParams.set('country', 'us');
+    url.searchParams.set('pageSize', '50');
+  }
+  return { url: url.href, headers: { 'X-Api-Key': apiKey }, displayUrl: url.href };
+}
+
+/** A NewsAPI response (text or parsed JSON) -> items. `{status:'error'}` -> SourceApiError with NewsAPI's words. */
+export function parseNewsApi(data: unknown, opts: ApiParseOptions = {}): ParsedSourceFeed {
+  const o = apiObject(data, 'NewsAPI');
+  const key = opts.apiKey ?? '';
+  if (o.status === 'error') {
+    const message = cleanText(str(o.message)) || 'NewsAPI answered with an error';
+    throw new SourceApiError(redactKey(`NewsAPI: ${message}`, key), str(o.code));
+  }
+  if (!Array.isArray(o.articles)) {
+    throw new SourceFormatError('this is not a NewsAPI response: it has no articles', { field: 'articles' });
+  }
+  const items: ParsedItem[] = [];
+  let skipped = 0;
+  for (const raw of o.articles as unknown[]) {
+    const a = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+    const source = (a.source && typeof a.source === 'object' ? a.source : {}) as Record<string, unknown>;
+    let title = htmlToText(str(a.title) ?? '');
+    const url = canonicalUrl(str(a.url) ?? '');
+    // NewsAPI keeps withdrawn articles as "[Removed]" placeholders.
+    if (title === '[Removed]' || /^https?:\/\/removed\.com/i.test(url)) {
+      skipped++;
+      continue;
+    }
+    // Headlines carry " - Source Name" at the end; the source is shown elsewhere.
+    const sourceName = cleanText(str(source.name));
+    if (sourceName && title.endsWith(` - ${sourceName}`) && title.length > sourceName.length + 3) {
+      title = title.slice(0, -(sourceName.length + 3)).trim();
+    }
+    const content = truncatedText(str(a.content));
+    const item = finishItem({
+      title,
+      url,
+      summaryHtml: str(a.description) ?? '',
+      contentHtml: content ? textToHtml(content) : '',
+      author: str(a.author),
+      imageUrl: absoluteUrl(str(a.urlToImage) ?? '') || undefined,
+      published: parseDate(a.publishedAt, opts.now),
+      categories: [],
+    });
+    if (item) items.push(item);
+    else skipped++;
+  }
+  return { kind: 'newsapi', title: 'NewsAPI', siteUrl: 'https://newsapi.org/', items, skipped };
+}
