@@ -24,9 +24,28 @@ function bomEncoding(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-function decoderFor(label: string): TextDecoder | undefined {
+// windows-1252's 0x80–0x9F (curly quotes, dashes, €). Some runtimes (Node 20's TextDecoder) decode
+// "windows-1252" as plain Latin-1 and turn these into control characters, so they are mapped here.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+function decodeCp1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    out += String.fromCharCode(...chunk);
+  }
+  return out.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]);
+}
+
+interface Decoder {
+  decode(bytes: Uint8Array): string;
+}
+
+function decoderFor(label: string): Decoder | undefined {
   try {
-    return new TextDecoder(label);
+    const dec = new TextDecoder(label);
+    // The WHATWG Encoding Standard maps latin1, iso-8859-1 and ascii labels to windows-1252 too.
+    return dec.encoding === 'windows-1252' ? { decode: decodeCp1252 } : dec;
   } catch {
     return undefined; // unknown label
   }
@@ -50,6 +69,6 @@ export function decodeBody(bytes: Uint8Array, contentType?: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return decodeCp1252(bytes);
   }
 }
