@@ -90,6 +90,9 @@ export interface Source {
   lastError?: string;
   lastStatus?: number;
   itemCount?: number;
+  /** Where the last polls were redirected to, and how many in a row (see the poller). */
+  redirectTo?: string;
+  redirectCount?: number;
 }
 
 export interface Topic {

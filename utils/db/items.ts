@@ -1,0 +1,159 @@
+// Writing items: dedupe, update in place, retention, all inside the poll's one transaction.
+import type { IDBPTransaction } from 'idb';
+import type { NewsDB, NewsDb } from './schema';
+import type { Item, ParsedItem, Settings, Source } from '../model';
+import { itemIdFor } from '../normalize/ids';
+import { fold, htmlToText, wordsOf } from '../normalize/text';
+
+type WriteTx = IDBPTransaction<NewsDB, ('items' | 'sources')[], 'readwrite'>;
+
+export interface StoreResult {
+  newIds: string[];
+  updatedIds: string[];
+  removed: number;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * What identifies an item within its source: its guid; without one, its URL; without either, its
+ * title (not its date: feeds rewrite dates). Live pages reuse one URL for many updates, so an item
+ * with a guid is never merged with another on its URL.
+ */
+export function identityOf(p: Pick<ParsedItem, 'guid' | 'url' | 'title'>): string {
+  if (p.guid) return `g:${p.guid}`;
+  if (p.url) return `u:${p.url}`;
+  return `t:${fold(p.title)}`;
+}
+
+/** Keeps the first of several items the source sent with the same identity (duplicate guids). */
+export function dedupeBatch(items: ParsedItem[]): ParsedItem[] {
+  const seen = new Set<string>();
+  return items.filter((p) => {
+    const k = identityOf(p);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function sameText(a: Item, p: ParsedItem): boolean {
+  return a.title === p.title && a.summaryHtml === p.summaryHtml && a.contentHtml === p.contentHtml && a.imageUrl === p.imageUrl && a.url === p.url;
+}
+
+function newItem(source: Source, p: ParsedItem, now: number): Item {
+  return {
+    id: itemIdFor(source.id, p),
+    sourceId: source.id,
+    guid: p.guid,
+    title: p.title,
+    url: p.url,
+    summaryHtml: p.summaryHtml,
+    contentHtml: p.contentHtml,
+    author: p.author,
+    imageUrl: p.imageUrl,
+    published: p.published ?? now,
+    firstSeen: now,
+    updated: 0,
+    categories: p.categories,
+    breaking: source.breaking || p.breaking ? 1 : 0,
+    topics: [],
+    alert: 0,
+    read: 0,
+    starred: 0,
+    words: wordsOf(p.title, htmlToText(p.summaryHtml)),
+  };
+}
+
+async function findExisting(tx: WriteTx, sourceId: string, p: ParsedItem): Promise<Item | undefined> {
+  const store = tx.objectStore('items');
+  if (p.guid) return store.index('byGuid').get([sourceId, p.guid]);
+  // No guid: the item is known by its URL, or by its id (derived from its title when it has no URL).
+  if (p.url) return (await store.index('byUrl').get([sourceId, p.url])) ?? store.get(itemIdFor(sourceId, p));
+  return store.get(itemIdFor(sourceId, p));
+}
+
+/**
+ * Stores one poll of one source: new items added, changed items updated in place (read and starred
+ * state kept), the source's state written, and retention applied, all in one transaction, so a
+ * worker killed mid-poll leaves either the whole poll or none of it.
+ */
+export async function storePoll(
+  db: NewsDb,
+  source: Source,
+  parsed: ParsedItem[],
+  now: number,
+  settings: Pick<Settings, 'retentionDays' | 'maxItemsPerSource'>,
+  sourcePatch: Partial<Source> = {},
+): Promise<StoreResult> {
+  const tx = db.transaction(['items', 'sources'], 'readwrite');
+  const items = tx.objectStore('items');
+  const batch = dedupeBatch(parsed);
+  // Look-ups are issued together: IndexedDB pipelines them inside the transaction.
+  const existing = await Promise.all(batch.map((p) => findExisting(tx, source.id, p)));
+  const newIds: string[] = [];
+  const updatedIds: string[] = [];
+  const writes: Promise<unknown>[] = [];
+  batch.forEach((p, i) => {
+    const old = existing[i];
+    if (!old) {
+      const it = newItem(source, p, now);
+      newIds.push(it.id);
+      writes.push(items.put(it));
+    } else if (!sameText(old, p)) {
+      const fresh = newItem(source, p, now);
+      updatedIds.push(old.id);
+      writes.push(items.put({
+        ...fresh,
+        id: old.id,
+        published: p.published ?? old.published,
+        firstSeen: old.firstSeen,
+        updated: now,
+        breaking: old.breaking || fresh.breaking ? 1 : 0,
+        topics: old.topics,
+        alert: old.alert,
+        read: old.read,
+        starred: old.starred,
+      }));
+    }
+  });
+  await Promise.all(writes);
+  const { removed, count } = await applyRetention(tx, source.id, now, settings);
+  const cur = (await tx.objectStore('sources').get(source.id)) ?? source;
+  await tx.objectStore('sources').put({ ...cur, ...sourcePatch, itemCount: count });
+  await tx.done;
+  return { newIds, updatedIds, removed };
+}
+
+/** Deletes a source's items past the retention age or beyond the per-source cap; never starred ones. */
+async function applyRetention(tx: WriteTx, sourceId: string, now: number, s: Pick<Settings, 'retentionDays' | 'maxItemsPerSource'>) {
+  const cutoff = now - s.retentionDays * DAY;
+  let kept = 0;
+  let removed = 0;
+  let cur = await tx.objectStore('items').index('bySource').openCursor(IDBKeyRange.bound([sourceId, -Infinity], [sourceId, Infinity]), 'prev');
+  while (cur) {
+    const it = cur.value;
+    const tooOld = Math.max(it.published, it.firstSeen) < cutoff;
+    if (!it.starred && (tooOld || kept >= s.maxItemsPerSource)) {
+      await cur.delete();
+      removed++;
+    } else {
+      kept++;
+    }
+    cur = await cur.continue();
+  }
+  return { removed, count: kept };
+}
+
+/** Updates only the source's state (a failed poll, a 304). */
+export async function patchSource(db: NewsDb, id: string, patch: Partial<Source>): Promise<void> {
+  const tx = db.transaction('sources', 'readwrite');
+  const cur = await tx.store.get(id);
+  if (cur) await tx.store.put({ ...cur, ...patch });
+  await tx.done;
+}
+
+export function getItems(db: NewsDb, ids: string[]): Promise<(Item | undefined)[]> {
+  const tx = db.transaction('items');
+  return Promise.all(ids.map((id) => tx.store.get(id)));
+}

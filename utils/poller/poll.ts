@@ -1,0 +1,137 @@
+// The poller: which sources are due, a few fetched at once, each one's outcome stored on it.
+// Everything it touches is passed in (db, fetch, clock, keys), so it runs under tests unchanged.
+import type { NewsDb } from '../db/schema';
+import type { ApiKind, ParsedItem, Settings, Source } from '../model';
+import { listSources } from '../db/sources';
+import { patchSource, storePoll } from '../db/items';
+import { fetchSource, FetchError } from '../net/fetch-source';
+import { apiRequest, isApiKind, parseSourceBody, redactKey, SourceApiError, SourceFormatError } from '../sources';
+import { nextPollAfterFailure, nextPollAfterSuccess } from './backoff';
+
+/** A redirect seen this many polls in a row is treated as permanent and the source's URL follows it. */
+export const REDIRECTS_TO_MOVE = 3;
+export const DEFAULT_CONCURRENCY = 4;
+
+export interface PollDeps {
+  db: NewsDb;
+  fetch: typeof fetch;
+  now: () => number;
+  random?: () => number;
+  settings: Pick<Settings, 'retentionDays' | 'maxItemsPerSource'>;
+  getApiKey?: (sourceId: string) => Promise<string | undefined>;
+  /** Called after a source's items are stored (topic matching), before the next source starts. */
+  onStored?: (sourceId: string, newIds: string[], updatedIds: string[]) => Promise<void>;
+  concurrency?: number;
+  timeoutMs?: number;
+  maxBytes?: number;
+}
+
+export type SourceOutcome =
+  | { sourceId: string; kind: 'stored'; newIds: string[]; updatedIds: string[] }
+  | { sourceId: string; kind: 'not-modified' }
+  | { sourceId: string; kind: 'error'; error: string };
+
+export interface PollOptions {
+  /** Poll these sources (or all enabled ones) whether due or not. */
+  force?: boolean;
+  sourceIds?: string[];
+}
+
+const isApi = (s: Source) => isApiKind(s.kind);
+
+export function dueSources(sources: Source[], now: number, opts: PollOptions = {}): Source[] {
+  return sources.filter((s) => s.enabled && (!opts.sourceIds || opts.sourceIds.includes(s.id)) && (opts.force || s.nextPollAt <= now));
+}
+
+/** Error text for the user, with any API key taken out. */
+function errorWords(e: unknown, key?: string): string {
+  let msg: string;
+  if (e instanceof SourceFormatError) {
+    const where = e.line ? ` (line ${e.line}${e.column ? `, column ${e.column}` : ''})` : e.field ? ` (field ${e.field})` : '';
+    msg = /\bline \d/.test(e.message) ? e.message : e.message + where;
+  } else if (e instanceof FetchError || e instanceof SourceApiError) {
+    msg = e.message;
+  } else {
+    msg = `something unexpected went wrong (${e instanceof Error ? e.message : String(e)})`;
+  }
+  return key ? redactKey(msg, key) : msg;
+}
+
+export async function pollSource(deps: PollDeps, source: Source): Promise<SourceOutcome> {
+  const now = deps.now();
+  const random = deps.random ?? Math.random;
+  let key: string | undefined;
+  try {
+    let url = source.url;
+    let headers: Record<string, string> | undefined;
+    if (isApi(source)) {
+      key = await deps.getApiKey?.(source.id);
+      if (!key) throw new FetchError('this news API needs an API key: add it in the settings');
+      ({ url, headers } = apiRequest(source.kind as ApiKind, source.url, key));
+    }
+    const res = await fetchSource(url, { fetch: deps.fetch, etag: source.etag, lastModified: source.lastModified, headers, timeoutMs: deps.timeoutMs, maxBytes: deps.maxBytes, now: deps.now });
+    const ok: Partial<Source> = {
+      lastPollAt: now,
+      lastSuccessAt: now,
+      nextPollAt: nextPollAfterSuccess(now, source.intervalMin),
+      failures: 0,
+      health: 'ok',
+      lastError: undefined,
+      etag: res.etag,
+      lastModified: res.lastModified,
+    };
+    if (res.kind === 'not-modified') {
+      await patchSource(deps.db, source.id, { ...ok, lastStatus: 304 });
+      return { sourceId: source.id, kind: 'not-modified' };
+    }
+    const feed = parseSourceBody(source.kind, res.body, res.contentType);
+    Object.assign(ok, { lastStatus: res.status }, redirectPatch(source, res.redirected && !isApi(source) ? res.finalUrl : undefined));
+    if (!source.siteUrl && feed.siteUrl) ok.siteUrl = feed.siteUrl;
+    const items: ParsedItem[] = feed.items;
+    const stored = await storePoll(deps.db, source, items, now, deps.settings, ok);
+    if (deps.onStored && (stored.newIds.length || stored.updatedIds.length)) {
+      // Topic matching must not turn a stored poll into a failed one.
+      await deps.onStored(source.id, stored.newIds, stored.updatedIds).catch((e) => console.error('Newsbar: topic matching failed', e));
+    }
+    return { sourceId: source.id, kind: 'stored', newIds: stored.newIds, updatedIds: stored.updatedIds };
+  } catch (e) {
+    const error = errorWords(e, key);
+    const failures = source.failures + 1;
+    const retryAfterMs = e instanceof FetchError ? e.retryAfterMs : undefined;
+    await patchSource(deps.db, source.id, {
+      lastPollAt: now,
+      failures,
+      health: 'error',
+      lastError: error,
+      lastStatus: e instanceof FetchError ? e.status : undefined,
+      nextPollAt: nextPollAfterFailure(now, source.intervalMin, failures, random, retryAfterMs),
+    });
+    return { sourceId: source.id, kind: 'error', error };
+  }
+}
+
+/**
+ * The browser can only tell that a fetch was redirected, not whether the redirect was permanent.
+ * A source redirected to the same place several polls in a row has moved: follow it.
+ */
+function redirectPatch(source: Source, finalUrl: string | undefined): Partial<Source> {
+  if (!finalUrl || finalUrl === source.url) return { redirectTo: undefined, redirectCount: 0 };
+  const count = source.redirectTo === finalUrl ? (source.redirectCount ?? 0) + 1 : 1;
+  if (count >= REDIRECTS_TO_MOVE) return { url: finalUrl, redirectTo: undefined, redirectCount: 0 };
+  return { redirectTo: finalUrl, redirectCount: count };
+}
+
+/** Polls every due source, a few at a time; one failing or hanging source never blocks the others. */
+export async function pollDue(deps: PollDeps, opts: PollOptions = {}): Promise<SourceOutcome[]> {
+  const due = dueSources(await listSources(deps.db), deps.now(), opts);
+  const out: SourceOutcome[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < due.length) {
+      const s = due[next++];
+      out.push(await pollSource(deps, s));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? DEFAULT_CONCURRENCY, due.length) }, worker));
+  return out;
+}
