@@ -1,3 +1,64 @@
+// Newsbar's background: alarms drive the poller; pages talk to it with messages.
+// Listeners are registered synchronously at start-up: the worker may be woken by any of them.
+import { getDb } from '@/utils/db/schema';
+import { addSource, listSources, removeSource, type NewSource } from '@/utils/db/sources';
+import { countItems } from '@/utils/db/counts';
+import { isMessage } from '@/utils/messages';
+import { SETTINGS_KEY } from '@/utils/settings';
+import { ensureAlarm, POLL_ALARM, seedDefaultSources, wireToolbarButton } from './setup';
+import { runPoll } from './poll-runner';
+import { updateBadge } from './badge';
+import { setApiKey } from './api-keys';
+import { registerAlertListeners, rematchTopics } from './alerts';
+
 export default defineBackground(() => {
-  browser.runtime.onInstalled.addListener(() => {});
+  wireToolbarButton();
+  registerAlertListeners();
+
+  browser.runtime.onInstalled.addListener(async ({ reason }) => {
+    if (reason === 'install') await seedDefaultSources();
+    await ensureAlarm();
+    await updateBadge();
+  });
+  browser.runtime.onStartup.addListener(() => void ensureAlarm().then(updateBadge));
+  void ensureAlarm();
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === POLL_ALARM) void runPoll();
+  });
+
+  browser.runtime.onMessage.addListener((msg: unknown) => {
+    if (!isMessage(msg)) return;
+    switch (msg.type) {
+      case 'refresh':
+        return runPoll({ force: true, sourceIds: msg.sourceId ? [msg.sourceId] : undefined }).then(() => true);
+      case 'itemsChanged':
+        return updateBadge().then(() => true);
+      case 'sourcesChanged':
+        // New sources are due at once; removed ones no longer count.
+        return runPoll().then(() => true);
+      case 'topicsChanged':
+        return rematchTopics(msg.topicIds).then(updateBadge).then(() => true);
+    }
+  });
+
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'sync' && SETTINGS_KEY in changes) void updateBadge();
+  });
+
+  // A handle for the demo script and end-to-end tests (evaluated in the worker through the
+  // DevTools protocol); it does nothing a page of the extension could not do with messages.
+  (globalThis as Record<string, unknown>).newsbar = {
+    addSource: async (s: NewSource & { apiKey?: string }) => {
+      const src = await addSource(await getDb(), s);
+      if (s.apiKey) await setApiKey(src.id, s.apiKey);
+      return src;
+    },
+    pollNow: (sourceId?: string) => runPoll({ force: true, sourceIds: sourceId ? [sourceId] : undefined }),
+    pollDue: () => runPoll(),
+    removeSource: async (id: string) => removeSource(await getDb(), id).then(updateBadge),
+    listSources: async () => listSources(await getDb()),
+    countItems: async () => countItems(await getDb()),
+    updateBadge,
+  };
 });

@@ -83,8 +83,8 @@ export async function launchExtension(opts: { headless?: boolean; viewport?: { w
     async badge() {
       const w = await sw();
       return w.evaluate(async () => ({
-        text: await chrome.action.getBadgeText({}),
-        color: await chrome.action.getBadgeBackgroundColor({}),
+        text: await (globalThis as any).chrome.action.getBadgeText({}),
+        color: await (globalThis as any).chrome.action.getBadgeBackgroundColor({}),
       }));
     },
     async stopWorker() {

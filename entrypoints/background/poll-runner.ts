@@ -1,0 +1,47 @@
+// Runs polls in the worker: one at a time (a second request waits for the first, then runs),
+// then matches topics, sets the badge and tells open sidebars.
+import { getDb } from '@/utils/db/schema';
+import { loadSettings } from '@/utils/settings';
+import { pollDue, type PollOptions, type SourceOutcome } from '@/utils/poller/poll';
+import type { Message } from '@/utils/messages';
+import { getApiKey } from './api-keys';
+import { updateBadge } from './badge';
+import { onItemsStored } from './alerts';
+
+let chain: Promise<unknown> = Promise.resolve();
+
+function broadcast(msg: Message): void {
+  // No open sidebar means no receiver: that is fine.
+  browser.runtime.sendMessage(msg).catch(() => {});
+}
+
+async function runOnce(opts: PollOptions): Promise<SourceOutcome[]> {
+  const settings = await loadSettings(browser.storage.sync);
+  broadcast({ type: 'pollState', polling: true });
+  try {
+    const outcomes = await pollDue(
+      {
+        db: await getDb(),
+        fetch: (input, init) => fetch(input, init),
+        now: Date.now,
+        settings,
+        getApiKey,
+        onStored: (_sourceId, newIds) => onItemsStored(newIds),
+      },
+      opts,
+    );
+    await updateBadge();
+    const fresh = outcomes.filter((o) => o.kind === 'stored' && o.newIds.length > 0);
+    const count = fresh.reduce((n, o) => n + (o.kind === 'stored' ? o.newIds.length : 0), 0);
+    if (count > 0) broadcast({ type: 'newItems', count, sourceIds: fresh.map((o) => o.sourceId) });
+    return outcomes;
+  } finally {
+    broadcast({ type: 'pollState', polling: false });
+  }
+}
+
+export function runPoll(opts: PollOptions = {}): Promise<SourceOutcome[]> {
+  const run = chain.then(() => runOnce(opts));
+  chain = run.catch(() => {});
+  return run;
+}

@@ -1,0 +1,86 @@
+// `npm run demo`: builds Newsbar, starts the demo news server on 127.0.0.1, and opens Chromium with
+// the extension loaded and the demo sources configured. With --headless (or no display) it runs a
+// few polls, prints what arrived and the badge, saves a screenshot of the sidebar and exits.
+// Ctrl-C stops everything it started.
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startNewsServer } from './news-server/server';
+import { launchExtension, type Extension } from '../tests/e2e/harness';
+
+const args = new Set(process.argv.slice(2));
+const headless = args.has('--headless') || (!process.env.DISPLAY && !args.has('--headed'));
+const UPDATE_SEC = 20;
+const DEMO_KEY = 'demo-key-0123456789';
+
+if (!args.has('--no-build')) {
+  console.log('Building the extension ...');
+  execSync('npx wxt build', { stdio: 'inherit' });
+}
+
+const srv = await startNewsServer({ port: Number(process.env.DEMO_PORT ?? 0), updateEverySec: UPDATE_SEC, demoApiKey: DEMO_KEY });
+console.log(`Demo news server: ${srv.origin}/demo/`);
+let ext: Extension | undefined;
+let timer: NodeJS.Timeout | undefined;
+
+async function stop(code = 0): Promise<never> {
+  if (timer) clearInterval(timer);
+  await ext?.close().catch(() => {});
+  await srv.close();
+  process.exit(code);
+}
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+
+try {
+  ext = await launchExtension({ headless, viewport: { width: 420, height: 860 } });
+  // The demo has no internet: the built-in world-news sources make way for the demo's own.
+  await ext.bg(async (a: { origin: string; key: string }) => {
+    const nb = (globalThis as any).newsbar;
+    for (const s of await nb.listSources()) await nb.removeSource(s.id);
+    await nb.addSource({ name: 'Demo Live: Storm on the coast', url: `${a.origin}/demo/live.atom`, kind: 'feed', intervalMin: 1, breaking: true });
+    await nb.addSource({ name: 'Demo World', url: `${a.origin}/demo/world.rss`, kind: 'feed', intervalMin: 1 });
+    await nb.addSource({ name: 'Demo Analysis', url: `${a.origin}/demo/analysis.json`, kind: 'feed', intervalMin: 1 });
+    await nb.addSource({ name: 'Demo Wire (NewsAPI-style)', url: `${a.origin}/demo/v2/top-headlines?country=us`, kind: 'newsapi', intervalMin: 1, apiKey: a.key });
+  }, { origin: srv.origin, key: DEMO_KEY });
+
+  const poll = async () => {
+    const out = await ext!.bg(() => (globalThis as any).newsbar.pollNow());
+    const badge = await ext!.badge();
+    const fresh = (out as Array<{ kind: string; newIds?: string[] }>).reduce((n, o) => n + (o.newIds?.length ?? 0), 0);
+    console.log(`${new Date().toLocaleTimeString()}  poll: ${fresh} new item(s); badge "${badge.text}"`);
+    return out;
+  };
+
+  await poll();
+  if (headless) {
+    console.log(`Waiting ${UPDATE_SEC + 2} s for the next breaking update ...`);
+    await new Promise((r) => setTimeout(r, (UPDATE_SEC + 2) * 1000));
+    await poll();
+    const summary = await ext.bg(async () => {
+      const nb = (globalThis as any).newsbar;
+      return { sources: await nb.listSources(), count: await nb.countItems() };
+    });
+    console.log(`\n${summary.count} items stored:`);
+    for (const s of summary.sources as Array<{ name: string; itemCount?: number; health: string; lastError?: string }>) {
+      console.log(`  ${s.name}: ${s.itemCount ?? 0} items, ${s.health}${s.lastError ? ` (${s.lastError})` : ''}`);
+    }
+    const badge = await ext.badge();
+    console.log(`Badge: "${badge.text}" (colour rgba ${badge.color.join(',')})`);
+    const page = await ext.page('sidepanel.html');
+    await page.waitForTimeout(1500);
+    const out = path.resolve('test-results/demo-sidebar.png');
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    await page.screenshot({ path: out });
+    console.log(`Sidebar screenshot: ${out}`);
+    await stop(0);
+  } else {
+    await ext.page('sidepanel.html');
+    console.log(`Chromium is open with Newsbar. Click its toolbar button for the side panel. A new breaking update arrives every ${UPDATE_SEC} s. Ctrl-C to stop.`);
+    timer = setInterval(() => void poll().catch((e) => console.error(String(e))), UPDATE_SEC * 1000);
+    ext.context.on('close', () => void stop(0));
+  }
+} catch (e) {
+  console.error(`Demo failed: ${e instanceof Error ? e.message : String(e)}`);
+  await stop(1);
+}
