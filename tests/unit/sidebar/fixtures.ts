@@ -1,0 +1,56 @@
+// Items and sources for the sidebar tests, written straight into a fresh (fake) IndexedDB.
+import { openNewsDb, type NewsDb } from '@/utils/db/schema';
+import type { Item, Source } from '@/utils/model';
+import { htmlToText, wordsOf } from '@/utils/normalize/text';
+
+export const NOW = Date.UTC(2026, 10, 25, 20, 37);
+export const MIN = 60_000;
+
+let seq = 0;
+
+export function item(p: Partial<Item> & { title: string }): Item {
+  seq++;
+  const summaryHtml = p.summaryHtml ?? `<p>Summary of ${p.title}</p>`;
+  return {
+    id: p.id ?? `s1:${String(seq).padStart(5, '0')}`,
+    sourceId: 's1',
+    url: `https://news.example/${seq}`,
+    contentHtml: '',
+    published: NOW - seq * MIN,
+    firstSeen: NOW,
+    updated: 0,
+    categories: [],
+    breaking: 0,
+    topics: [],
+    alert: 0,
+    read: 0,
+    starred: 0,
+    ...p,
+    summaryHtml,
+    words: p.words ?? wordsOf(p.title, htmlToText(summaryHtml)),
+  };
+}
+
+export function source(p: Partial<Source> & { id: string; name: string }): Source {
+  return {
+    url: `https://${p.id}.example/feed.xml`,
+    kind: 'feed',
+    enabled: true,
+    intervalMin: 10,
+    breaking: false,
+    siteUrl: `https://${p.id}.example/`,
+    addedAt: NOW - 1000,
+    nextPollAt: NOW,
+    failures: 0,
+    health: 'ok',
+    ...p,
+  };
+}
+
+export async function dbWith(items: Item[], sources: Source[] = []): Promise<NewsDb> {
+  const db = await openNewsDb();
+  const tx = db.transaction(['items', 'sources'], 'readwrite');
+  await Promise.all([...items.map((i) => tx.objectStore('items').put(i)), ...sources.map((s) => tx.objectStore('sources').put(s))]);
+  await tx.done;
+  return db;
+}
