@@ -85,7 +85,7 @@ async function walk(db: NewsDb, p: Plan, after: PageCursor | undefined, limit: n
   let cursor = await index.openCursor(IDBKeyRange.bound(p.lower, upper), 'prev');
   // Skip the records up to and including the previous page's last one (same key, id >= its id).
   if (cursor && after && indexedDB.cmp(cursor.key, after.key) === 0) {
-    if (indexedDB.cmp(cursor.primaryKey, after.id) > 0) cursor = await cursor.continuePrimaryKey(after.key, after.id);
+    if (indexedDB.cmp(cursor.primaryKey, after.id) > 0) cursor = await cursor.continuePrimaryKey(after.key as typeof cursor.key, after.id);
     if (cursor && indexedDB.cmp(cursor.key, after.key) === 0 && cursor.primaryKey === after.id) cursor = await cursor.continue();
   }
   const items: Item[] = [];
