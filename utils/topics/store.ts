@@ -23,3 +23,32 @@ export async function removeTopic(area: StorageAreaLike, id: string): Promise<vo
   await area.set({ [INDEX]: ids.filter((x) => x !== id) });
   await area.remove?.(key(id));
 }
+
+// --- additions for the options page, import and the background ---
+
+export const TOPIC_INDEX_KEY = INDEX;
+
+/** Does a storage.onChanged change set touch topics? Gives the changed topic ids (all = undefined). */
+export function changedTopicIds(changes: Record<string, unknown>): string[] | undefined | null {
+  const keys = Object.keys(changes);
+  const ids = keys.filter((k) => k.startsWith('topic:')).map((k) => k.slice('topic:'.length));
+  if (ids.length > 0) return ids;
+  return keys.includes(INDEX) ? undefined : null; // index only: a removal or a reorder
+}
+
+export function newTopicId(now = Date.now(), rand = Math.random): string {
+  return `t-${now.toString(36)}${Math.floor(rand() * 36 ** 4).toString(36).padStart(4, '0')}`;
+}
+
+/**
+ * Replaces every topic (settings import) in one write, together with `extra` keys (the settings),
+ * so a failed write leaves the old list intact.
+ */
+export async function replaceTopics(area: StorageAreaLike, topics: Topic[], extra: Record<string, unknown> = {}): Promise<void> {
+  const oldIds = ((await area.get(INDEX))[INDEX] as string[] | undefined) ?? [];
+  const items: Record<string, unknown> = { ...extra, [INDEX]: topics.map((t) => t.id) };
+  for (const t of topics) items[key(t.id)] = t;
+  await area.set(items);
+  const gone = oldIds.filter((id) => !topics.some((t) => t.id === id)).map(key);
+  if (gone.length) await area.remove?.(gone);
+}

@@ -1,0 +1,157 @@
+// Export and import of everything a user set up (settings, topics, sources) as one JSON file.
+// API keys are never in it: they stay in this browser. Import checks the whole file first.
+import { DEFAULT_SETTINGS, type BadgeMode, type Settings, type Source, type Topic } from './model';
+import type { NewsDb } from './db/schema';
+import type { NewSource } from './db/sources';
+import type { StorageAreaLike } from './settings';
+import { SETTINGS_KEY } from './settings';
+import { addSourcesAtomically, type ImportResult } from './opml';
+import { replaceTopics } from './topics/store';
+import { parseQuery } from './topics/query';
+import { isHhMm, parseHttpUrl } from './validate';
+
+export const FORMAT = 'newsbar-settings';
+export const FORMAT_VERSION = 1;
+
+export interface SettingsFile {
+  format: typeof FORMAT;
+  version: number;
+  exportedAt: string;
+  settings: Settings;
+  topics: Topic[];
+  sources: Array<Required<Pick<NewSource, 'name' | 'url' | 'kind' | 'intervalMin' | 'breaking' | 'enabled'>>>;
+}
+
+export function exportSettings(settings: Settings, topics: readonly Topic[], sources: readonly Source[], now = Date.now()): string {
+  const file: SettingsFile = {
+    format: FORMAT,
+    version: FORMAT_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    settings: { ...settings, snoozeUntil: 0 },
+    topics: [...topics],
+    sources: sources.map((s) => ({ name: s.name, url: s.url, kind: s.kind, intervalMin: s.intervalMin, breaking: s.breaking, enabled: s.enabled })),
+  };
+  return JSON.stringify(file, null, 2);
+}
+
+export class SettingsFileError extends Error {
+  constructor(
+    readonly code: 'notJson' | 'notNewsbar' | 'newerVersion' | 'badField',
+    /** Where in the file, e.g. "topics[2].query". */
+    readonly where: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SettingsFileError';
+  }
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const BADGE_MODES: readonly BadgeMode[] = ['unread', 'breaking', 'alerts', 'off'];
+const KINDS = ['feed', 'rss', 'atom', 'rdf', 'json', 'newsapi', 'guardian', 'gnews'];
+
+function bad(where: string, what: string): never {
+  throw new SettingsFileError('badField', where, `${where}: ${what}`);
+}
+
+function int(o: Obj, k: string, where: string, min: number, max: number): number {
+  const v = o[k];
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) bad(`${where}.${k}`, `must be a whole number from ${min} to ${max}`);
+  return v;
+}
+
+function str(o: Obj, k: string, where: string, max = 500): string {
+  const v = o[k];
+  if (typeof v !== 'string' || v.length > max) bad(`${where}.${k}`, 'must be text');
+  return v;
+}
+
+function bool(o: Obj, k: string, where: string): boolean {
+  const v = o[k];
+  if (typeof v !== 'boolean') bad(`${where}.${k}`, 'must be true or false');
+  return v;
+}
+
+function readSettings(v: unknown): Settings {
+  if (!isObj(v)) bad('settings', 'is missing');
+  const s = { ...DEFAULT_SETTINGS };
+  if ('badgeMode' in v) {
+    if (!BADGE_MODES.includes(v.badgeMode as BadgeMode)) bad('settings.badgeMode', `must be one of ${BADGE_MODES.join(', ')}`);
+    s.badgeMode = v.badgeMode as BadgeMode;
+  }
+  if ('breakingWindowMin' in v) s.breakingWindowMin = int(v, 'breakingWindowMin', 'settings', 5, 7 * 24 * 60);
+  if ('retentionDays' in v) s.retentionDays = int(v, 'retentionDays', 'settings', 1, 365);
+  if ('maxItemsPerSource' in v) s.maxItemsPerSource = int(v, 'maxItemsPerSource', 'settings', 10, 5000);
+  for (const k of ['quietStart', 'quietEnd'] as const) {
+    if (k in v) {
+      const t = str(v, k, 'settings', 5);
+      if (!isHhMm(t)) bad(`settings.${k}`, 'must be a time like 22:00');
+      s[k] = t;
+    }
+  }
+  return s;
+}
+
+function readTopic(v: unknown, i: number, now: number): Topic {
+  const where = `topics[${i}]`;
+  if (!isObj(v)) bad(where, 'is not a topic');
+  const id = str(v, 'id', where, 40);
+  if (!/^[\w-]+$/.test(id)) bad(`${where}.id`, 'is not a valid id');
+  const name = str(v, 'name', where, 60).trim();
+  if (!name) bad(`${where}.name`, 'is empty');
+  const query = str(v, 'query', where);
+  const parsed = parseQuery(query);
+  if (!parsed.ok) bad(`${where}.query`, parsed.error.message);
+  const sourceIds = v.sourceIds ?? [];
+  if (!Array.isArray(sourceIds) || !sourceIds.every((x) => typeof x === 'string')) bad(`${where}.sourceIds`, 'must be a list of source ids');
+  const createdAt = typeof v.createdAt === 'number' && v.createdAt > 0 ? v.createdAt : now;
+  return { id, name, query, sourceIds, notify: bool(v, 'notify', where), breaking: bool(v, 'breaking', where), createdAt };
+}
+
+function readSource(v: unknown, i: number): SettingsFile['sources'][number] {
+  const where = `sources[${i}]`;
+  if (!isObj(v)) bad(where, 'is not a source');
+  const url = parseHttpUrl(str(v, 'url', where, 2000));
+  if (!url) bad(`${where}.url`, 'is not a web address');
+  const kind = v.kind ?? 'feed';
+  if (typeof kind !== 'string' || !KINDS.includes(kind)) bad(`${where}.kind`, 'is not a known kind of source');
+  return {
+    name: str(v, 'name', where, 200),
+    url,
+    kind: kind as Source['kind'],
+    intervalMin: 'intervalMin' in v ? int(v, 'intervalMin', where, 1, 1440) : 10,
+    breaking: 'breaking' in v ? bool(v, 'breaking', where) : false,
+    enabled: 'enabled' in v ? bool(v, 'enabled', where) : true,
+  };
+}
+
+/** Reads and checks a settings file; throws SettingsFileError naming the first bad field. */
+export function readSettingsFile(text: string, now = Date.now()): Omit<SettingsFile, 'exportedAt'> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new SettingsFileError('notJson', '', 'this file is not JSON');
+  }
+  if (!isObj(raw) || raw.format !== FORMAT) throw new SettingsFileError('notNewsbar', '', 'this is not a Newsbar settings file');
+  if (typeof raw.version !== 'number' || raw.version > FORMAT_VERSION) throw new SettingsFileError('newerVersion', 'version', 'this file comes from a newer Newsbar');
+  const topics = Array.isArray(raw.topics) ? raw.topics.map((t, i) => readTopic(t, i, now)) : bad('topics', 'must be a list');
+  const ids = new Set<string>();
+  topics.forEach((t, i) => {
+    if (ids.has(t.id)) bad(`topics[${i}].id`, 'appears twice');
+    ids.add(t.id);
+  });
+  const sources = Array.isArray(raw.sources) ? raw.sources.map(readSource) : bad('sources', 'must be a list');
+  return { format: FORMAT, version: raw.version, settings: readSettings(raw.settings), topics, sources };
+}
+
+/**
+ * Applies a checked file: sources are added (existing addresses kept as they are) in one
+ * transaction, then settings and topics are replaced in one storage write.
+ */
+export async function applySettingsFile(db: NewsDb, sync: StorageAreaLike, file: Omit<SettingsFile, 'exportedAt'>, now = Date.now()): Promise<ImportResult> {
+  const result = await addSourcesAtomically(db, file.sources, now);
+  await replaceTopics(sync, file.topics, { [SETTINGS_KEY]: file.settings });
+  return result;
+}

@@ -1,0 +1,96 @@
+// Applying topic matches to stored items: the per-item rule (shared with matching on arrival) and
+// the re-match of everything stored after a topic is added or changed, in small transactions with a
+// pause between them so the database and the worker never freeze.
+import type { Flag, Item, Topic } from '../model';
+import type { NewsDb } from '../db/schema';
+import { htmlToText } from '../normalize/text';
+import { compileTopics, prepareDoc } from './match';
+
+/**
+ * `breaking` mixes two causes: the source (a live feed, a breaking marker) and breaking topics.
+ * `sourceBreaking` remembers the first, so dropping a topic can clear only what the topic set.
+ */
+export type MatchedItem = Item & { sourceBreaking?: Flag };
+
+export function docOf(item: Item) {
+  return prepareDoc({ title: item.title, text: htmlToText(item.summaryHtml ?? ''), sourceId: item.sourceId });
+}
+
+/** The source's own breaking flag; inferred once for items stored before it was recorded. */
+export function sourceBreakingOf(item: MatchedItem, topicsById: ReadonlyMap<string, Topic>): Flag {
+  if (item.sourceBreaking !== undefined) return item.sourceBreaking;
+  if (!item.breaking) return 0;
+  // Breaking with no breaking topic among its matches: only the source can have set it.
+  return (item.topics ?? []).some((id) => topicsById.get(id)?.breaking) ? 0 : 1;
+}
+
+/**
+ * The item with its topics, alert and breaking flags recomputed, or undefined when nothing changed.
+ * `matched`: ids of matching topics among `changed` (or among all topics when `changed` is absent);
+ * with `changed`, the item's other (still existing) topics are kept as they are.
+ */
+export function applyMatches(
+  item: MatchedItem,
+  matched: readonly string[],
+  topicsById: ReadonlyMap<string, Topic>,
+  changed?: ReadonlySet<string>,
+): MatchedItem | undefined {
+  const before = item.topics ?? [];
+  const kept = changed ? before.filter((id) => !changed.has(id) && topicsById.has(id)) : [];
+  const topics = [...new Set([...kept, ...matched])];
+  const sourceBreaking = sourceBreakingOf(item, topicsById);
+  const breaking: Flag = sourceBreaking || topics.some((id) => topicsById.get(id)?.breaking) ? 1 : 0;
+  const alert: Flag = topics.some((id) => topicsById.get(id)?.notify) ? 1 : 0;
+  const same =
+    topics.length === before.length &&
+    topics.every((id) => before.includes(id)) &&
+    breaking === item.breaking &&
+    alert === item.alert &&
+    // An inferred source flag alone is no reason to write: it is recorded with the next real change.
+    (item.sourceBreaking === undefined || sourceBreaking === item.sourceBreaking);
+  return same ? undefined : { ...item, topics, alert, breaking, sourceBreaking };
+}
+
+export interface RematchOptions {
+  /** Only these topics changed (added, edited or removed); absent = re-match every topic. */
+  topicIds?: readonly string[];
+  chunkSize?: number;
+  /** Called between chunks; defaults to a macrotask so other work (and messages) can run. */
+  pause?: () => Promise<void>;
+}
+
+const macrotask = () => new Promise<void>((r) => setTimeout(r, 0));
+
+/** Re-match stored items against `topics` (the full, current list). Returns how many items changed. */
+export async function rematchStored(db: NewsDb, topics: readonly Topic[], opts: RematchOptions = {}): Promise<{ scanned: number; updated: number }> {
+  const chunkSize = opts.chunkSize ?? 300;
+  const pause = opts.pause ?? macrotask;
+  const topicsById = new Map(topics.map((t) => [t.id, t]));
+  const changed = opts.topicIds ? new Set(opts.topicIds) : undefined;
+  const matcher = compileTopics(changed ? topics.filter((t) => changed.has(t.id)) : topics);
+  let lastKey: string | undefined;
+  let scanned = 0;
+  let updated = 0;
+  for (;;) {
+    const tx = db.transaction('items', 'readwrite');
+    const range = lastKey === undefined ? undefined : IDBKeyRange.lowerBound(lastKey, true);
+    let cursor = await tx.store.openCursor(range);
+    let n = 0;
+    while (cursor) {
+      const item = cursor.value as MatchedItem;
+      const next = applyMatches(item, matcher.match(docOf(item)), topicsById, changed);
+      if (next) {
+        await cursor.update(next);
+        updated++;
+      }
+      lastKey = cursor.key;
+      if (++n >= chunkSize) break;
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+    scanned += n;
+    if (!cursor) break;
+    await pause();
+  }
+  return { scanned, updated };
+}
