@@ -64,7 +64,7 @@ export function breakingOf(title: string, categories: string[]): { title: string
   if (m && (/[:：|–—]|\s-/.test(m[0]) || /^BREAKING/.test(m[0]))) {
     const rest = t.slice(m[0].length).trim();
     if (rest) {
-      t = rest;
+      t = rest.charAt(0).toUpperCase() + rest.slice(1);
       breaking = true;
     }
   }
@@ -83,6 +83,23 @@ export function cleanCategories(list: Array<string | undefined>): string[] {
     }
   }
   return out;
+}
+
+/**
+ * Make the relative links and image sources of some HTML absolute (against the item's base, xml:base
+ * included): once stored, the HTML is shown far from where it came from. Other schemes are left for the
+ * sanitizer to judge.
+ */
+export function absolutizeHtml(html: string, base: string | undefined): string {
+  if (!html || !base) return html;
+  return html.replace(/(\s(?:href|src|poster)\s*=\s*)(?:"([^"]*)"|'([^']*)')/gi, (all, pre: string, dq?: string, sq?: string) => {
+    const v = (dq ?? sq ?? '').trim();
+    if (!v || v.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(v)) return all;
+    const abs = absoluteUrl(v.replace(/&amp;/g, '&'), base);
+    if (!abs) return all;
+    const q = dq !== undefined ? '"' : "'";
+    return `${pre}${q}${abs.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')}${q}`;
+  });
 }
 
 /** First <img src> of some HTML, as a fallback image. */
@@ -260,9 +277,10 @@ export function findXmlProblem(text: string, fatalOnly: boolean): XmlProblem | u
   }
   let m = /^Expected closing tag '([^']+)' \(opened in line (\d+), col \d+\) instead of closing tag '([^']+)'/.exec(msg);
   if (m) {
+    const opened = +m[2] + shift;
     return {
-      message: `the feed is not valid XML: <${m[1]}> opened on line ${+m[2] + shift} is not closed before </${m[3]}> (line ${line})`,
-      line, column, field: m[1],
+      message: `the feed is not valid XML: <${m[1]}> on line ${opened} is never closed (found </${m[3]}> on line ${line})`,
+      line: opened, field: m[1],
     };
   }
   m = /^Closing tag '([^']+)' has not been opened/.exec(msg);
@@ -363,8 +381,8 @@ function mapRss(feed: RssFeed.Feed<string>, ctx: Ctx): { site?: string; title: s
     const guidValue = it.guid?.value;
     let link = it.link ? canonicalUrl(it.link, base) : '';
     if (!link && guidValue && it.guid?.isPermaLink !== false) link = canonicalUrl(guidValue, base);
-    const summaryHtml = it.description ?? '';
-    const contentHtml = it.content?.encoded ?? '';
+    const summaryHtml = absolutizeHtml(it.description ?? '', link || base);
+    const contentHtml = absolutizeHtml(it.content?.encoded ?? '', link || base);
     const author = it.dc?.creators?.length
       ? it.dc.creators.join(', ')
       : it.authors?.map((a) => a.name ?? a.email ?? '').filter(Boolean).join(', ') || it.itunes?.author;
@@ -388,8 +406,8 @@ function mapRdf(feed: RdfFeed.Feed<string>, ctx: Ctx): { site?: string; title: s
   const site = absoluteUrl(feed.link ?? '', ctx.base) || undefined;
   const base = site ?? ctx.base;
   const drafts = (feed.items ?? []).map((it): ItemDraft => {
-    const summaryHtml = it.description ?? '';
-    const contentHtml = it.content?.encoded ?? '';
+    const summaryHtml = absolutizeHtml(it.description ?? '', base);
+    const contentHtml = absolutizeHtml(it.content?.encoded ?? '', base);
     return {
       guid: it.rdf?.about,
       title: htmlToText(it.title ?? ''),
@@ -412,8 +430,8 @@ function mapAtom(feed: AtomFeed.Feed<string>, ctx: Ctx): { site?: string; title:
     const base = resolveBase(e.xml?.base, feedBase ?? site);
     let url = atomAlternate(e.links, base);
     if (!url && e.id && /^https?:\/\//i.test(e.id)) url = canonicalUrl(e.id, base);
-    const summaryHtml = atomHtml(e.summary);
-    const contentHtml = e.content?.src ? '' : atomHtml(e.content);
+    const summaryHtml = absolutizeHtml(atomHtml(e.summary), base);
+    const contentHtml = e.content?.src ? '' : absolutizeHtml(atomHtml(e.content), base);
     const enclosures = (e.links ?? []).filter((l) => l.rel === 'enclosure').map((l) => ({ url: l.href, type: l.type }));
     return {
       guid: e.id,
@@ -436,7 +454,7 @@ function mapJson(feed: JsonFeed.Feed<string>, ctx: Ctx): { site?: string; title:
   const legacy = feed as { author?: JsonFeed.Author };
   const drafts = (feed.items ?? []).map((it): ItemDraft => {
     const itemLegacy = it as { author?: JsonFeed.Author };
-    const contentHtml = it.content_html ?? (it.content_text ? textToHtml(it.content_text) : '');
+    const contentHtml = it.content_html ? absolutizeHtml(it.content_html, base) : it.content_text ? textToHtml(it.content_text) : '';
     const summaryHtml = it.summary ? escapeHtml(it.summary) : '';
     const authors = it.authors ?? (itemLegacy.author ? [itemLegacy.author] : undefined) ?? feed.authors ?? (legacy.author ? [legacy.author] : []);
     const image = it.image || it.banner_image;

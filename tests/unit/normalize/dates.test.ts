@@ -1,0 +1,161 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseDate } from '../../../utils/normalize/dates';
+import { parseFeedText } from '../../../utils/sources/feed';
+
+const NOW = Date.UTC(2024, 2, 6); // 2024-03-06T00:00:00Z
+const T = Date.UTC(2024, 2, 5, 9, 30); // 2024-03-05T09:30:00Z
+
+describe('parseDate: RFC 822 / 2822', () => {
+  it.each([
+    ['Tue, 05 Mar 2024 09:30:00 GMT'],
+    ['Tue, 05 Mar 2024 09:30:00 UT'],
+    ['Tue, 05 Mar 2024 09:30:00 UTC'],
+    ['Tue, 05 Mar 2024 04:30:00 EST'],
+    ['Tue, 05 Mar 2024 05:30:00 EDT'],
+    ['Tue, 05 Mar 2024 03:30:00 CST'],
+    ['Tue, 05 Mar 2024 04:30:00 CDT'],
+    ['Tue, 05 Mar 2024 02:30:00 MST'],
+    ['Tue, 05 Mar 2024 03:30:00 MDT'],
+    ['Tue, 05 Mar 2024 01:30:00 PST'],
+    ['Tue, 05 Mar 2024 02:30:00 PDT'],
+    ['Tue, 05 Mar 2024 09:30:00 Z'],
+    ['Tue, 05 Mar 2024 10:30:00 +0100'],
+    ['Tue, 05 Mar 2024 04:30:00 -0500'],
+    ['Tue, 05 Mar 2024 15:00:00 +0530'],
+  ])('%s', (s) => {
+    expect(parseDate(s, NOW)).toBe(T);
+  });
+});
+
+describe('parseDate: broken RFC 822 variants', () => {
+  it.each([
+    ['missing weekday', '05 Mar 2024 09:30:00 GMT'],
+    ['wrong weekday', 'Fri, 05 Mar 2024 09:30:00 GMT'],
+    ['lowercase month and zone', 'tue, 05 mar 2024 09:30:00 gmt'],
+    ['upper-case month', 'TUE, 05 MAR 2024 09:30:00 GMT'],
+    ['full month and weekday names', 'Tuesday, 05 March 2024 09:30:00 GMT'],
+    ['single-digit day', 'Tue, 5 Mar 2024 09:30:00 GMT'],
+    ['two-digit year', 'Tue, 05 Mar 24 09:30:00 GMT'],
+    ['missing seconds', 'Tue, 05 Mar 2024 09:30 GMT'],
+    ['missing zone = UTC', 'Tue, 05 Mar 2024 09:30:00'],
+    ['"+01:00" in RFC 822', 'Tue, 05 Mar 2024 10:30:00 +01:00'],
+    ['extra whitespace', '   Tue,   05  Mar   2024    09:30:00     GMT   '],
+    ['tabs and newlines', '\tTue, 05 Mar 2024\n09:30:00 GMT\n'],
+    ['trailing (UTC) comment', 'Tue, 05 Mar 2024 09:30:00 +0000 (UTC)'],
+    ['no space after comma', 'Tue,05 Mar 2024 09:30:00 GMT'],
+    ['single-digit hour', 'Tue, 05 Mar 2024 9:30:00 GMT'],
+    ['Sept abbreviation is not confused', 'Tue, 05 Mar 2024 09:30:00 GMT'],
+    ['JavaScript Date#toString', 'Tue Mar 05 2024 10:30:00 GMT+0100 (Central European Standard Time)'],
+    ['US style with AM', 'March 5, 2024 9:30 AM GMT'],
+    ['zone glued to time', 'Tue, 05 Mar 2024 10:30:00+0100'],
+    ['GMT+1 style zone', 'Tue, 05 Mar 2024 10:30:00 GMT+1'],
+    ['day with ordinal suffix', 'Tuesday 5th March 2024 09:30 GMT'],
+  ])('%s', (_label, s) => {
+    expect(parseDate(s, NOW)).toBe(T);
+  });
+
+  it('reads PM times', () => {
+    expect(parseDate('March 5, 2024 9:30 PM GMT', NOW)).toBe(T + 12 * 3600_000);
+    expect(parseDate('March 5, 2024 12:15 AM', NOW)).toBe(Date.UTC(2024, 2, 5, 0, 15));
+  });
+
+  it('maps two-digit years to 19xx/20xx like RFC 2822', () => {
+    expect(parseDate('Sat, 01 Jan 99 00:00:00 GMT', NOW)).toBe(Date.UTC(1999, 0, 1));
+    expect(parseDate('Mon, 01 Jan 24 00:00:00 GMT', NOW)).toBe(Date.UTC(2024, 0, 1));
+  });
+
+  it('reads September as "Sep" and "Sept"', () => {
+    expect(parseDate('10 Sep 2023 00:00:00 GMT', NOW)).toBe(Date.UTC(2023, 8, 10));
+    expect(parseDate('10 Sept 2023 00:00:00 GMT', NOW)).toBe(Date.UTC(2023, 8, 10));
+  });
+
+  it('treats military zones other than Z as UTC (RFC 2822 4.3)', () => {
+    expect(parseDate('Tue, 05 Mar 2024 09:30:00 A', NOW)).toBe(T);
+  });
+});
+
+describe('parseDate: RFC 3339 / ISO 8601', () => {
+  it.each([
+    ['2024-03-05T09:30:00Z', T],
+    ['2024-03-05T09:30Z', T],
+    ['2024-03-05T09:30:00.123Z', T + 123],
+    ['2024-03-05T09:30:00.1Z', T + 100],
+    ['2024-03-05T09:30:00.123456789Z', T + 123],
+    ['2024-03-05T10:30:00+01:00', T],
+    ['2024-03-05T04:30:00-05:00', T],
+    ['2024-03-05T04:30:00-0500', T],
+    ['2024-03-05T10:30:00+01', T],
+    ['2024-03-05 09:30:00', T],
+    ['2024-03-05 09:30:00Z', T],
+    ['2024-03-05 09:30:00 +00:00', T],
+    ['2024-03-05T09:30:00', T],
+    ['2024-03-05t09:30:00z', T],
+    ['20240305T093000Z', T],
+    ['2024-03-05', Date.UTC(2024, 2, 5)],
+    ['2024/03/05 09:30', T],
+    ['2024-03-05T09:30:00Z (UTC)', T],
+  ])('%s', (s, expected) => {
+    expect(parseDate(s, NOW)).toBe(expected);
+  });
+});
+
+describe('parseDate: numbers and other inputs', () => {
+  it('reads unix seconds and milliseconds, as numbers and as digit strings', () => {
+    expect(parseDate(T / 1000, NOW)).toBe(T);
+    expect(parseDate(T, NOW)).toBe(T);
+    expect(parseDate(String(T / 1000), NOW)).toBe(T);
+    expect(parseDate(String(T), NOW)).toBe(T);
+  });
+
+  it('accepts Date objects', () => {
+    expect(parseDate(new Date(T), NOW)).toBe(T);
+  });
+
+  it.each([[undefined], [null], [{}], [[]], [''], ['   '], [NaN], [-5], [0], [true]])('rejects %j', (v) => {
+    expect(parseDate(v, NOW)).toBeUndefined();
+  });
+});
+
+describe('parseDate: unreadable or implausible -> undefined', () => {
+  it.each([
+    ['free text', 'yesterday'],
+    ['no such day', 'Tue, 31 Feb 2024 09:30:00 GMT'],
+    ['no such month', '2024-13-01T00:00:00Z'],
+    ['hour 25', 'Tue, 05 Mar 2024 25:30:00 GMT'],
+    ['minute 61', '2024-03-05T09:61:00Z'],
+    ['unknown zone word', 'Tue, 05 Mar 2024 09:30:00 XYZT'],
+    ['offset beyond 14 h', '2024-03-05T09:30:00+15:00'],
+    ['month missing', '05 2024 09:30:00 GMT'],
+    ['before 1990', 'Mon, 01 Jan 1985 00:00:00 GMT'],
+    ['unix epoch', '1970-01-01T00:00:00Z'],
+    ['far future', 'Sat, 05 Mar 2039 00:00:00 GMT'],
+  ])('%s', (_label, s) => {
+    expect(parseDate(s, NOW)).toBeUndefined();
+  });
+
+  it('allows up to two days ahead of the injected now, not more', () => {
+    expect(parseDate('2024-03-07T23:00:00Z', NOW)).toBe(Date.UTC(2024, 2, 7, 23));
+    expect(parseDate('2024-03-08T00:00:00Z', NOW)).toBe(Date.UTC(2024, 2, 8));
+    expect(parseDate('2024-03-08T00:00:01Z', NOW)).toBeUndefined();
+    // the same date is fine once the clock has moved on
+    expect(parseDate('2024-03-08T00:00:01Z', Date.UTC(2024, 2, 7))).toBe(Date.UTC(2024, 2, 8, 0, 0, 1));
+  });
+
+  it('does not depend on the machine time zone (no Date.parse on free text)', () => {
+    // A string Date.parse would read in local time: we read it as UTC.
+    expect(parseDate('March 5, 2024 09:30', NOW)).toBe(T);
+  });
+});
+
+describe('dates-broken.xml fixture', () => {
+  it('gives every item the instant written in its title', () => {
+    const feed = parseFeedText(readFileSync('tests/fixtures/feeds/dates-broken.xml', 'utf8'), { now: NOW });
+    expect(feed.items.length).toBeGreaterThan(40);
+    for (const item of feed.items) {
+      const expected = item.title === 'invalid' ? undefined : new Date(item.title).getTime();
+      expect({ variant: item.summaryHtml, published: item.published }).toEqual({ variant: item.summaryHtml, published: expected });
+    }
+    expect(feed.items.filter((i) => i.published === undefined).length).toBe(6);
+  });
+});
