@@ -113,6 +113,7 @@ describe('foundation', () => {
     void ext.bg((id: string) => (globalThis as any).newsbar.pollNow(id), src.id).catch(() => {});
     await waitFor(() => srv.hits('/slow.xml') > hitsBefore, 'the slow fetch to start');
     await ext.stopWorker();
+    await ext.wake();
     await new Promise((r) => setTimeout(r, 4500)); // the server answers to a dead worker
     assert.equal((await itemsOf(src.id)).length, 0, 'nothing half-written');
     srv.route('/slow.xml', { body: rss(4, 'slow') });

@@ -14,6 +14,8 @@ export interface Extension {
   id: string;
   /** The current service worker (the handle changes after the worker restarts). */
   sw(): Promise<Worker>;
+  /** Wakes a stopped worker, as any message from a page of the extension does. */
+  wake(): Promise<void>;
   /** Evaluate in the service worker, through its `newsbar` handle. */
   bg<T>(fn: (arg: any) => T | Promise<T>, arg?: unknown): Promise<T>;
   page(file: string): Promise<Page>;
@@ -56,10 +58,12 @@ export async function launchExtension(opts: { headless?: boolean; viewport?: { w
 
   async function sw(): Promise<Worker> {
     for (let i = 0; i < 100; i++) {
-      const w = context.serviceWorkers().find((x) => x.url().startsWith(`chrome-extension://${id}/`));
-      if (w) {
+      const workers = context.serviceWorkers().filter((x) => x.url().startsWith(`chrome-extension://${id}/`));
+      // Newest first: a stopped worker's handle may linger, and evaluating in it never answers.
+      for (const w of workers.reverse()) {
         // The worker's top-level script sets globalThis.newsbar; wait until it has run.
-        const ready = await w.evaluate(() => typeof (globalThis as any).newsbar === 'object').catch(() => false);
+        const probe = w.evaluate(() => typeof (globalThis as any).newsbar === 'object').catch(() => false);
+        const ready = await Promise.race([probe, new Promise<boolean>((r) => setTimeout(() => r(false), 1000))]);
         if (ready) return w;
       }
       await new Promise((r) => setTimeout(r, 100));
@@ -74,6 +78,13 @@ export async function launchExtension(opts: { headless?: boolean; viewport?: { w
     async bg(fn, arg) {
       const w = await sw();
       return w.evaluate(fn as any, arg) as any;
+    },
+    async wake() {
+      const p = await context.newPage();
+      await p.goto(`chrome-extension://${id}/sidepanel.html`);
+      await p.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'itemsChanged' })).catch(() => {});
+      await p.close();
+      await sw();
     },
     async page(file) {
       const p = await context.newPage();
