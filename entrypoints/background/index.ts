@@ -15,10 +15,16 @@ export default defineBackground(() => {
   wireToolbarButton();
   registerAlertListeners();
 
+  let markInstalled!: () => void;
+  const installed = new Promise<void>((r) => (markInstalled = r));
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
-    if (reason === 'install') await seedDefaultSources();
-    await ensureAlarm();
-    await updateBadge();
+    try {
+      if (reason === 'install') await seedDefaultSources();
+      await ensureAlarm();
+      await updateBadge();
+    } finally {
+      markInstalled();
+    }
   });
   browser.runtime.onStartup.addListener(() => void ensureAlarm().then(updateBadge));
   void ensureAlarm();
@@ -49,6 +55,8 @@ export default defineBackground(() => {
   // A handle for the demo script and end-to-end tests (evaluated in the worker through the
   // DevTools protocol); it does nothing a page of the extension could not do with messages.
   (globalThis as Record<string, unknown>).newsbar = {
+    /** Resolves once the install chores (first-run sources, alarm) are done. */
+    installed: () => installed,
     addSource: async (s: NewSource & { apiKey?: string }) => {
       const src = await addSource(await getDb(), s);
       if (s.apiKey) await setApiKey(src.id, s.apiKey);

@@ -117,6 +117,8 @@ export async function launchExtension(opts: { headless?: boolean; viewport?: { w
       fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+  // First run: wait for the install chores, so a test's own set-up isn't raced by them.
+  await ext.bg(() => (globalThis as any).newsbar.installed());
   return ext;
 }
 
