@@ -1,0 +1,126 @@
+// The sidebar page: toolbar and search, notices, the breaking ticker, filters and the article list.
+import { useEffect, useRef } from 'preact/hooks';
+import type { SidebarStore } from './state';
+import { keyAction, moveFocus } from './keyboard';
+import { SearchBox } from './SearchBox';
+import { Ticker } from './Ticker';
+import { FilterBar } from './FilterBar';
+import { ListHeader } from './ListHeader';
+import { ArticleList } from './ArticleList';
+import { NewPill } from './NewPill';
+import { EmptyState } from './EmptyState';
+import { OfflineNotice, SourceErrors } from './SourceErrors';
+import { t } from '@/utils/i18n';
+
+function focusTitle(id: string) {
+  const el = document.getElementById(`t-${id}`);
+  el?.focus();
+  el?.closest('li')?.scrollIntoView?.({ block: 'nearest' });
+}
+
+export function App({ store }: { store: SidebarStore }) {
+  const search = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      const tag = target?.tagName ?? '';
+      const action = keyAction({
+        key: e.key,
+        ctrlKey: e.ctrlKey,
+        metaKey: e.metaKey,
+        altKey: e.altKey,
+        inTextField: tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || !!target?.isContentEditable,
+        onControl: tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY',
+      });
+      if (!action) return;
+      const ids = store.visible.value.map((i) => i.id);
+      const focused = store.focusId.value;
+      switch (action) {
+        case 'next':
+        case 'prev': {
+          const id = moveFocus(ids, focused, action === 'next' ? 1 : -1);
+          if (!id) return;
+          store.focusId.value = id;
+          focusTitle(id);
+          if (action === 'next' && ids.indexOf(id) >= ids.length - 3) void store.loadMore();
+          break;
+        }
+        case 'open':
+          if (!focused) return;
+          void store.toggleOpen(focused);
+          break;
+        case 'toggleRead':
+          if (focused) void store.toggleRead(focused);
+          break;
+        case 'star':
+          if (focused) void store.star(focused);
+          break;
+        case 'search':
+          search.current?.focus();
+          search.current?.select();
+          break;
+        case 'back':
+          if (target === search.current) {
+            if (store.query.value) void store.search('');
+            else search.current?.blur();
+          } else if (store.openId.value) {
+            const id = store.openId.value;
+            void store.toggleOpen(id);
+            focusTitle(id);
+          } else if (store.searching.value) {
+            void store.search('');
+          } else if (store.filter.value.kind !== 'all') {
+            void store.setFilter({ kind: 'all' });
+          } else return;
+          break;
+      }
+      e.preventDefault();
+    };
+    const onScroll = () => {
+      const top = window.scrollY < 8;
+      if (store.atTop.value !== top) store.atTop.value = top;
+    };
+    document.addEventListener('keydown', onKey);
+    window.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      window.removeEventListener('scroll', onScroll);
+    };
+  }, [store]);
+
+  const showNew = () => {
+    void store.showNew();
+    window.scrollTo?.({ top: 0, behavior: 'smooth' });
+  };
+
+  return (
+    <div class="app">
+      <header class="topbar">
+        <div class="brand-row">
+          <h1 class="brand">{t('extName')}</h1>
+          <div class="tools">
+            <button type="button" class={`icon-btn${store.polling.value ? ' spinning' : ''}`} aria-label={t('sb_refresh')} title={t('sb_refresh')} onClick={() => store.refresh()}>
+              <span aria-hidden="true">↻</span>
+            </button>
+            <button type="button" class="icon-btn" aria-label={t('sb_settings')} title={t('sb_settings')} onClick={() => store.openOptions()}>
+              <span aria-hidden="true">⚙</span>
+            </button>
+          </div>
+        </div>
+        <SearchBox store={store} inputRef={search} />
+      </header>
+      <NewPill store={store} onShow={showNew} />
+      <OfflineNotice store={store} />
+      <SourceErrors store={store} />
+      {store.error.value && <p class="notice error" role="alert">{t('sb_error_load', store.error.value)}</p>}
+      {!store.searching.value && <Ticker store={store} />}
+      <FilterBar store={store} />
+      <main class="articles" aria-labelledby="list-h">
+        <ListHeader store={store} />
+        <ArticleList store={store} />
+        <EmptyState store={store} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+// The article list: the loaded pages of the current filter (or the search results), with the next
+// page loaded as the end of the list comes into view (and a button for keyboards and old browsers).
+import { useEffect, useRef } from 'preact/hooks';
+import type { SidebarStore } from './state';
+import { ArticleRow } from './ArticleRow';
+import { t } from '@/utils/i18n';
+
+export function ArticleList({ store }: { store: SidebarStore }) {
+  const sentinel = useRef<HTMLDivElement>(null);
+  const items = store.visible.value;
+  const hasMore = !store.searching.value && store.next.value !== undefined;
+
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) void store.loadMore();
+    }, { rootMargin: '600px 0px' });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [store, hasMore]);
+
+  const sources = store.sourceById.value;
+  return (
+    <>
+      <ul class="list" aria-label={t('sb_articles')} aria-busy={store.loading.value}>
+        {items.map((it) => (
+          <ArticleRow
+            key={it.id}
+            item={it}
+            source={sources.get(it.sourceId)}
+            open={store.openId.value === it.id}
+            focused={store.focusId.value === it.id}
+            now={store.now.value}
+            locale={store.locale}
+            onOpen={(id) => void store.toggleOpen(id)}
+            onToggleRead={(id) => void store.toggleRead(id)}
+            onStar={(id) => void store.star(id)}
+            onFocus={(id) => (store.focusId.value = id)}
+          />
+        ))}
+      </ul>
+      {hasMore && (
+        <div ref={sentinel} class="more">
+          <button type="button" class="btn" onClick={() => void store.loadMore()} disabled={store.loadingMore.value}>
+            {store.loadingMore.value ? t('sb_loading') : t('sb_load_more')}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+// One article in the list: source, title, time, thumbnail, one-line summary; opens in place.
+import type { Item, Source } from '@/utils/model';
+import { safeImageUrl } from '@/utils/sanitize';
+import { summaryLine } from '@/utils/sidebar/display';
+import { t } from '@/utils/i18n';
+import { Favicon } from './Favicon';
+import { RelTime } from './RelTime';
+import { ArticleBody } from './ArticleBody';
+import { useState } from 'preact/hooks';
+
+export interface RowProps {
+  item: Item;
+  source?: Source;
+  open: boolean;
+  focused: boolean;
+  now: number;
+  locale: string;
+  onOpen(id: string): void;
+  onToggleRead(id: string): void;
+  onStar(id: string): void;
+  onFocus(id: string): void;
+}
+
+function Thumb({ url, base }: { url?: string; base: string }) {
+  const [failed, setFailed] = useState(false);
+  const src = safeImageUrl(url, base);
+  if (!src || failed) return null;
+  return <img class="thumb" src={src} alt="" width={72} height={72} loading="lazy" decoding="async" referrerpolicy="no-referrer" onError={() => setFailed(true)} />;
+}
+
+export function ArticleRow({ item, source, open, focused, now, locale, onOpen, onToggleRead, onStar, onFocus }: RowProps) {
+  const name = source?.name ?? t('sb_unknown_source');
+  const titleId = `t-${item.id}`;
+  const bodyId = `b-${item.id}`;
+  const summary = summaryLine(item);
+  return (
+    <li class={`row${item.read ? ' read' : ' unread'}${open ? ' open' : ''}${focused ? ' focused' : ''}`} data-id={item.id}>
+      <article aria-labelledby={titleId}>
+        <div class="row-main">
+          <div class="row-text">
+            <div class="meta">
+              <Favicon source={source} name={name} />
+              <span class="source">{name}</span>
+              <span aria-hidden="true">·</span>
+              <RelTime ts={item.published} now={now} locale={locale} />
+              {item.breaking === 1 && <span class="tag breaking-tag">{t('sb_breaking')}</span>}
+              {item.read === 0 && <span class="visually-hidden">{t('sb_unread_label')}</span>}
+            </div>
+            <h3 class="title">
+              <button
+                type="button"
+                id={titleId}
+                class="title-btn"
+                aria-expanded={open}
+                aria-controls={open ? bodyId : undefined}
+                data-focus-target={focused ? 'true' : undefined}
+                onClick={() => onOpen(item.id)}
+                onFocus={() => onFocus(item.id)}
+              >
+                {item.read === 0 && <span class="dot" aria-hidden="true" />}
+                {item.title || t('sb_untitled')}
+              </button>
+            </h3>
+            {summary && !open && <p class="summary">{summary}</p>}
+          </div>
+          {!open && <Thumb url={item.imageUrl} base={item.url} />}
+        </div>
+        <div class="actions">
+          <button type="button" class="icon-btn" aria-pressed={item.starred === 1} aria-label={item.starred ? t('sb_unstar') : t('sb_star')} title={item.starred ? t('sb_unstar') : t('sb_star')} onClick={() => onStar(item.id)}>
+            <span aria-hidden="true">{item.starred ? '★' : '☆'}</span>
+          </button>
+          <button type="button" class="icon-btn" aria-label={item.read ? t('sb_mark_unread') : t('sb_mark_read')} title={item.read ? t('sb_mark_unread') : t('sb_mark_read')} onClick={() => onToggleRead(item.id)}>
+            <span aria-hidden="true">{item.read ? '◯' : '✓'}</span>
+          </button>
+        </div>
+        {open && <ArticleBody item={item} id={bodyId} />}
+      </article>
+    </li>
+  );
+}

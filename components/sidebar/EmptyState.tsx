@@ -1,0 +1,47 @@
+// What an empty list means, and what to do about it.
+import type { SidebarStore } from './state';
+import { t } from '@/utils/i18n';
+
+interface Empty {
+  title: string;
+  text: string;
+  action?: { label: string; run(): void };
+}
+
+export function emptyStateOf(store: SidebarStore): Empty | null {
+  if (store.loading.value || store.visible.value.length > 0) return null;
+  if (store.searching.value) {
+    return { title: t('sb_no_results', store.query.value.trim()), text: t('sb_no_results_hint'), action: { label: t('sb_clear_search'), run: () => void store.search('') } };
+  }
+  const sources = store.sources.value;
+  if (sources.length === 0) {
+    return { title: t('sb_welcome_title'), text: t('sb_welcome_text'), action: { label: t('sb_add_sources'), run: () => store.openOptions() } };
+  }
+  const f = store.filter.value;
+  if (f.kind === 'unread') return { title: t('sb_empty_unread_title'), text: t('sb_empty_unread_text') };
+  if (f.kind === 'starred') return { title: t('sb_empty_starred_title'), text: t('sb_empty_starred_text') };
+  if (f.kind === 'all') {
+    if (sources.every((s) => s.health === 'error')) {
+      return { title: t('sb_all_failing_title'), text: t('sb_all_failing_text'), action: { label: t('sb_fix_sources'), run: () => store.openOptions() } };
+    }
+    if (!store.online.value) return { title: t('sb_offline_empty_title'), text: t('sb_offline') };
+    return { title: t('sb_waiting_title'), text: t('sb_waiting_text'), action: { label: t('sb_refresh'), run: () => store.refresh() } };
+  }
+  return { title: t('sb_empty_filter_title'), text: t('sb_empty_filter_text') };
+}
+
+export function EmptyState({ store }: { store: SidebarStore }) {
+  const e = emptyStateOf(store);
+  if (!e) return null;
+  return (
+    <div class="empty" role="status">
+      <h2>{e.title}</h2>
+      <p>{e.text}</p>
+      {e.action && (
+        <button type="button" class="btn primary" onClick={e.action.run}>
+          {e.action.label}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+// What the sidebar needs from the browser, as one small interface: the real one wraps
+// webextension APIs (entrypoints/sidepanel/env.ts), tests pass fakes.
+import type { NewsDb } from '@/utils/db/schema';
+import type { Message } from '@/utils/messages';
+import type { StorageAreaLike } from '@/utils/settings';
+
+export interface SidebarEnv {
+  db(): Promise<NewsDb>;
+  /** browser.storage.sync: settings and topics. */
+  sync: StorageAreaLike;
+  /** Sends to the background; resolves even when nobody listens. */
+  send(m: Message): Promise<void>;
+  /** Messages from the background; returns an unsubscribe function. */
+  onMessage(cb: (m: unknown) => void): () => void;
+  /** Keys changed in browser.storage (any area). */
+  onStorageChanged(cb: (keys: string[], area: string) => void): () => void;
+  openOptions(): void;
+  now(): number;
+  online(): boolean;
+  onOnlineChanged(cb: (online: boolean) => void): () => void;
+  /** The UI language, for dates ("en", "de"). */
+  locale: string;
+}
