@@ -1,6 +1,6 @@
 // Newsbar's background: alarms drive the poller; pages talk to it with messages.
 // Listeners are registered synchronously at start-up: the worker may be woken by any of them.
-import { getDb } from '@/utils/db/schema';
+import { getDb, openNewsDb } from '@/utils/db/schema';
 import { addSource, listSources, removeSource, type NewSource } from '@/utils/db/sources';
 import { countItems } from '@/utils/db/counts';
 import { isMessage } from '@/utils/messages';
@@ -68,5 +68,8 @@ export default defineBackground(() => {
     listSources: async () => listSources(await getDb()),
     countItems: async () => countItems(await getDb()),
     updateBadge,
+    /** The store itself, for benchmarks that seed or measure it. */
+    getDb,
+    openDb: openNewsDb,
   };
 });
