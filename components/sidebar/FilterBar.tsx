@@ -19,7 +19,7 @@ function Chip({ store, filter, label, count }: { store: SidebarStore; filter: Fi
 export function FilterBar({ store }: { store: SidebarStore }) {
   const c = store.counts.value;
   const f = store.filter.value;
-  const sources = store.sources.value;
+  const sources = [...store.sources.value].sort((a, b) => a.name.localeCompare(b.name));
   return (
     <nav class="filters" aria-label={t('sb_filters')}>
       <ul class="chips">

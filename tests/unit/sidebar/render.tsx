@@ -1,0 +1,57 @@
+// Renders the sidebar against a fake IndexedDB and a fake browser adapter.
+import { render } from '@testing-library/preact';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { App } from '@/components/sidebar/App';
+import { createSidebarStore } from '@/components/sidebar/state';
+import type { SidebarEnv } from '@/components/sidebar/env';
+import type { Message } from '@/utils/messages';
+import type { Item, Source } from '@/utils/model';
+import { dbWith, NOW } from './fixtures';
+
+export interface Harness {
+  store: ReturnType<typeof createSidebarStore>;
+  sent: Message[];
+  optionsOpened: number;
+  /** Deliver a message as if from the background. */
+  emit(m: unknown): void;
+  /** Deliver a storage change. */
+  storageChanged(keys: string[], area?: string): void;
+  setOnline(v: boolean): void;
+  container: HTMLElement;
+  db: Awaited<ReturnType<typeof dbWith>>;
+}
+
+export async function renderSidebar(items: Item[], sources: Source[], opts: { online?: boolean; now?: number } = {}): Promise<Harness> {
+  const db = await dbWith(items, sources);
+  const msgListeners: Array<(m: unknown) => void> = [];
+  const storageListeners: Array<(k: string[], a: string) => void> = [];
+  const onlineListeners: Array<(v: boolean) => void> = [];
+  let online = opts.online ?? true;
+  const h = { sent: [] as Message[], optionsOpened: 0 } as Harness;
+  const env: SidebarEnv = {
+    db: async () => db,
+    sync: fakeBrowser.storage.sync,
+    send: async (m) => void h.sent.push(m),
+    onMessage: (cb) => (msgListeners.push(cb), () => msgListeners.splice(msgListeners.indexOf(cb), 1)),
+    onStorageChanged: (cb) => (storageListeners.push(cb), () => {}),
+    openOptions: () => void h.optionsOpened++,
+    now: () => opts.now ?? NOW,
+    online: () => online,
+    onOnlineChanged: (cb) => (onlineListeners.push(cb), () => {}),
+    locale: 'en',
+  };
+  const store = createSidebarStore(env);
+  const { container } = render(<App store={store} />);
+  await store.start();
+  return Object.assign(h, {
+    store,
+    db,
+    container,
+    emit: (m: unknown) => msgListeners.forEach((l) => l(m)),
+    storageChanged: (keys: string[], area = 'sync') => storageListeners.forEach((l) => l(keys, area)),
+    setOnline: (v: boolean) => {
+      online = v;
+      onlineListeners.forEach((l) => l(v));
+    },
+  });
+}
