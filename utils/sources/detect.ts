@@ -96,7 +96,7 @@ const FEED_TYPES: Record<string, FeedKind> = {
 export function parseAttributes(tag: string): Record<string, string> {
   const attrs: Record<string, string> = {};
   const inner = tag.replace(/^<[^\s/>]+/, '').replace(/\/?>$/, '');
-  const re = /([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+  const re = /([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>`]+)))?/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(inner))) {
     const name = m[1].toLowerCase();
