@@ -61,7 +61,8 @@ function newItem(source: Source, p: ParsedItem, now: number): Item {
     alert: 0,
     read: 0,
     starred: 0,
-    words: wordsOf(p.title, htmlToText(p.summaryHtml)),
+    // Items without a summary are found by the start of their body.
+    words: wordsOf(p.title, htmlToText(p.summaryHtml || p.contentHtml.slice(0, 2000))),
   };
 }
 

@@ -84,7 +84,7 @@ export async function pollSource(deps: PollDeps, source: Source): Promise<Source
       await patchSource(deps.db, source.id, { ...ok, lastStatus: 304 });
       return { sourceId: source.id, kind: 'not-modified' };
     }
-    const feed = parseSourceBody(source.kind, res.body, res.contentType);
+    const feed = parseSourceBody(source.kind, res.body, res.contentType, { baseUrl: res.finalUrl || source.url, apiKey: key });
     Object.assign(ok, { lastStatus: res.status }, redirectPatch(source, res.redirected && !isApi(source) ? res.finalUrl : undefined));
     if (!source.siteUrl && feed.siteUrl) ok.siteUrl = feed.siteUrl;
     const items: ParsedItem[] = feed.items;
