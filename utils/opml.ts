@@ -2,13 +2,11 @@
 // import checks the whole file first and then adds everything in one transaction, so a bad file
 // never leaves half an import behind.
 import { generateOpml, parseOpml, type Opml } from 'feedsmith';
-import type { ApiKind, Source, SourceKind } from './model';
+import type { Source } from './model';
 import type { NewsDb } from './db/schema';
 import { makeSource, type NewSource } from './db/sources';
 import { parseHttpUrl } from './validate';
-
-const API_KINDS: readonly ApiKind[] = ['newsapi', 'guardian', 'gnews'];
-export const isApiKind = (k: SourceKind): k is ApiKind => (API_KINDS as readonly string[]).includes(k);
+import { isApiKind } from './sources';
 
 /** The sources as an OPML 2.0 document. API sources are left out: other readers cannot use them. */
 export function exportOpml(sources: readonly Source[], now = Date.now()): string {

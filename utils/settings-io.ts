@@ -9,6 +9,7 @@ import { addSourcesAtomically, type ImportResult } from './opml';
 import { replaceTopics } from './topics/store';
 import { parseQuery } from './topics/query';
 import { isHhMm, parseHttpUrl } from './validate';
+import { isApiKind } from './sources';
 
 export const FORMAT = 'newsbar-settings';
 export const FORMAT_VERSION = 1;
@@ -112,10 +113,12 @@ function readTopic(v: unknown, i: number, now: number): Topic {
 function readSource(v: unknown, i: number): SettingsFile['sources'][number] {
   const where = `sources[${i}]`;
   if (!isObj(v)) bad(where, 'is not a source');
-  const url = parseHttpUrl(str(v, 'url', where, 2000));
-  if (!url) bad(`${where}.url`, 'is not a web address');
   const kind = v.kind ?? 'feed';
   if (typeof kind !== 'string' || !KINDS.includes(kind)) bad(`${where}.kind`, 'is not a known kind of source');
+  // A news API source's "url" may be search words; a feed's must be a web address.
+  const rawUrl = str(v, 'url', where, 2000).trim();
+  const url = isApiKind(kind) ? rawUrl : parseHttpUrl(rawUrl);
+  if (!url) bad(`${where}.url`, 'is not a web address');
   return {
     name: str(v, 'name', where, 200),
     url,

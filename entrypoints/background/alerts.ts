@@ -1,4 +1,171 @@
-// Topic alerts in the background. Placeholder with the final signatures; the topic-alerts work fills it in.
-export async function onItemsStored(_newItemIds: string[]): Promise<void> {}
-export async function rematchTopics(_topicIds?: string[]): Promise<void> {}
-export function registerAlertListeners(): void {}
+// Topic alerts in the background: match new items, write their topic flags, notify, and handle
+// clicks on notifications. The rules live in utils/topics; this file is the browser glue.
+import { getDb, type NewsDb } from '@/utils/db/schema';
+import { listSources } from '@/utils/db/sources';
+import { markRead } from '@/utils/db/read-state';
+import type { Topic } from '@/utils/model';
+import type { Message } from '@/utils/messages';
+import { loadSettings } from '@/utils/settings';
+import { t } from '@/utils/i18n';
+import { changedTopicIds, loadTopics } from '@/utils/topics/store';
+import { compileTopics } from '@/utils/topics/match';
+import { applyMatches, docOf, rematchStored, type MatchedItem } from '@/utils/topics/rematch';
+import {
+  CHROME_LIMITS, FIREFOX_LIMITS, ITEM_PREFIX, OVERALL_ID, SUMMARY_PREFIX, planNotifications,
+  type NewMatch, type PlannedNotification,
+} from '@/utils/topics/notify';
+import { updateBadge } from './badge';
+
+/** Notified ids are kept this long: longer than items usually stay in a feed. */
+const KEEP_NOTIFIED_MS = 90 * 86_400_000;
+
+function broadcast(msg: Message): void {
+  browser.runtime.sendMessage(msg).catch(() => {}); // no open page: nobody to tell
+}
+
+/** Match freshly stored (or changed) items, write topics/alert/breaking, then notify. */
+export async function onItemsStored(newItemIds: string[]): Promise<void> {
+  if (newItemIds.length === 0) return;
+  const topics = await loadTopics(browser.storage.sync);
+  if (topics.length === 0) return;
+  const db = await getDb();
+  const topicsById = new Map(topics.map((tp) => [tp.id, tp]));
+  const matcher = compileTopics(topics);
+
+  const tx = db.transaction('items', 'readwrite');
+  const items = (await Promise.all(newItemIds.map((id) => tx.store.get(id)))) as Array<MatchedItem | undefined>;
+  const alerts: MatchedItem[] = [];
+  const writes: Promise<unknown>[] = [];
+  for (const item of items) {
+    if (!item) continue;
+    const next = applyMatches(item, matcher.match(docOf(item)), topicsById);
+    if (next) writes.push(tx.store.put(next));
+    const cur = next ?? item;
+    if (cur.alert) alerts.push(cur);
+  }
+  await Promise.all([...writes, tx.done]);
+  if (alerts.length > 0) await notifyAbout(db, alerts, topics);
+}
+
+async function notifyAbout(db: NewsDb, items: MatchedItem[], topics: Topic[]): Promise<void> {
+  const now = Date.now();
+  const settings = await loadSettings(browser.storage.sync);
+  const names = new Map((await listSources(db)).map((s) => [s.id, s.name]));
+  const seen = await Promise.all(items.map((it) => db.get('notified', it.id)));
+  const notified = new Set(seen.filter((r) => !!r).map((r) => r!.itemId));
+  const matches: NewMatch[] = items.map((it) => ({
+    itemId: it.id, topicIds: it.topics, headline: it.title, sourceName: names.get(it.sourceId) ?? '', published: it.published,
+  }));
+  const plan = planNotifications({
+    matches, topics, settings, notified, now, limits: import.meta.env.FIREFOX ? FIREFOX_LIMITS : CHROME_LIMITS,
+  });
+  if (plan.handled.length === 0) return;
+  // Recorded before sending: a worker killed mid-way must not notify these again on the next poll.
+  const tx = db.transaction('notified', 'readwrite');
+  await Promise.all([...plan.handled.map((itemId) => tx.store.put({ itemId, at: now })), tx.done]);
+  for (const n of plan.notifications) {
+    await browser.notifications.create(n.id, notificationOf(n)).catch((e: unknown) => console.warn('Newsbar: notification failed', e));
+  }
+  void pruneNotified(db, now);
+}
+
+interface NoteOptions {
+  type: 'basic';
+  iconUrl: string;
+  title: string;
+  message: string;
+}
+
+function notificationOf(n: PlannedNotification): NoteOptions {
+  const base = { type: 'basic' as const, iconUrl: browser.runtime.getURL('/icon/128.png') };
+  if (n.kind === 'item') return { ...base, title: n.topicName, message: n.sourceName ? t('alert_item_message', [n.headline, n.sourceName]) : n.headline };
+  if (n.kind === 'summary') return { ...base, title: n.topicName, message: t('alert_summary', [n.count, n.topicName]) };
+  return { ...base, title: t('extName'), message: t('alert_overall', [n.count, n.topicCount]) };
+}
+
+async function pruneNotified(db: NewsDb, now: number): Promise<void> {
+  const tx = db.transaction('notified', 'readwrite');
+  let cur = await tx.store.index('byAt').openCursor(IDBKeyRange.upperBound(now - KEEP_NOTIFIED_MS));
+  while (cur) {
+    await cur.delete();
+    cur = await cur.continue();
+  }
+  await tx.done;
+}
+
+// --- re-matching after topic changes ---
+
+/** What each topic looked like at its last re-match: asking twice for the same change is free. */
+const matchedAs = new Map<string, string>();
+const signature = (tp: Topic) => JSON.stringify([tp.query, tp.sourceIds, tp.notify, tp.breaking]);
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Re-match stored items for these topics (added, edited or removed), or for all topics. Runs one at
+ * a time; the options page's message and the storage change for the same edit do the work once.
+ */
+export function rematchTopics(topicIds?: string[]): Promise<void> {
+  const run = queue.then(() => rematchNow(topicIds));
+  queue = run.catch((e: unknown) => console.warn('Newsbar: re-matching topics failed', e));
+  return run;
+}
+
+async function rematchNow(topicIds?: string[]): Promise<void> {
+  const topics = await loadTopics(browser.storage.sync);
+  const current = new Map(topics.map((tp) => [tp.id, signature(tp)]));
+  let changed: string[] | undefined;
+  if (topicIds) {
+    changed = topicIds.filter((id) => matchedAs.get(id) !== (current.get(id) ?? 'gone'));
+    if (changed.length === 0) return;
+  }
+  await rematchStored(await getDb(), topics, { topicIds: changed });
+  if (!changed) matchedAs.clear();
+  for (const id of changed ?? current.keys()) matchedAs.set(id, current.get(id) ?? 'gone');
+  broadcast({ type: 'itemsChanged' });
+}
+
+// --- listeners ---
+
+async function onNotificationClicked(id: string): Promise<void> {
+  void browser.notifications.clear(id);
+  if (id.startsWith(ITEM_PREFIX)) {
+    const db = await getDb();
+    const item = await db.get('items', id.slice(ITEM_PREFIX.length));
+    if (!item) return;
+    await browser.tabs.create({ url: item.url, active: true });
+    await markRead(db, [item.id], true);
+    broadcast({ type: 'itemsChanged' });
+    await updateBadge();
+    return;
+  }
+  if (id.startsWith(SUMMARY_PREFIX) || id === OVERALL_ID) await openSidebar();
+}
+
+/** A notification click may not count as a user gesture for the sidebar: fall back to a tab. */
+async function openSidebar(): Promise<void> {
+  try {
+    const sidePanel = (globalThis as { chrome?: { sidePanel?: { open(o: { windowId: number }): Promise<void> } } }).chrome?.sidePanel;
+    if (sidePanel) {
+      const win = await browser.windows.getLastFocused();
+      if (win.id !== undefined) return await sidePanel.open({ windowId: win.id });
+    }
+    const sidebarAction = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+    if (sidebarAction) return await sidebarAction.open();
+  } catch {
+    // not allowed from here
+  }
+  await browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') });
+}
+
+/** Registered synchronously at start-up: a click or a synced topic change may be what woke the worker. */
+export function registerAlertListeners(): void {
+  browser.notifications.onClicked.addListener((id) => {
+    void onNotificationClicked(id).catch((e: unknown) => console.warn('Newsbar: notification click failed', e));
+  });
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'sync') return;
+    const ids = changedTopicIds(changes);
+    if (ids === null) return;
+    void rematchTopics(ids).then(updateBadge).catch(() => {});
+  });
+}

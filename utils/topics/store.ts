@@ -28,12 +28,20 @@ export async function removeTopic(area: StorageAreaLike, id: string): Promise<vo
 
 export const TOPIC_INDEX_KEY = INDEX;
 
-/** Does a storage.onChanged change set touch topics? Gives the changed topic ids (all = undefined). */
-export function changedTopicIds(changes: Record<string, unknown>): string[] | undefined | null {
-  const keys = Object.keys(changes);
-  const ids = keys.filter((k) => k.startsWith('topic:')).map((k) => k.slice('topic:'.length));
-  if (ids.length > 0) return ids;
-  return keys.includes(INDEX) ? undefined : null; // index only: a removal or a reorder
+/**
+ * Which topics a storage.onChanged change set touches: changed topic keys plus topics added to or
+ * removed from the index; null when no topic changed (other keys, or only a reorder).
+ */
+export function changedTopicIds(changes: Record<string, { oldValue?: unknown; newValue?: unknown }>): string[] | null {
+  const ids = new Set(Object.keys(changes).filter((k) => k.startsWith('topic:')).map((k) => k.slice('topic:'.length)));
+  const idx = changes[INDEX];
+  if (idx) {
+    const before = new Set((idx.oldValue as string[] | undefined) ?? []);
+    const after = new Set((idx.newValue as string[] | undefined) ?? []);
+    for (const id of before) if (!after.has(id)) ids.add(id);
+    for (const id of after) if (!before.has(id)) ids.add(id);
+  }
+  return ids.size > 0 ? [...ids] : null;
 }
 
 export function newTopicId(now = Date.now(), rand = Math.random): string {

@@ -94,3 +94,24 @@ describe('rematchStored', () => {
     db.close();
   });
 });
+
+describe('previewTopic', () => {
+  it('finds matches through the word index, newest first, capped for display', async () => {
+    const { previewTopic } = await import('@/utils/topics/preview');
+    const { wordsOf } = await import('@/utils/normalize/text');
+    const db = await openNewsDb('preview-test');
+    const tx = db.transaction('items', 'readwrite');
+    for (let i = 0; i < 60; i++) {
+      const title = i % 2 ? `Storm warning ${i}` : `Elections in Zürich ${i}`;
+      void tx.store.put(item(`i${i}`, title, { published: i, words: wordsOf(title, 'summary') }) as Item);
+    }
+    await tx.done;
+    const p = await previewTopic(db, { query: 'storm -"warning 1"', sourceIds: [] }, 5);
+    expect(p.total).toBe(29);
+    expect(p.items.map((x) => x.id)).toEqual(['i59', 'i57', 'i55', 'i53', 'i51']);
+    expect((await previewTopic(db, { query: 'elect* zurich', sourceIds: [] })).total).toBe(30);
+    expect((await previewTopic(db, { query: 'storm', sourceIds: ['other'] })).total).toBe(0);
+    expect((await previewTopic(db, { query: '"broken', sourceIds: [] })).total).toBe(0);
+    db.close();
+  });
+});

@@ -39,8 +39,9 @@ describe('URLs', () => {
 
 describe('topic store additions', () => {
   it('changedTopicIds tells topic changes from others', () => {
-    expect(changedTopicIds({ 'topic:a': {}, topicIds: {} })).toEqual(['a']);
-    expect(changedTopicIds({ topicIds: {} })).toBeUndefined();
+    expect(changedTopicIds({ 'topic:a': {}, topicIds: { oldValue: [], newValue: ['a'] } })).toEqual(['a']);
+    expect(changedTopicIds({ topicIds: { oldValue: ['a', 'b'], newValue: ['b'] } })).toEqual(['a']);
+    expect(changedTopicIds({ topicIds: { oldValue: ['a', 'b'], newValue: ['b', 'a'] } })).toBeNull();
     expect(changedTopicIds({ settings: {} })).toBeNull();
   });
   it('ids are unique enough', () => {

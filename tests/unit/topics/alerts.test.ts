@@ -1,0 +1,90 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { getDb, resetDbForTests } from '@/utils/db/schema';
+import { addSource } from '@/utils/db/sources';
+import type { Item, Topic } from '@/utils/model';
+import { saveSettings } from '@/utils/settings';
+import { saveTopic } from '@/utils/topics/store';
+import { onItemsStored, rematchTopics } from '@/entrypoints/background/alerts';
+
+const NOW = Date.now();
+const topic = (id: string, query: string, extra: Partial<Topic> = {}): Topic => ({
+  id, name: `Topic ${id}`, query, sourceIds: [], notify: true, breaking: false, createdAt: NOW - 3600_000, ...extra,
+});
+
+async function store(...titles: string[]): Promise<string[]> {
+  const db = await getDb();
+  const ids = titles.map((title, i) => `s-1:${title}-${i}`);
+  const tx = db.transaction('items', 'readwrite');
+  titles.forEach((title, i) => {
+    const it: Item = {
+      id: ids[i], sourceId: 's-1', title, url: `https://x.example/${i}`, summaryHtml: '', contentHtml: '', published: NOW - 60_000,
+      firstSeen: NOW, updated: 0, categories: [], breaking: 0, topics: [], alert: 0, read: 0, starred: 0, words: [],
+    };
+    void tx.store.put(it);
+  });
+  await tx.done;
+  return ids;
+}
+
+async function shown() {
+  return Object.keys(await fakeBrowser.notifications.getAll());
+}
+
+describe('background alerts', () => {
+  beforeEach(async () => {
+    resetDbForTests();
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined);
+    const db = await getDb();
+    await db.put('sources', { ...(await addSource(db, { name: 'Wire', url: 'https://wire.example/rss' })), id: 's-1' });
+  });
+
+  it('matches new items, flags them and notifies once', async () => {
+    await saveTopic(fakeBrowser.storage.sync, topic('a', 'storm'));
+    await saveTopic(fakeBrowser.storage.sync, topic('b', 'storm', { notify: false, breaking: true }));
+    const ids = await store('Storm warning', 'Calm day');
+    await onItemsStored(ids);
+    const db = await getDb();
+    expect(await db.get('items', ids[0])).toMatchObject({ topics: ['a', 'b'], alert: 1, breaking: 1 });
+    expect(await db.get('items', ids[1])).toMatchObject({ topics: [], alert: 0, breaking: 0 });
+    expect(await shown()).toEqual([`nb-item:${ids[0]}`]);
+    const n = (await fakeBrowser.notifications.getAll()) as Record<string, { title: string; message: string }>;
+    expect(n[`nb-item:${ids[0]}`]).toMatchObject({ title: 'Topic a', message: 'Storm warning — Wire' });
+    expect(await db.get('notified', ids[0])).toBeTruthy();
+
+    await fakeBrowser.notifications.clear(`nb-item:${ids[0]}`);
+    await onItemsStored(ids);
+    expect(await shown()).toEqual([]);
+  });
+
+  it('a busy poll gives one summary', async () => {
+    await saveTopic(fakeBrowser.storage.sync, topic('a', 'storm', { name: 'Storms' }));
+    const ids = await store(...Array.from({ length: 7 }, (_, i) => `Storm ${i}`));
+    await onItemsStored(ids);
+    const all = (await fakeBrowser.notifications.getAll()) as Record<string, { message: string }>;
+    expect(Object.values(all).map((x) => x.message)).toEqual(['7 new in Storms']);
+  });
+
+  it('snoozed: nothing shown, and nothing later either', async () => {
+    await saveTopic(fakeBrowser.storage.sync, topic('a', 'storm'));
+    await saveSettings(fakeBrowser.storage.sync, { snoozeUntil: NOW + 3600_000 });
+    const ids = await store('Storm');
+    await onItemsStored(ids);
+    expect(await shown()).toEqual([]);
+    await saveSettings(fakeBrowser.storage.sync, { snoozeUntil: 0 });
+    await onItemsStored(ids);
+    expect(await shown()).toEqual([]);
+  });
+
+  it('re-matches stored items when a topic is added, once per change', async () => {
+    const ids = await store('Storm', 'Flood');
+    await saveTopic(fakeBrowser.storage.sync, topic('f', 'flood', { createdAt: NOW }));
+    await rematchTopics(['f']);
+    const db = await getDb();
+    expect(await db.get('items', ids[1])).toMatchObject({ topics: ['f'], alert: 1 });
+    expect(await shown()).toEqual([]); // re-matching never notifies
+    const spy = vi.spyOn(db, 'transaction');
+    await rematchTopics(['f']);
+    expect(spy).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,16 @@
+// The host permissions a list of sources needs (one pattern per origin), for a single prompt.
+import type { SourceKind } from './model';
+import { apiRequest, isApiKind } from './sources';
+
+export function originsFor(sources: ReadonlyArray<{ url: string; kind?: SourceKind }>): string[] {
+  const out = new Set<string>();
+  for (const s of sources) {
+    try {
+      const url = s.kind && isApiKind(s.kind) ? apiRequest(s.kind, s.url, 'x').url : s.url;
+      out.add(`${new URL(url).origin}/*`);
+    } catch {
+      // not a URL: nothing to ask for
+    }
+  }
+  return [...out];
+}

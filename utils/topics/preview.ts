@@ -1,0 +1,46 @@
+// "What would this topic match?" for the topic editor: the word index narrows the stored items to
+// candidates, the matcher decides. Reads only; cheap enough to run as the user types.
+import type { Item, Topic } from '../model';
+import type { NewsDb } from '../db/schema';
+import { parseQuery, type Clause, type Term } from './query';
+import { compileTopic, compiledMatches } from './match';
+import { docOf } from './rematch';
+
+export interface Preview {
+  items: Item[];
+  total: number;
+  /** More candidates than were checked: `total` is a lower bound. */
+  capped: boolean;
+}
+
+const MAX_CANDIDATES = 3000;
+
+function termRange(term: Term): IDBKeyRange {
+  // Every word of a term must be in the item's words; the first one is enough to narrow.
+  const w = term.tokens[0];
+  return term.prefix && term.tokens.length === 1 ? IDBKeyRange.bound(w, `${w}\uffff`) : IDBKeyRange.only(w);
+}
+
+async function clauseSize(db: NewsDb, c: Clause): Promise<number> {
+  const counts = await Promise.all(c.terms.map((t) => db.countFromIndex('items', 'byWord', termRange(t))));
+  return counts.reduce((a, b) => a + b, 0);
+}
+
+export async function previewTopic(db: NewsDb, topic: Pick<Topic, 'query' | 'sourceIds'>, limit = 20): Promise<Preview> {
+  const parsed = parseQuery(topic.query);
+  if (!parsed.ok) return { items: [], total: 0, capped: false };
+  // The clause with the fewest candidates gives the candidate set.
+  const sizes = await Promise.all(parsed.ast.all.map((c) => clauseSize(db, c)));
+  const best = parsed.ast.all[sizes.indexOf(Math.min(...sizes))];
+  const ids = new Set<string>();
+  for (const t of best.terms) {
+    for (const k of await db.getAllKeysFromIndex('items', 'byWord', termRange(t), MAX_CANDIDATES)) ids.add(k);
+  }
+  const capped = ids.size >= MAX_CANDIDATES;
+  const tx = db.transaction('items');
+  const items = await Promise.all([...ids].slice(0, MAX_CANDIDATES).map((id) => tx.store.get(id)));
+  const compiled = compileTopic({ id: 'preview', name: '', query: topic.query, sourceIds: topic.sourceIds, notify: false, breaking: false, createdAt: 0 });
+  const hits = items.filter((it): it is Item => !!it && compiledMatches(compiled, docOf(it)));
+  hits.sort((a, b) => b.published - a.published);
+  return { items: hits.slice(0, limit), total: hits.length, capped };
+}
