@@ -9,7 +9,7 @@ import { ensureAlarm, POLL_ALARM, seedDefaultSources, wireToolbarButton } from '
 import { runPoll } from './poll-runner';
 import { updateBadge } from './badge';
 import { setApiKey } from './api-keys';
-import { registerAlertListeners, rematchTopics } from './alerts';
+import { onItemsStored, registerAlertListeners, rematchTopics } from './alerts';
 
 export default defineBackground(() => {
   wireToolbarButton();
@@ -71,5 +71,6 @@ export default defineBackground(() => {
     /** The store itself, for benchmarks that seed or measure it. */
     getDb,
     openDb: openNewsDb,
+    matchNew: onItemsStored,
   };
 });

@@ -9,6 +9,8 @@ import { startNewsServer } from '../news-server/server';
 import type { Section } from './common';
 import { benchIngest } from './ingest';
 import { benchBundle } from './bundle';
+import { benchSidebar } from './sidebar';
+import { benchTopics } from './topics';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const only = process.argv.slice(2);
@@ -23,6 +25,8 @@ try {
     for (const s of await nb.listSources()) await nb.removeSource(s.id);
   });
   if (want('ingest')) sections.push(await benchIngest(ext, srv, RUNS));
+  if (want('sidebar')) sections.push(...(await benchSidebar(ext, RUNS)));
+  if (want('topics')) sections.push(await benchTopics(ext, RUNS));
   if (want('bundle')) sections.push(benchBundle());
 } finally {
   await ext.close();

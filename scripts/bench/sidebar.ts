@@ -1,0 +1,169 @@
+// Sidebar: open to first article painted, scroll frame times, search latency and page heap, with
+// 1k / 10k / 100k items stored. Baselines from the same run: the sidebar opening on an empty store
+// (the fixed cost of the page), the frame interval of an idle page, and the bare index look-up
+// a search needs at least.
+import type { Page } from 'playwright-core';
+import type { Extension } from '../../tests/e2e/harness';
+import { seedItems } from './seed';
+import { workerHeapMb } from './worker-memory';
+import { fmt, median, ms, verdict, type Row, type Section } from './common';
+
+/** Records when the first article row is in the DOM and painted (after the next frame). */
+const FIRST_ROW_PROBE = `(() => {
+  const mark = () => requestAnimationFrame(() => setTimeout(() => { window.__firstRow = performance.now(); }, 0));
+  const seen = () => document.querySelector('li.row') || document.querySelector('.empty, [data-empty]');
+  new MutationObserver((_, obs) => { if (seen()) { obs.disconnect(); mark(); } }).observe(document, { childList: true, subtree: true });
+})()`;
+
+async function openTime(ext: Extension, page: Page): Promise<number> {
+  await page.goto(`chrome-extension://${ext.id}/sidepanel.html`);
+  await page.waitForFunction(() => (window as any).__firstRow !== undefined, null, { timeout: 30_000 });
+  return page.evaluate(() => (window as any).__firstRow as number);
+}
+
+async function measureOpen(ext: Extension, runs: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await ext.context.newPage();
+    await page.addInitScript(FIRST_ROW_PROBE);
+    out.push(await openTime(ext, page));
+    await page.close();
+  }
+  return out;
+}
+
+async function heapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return usedSize / 2 ** 20;
+}
+
+/** Frame intervals while scrolling the article list down for ~2 s. */
+async function scrollFrames(page: Page): Promise<number[]> {
+  return page.evaluate(async () => {
+    const scroller = (document.scrollingElement ?? document.documentElement) as HTMLElement;
+    const frames: number[] = [];
+    let last = performance.now();
+    const t0 = last;
+    await new Promise<void>((done) => {
+      const step = () => {
+        const now = performance.now();
+        frames.push(now - last);
+        last = now;
+        scroller.scrollBy(0, 120);
+        for (const el of document.querySelectorAll<HTMLElement>('.list, ul.rows, [data-scroll]')) el.scrollBy(0, 120);
+        if (now - t0 < 2000) requestAnimationFrame(step);
+        else done();
+      };
+      requestAnimationFrame(step);
+    });
+    return frames.slice(1);
+  });
+}
+
+async function idleFrames(page: Page): Promise<number[]> {
+  return page.evaluate(async () => {
+    const frames: number[] = [];
+    let last = performance.now();
+    await new Promise<void>((done) => {
+      const step = () => {
+        const now = performance.now();
+        frames.push(now - last);
+        last = now;
+        if (frames.length < 60) requestAnimationFrame(step);
+        else done();
+      };
+      requestAnimationFrame(step);
+    });
+    return frames.slice(1);
+  });
+}
+
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
+
+/** Typing the last letter of a query to the results heading and rows painted. */
+async function searchLatency(page: Page, query: string): Promise<number> {
+  return page.evaluate(async (q) => {
+    const input = document.querySelector<HTMLInputElement>('#sb-search')!;
+    const head = document.querySelector('#list-h')!;
+    input.value = '';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 50));
+    const t0 = performance.now();
+    input.value = q;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise<void>((done) => {
+      const check = () => {
+        if ((head.textContent ?? '').includes(q)) requestAnimationFrame(() => done());
+        else requestAnimationFrame(check);
+      };
+      check();
+    });
+    return performance.now() - t0;
+  }, query);
+}
+
+/** The floor of a search: the bare index look-up of the same word, in the same page. */
+async function indexLookup(page: Page, word: string): Promise<number> {
+  return page.evaluate(async (w) => {
+    const db: IDBDatabase = await new Promise((res, rej) => {
+      const q = indexedDB.open('newsbar');
+      q.onsuccess = () => res(q.result);
+      q.onerror = () => rej(q.error);
+    });
+    const t0 = performance.now();
+    await new Promise((res) => {
+      const r = db.transaction('items').objectStore('items').index('byWord').getAll(IDBKeyRange.only(w), 100);
+      r.onsuccess = res;
+    });
+    const t = performance.now() - t0;
+    db.close();
+    return t;
+  }, word);
+}
+
+export async function benchSidebar(ext: Extension, runs: number, sizes = [1_000, 10_000, 100_000]): Promise<Section[]> {
+  await seedItems(ext, 0);
+  const empty = median(await measureOpen(ext, runs));
+  const openRows: Row[] = [{ metric: 'open, empty store (baseline)', value: ms(empty) }];
+  const scrollRows: Row[] = [];
+  const searchRows: Row[] = [];
+  const memRows: Row[] = [];
+  const idlePage = await ext.page('sidepanel.html');
+  const idle = median(await idleFrames(idlePage));
+  const emptyHeap = await heapMb(idlePage);
+  await idlePage.close();
+  const emptyWorkerHeap = await workerHeapMb(ext);
+  for (const n of sizes) {
+    await seedItems(ext, n);
+    const t = median(await measureOpen(ext, runs));
+    const target = n >= 100_000 ? 150 : n >= 10_000 ? 100 : undefined;
+    openRows.push({ metric: `open -> first article painted, ${fmt(n)} items`, value: ms(t), baseline: ms(empty), ratio: (t / empty).toFixed(2), target: target ? `<= ${target} ms` : undefined, verdict: target ? verdict(t <= target) : undefined });
+
+    const page = await ext.page('sidepanel.html');
+    await page.waitForSelector('li.row');
+    const frames = await scrollFrames(page);
+    scrollRows.push({ metric: `scroll, ${fmt(n)} items: median / p95 frame`, value: `${ms(median(frames))} / ${ms(p95(frames))}`, baseline: `${ms(idle)} (idle frame)`, ratio: (p95(frames) / idle).toFixed(2) });
+    if (n >= 10_000) {
+      const lat: number[] = [];
+      const floor: number[] = [];
+      for (const q of ['storm coa', 'minister', 'rail strike', 'w1a', 'flood vote']) {
+        for (let i = 0; i < runs; i++) lat.push(await searchLatency(page, q));
+        floor.push(await indexLookup(page, 'minister'));
+      }
+      const l = median(lat);
+      searchRows.push({ metric: `search, ${fmt(n)} items (typing -> results painted)`, value: ms(l), baseline: `${ms(median(floor))} (bare byWord look-up)`, ratio: (l / median(floor)).toFixed(1), target: n >= 100_000 ? '<= 50 ms' : undefined, verdict: n >= 100_000 ? verdict(l <= 50) : undefined });
+      memRows.push({ metric: `sidebar JS heap, ${fmt(n)} items`, value: `${fmt(await heapMb(page), 1)} MB`, baseline: `${fmt(emptyHeap, 1)} MB (empty store)` });
+      memRows.push({ metric: `worker JS heap, ${fmt(n)} items`, value: `${fmt(await workerHeapMb(ext), 1)} MB`, baseline: `${fmt(emptyWorkerHeap, 1)} MB (empty store)` });
+    }
+    await page.close();
+  }
+  return [
+    { title: 'Sidebar open to first article painted', rows: openRows, notes: ['From navigation start of sidepanel.html to the first article row in the DOM and a frame later; the baseline is the same page on an empty store.'] },
+    { title: 'Sidebar scrolling', rows: scrollRows, notes: ['Scrolling 120 px a frame for 2 s, loading further pages from IndexedDB as it goes.'] },
+    { title: 'Search latency', rows: searchRows, notes: ['Five queries (prefixes, single and two-word), several runs each; the baseline is one bare byWord index look-up.'] },
+    { title: 'Sidebar memory', rows: memRows },
+  ];
+}
