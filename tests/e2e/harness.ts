@@ -52,6 +52,9 @@ export async function launchExtension(opts: { headless?: boolean; viewport?: { w
       '--disable-quic',
     ],
   });
+  // tsx (which runs the tests) keeps function names with an `__name` helper that pages lack;
+  // functions passed to page.evaluate may carry it.
+  await context.addInitScript('globalThis.__name = (f) => f;');
   let first = context.serviceWorkers()[0];
   if (!first) first = await context.waitForEvent('serviceworker', { timeout: 20_000 });
   const id = new URL(first.url()).host;
