@@ -1,3 +1,11 @@
 import { render } from 'preact';
+import { t } from '@/utils/i18n';
+import { createOptionsStore } from '@/components/options/state';
+import { OptionsApp } from '@/components/options/OptionsApp';
+import { browserEnv } from './env';
+import './style.css';
 
-render(<main><h1>Newsbar settings</h1></main>, document.getElementById('app')!);
+document.title = t('opt_title');
+document.documentElement.lang = browser.i18n.getUILanguage?.().split('-')[0] || 'en';
+const store = createOptionsStore(browserEnv());
+render(<OptionsApp store={store} />, document.getElementById('app')!);

@@ -1,0 +1,112 @@
+// Add a source by address: a feed, or a web page whose announced feeds are offered. The host
+// permission is asked for inside the click, before anything else is awaited (browsers require it).
+import { useRef, useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
+import type { DiscoveredFeed } from '@/utils/sources';
+import { inspectUrl } from '@/utils/inspect-source';
+import { checkSourceUrl, originPattern } from '@/utils/validate';
+import { Field } from './Field';
+import { inspectProblemText, urlProblemText } from './messages';
+import type { OptionsStore } from './state';
+
+const KIND_LABEL: Record<string, string> = { rss: 'RSS', atom: 'Atom', rdf: 'RDF', json: 'JSON Feed' };
+
+export function AddSourceForm({ store }: { store: OptionsStore }) {
+  const [url, setUrl] = useState('');
+  const [name, setName] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [found, setFound] = useState<DiscoveredFeed[] | null>(null);
+  const urlRef = useRef<HTMLInputElement>(null);
+
+  const fail = (msg: string) => {
+    setError(msg);
+    setBusy(false);
+    urlRef.current?.focus();
+  };
+
+  async function add(feedUrl: string, feedName: string, kind: 'feed' | DiscoveredFeed['type']) {
+    try {
+      const src = await store.addSource({ name: feedName, url: feedUrl, kind });
+      store.announce(t('opt_source_added', src.name));
+      setUrl('');
+      setName('');
+      setFound(null);
+      setError('');
+    } catch (e) {
+      fail(e instanceof Error && /already/.test(e.message) ? urlProblemText('duplicate') : String(e));
+    }
+  }
+
+  async function onSubmit(e: Event) {
+    e.preventDefault();
+    setFound(null);
+    const check = checkSourceUrl(url, store.sources.value);
+    if ('problem' in check) return fail(urlProblemText(check.problem));
+    // First await of the click: the permission prompt needs the user gesture.
+    const granted = await store.env.requestOrigins([originPattern(check.url)]).catch(() => false);
+    if (!granted) return fail(t('opt_err_permission'));
+    setBusy(true);
+    setError('');
+    const r = await inspectUrl(check.url, store.env.fetchText);
+    if (r.kind === 'problem') return fail(inspectProblemText(r.problem, r.status, r.detail));
+    if (r.kind === 'page') {
+      setBusy(false);
+      setFound(r.feeds);
+      store.announce(t('opt_found_feeds', String(r.feeds.length)));
+      return;
+    }
+    await add(check.url, name.trim() || r.title, r.feedKind);
+    setBusy(false);
+  }
+
+  async function addFound(f: DiscoveredFeed) {
+    const granted = await store.env.requestOrigins([originPattern(f.url)]).catch(() => false);
+    if (!granted) return fail(t('opt_err_permission'));
+    await add(f.url, name.trim() || f.title, f.type);
+  }
+
+  const subscribed = new Set(store.sources.value.map((s) => s.url));
+  return (
+    <form class="card add-source" onSubmit={onSubmit} noValidate aria-labelledby="add-source-title">
+      <h3 id="add-source-title">{t('opt_add_source')}</h3>
+      <div class="row">
+        <Field id="source-url" label={t('opt_source_url')} hint={t('opt_source_url_hint')} error={error} class="grow">
+          {(p) => (
+            <input {...p} ref={urlRef} type="url" inputMode="url" autoComplete="url" spellcheck={false} placeholder="https://example.com/feed.xml"
+              value={url} onInput={(e) => { setUrl(e.currentTarget.value); if (error) setError(''); }} />
+          )}
+        </Field>
+        <Field id="source-name" label={t('opt_source_name_optional')}>
+          {(p) => <input {...p} type="text" value={name} onInput={(e) => setName(e.currentTarget.value)} />}
+        </Field>
+      </div>
+      <div class="actions">
+        <button type="submit" class="primary" disabled={busy} aria-busy={busy}>
+          {busy ? t('opt_checking') : t('opt_add')}
+        </button>
+      </div>
+      {found && (
+        <div class="found" role="group" aria-labelledby="found-title">
+          <p id="found-title">{t('opt_found_title')}</p>
+          <ul>
+            {found.map((f) => (
+              <li key={f.url}>
+                <span class="found-name">{f.title || f.url}</span>
+                <span class="kind">{KIND_LABEL[f.type] ?? f.type}</span>
+                <span class="url">{f.url}</span>
+                {subscribed.has(f.url) ? (
+                  <span class="muted">{t('opt_already_added')}</span>
+                ) : (
+                  <button type="button" onClick={() => void addFound(f)} aria-label={t('opt_add_named', f.title || f.url)}>
+                    {t('opt_add')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+// Add a news API source (NewsAPI-style, Guardian, GNews) with its key. The key goes to
+// storage.local only: it is never synced, never exported, and shown back only masked.
+import { useState } from 'preact/hooks';
+import type { ApiKind } from '@/utils/model';
+import { t } from '@/utils/i18n';
+import { apiRequest } from '@/utils/sources';
+import { Field } from './Field';
+import type { OptionsStore } from './state';
+
+export const API_DEFAULTS: Record<ApiKind, { label: string; url: string }> = {
+  newsapi: { label: 'NewsAPI', url: 'https://newsapi.org/v2/top-headlines?category=general&country=us' },
+  guardian: { label: 'The Guardian', url: 'https://content.guardianapis.com/search' },
+  gnews: { label: 'GNews', url: 'https://gnews.io/api/v4/top-headlines?category=general' },
+};
+
+export function ApiSourceForm({ store }: { store: OptionsStore }) {
+  const [kind, setKind] = useState<ApiKind>('newsapi');
+  const [name, setName] = useState('');
+  const [query, setQuery] = useState('');
+  const [key, setKey] = useState('');
+  const [errors, setErrors] = useState<{ key?: string; query?: string }>({});
+
+  async function onSubmit(e: Event) {
+    e.preventDefault();
+    const q = query.trim() || API_DEFAULTS[kind].url;
+    const k = key.trim();
+    let origin: string;
+    try {
+      origin = `${new URL(apiRequest(kind, q, k || 'x').url).origin}/*`;
+    } catch {
+      return setErrors({ query: t('opt_url_invalid') });
+    }
+    if (!k) return setErrors({ key: t('opt_api_key_missing') });
+    if (store.sources.value.some((s) => s.url === q && s.kind === kind)) return setErrors({ query: t('opt_url_duplicate') });
+    const granted = await store.env.requestOrigins([origin]).catch(() => false);
+    if (!granted) return setErrors({ query: t('opt_err_permission') });
+    try {
+      const src = await store.addSource({ name: name.trim() || API_DEFAULTS[kind].label, url: q, kind }, k);
+      store.announce(t('opt_source_added', src.name));
+      setName('');
+      setQuery('');
+      setKey('');
+      setErrors({});
+    } catch (err) {
+      setErrors({ query: err instanceof Error && /already/.test(err.message) ? t('opt_url_duplicate') : String(err) });
+    }
+  }
+
+  return (
+    <form class="api-form" onSubmit={onSubmit} noValidate aria-label={t('opt_api_title')}>
+      <div class="row">
+        <Field id="api-kind" label={t('opt_api_provider')}>
+          {(p) => (
+            <select {...p} value={kind} onChange={(e) => setKind(e.currentTarget.value as ApiKind)}>
+              {(Object.keys(API_DEFAULTS) as ApiKind[]).map((k) => <option key={k} value={k}>{API_DEFAULTS[k].label}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field id="api-name" label={t('opt_source_name_optional')}>
+          {(p) => <input {...p} type="text" value={name} placeholder={API_DEFAULTS[kind].label} onInput={(e) => setName(e.currentTarget.value)} />}
+        </Field>
+      </div>
+      <Field id="api-query" label={t('opt_api_query')} hint={t('opt_api_query_hint')} error={errors.query}>
+        {(p) => <input {...p} type="text" spellcheck={false} value={query} placeholder={API_DEFAULTS[kind].url} onInput={(e) => setQuery(e.currentTarget.value)} />}
+      </Field>
+      <Field id="api-key" label={t('opt_api_key')} hint={t('opt_api_key_hint')} error={errors.key}>
+        {(p) => <input {...p} type="password" autoComplete="off" spellcheck={false} value={key} onInput={(e) => setKey(e.currentTarget.value)} />}
+      </Field>
+      <div class="actions">
+        <button type="submit" class="primary">{t('opt_api_add')}</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,147 @@
+// OPML import/export of sources, and JSON export/import of everything. Files are checked
+// completely first and shown as a summary; nothing changes until the user confirms.
+import { useState } from 'preact/hooks';
+import type { SourceKind } from '@/utils/model';
+import { t } from '@/utils/i18n';
+import { exportOpml, importOpml, OpmlError, readOpml } from '@/utils/opml';
+import { applySettingsFile, exportSettings, readSettingsFile, SettingsFileError } from '@/utils/settings-io';
+import { originsFor } from '@/utils/origins';
+import { isApiKind } from '@/utils/sources';
+import type { OptionsStore } from './state';
+
+type Pending =
+  | { kind: 'opml'; text: string; count: number; fresh: NewSourceLike[] }
+  | { kind: 'json'; text: string; file: ReturnType<typeof readSettingsFile>; fresh: NewSourceLike[] };
+type NewSourceLike = { url: string; kind?: SourceKind };
+
+function opmlErrorText(e: unknown): string {
+  if (e instanceof OpmlError) return e.code === 'badUrl' ? t('opt_opml_badUrl', e.detail ?? '') : t(`opt_opml_${e.code}`);
+  return String(e);
+}
+
+function jsonErrorText(e: unknown): string {
+  if (e instanceof SettingsFileError) return e.code === 'badField' ? t('opt_json_badField', e.message) : t(`opt_json_${e.code}`);
+  return String(e);
+}
+
+function stamp(now: number): string {
+  return new Date(now).toISOString().slice(0, 10);
+}
+
+export function ImportExportSection({ store }: { store: OptionsStore }) {
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [errors, setErrors] = useState<{ opml?: string; json?: string }>({});
+  const feeds = store.sources.value.filter((s) => !isApiKind(s.kind));
+  const known = new Set(store.sources.value.map((s) => s.url));
+
+  async function pick(kind: 'opml' | 'json', input: HTMLInputElement) {
+    const file = input.files?.[0];
+    input.value = ''; // choosing the same file again must trigger a change
+    if (!file) return;
+    setPending(null);
+    setErrors({});
+    const text = await file.text();
+    try {
+      if (kind === 'opml') {
+        const list = readOpml(text);
+        setPending({ kind, text, count: list.length, fresh: list.filter((s) => !known.has(s.url)) });
+      } else {
+        const f = readSettingsFile(text, store.env.now());
+        setPending({ kind, text, file: f, fresh: f.sources.filter((s) => !known.has(s.url)) });
+      }
+    } catch (e) {
+      setErrors({ [kind]: kind === 'opml' ? opmlErrorText(e) : jsonErrorText(e) });
+    }
+  }
+
+  async function confirm() {
+    if (!pending) return;
+    const origins = originsFor(pending.fresh);
+    // First await of the click: the permission prompt needs the user gesture.
+    if (origins.length > 0 && !(await store.env.requestOrigins(origins).catch(() => false))) {
+      setErrors({ [pending.kind]: t('opt_import_permission') });
+      return;
+    }
+    const db = await store.env.db();
+    try {
+      if (pending.kind === 'opml') {
+        const r = await importOpml(db, pending.text, store.env.now());
+        store.announce(t('opt_imported_sources', [String(r.added.length), String(r.skipped)]));
+      } else {
+        const r = await applySettingsFile(db, store.env.sync, pending.file, store.env.now());
+        store.announce(t('opt_imported_settings', [String(pending.file.topics.length), String(r.added.length)]));
+        await store.env.send({ type: 'topicsChanged' });
+      }
+      await store.env.send({ type: 'sourcesChanged' });
+      await Promise.all([store.reloadSources(), store.reloadSync()]);
+      setPending(null);
+    } catch (e) {
+      setErrors({ [pending.kind]: pending.kind === 'opml' ? opmlErrorText(e) : jsonErrorText(e) });
+    }
+  }
+
+  function exportOpmlFile() {
+    try {
+      store.env.download(`newsbar-sources-${stamp(store.env.now())}.opml`, exportOpml(store.sources.value, store.env.now()), 'text/x-opml');
+      setErrors({});
+    } catch (e) {
+      setErrors({ opml: opmlErrorText(e) });
+    }
+  }
+
+  function exportJsonFile() {
+    const text = exportSettings(store.settings.value, store.topics.value, store.sources.value, store.env.now());
+    store.env.download(`newsbar-settings-${stamp(store.env.now())}.json`, text, 'application/json');
+  }
+
+  const summary = pending?.kind === 'opml'
+    ? t('opt_opml_summary', [String(pending.count), String(pending.fresh.length)])
+    : pending?.kind === 'json'
+      ? t('opt_json_summary', [String(pending.file.topics.length), String(pending.fresh.length)])
+      : '';
+
+  const confirmBox = (kind: Pending['kind']) =>
+    pending?.kind === kind && (
+      <div class="confirm" role="group" aria-labelledby={`${kind}-summary`}>
+        <p id={`${kind}-summary`}>{summary}</p>
+        <button type="button" class="primary" onClick={() => void confirm()}>{t('opt_import_confirm')}</button>
+        <button type="button" onClick={() => setPending(null)}>{t('opt_cancel')}</button>
+      </div>
+    );
+
+  return (
+    <section id="import-export" aria-labelledby="io-title">
+      <h2 id="io-title">{t('opt_import_export')}</h2>
+      <div class="card">
+        <h3>{t('opt_opml')}</h3>
+        <p class="hint">{t('opt_opml_hint')}</p>
+        <div class="actions">
+          <button type="button" onClick={exportOpmlFile} disabled={feeds.length === 0}>{t('opt_opml_export')}</button>
+          <label class="button file">
+            {t('opt_opml_import')}
+            <input type="file" accept=".opml,.xml,text/xml,text/x-opml,application/xml" class="visually-hidden"
+              aria-describedby={errors.opml ? 'opml-error' : undefined}
+              onChange={(e) => void pick('opml', e.currentTarget)} />
+          </label>
+        </div>
+        {errors.opml && <p class="error" id="opml-error" role="alert">{errors.opml}</p>}
+        {confirmBox('opml')}
+      </div>
+      <div class="card">
+        <h3>{t('opt_json')}</h3>
+        <p class="hint">{t('opt_json_hint')}</p>
+        <div class="actions">
+          <button type="button" onClick={exportJsonFile}>{t('opt_json_export')}</button>
+          <label class="button file">
+            {t('opt_json_import')}
+            <input type="file" accept=".json,application/json" class="visually-hidden"
+              aria-describedby={errors.json ? 'json-error' : undefined}
+              onChange={(e) => void pick('json', e.currentTarget)} />
+          </label>
+        </div>
+        {errors.json && <p class="error" id="json-error" role="alert">{errors.json}</p>}
+        {confirmBox('json')}
+      </div>
+    </section>
+  );
+}

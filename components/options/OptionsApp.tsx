@@ -1,0 +1,46 @@
+// The options page: sources, topics, settings, import/export, on one page with a section nav.
+import { useEffect } from 'preact/hooks';
+import { t } from '@/utils/i18n';
+import { SourcesSection } from './SourcesSection';
+import { TopicsSection } from './TopicsSection';
+import { SettingsSection } from './SettingsSection';
+import { ImportExportSection } from './ImportExportSection';
+import type { OptionsStore } from './state';
+
+export function OptionsApp({ store }: { store: OptionsStore }) {
+  useEffect(() => {
+    void store.load();
+    return store.watch();
+  }, []);
+
+  return (
+    <>
+      <a class="skip" href="#content">{t('opt_skip')}</a>
+      <header class="top">
+        <img src="/icon/48.png" alt="" width={32} height={32} />
+        <h1>{t('opt_title')}</h1>
+      </header>
+      <nav aria-label={t('opt_sections')}>
+        <ul>
+          <li><a href="#sources">{t('opt_sources')}</a></li>
+          <li><a href="#topics">{t('opt_topics')}</a></li>
+          <li><a href="#settings">{t('opt_settings')}</a></li>
+          <li><a href="#import-export">{t('opt_import_export')}</a></li>
+        </ul>
+      </nav>
+      <main id="content" tabIndex={-1} aria-busy={!store.loaded.value}>
+        {store.loaded.value ? (
+          <>
+            <SourcesSection store={store} />
+            <TopicsSection store={store} />
+            <SettingsSection store={store} />
+            <ImportExportSection store={store} />
+          </>
+        ) : (
+          <p class="muted">{t('opt_loading')}</p>
+        )}
+      </main>
+      <div class="visually-hidden" role="status" aria-live="polite">{store.status.value}</div>
+    </>
+  );
+}

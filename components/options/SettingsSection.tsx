@@ -1,0 +1,87 @@
+// Badge, breaking window, retention, quiet hours and snooze. Every change saves at once
+// (browser.storage.sync), and is announced.
+import { useState } from 'preact/hooks';
+import type { BadgeMode } from '@/utils/model';
+import type { Settings } from '@/utils/model';
+import { t } from '@/utils/i18n';
+import { absoluteTime } from '@/utils/format/time';
+import { snoozeUntil } from '@/utils/topics/notify';
+import { isHhMm } from '@/utils/validate';
+import { Field } from './Field';
+import { NumberField } from './NumberField';
+import type { OptionsStore } from './state';
+
+const MODES: BadgeMode[] = ['unread', 'breaking', 'alerts', 'off'];
+
+export function SettingsSection({ store }: { store: OptionsStore }) {
+  const s = store.settings.value;
+  const [quietError, setQuietError] = useState('');
+  const now = store.env.now();
+  const save = async (patch: Partial<Settings>) => {
+    await store.updateSettings(patch);
+    store.announce(t('opt_saved'));
+  };
+  const saveQuiet = (k: 'quietStart' | 'quietEnd', v: string) => {
+    if (!isHhMm(v)) return setQuietError(t('opt_quiet_invalid'));
+    setQuietError('');
+    void save({ [k]: v });
+  };
+  const snoozed = s.snoozeUntil > now;
+
+  return (
+    <section id="settings" aria-labelledby="settings-title">
+      <h2 id="settings-title">{t('opt_settings')}</h2>
+
+      <fieldset class="card">
+        <legend>{t('opt_badge')}</legend>
+        {MODES.map((m) => (
+          <div class="radio" key={m}>
+            <input type="radio" id={`badge-${m}`} name="badge-mode" value={m} checked={s.badgeMode === m}
+              aria-describedby={`badge-${m}-hint`} onChange={() => void save({ badgeMode: m })} />
+            <label for={`badge-${m}`}>{t(`opt_badge_${m}`)}</label>
+            <p class="hint" id={`badge-${m}-hint`}>{t(`opt_badge_${m}_hint`)}</p>
+          </div>
+        ))}
+      </fieldset>
+
+      <fieldset class="card">
+        <legend>{t('opt_alerts')}</legend>
+        <div class="row">
+          <Field id="quiet-start" class="compact" label={t('opt_quiet_start')} error={quietError}>
+            {(p) => <input {...p} type="time" value={s.quietStart} onChange={(e) => saveQuiet('quietStart', e.currentTarget.value)} />}
+          </Field>
+          <Field id="quiet-end" class="compact" label={t('opt_quiet_end')}>
+            {(p) => <input {...p} type="time" value={s.quietEnd} onChange={(e) => saveQuiet('quietEnd', e.currentTarget.value)} />}
+          </Field>
+        </div>
+        <p class="hint">{t('opt_quiet_hint')}</p>
+        <div class="snooze" role="group" aria-labelledby="snooze-label">
+          <p id="snooze-label">
+            {snoozed ? t('opt_snoozed_until', absoluteTime(s.snoozeUntil, store.env.locale)) : t('opt_snooze')}
+          </p>
+          {snoozed ? (
+            <button type="button" onClick={() => void save({ snoozeUntil: 0 })}>{t('opt_snooze_resume')}</button>
+          ) : (
+            <>
+              <button type="button" onClick={() => void save({ snoozeUntil: snoozeUntil('1h', store.env.now()) })}>{t('opt_snooze_1h')}</button>
+              <button type="button" onClick={() => void save({ snoozeUntil: snoozeUntil('tomorrow', store.env.now()) })}>{t('opt_snooze_tomorrow')}</button>
+            </>
+          )}
+        </div>
+      </fieldset>
+
+      <fieldset class="card">
+        <legend>{t('opt_keeping')}</legend>
+        <div class="row">
+          <NumberField id="breaking-window" label={t('opt_breaking_window')} hint={t('opt_breaking_window_hint')} unit={t('opt_unit_minutes')}
+            value={s.breakingWindowMin} min={5} max={10080} onSave={(n) => save({ breakingWindowMin: n })} />
+          <NumberField id="retention-days" label={t('opt_retention_days')} unit={t('opt_unit_days')}
+            value={s.retentionDays} min={1} max={365} onSave={(n) => save({ retentionDays: n })} />
+          <NumberField id="max-items" label={t('opt_max_items')} unit={t('opt_unit_items')}
+            value={s.maxItemsPerSource} min={10} max={5000} onSave={(n) => save({ maxItemsPerSource: n })} />
+        </div>
+        <p class="hint">{t('opt_retention_hint')}</p>
+      </fieldset>
+    </section>
+  );
+}

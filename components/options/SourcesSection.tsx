@@ -1,0 +1,26 @@
+import { t } from '@/utils/i18n';
+import { AddSourceForm } from './AddSourceForm';
+import { ApiSourceForm } from './ApiSourceForm';
+import { SourceRow } from './SourceRow';
+import type { OptionsStore } from './state';
+
+export function SourcesSection({ store }: { store: OptionsStore }) {
+  const sources = store.sources.value;
+  return (
+    <section id="sources" aria-labelledby="sources-title">
+      <h2 id="sources-title">{t('opt_sources')}</h2>
+      <AddSourceForm store={store} />
+      <details class="card">
+        <summary>{t('opt_api_title')}</summary>
+        <ApiSourceForm store={store} />
+      </details>
+      {sources.length === 0 ? (
+        <p class="empty">{t('opt_no_sources')}</p>
+      ) : (
+        <ul class="sources" aria-label={t('opt_your_sources')}>
+          {sources.map((s) => <SourceRow key={s.id} store={store} source={s} />)}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+// What the options page needs from the browser, as one small interface: the real one wraps
+// webextension APIs (entrypoints/options/env.ts), component tests pass fakes.
+import type { NewsDb } from '@/utils/db/schema';
+import type { Message } from '@/utils/messages';
+import type { StorageAreaLike } from '@/utils/settings';
+
+export interface FetchedPage {
+  status: number;
+  contentType: string;
+  /** The address after redirects. */
+  url: string;
+  text: string;
+}
+
+export interface OptionsEnv {
+  db(): Promise<NewsDb>;
+  /** browser.storage.sync: settings and topics (they follow the user). */
+  sync: StorageAreaLike;
+  /** browser.storage.local: API keys (never synced). */
+  local: StorageAreaLike;
+  /** Sends to the background; resolves even when nobody listens. */
+  send(m: Message): Promise<void>;
+  /** Messages from the background; returns an unsubscribe function. */
+  onMessage(cb: (m: unknown) => void): () => void;
+  /** Keys changed in browser.storage (any area). */
+  onStorageChanged(cb: (keys: string[], area: string) => void): () => void;
+  /** Must be the first thing a click handler awaits: browsers only ask inside a user gesture. */
+  requestOrigins(origins: string[]): Promise<boolean>;
+  /** Fetch a page or feed to see what it is (throws on network failure). */
+  fetchText(url: string): Promise<FetchedPage>;
+  download(filename: string, text: string, mime: string): void;
+  now(): number;
+  locale: string;
+}

@@ -1,0 +1,168 @@
+// Topic alerts end to end in Debian's Chromium: a source and a topic added through the options
+// page, a matching item arriving on the local news server, the notification, the alert badge and
+// the sidebar's topic filter. Also: the options page passes axe-core, and screenshots for review.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchExtension, screenshot, waitFor, type Extension } from './harness';
+import { startNewsServer, type NewsServer } from '../../scripts/news-server/server';
+
+const AXE = path.resolve('node_modules/axe-core/axe.min.js');
+const FEED = '/e2e/alerts.rss';
+
+let ext: Extension;
+let srv: NewsServer;
+let options: Page;
+
+type FeedItem = { guid: string; title: string; published: number };
+const rss = (items: FeedItem[]) => `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>E2E Wire</title><link>http://127.0.0.1/</link>
+${items.map((i) => `<item><guid>${i.guid}</guid><title>${i.title}</title><link>http://127.0.0.1/e2e/${i.guid}</link><pubDate>${new Date(i.published).toUTCString()}</pubDate><description>Story ${i.guid}</description></item>`).join('\n')}
+</channel></rss>`;
+
+async function axeViolations(p: Page) {
+  // Evaluated through the DevTools protocol: the extension page's CSP blocks inline scripts.
+  if (!(await p.evaluate(() => typeof (window as any).axe === 'object'))) await p.evaluate(fs.readFileSync(AXE, 'utf8'));
+  const res = await p.evaluate(async () => (window as any).axe.run(document, { resultTypes: ['violations'] }));
+  return (res.violations as Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }>)
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+const notifications = () => ext.bg(() => new Promise<Record<string, unknown>>((r) => (globalThis as any).chrome.notifications.getAll(r)));
+
+before(async () => {
+  srv = await startNewsServer();
+  const t0 = Date.now() - 3600_000;
+  srv.route(FEED, { body: rss([{ guid: 'calm-1', title: 'Markets calm before the weekend', published: t0 }]) });
+  ext = await launchExtension({ viewport: { width: 1000, height: 900 } });
+  // No internet here: drop the default sources so their failures do not slow the polls.
+  await waitFor(async () => ((await ext.bg(() => (globalThis as any).newsbar.listSources())) as unknown[]).length > 0, 'default sources');
+  await ext.bg(async () => {
+    const nb = (globalThis as any).newsbar;
+    for (const s of await nb.listSources()) await nb.removeSource(s.id);
+  });
+  options = await ext.page('options.html');
+  await options.getByRole('heading', { level: 1 }).waitFor();
+});
+
+after(async () => {
+  await ext?.close();
+  await srv?.close();
+});
+
+describe('topic alerts', () => {
+  it('adds a source through the options page: kind detected, first poll shown', async () => {
+    await options.getByLabel('Feed or website address').fill(srv.url(FEED));
+    await options.getByRole('button', { name: 'Add', exact: true }).click();
+    const row = options.locator('li.source', { hasText: 'E2E Wire' });
+    await row.waitFor({ timeout: 15_000 });
+    assert.equal(await row.locator('.kind').textContent(), 'RSS');
+    await waitFor(async () => /1 articles/.test((await row.locator('.status').textContent()) ?? ''), 'the first poll to show in the source row');
+  });
+
+  it('says what is wrong next to the field: bad URL, duplicate', async () => {
+    const field = options.getByLabel('Feed or website address');
+    await field.fill('not a url');
+    await options.getByRole('button', { name: 'Add', exact: true }).click();
+    assert.match((await options.locator('#source-url-error').textContent()) ?? '', /not a web address/);
+    assert.equal(await field.getAttribute('aria-invalid'), 'true');
+    assert.match((await field.getAttribute('aria-describedby')) ?? '', /source-url-error/);
+    await field.fill(srv.url(FEED));
+    await options.getByRole('button', { name: 'Add', exact: true }).click();
+    assert.match((await options.locator('#source-url-error').textContent()) ?? '', /already in your list/);
+    await field.fill('');
+  });
+
+  it('adds a topic with a live preview and an inline query error', async () => {
+    await options.getByRole('button', { name: 'Add topic' }).click();
+    await options.getByLabel('Name', { exact: true }).fill('Ukraine talks');
+    const query = options.getByLabel('Look for');
+    await query.fill('ukraine "peace talks');
+    await waitFor(async () => /never closed \(at character 9\)/.test((await options.locator('#topic-new-query-error').textContent().catch(() => '')) ?? ''), 'the inline query error');
+    await query.fill('markets');
+    await waitFor(async () => /1 stored articles match/.test((await options.locator('.preview-count').textContent()) ?? ''), 'the live preview');
+    assert.equal(await options.locator('.preview-list mark').first().textContent(), 'Markets');
+    fs.mkdirSync('test-results', { recursive: true });
+    await options.locator('.topic-editor').screenshot({ path: 'test-results/options-topic-preview.png' });
+    await query.fill('ukraine "peace talks"');
+    await waitFor(async () => /No stored article/.test((await options.locator('.preview-count').textContent()) ?? ''), 'an empty preview');
+    await screenshot(options, 'options-topic-editor');
+    await options.getByRole('button', { name: 'Add topic' }).click();
+    await options.locator('li.topic', { hasText: 'Ukraine talks' }).waitFor();
+    await options.getByLabel('Topic alerts').check();
+    await waitFor(async () => (await ext.bg(() => (globalThis as any).chrome.storage.sync.get('settings')))?.settings?.badgeMode === 'alerts', 'badge mode saved');
+  });
+
+  it('a matching item arrives: one notification, the alert badge counts it, the sidebar filter lists it', async () => {
+    await new Promise((r) => setTimeout(r, 1100)); // the item must be newer than the topic (RSS dates have whole seconds)
+    const now = Date.now();
+    srv.route(FEED, {
+      body: rss([
+        { guid: 'ua-1', title: 'Ukraine peace talks resume in Geneva', published: now },
+        { guid: 'calm-1', title: 'Markets calm before the weekend', published: now - 3600_000 },
+      ]),
+    });
+    const [src] = (await ext.bg(() => (globalThis as any).newsbar.listSources())) as Array<{ id: string }>;
+    // getAll() gives ids only: record what is created, to check the words too.
+    await ext.bg(() => {
+      const n = (globalThis as any).chrome.notifications;
+      const create = n.create;
+      (globalThis as any).__created = [];
+      n.create = (...args: unknown[]) => {
+        (globalThis as any).__created.push(args);
+        return create.apply(n, args);
+      };
+    });
+    await ext.bg((id: string) => (globalThis as any).newsbar.pollNow(id), src.id);
+
+    const shown = await waitFor(async () => {
+      const all = await notifications();
+      return Object.keys(all).length > 0 ? all : null;
+    }, 'a notification');
+    const [id] = Object.keys(shown);
+    assert.match(id, /^nb-item:/);
+    const created = (await ext.bg(() => (globalThis as any).__created)) as Array<[string, { title: string; message: string }]>;
+    assert.equal(created.length, 1);
+    const [, note] = created[0];
+    assert.equal(note.title, 'Ukraine talks');
+    assert.equal(note.message, 'Ukraine peace talks resume in Geneva — E2E Wire');
+    assert.equal((await ext.badge()).text, '1');
+
+    // Polling again never notifies twice.
+    await ext.bg(() => new Promise<void>((r) => (globalThis as any).chrome.notifications.getAll((all: Record<string, unknown>) => {
+      let n = Object.keys(all).length;
+      if (!n) r();
+      for (const k of Object.keys(all)) (globalThis as any).chrome.notifications.clear(k, () => --n || r());
+    })));
+    await ext.bg((id: string) => (globalThis as any).newsbar.pollNow(id), src.id);
+    assert.deepEqual(Object.keys(await notifications()), []);
+
+    const side = await ext.page('sidepanel.html');
+    const chip = side.getByRole('button', { name: /Ukraine talks/ });
+    await chip.waitFor({ timeout: 10_000 });
+    assert.match((await chip.textContent()) ?? '', /1/);
+    await chip.click();
+    await waitFor(async () => (await side.locator('.list > li').count()) === 1, 'the topic filter to list one article');
+    assert.match((await side.locator('.list > li').first().textContent()) ?? '', /Ukraine peace talks resume/);
+    await screenshot(side, 'sidebar-topic-filter');
+    await side.close();
+  });
+
+  it('the options page passes axe-core and looks right in light and dark', async () => {
+    await options.reload();
+    await options.locator('li.topic').first().waitFor();
+    assert.deepEqual(await axeViolations(options), []);
+    await options.setViewportSize({ width: 1000, height: 1800 });
+    await screenshot(options, 'options-light');
+    await options.emulateMedia({ colorScheme: 'dark' });
+    assert.deepEqual(await axeViolations(options), []);
+    await screenshot(options, 'options-dark');
+    await options.locator('#import-export').screenshot({ path: 'test-results/options-import-export-dark.png' });
+    await options.setViewportSize({ width: 420, height: 900 });
+    await screenshot(options, 'options-narrow-dark');
+    await options.emulateMedia({ colorScheme: 'light' });
+  });
+});
