@@ -122,7 +122,7 @@ describe('topic alerts', () => {
       const all = await notifications();
       return Object.keys(all).length > 0 ? all : null;
     }, 'a notification');
-    const [id] = Object.keys(shown);
+    const [id] = Object.keys(shown ?? {});
     assert.match(id, /^nb-item:/);
     const created = (await ext.bg(() => (globalThis as any).__created)) as Array<[string, { title: string; message: string }]>;
     assert.equal(created.length, 1);
