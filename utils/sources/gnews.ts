@@ -4,8 +4,10 @@ import { htmlToText } from '../normalize/text';
 import { absoluteUrl, canonicalUrl } from '../normalize/url';
 import type { ParsedItem } from '../model';
 import { SourceApiError, SourceFormatError, maskKey, redactKey } from './errors';
-import { cleanText, finishItem, textToHtml, type ParsedSourceFeed } from './feed';
+import { finishItem } from './item-draft';
+import { cleanText, textToHtml } from './item-text';
 import { apiObject, str, truncatedText, type ApiParseOptions, type ApiRequest } from './newsapi';
+import type { ParsedSourceFeed } from './types';
 
 export const GNEWS_BASE = 'https://gnews.io/api/v4/';
 

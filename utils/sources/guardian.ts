@@ -4,8 +4,10 @@ import { htmlToText } from '../normalize/text';
 import { absoluteUrl, canonicalUrl } from '../normalize/url';
 import type { ParsedItem } from '../model';
 import { SourceApiError, SourceFormatError, maskKey, redactKey } from './errors';
-import { cleanCategories, cleanText, finishItem, type ParsedSourceFeed } from './feed';
+import { finishItem } from './item-draft';
+import { cleanCategories, cleanText } from './item-text';
 import { apiObject, str, type ApiParseOptions, type ApiRequest } from './newsapi';
+import type { ParsedSourceFeed } from './types';
 
 export const GUARDIAN_BASE = 'https://content.guardianapis.com/search';
 export const GUARDIAN_FIELDS = 'trailText,body,thumbnail,byline';

@@ -2,14 +2,18 @@
 import type { ApiKind, SourceKind } from '../model';
 import { detectKind, jsonShape } from './detect';
 import { SourceFormatError } from './errors';
-import { parseFeedText, parseJsonFeedObject, parseJsonText, type ParsedSourceFeed } from './feed';
+import { parseFeedText } from './feed';
+import { parseJsonFeedObject } from './json-feed';
+import { parseJsonText } from './json-text';
+import type { ParsedSourceFeed } from './types';
 import { gnewsRequest, parseGNews } from './gnews';
 import { guardianRequest, parseGuardian } from './guardian';
 import { newsApiRequest, parseNewsApi, type ApiParseOptions, type ApiRequest } from './newsapi';
 
 export { SourceApiError, SourceFormatError, maskKey, redactKey } from './errors';
 export { detectKind, discoverFeeds, type DetectedKind, type DiscoveredFeed } from './detect';
-export { parseFeedText, type ParseOptions, type ParsedSourceFeed } from './feed';
+export { parseFeedText } from './feed';
+export type { ParseOptions, ParsedSourceFeed } from './types';
 export { parseNewsApi, type ApiParseOptions, type ApiRequest } from './newsapi';
 export { parseGuardian } from './guardian';
 export { parseGNews } from './gnews';

@@ -3,7 +3,10 @@ import { parseDate } from '../normalize/dates';
 import { htmlToText } from '../normalize/text';
 import { absoluteUrl, canonicalUrl } from '../normalize/url';
 import { SourceApiError, SourceFormatError, redactKey } from './errors';
-import { cleanText, finishItem, parseJsonText, textToHtml, type ParseOptions, type ParsedSourceFeed } from './feed';
+import { finishItem } from './item-draft';
+import { cleanText, textToHtml } from './item-text';
+import { parseJsonText } from './json-text';
+import type { ParseOptions, ParsedSourceFeed } from './types';
 import type { ParsedItem } from '../model';
 
 export const NEWSAPI_BASE = 'https://newsapi.org/v2/';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { breakingOf, parseFeedText, absolutizeHtml } from '../../../utils/sources/feed';
+import { parseFeedText } from '../../../utils/sources/feed';
+import { absolutizeHtml, breakingOf } from '../../../utils/sources/item-text';
 import { SourceFormatError } from '../../../utils/sources/errors';
 
 const NOW = Date.UTC(2024, 2, 6);

@@ -1,0 +1,48 @@
+// JSON Feed 1.0 / 1.1 -> normalized items. A JSON body can reach here already parsed (the poller
+// parses JSON once to tell JSON Feed from the news APIs), hence parseJsonFeedObject.
+import { parseJsonFeed, type JsonFeed } from 'feedsmith';
+import { parseDate } from '../normalize/dates';
+import { absoluteUrl, canonicalUrl } from '../normalize/url';
+import { SourceFormatError } from './errors';
+import { finishFeed, type ItemDraft, type MappedFeed } from './item-draft';
+import { absolutizeHtml, cleanCategories, cleanText, escapeHtml, textToHtml } from './item-text';
+import { pickImage } from './media';
+import type { MapContext, ParseOptions, ParsedSourceFeed } from './types';
+
+export function mapJsonFeed(feed: JsonFeed.Feed<string>, ctx: MapContext): MappedFeed {
+  const site = absoluteUrl(feed.home_page_url ?? '', ctx.base) || undefined;
+  const base = site ?? ctx.base;
+  // JSON Feed 1.0 had a single `author`; 1.1 replaced it with `authors`.
+  const legacy = feed as { author?: JsonFeed.Author };
+  const drafts = (feed.items ?? []).map((it): ItemDraft => {
+    const itemLegacy = it as { author?: JsonFeed.Author };
+    const contentHtml = it.content_html ? absolutizeHtml(it.content_html, base) : it.content_text ? textToHtml(it.content_text) : '';
+    const summaryHtml = it.summary ? escapeHtml(it.summary) : '';
+    const authors = it.authors ?? (itemLegacy.author ? [itemLegacy.author] : undefined) ?? feed.authors ?? (legacy.author ? [legacy.author] : []);
+    const image = it.image || it.banner_image;
+    return {
+      guid: it.id !== undefined && it.id !== null ? String(it.id) : undefined,
+      title: cleanText(it.title),
+      url: canonicalUrl(it.url ?? it.external_url ?? '', base),
+      summaryHtml,
+      contentHtml,
+      author: authors.map((a) => a.name ?? '').filter(Boolean).join(', '),
+      imageUrl: (image && absoluteUrl(image, base)) || pickImage(base, undefined,
+        (it.attachments ?? []).map((a) => ({ url: a.url, type: a.mime_type })), undefined, contentHtml),
+      published: parseDate(it.date_published, ctx.now) ?? parseDate(it.date_modified, ctx.now),
+      categories: cleanCategories(it.tags ?? []),
+    };
+  });
+  return { site, title: cleanText(feed.title), drafts };
+}
+
+/** A JSON Feed object (already parsed) -> items. */
+export function parseJsonFeedObject(obj: unknown, opts: ParseOptions = {}): ParsedSourceFeed {
+  let feed: JsonFeed.Feed<string>;
+  try {
+    feed = parseJsonFeed<string>(obj);
+  } catch {
+    throw new SourceFormatError('this JSON looks like a JSON Feed but has no readable items', { field: 'items' });
+  }
+  return finishFeed('json', mapJsonFeed(feed, { base: opts.baseUrl, now: opts.now }));
+}

@@ -1,0 +1,42 @@
+// XML well-formedness check with line numbers, worded for users. feedsmith reads some broken XML
+// without complaint, so the feed parser asks fast-xml-parser's validator where the problem is.
+import { XMLValidator } from 'fast-xml-parser';
+
+export interface XmlProblem {
+  message: string;
+  line: number;
+  column?: number;
+  field?: string;
+}
+
+/** Check the XML with fast-xml-parser's validator; returns the problem in plain words, or undefined. */
+export function findXmlProblem(text: string, fatalOnly: boolean): XmlProblem | undefined {
+  const noBom = text.replace(/^\uFEFF/, '');
+  const trimmed = noBom.trimStart();
+  const shift = noBom.length - trimmed.length ? noBom.slice(0, noBom.length - trimmed.length).split('\n').length - 1 : 0;
+  const res = XMLValidator.validate(trimmed, { allowBooleanAttributes: true });
+  if (res === true) return undefined;
+  const { code, msg } = res.err;
+  const line = res.err.line + shift;
+  const column = res.err.col;
+  const unclosedAtEnd = code === 'InvalidXml' && /^Invalid '\[/.test(msg);
+  if (fatalOnly && code !== 'InvalidTag' && !unclosedAtEnd) return undefined;
+  if (unclosedAtEnd) {
+    const names = [...msg.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+    const tag = names[names.length - 1] ?? 'a tag';
+    const last = noBom.split('\n').length;
+    return { message: `the feed is not valid XML: it ends (line ${last}) before <${tag}> is closed`, line: last, field: tag };
+  }
+  let m = /^Expected closing tag '([^']+)' \(opened in line (\d+), col \d+\) instead of closing tag '([^']+)'/.exec(msg);
+  if (m) {
+    const opened = +m[2] + shift;
+    return {
+      message: `the feed is not valid XML: <${m[1]}> on line ${opened} is never closed (found </${m[3]}> on line ${line})`,
+      line: opened, field: m[1],
+    };
+  }
+  m = /^Closing tag '([^']+)' has not been opened/.exec(msg);
+  if (m) return { message: `the feed is not valid XML: </${m[1]}> on line ${line} closes a tag that was never opened`, line, column, field: m[1] };
+  const text1 = msg.replace(/\.$/, '');
+  return { message: `the feed is not valid XML: ${text1.charAt(0).toLowerCase()}${text1.slice(1)} (line ${line}, column ${column})`, line, column };
+}
