@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { AddSourceForm } from '@/components/options/AddSourceForm';
+import { ApiSourceForm } from '@/components/options/ApiSourceForm';
+import { SourcesSection } from '@/components/options/SourcesSection';
+import { addSource, listSources } from '@/utils/db/sources';
+import { fakeEnv, RSS } from './fake-env';
+
+const addButton = () => screen.getByRole('button', { name: 'Add' });
+
+describe('AddSourceForm', () => {
+  it('says next to the field what is wrong with the address', async () => {
+    const { store } = fakeEnv();
+    render(<AddSourceForm store={store} />);
+    const input = screen.getByLabelText('Feed or website address');
+    fireEvent.click(addButton());
+    expect(await screen.findByText(/Enter the address/)).toBeTruthy();
+    fireEvent.input(input, { target: { value: 'not a url' } });
+    fireEvent.click(addButton());
+    const err = await screen.findByText(/not a web address/);
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(input.getAttribute('aria-describedby')).toContain(err.id);
+  });
+
+  it('refuses a duplicate', async () => {
+    const { store, db } = fakeEnv();
+    await addSource(await db, { name: 'Harbour', url: 'https://harbour.example/rss' });
+    await store.load();
+    render(<AddSourceForm store={store} />);
+    fireEvent.input(screen.getByLabelText('Feed or website address'), { target: { value: 'harbour.example/rss' } });
+    fireEvent.click(addButton());
+    expect(await screen.findByText(/already in your list/)).toBeTruthy();
+  });
+
+  it('adds a feed: asks for the host, detects the kind, takes the feed title, tells the background', async () => {
+    const { store, env, sent, db } = fakeEnv({ 'https://harbour.example/rss': { text: RSS } });
+    render(<AddSourceForm store={store} />);
+    fireEvent.input(screen.getByLabelText('Feed or website address'), { target: { value: 'https://harbour.example/rss' } });
+    fireEvent.click(addButton());
+    await waitFor(async () => expect(await listSources(await db)).toHaveLength(1));
+    expect(env.requestOrigins).toHaveBeenCalledWith(['https://harbour.example/*']);
+    expect((await listSources(await db))[0]).toMatchObject({ name: 'Harbour News', kind: 'rss', url: 'https://harbour.example/rss' });
+    expect(sent).toContainEqual({ type: 'sourcesChanged' });
+  });
+
+  it('offers the feeds a web page announces', async () => {
+    const page = `<!doctype html><html><head><link rel="alternate" type="application/atom+xml" title="Harbour Live" href="/live.atom"></head></html>`;
+    const { store, db } = fakeEnv({ 'https://harbour.example/': { text: page, contentType: 'text/html' } });
+    render(<AddSourceForm store={store} />);
+    fireEvent.input(screen.getByLabelText('Feed or website address'), { target: { value: 'https://harbour.example/' } });
+    fireEvent.click(addButton());
+    const offer = await screen.findByRole('button', { name: 'Add Harbour Live' });
+    fireEvent.click(offer);
+    await waitFor(async () => expect((await listSources(await db))[0]).toMatchObject({ url: 'https://harbour.example/live.atom', kind: 'atom', name: 'Harbour Live' }));
+  });
+
+  it('adds nothing without the permission, and says so', async () => {
+    const { store, env, db } = fakeEnv({ 'https://harbour.example/rss': { text: RSS } }, { grant: false });
+    render(<AddSourceForm store={store} />);
+    fireEvent.input(screen.getByLabelText('Feed or website address'), { target: { value: 'https://harbour.example/rss' } });
+    fireEvent.click(addButton());
+    expect(await screen.findByText(/needs your permission/)).toBeTruthy();
+    expect(env.fetchText).not.toHaveBeenCalled();
+    expect(await listSources(await db)).toEqual([]);
+  });
+
+  it('says in words when the address gives no feed', async () => {
+    const { store } = fakeEnv({ 'https://harbour.example/x': { status: 404 } });
+    render(<AddSourceForm store={store} />);
+    fireEvent.input(screen.getByLabelText('Feed or website address'), { target: { value: 'https://harbour.example/x' } });
+    fireEvent.click(addButton());
+    expect(await screen.findByText('The site answered with an error (404).')).toBeTruthy();
+  });
+});
+
+describe('API sources', () => {
+  it('keeps the key in local storage only, and shows it masked', async () => {
+    const { store, db } = fakeEnv();
+    render(<SourcesSection store={store} />);
+    fireEvent.input(screen.getByLabelText('API key'), { target: { value: 'abcd1234efgh5678' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add API source' }));
+    await waitFor(async () => expect(await listSources(await db)).toHaveLength(1));
+    const [src] = await listSources(await db);
+    expect(src.kind).toBe('newsapi');
+    expect(await fakeBrowser.storage.local.get(`apiKey:${src.id}`)).toEqual({ [`apiKey:${src.id}`]: 'abcd1234efgh5678' });
+    expect(JSON.stringify(await fakeBrowser.storage.sync.get(null))).not.toContain('abcd1234');
+    expect(await screen.findByText(/key abcd…5678/)).toBeTruthy();
+    expect(document.body.textContent).not.toContain('abcd1234efgh5678');
+  });
+
+  it('wants a key', async () => {
+    const { store } = fakeEnv();
+    render(<ApiSourceForm store={store} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add API source' }));
+    expect(await screen.findByText('Enter your API key.')).toBeTruthy();
+  });
+});
+
+describe('source rows', () => {
+  it('shows state in words and removes a source only after a confirm', async () => {
+    const { store, db, sent } = fakeEnv();
+    const src = await addSource(await db, { name: 'Harbour', url: 'https://harbour.example/rss' });
+    await (await db).put('sources', { ...src, health: 'error', lastPollAt: 1, lastError: 'the server answered 404 (not found)' });
+    await store.load();
+    render(<SourcesSection store={store} />);
+    expect(screen.getByText(/Not checked yet|0 articles/)).toBeTruthy();
+    expect(screen.getByText('Last check failed: the server answered 404 (not found)')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove' }));
+    expect(screen.getByText('Remove Harbour and its 0 articles?')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove' }));
+    await waitFor(async () => expect(await listSources(await db)).toEqual([]));
+    await waitFor(() => expect(sent).toContainEqual({ type: 'sourcesChanged' }));
+  });
+});
