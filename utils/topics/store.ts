@@ -45,7 +45,8 @@ export function changedTopicIds(changes: Record<string, { oldValue?: unknown; ne
 }
 
 export function newTopicId(now = Date.now(), rand = Math.random): string {
-  return `t-${now.toString(36)}${Math.floor(rand() * 36 ** 4).toString(36).padStart(4, '0')}`;
+  const r = () => Math.floor(rand() * 36 ** 5).toString(36).padStart(5, '0');
+  return `t-${now.toString(36)}${r()}${r()}`;
 }
 
 /**
