@@ -76,6 +76,8 @@ function instance(): ReturnType<typeof DOMPurify> {
         return;
       }
       node.setAttribute('src', src);
+      // Feeds often leave alt out; unknown images are treated as decorative rather than unlabeled.
+      if (!node.hasAttribute('alt')) node.setAttribute('alt', '');
       node.setAttribute('loading', 'lazy');
       node.setAttribute('decoding', 'async');
       node.setAttribute('referrerpolicy', 'no-referrer');

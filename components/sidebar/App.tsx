@@ -111,15 +111,17 @@ export function App({ store }: { store: SidebarStore }) {
         <SearchBox store={store} inputRef={search} />
       </header>
       <NewPill store={store} onShow={showNew} />
-      <OfflineNotice store={store} />
-      <SourceErrors store={store} />
-      {store.error.value && <p class="notice error" role="alert">{t('sb_error_load', store.error.value)}</p>}
-      {!store.searching.value && <Ticker store={store} />}
-      <FilterBar store={store} />
-      <main class="articles" aria-labelledby="list-h">
-        <ListHeader store={store} />
-        <ArticleList store={store} />
-        <EmptyState store={store} />
+      <main>
+        <OfflineNotice store={store} />
+        <SourceErrors store={store} />
+        {store.error.value && <p class="notice error" role="alert">{t('sb_error_load', store.error.value)}</p>}
+        {!store.searching.value && <Ticker store={store} />}
+        <FilterBar store={store} />
+        <section class="articles" aria-labelledby="list-h">
+          <ListHeader store={store} />
+          <ArticleList store={store} />
+          <EmptyState store={store} />
+        </section>
       </main>
     </div>
   );

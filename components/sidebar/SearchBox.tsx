@@ -7,7 +7,10 @@ export function SearchBox({ store, inputRef }: { store: SidebarStore; inputRef: 
   return (
     <form role="search" class="search" onSubmit={(e) => e.preventDefault()}>
       <label for="sb-search" class="visually-hidden">{t('sb_search_label')}</label>
-      <span class="search-icon" aria-hidden="true">⌕</span>
+      <svg class="search-icon" aria-hidden="true" viewBox="0 0 16 16" width="16" height="16">
+        <circle cx="6.5" cy="6.5" r="4.75" fill="none" stroke="currentColor" stroke-width="1.6" />
+        <path d="M10 10l4 4" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
+      </svg>
       <input
         ref={inputRef}
         id="sb-search"

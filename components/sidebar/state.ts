@@ -11,6 +11,9 @@ import { loadBreaking, loadCounts, loadPage, matchesFilter, searchItems, type Co
 import { markAllRead, markRead, toggleStar } from '@/utils/db/read-state';
 import type { SidebarEnv } from './env';
 
+/** Search shows the newest matches; more words narrow it down. */
+const SEARCH_LIMIT = 50;
+
 export type SidebarStore = ReturnType<typeof createSidebarStore>;
 
 export function sameFilter(a: Filter, b: Filter): boolean {
@@ -71,9 +74,30 @@ export function createSidebarStore(env: SidebarEnv) {
     void env.send({ type: 'itemsChanged' });
   }
 
-  async function refreshCounts() {
-    const db = await env.db();
-    counts.value = await loadCounts(db, sources.value.map((s) => s.id), topics.value.map((t) => t.id));
+  // One count at a time: requests that arrive meanwhile are folded into one more run.
+  let counting: Promise<void> | null = null;
+  let countAgain = false;
+  function refreshCounts(): Promise<void> {
+    if (counting) {
+      countAgain = true;
+      return counting;
+    }
+    counting = (async () => {
+      do {
+        countAgain = false;
+        const c = await loadCounts(await env.db(), sources.value.map((s) => s.id), topics.value.map((t) => t.id));
+        if (!countAgain) counts.value = c;
+      } while (countAgain);
+    })().finally(() => (counting = null));
+    return counting;
+  }
+
+  /** The user's own changes adjust the counts in place: recounting a big store takes long. */
+  function adjustCounts(d: { unread?: number; starred?: number }) {
+    const c = counts.value;
+    if (counting) countAgain = true; // a count under way may have read the store before this change
+    if (!c) return;
+    counts.value = { ...c, unread: Math.max(0, c.unread + (d.unread ?? 0)), starred: Math.max(0, c.starred + (d.starred ?? 0)) };
   }
 
   async function refreshTicker() {
@@ -132,8 +156,12 @@ export function createSidebarStore(env: SidebarEnv) {
       results.value = null;
       return;
     }
-    const r = await run(async () => searchItems(await env.db(), q, { filter: filter.value }));
-    if (seq === searchSeq && r) results.value = r;
+    const t0 = performance.now();
+    const r = await run(async () => searchItems(await env.db(), q, { filter: filter.value, limit: SEARCH_LIMIT }));
+    if (seq !== searchSeq || !r) return;
+    // How long the query took, without rendering (read by the end-to-end speed check).
+    performance.measure?.('newsbar:search', { start: t0 });
+    results.value = r;
   }
 
   async function setRead(ids: string[], read: boolean) {
@@ -141,8 +169,10 @@ export function createSidebarStore(env: SidebarEnv) {
     patchItems(new Set(ids), { read: read ? 1 : 0 });
     await run(async () => {
       const n = await markRead(await env.db(), ids, read);
-      if (n > 0) notifyChanged();
-      await refreshCounts();
+      if (n > 0) {
+        notifyChanged();
+        adjustCounts({ unread: read ? -n : n });
+      }
     });
   }
 
@@ -170,9 +200,10 @@ export function createSidebarStore(env: SidebarEnv) {
     const it = findItem(id);
     if (it) patchItems(new Set([id]), { starred: it.starred ? 0 : 1 });
     await run(async () => {
-      await toggleStar(await env.db(), id);
+      const starred = await toggleStar(await env.db(), id);
+      if (starred === undefined) return;
       notifyChanged();
-      await refreshCounts();
+      adjustCounts({ starred: starred ? 1 : -1 });
     });
   }
 
@@ -186,8 +217,10 @@ export function createSidebarStore(env: SidebarEnv) {
     patchItems(affected, { read: 1 });
     await run(async () => {
       const n = await markAllRead(await env.db(), filter.value, newest);
-      if (n > 0) notifyChanged();
-      await refreshCounts();
+      if (n > 0) {
+        notifyChanged();
+        adjustCounts({ unread: -n });
+      }
       await refreshTicker();
     });
   }
@@ -205,13 +238,14 @@ export function createSidebarStore(env: SidebarEnv) {
 
   async function onNewItems(count: number) {
     await run(async () => {
-      await Promise.all([refreshSources(), refreshCounts()]);
       // Only insert where it moves nothing: at the top with nothing open. Otherwise the pill.
       if (atTop.value && openId.value === null && !searching.value) {
         await Promise.all([reloadList(), refreshTicker()]);
       } else {
         pendingNew.value += count;
       }
+      await refreshSources();
+      await refreshCounts();
     });
   }
 

@@ -1,5 +1,6 @@
 // Sidebar entry: Chrome's side panel and Firefox's sidebar_action load this same page.
 import { render } from 'preact';
+import { effect } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { App } from '@/components/sidebar/App';
 import { createSidebarStore } from '@/components/sidebar/state';
@@ -12,3 +13,11 @@ document.title = t('extName');
 const store = createSidebarStore(browserEnv());
 render(<App store={store} />, document.getElementById('app')!);
 void store.start();
+
+// A mark for the end-to-end speed check: the first articles are on screen (after the next paint).
+let marked = false;
+effect(() => {
+  if (marked || store.items.value.length === 0) return;
+  marked = true;
+  requestAnimationFrame(() => setTimeout(() => performance.mark('newsbar:first-items')));
+});

@@ -51,6 +51,8 @@ describe('sanitizeHtml keeps what an article needs', () => {
     expect(img.getAttribute('src')).toBe('https://news.example/world/img/photo.jpg');
     expect(img.getAttribute('loading')).toBe('lazy');
     expect(img.getAttribute('referrerpolicy')).toBe('no-referrer');
+    expect(img.getAttribute('alt')).toBe('p');
+    expect(inspect('<img src="https://a.example/b.jpg">').box.querySelector('img')!.getAttribute('alt')).toBe('');
   });
 
   it('drops class, id, style and data attributes', () => {

@@ -131,24 +131,21 @@ export interface Counts {
   topics: Record<string, number>;
 }
 
-/** Counts for every filter, from the indexes (no item is loaded). */
+/**
+ * Counts for every filter, from the indexes (no item is loaded). Each count is its own short
+ * transaction, one after the other: browsers count a range by walking it, so with a very large
+ * store a single long read would hold back the user's own writes (mark read, star) until it ends.
+ */
 export async function loadCounts(db: NewsDb, sourceIds: string[], topicIds: string[]): Promise<Counts> {
-  const tx = db.transaction('items');
-  const s = tx.store;
-  const [all, unread, starred, perSource, perTopic] = await Promise.all([
-    s.count(),
-    s.index('byRead').count(IDBKeyRange.bound([0, -Infinity], [0, Infinity])),
-    s.index('byStarred').count(IDBKeyRange.bound([1, -Infinity], [1, Infinity])),
-    Promise.all(sourceIds.map((id) => s.index('bySource').count(IDBKeyRange.bound([id, -Infinity], [id, Infinity])))),
-    Promise.all(topicIds.map((id) => s.index('byTopic').count(IDBKeyRange.only(id)))),
-  ]);
-  return {
-    all,
-    unread,
-    starred,
-    sources: Object.fromEntries(sourceIds.map((id, i) => [id, perSource[i]])),
-    topics: Object.fromEntries(topicIds.map((id, i) => [id, perTopic[i]])),
-  };
+  const count = (index: 'byRead' | 'byStarred' | 'bySource' | 'byTopic', range: IDBKeyRange) => db.countFromIndex('items', index, range);
+  const all = await db.count('items');
+  const unread = await count('byRead', IDBKeyRange.bound([0, -Infinity], [0, Infinity]));
+  const starred = await count('byStarred', IDBKeyRange.bound([1, -Infinity], [1, Infinity]));
+  const sources: Record<string, number> = {};
+  for (const id of sourceIds) sources[id] = await count('bySource', IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
+  const topics: Record<string, number> = {};
+  for (const id of topicIds) topics[id] = await count('byTopic', IDBKeyRange.only(id));
+  return { all, unread, starred, sources, topics };
 }
 
 /** Breaking items published within the window, newest first. */

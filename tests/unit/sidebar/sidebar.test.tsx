@@ -81,8 +81,12 @@ describe('article list', () => {
     fireEvent.click(within(rowA).getByRole('button', { name: 'Star' }));
     await waitFor(async () => expect((await h.db.get('items', 'a'))!.starred).toBe(1));
     expect(within(rowA).getByRole('button', { name: 'Remove star' }).getAttribute('aria-pressed')).toBe('true');
+    const chip = (name: RegExp) => within(screen.getByRole('navigation', { name: 'Filters' })).getByRole('button', { name });
+    await waitFor(() => expect(chip(/Unread/).textContent).toBe('Unread1'));
+    expect(chip(/Starred/).textContent).toBe('Starred1');
     fireEvent.click(screen.getByRole('button', { name: 'Mark all read' }));
     await waitFor(async () => expect((await h.db.get('items', 'b'))!.read).toBe(1));
+    await waitFor(() => expect(chip(/Unread/).textContent).toBe('Unread0'));
     expect(h.sent.filter((m) => m.type === 'itemsChanged').length).toBeGreaterThanOrEqual(3);
   });
 
