@@ -60,7 +60,7 @@ describe('topic alerts', () => {
     const row = options.locator('li.source', { hasText: 'E2E Wire' });
     await row.waitFor({ timeout: 15_000 });
     assert.equal(await row.locator('.kind').textContent(), 'RSS');
-    await waitFor(async () => /1 articles/.test((await row.locator('.status').textContent()) ?? ''), 'the first poll to show in the source row');
+    await waitFor(async () => /Articles: 1/.test((await row.locator('.status').textContent()) ?? ''), 'the first poll to show in the source row');
   });
 
   it('says what is wrong next to the field: bad URL, duplicate', async () => {
@@ -83,7 +83,7 @@ describe('topic alerts', () => {
     await query.fill('ukraine "peace talks');
     await waitFor(async () => /never closed \(at character 9\)/.test((await options.locator('#topic-new-query-error').textContent().catch(() => '')) ?? ''), 'the inline query error');
     await query.fill('markets');
-    await waitFor(async () => /1 stored articles match/.test((await options.locator('.preview-count').textContent()) ?? ''), 'the live preview');
+    await waitFor(async () => /Stored articles that match: 1/.test((await options.locator('.preview-count').textContent()) ?? ''), 'the live preview');
     assert.equal(await options.locator('.preview-list mark').first().textContent(), 'Markets');
     fs.mkdirSync('test-results', { recursive: true });
     await options.locator('.topic-editor').screenshot({ path: 'test-results/options-topic-preview.png' });

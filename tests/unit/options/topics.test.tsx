@@ -52,7 +52,7 @@ describe('topic editor', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add topic' }));
     fireEvent.input(screen.getByLabelText('Name'), { target: { value: 'Storms' } });
     fireEvent.input(screen.getByLabelText('Look for'), { target: { value: 'storm' } });
-    expect(await screen.findByText('1 stored articles match')).toBeTruthy();
+    expect(await screen.findByText('Stored articles that match: 1')).toBeTruthy();
     expect(screen.getByText('Storm').tagName).toBe('MARK');
     fireEvent.click(screen.getAllByRole('button', { name: 'Add topic' })[0]);
     await waitFor(async () => expect(await loadTopics(fakeBrowser.storage.sync)).toHaveLength(1));
