@@ -28,7 +28,10 @@ export interface Item {
   /** Last time the source changed this item's text (0 if never). */
   updated: number;
   categories: string[];
+  /** Breaking: the source marks it (sourceBreaking) or a topic set as breaking matches it. */
   breaking: Flag;
+  /** The source itself marks it as breaking (a live feed, a "BREAKING" prefix or category). */
+  sourceBreaking?: Flag;
   /** Ids of matched topics. */
   topics: string[];
   /** 1 when a topic that notifies matched (counted by the "topic alerts" badge mode). */

@@ -20,6 +20,8 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
     try {
       if (reason === 'install') await seedDefaultSources();
+      // After an update, items carried over by a migration get their topics.
+      if (reason === 'update') void rematchTopics();
       await ensureAlarm();
       await updateBadge();
     } finally {

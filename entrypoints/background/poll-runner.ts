@@ -26,7 +26,8 @@ async function runOnce(opts: PollOptions): Promise<SourceOutcome[]> {
         now: Date.now,
         settings,
         getApiKey,
-        onStored: (_sourceId, newIds) => onItemsStored(newIds),
+        // Changed text can change what matches; an item is never notified twice.
+        onStored: (_sourceId, newIds, updatedIds) => onItemsStored([...newIds, ...updatedIds]),
       },
       opts,
     );

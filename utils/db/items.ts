@@ -57,6 +57,7 @@ function newItem(source: Source, p: ParsedItem, now: number): Item {
     updated: 0,
     categories: p.categories,
     breaking: source.breaking || p.breaking ? 1 : 0,
+    sourceBreaking: source.breaking || p.breaking ? 1 : 0,
     topics: [],
     alert: 0,
     read: 0,
