@@ -114,7 +114,10 @@ export function createSidebarStore(env: SidebarEnv) {
   async function reloadList() {
     const seq = ++listSeq;
     loading.value = true;
-    const page = await loadPage(await env.db(), filter.value);
+    const db = await env.db();
+    performance.mark?.('newsbar:db-open');
+    const page = await loadPage(db, filter.value);
+    performance.mark?.('newsbar:page-read');
     if (seq !== listSeq) return;
     batch(() => {
       items.value = page.items;

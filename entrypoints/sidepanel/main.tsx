@@ -8,6 +8,7 @@ import { t } from '@/utils/i18n';
 import { browserEnv } from './env';
 import './style.css';
 
+performance.mark('newsbar:start');
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = t('extName');
 const store = createSidebarStore(browserEnv());

@@ -186,6 +186,8 @@ export interface SearchResult {
 
 /** A term matching more items than this is checked in memory instead of being read through byWord. */
 const TERM_CAP = 2000;
+/** Up to this many candidate ids are read one by one (requests are pipelined in one transaction). */
+const FETCH_ONE_BY_ONE = 300;
 
 /**
  * Items whose title or summary words match every term, newest first, at most `limit`.
@@ -200,25 +202,26 @@ export async function searchItems(db: NewsDb, query: string, opts: { limit?: num
 
   const tx = db.transaction('items');
   const byWord = tx.store.index('byWord');
-  const sizes = await Promise.all(
+  // Ids per term, or null for a term too common to list (it is checked in memory instead).
+  const idSets = await Promise.all(
     terms.map(async (t) => {
       const keys = await byWord.getAllKeys(termRange(t), TERM_CAP + 1);
-      return keys.length > TERM_CAP ? Infinity : new Set(keys).size;
+      return keys.length > TERM_CAP ? null : new Set(keys);
     }),
   );
-  let rarest = -1;
-  sizes.forEach((n, i) => {
-    if (n !== Infinity && (rarest < 0 || n < sizes[rarest])) rarest = i;
-  });
-
-  if (rarest >= 0) {
-    const seen = new Set<string>();
-    const items = (await byWord.getAll(termRange(terms[rarest]), TERM_CAP + 1)).filter((it) => {
-      if (seen.has(it.id)) return false; // a prefix range yields an item once per matching word
-      seen.add(it.id);
-      return keep(it);
-    });
-    return { items: items.sort(newestFirst).slice(0, limit), complete: true };
+  const listed = idSets.map((ids, i) => ({ ids, i })).filter((x): x is { ids: Set<string>; i: number } => x.ids !== null);
+  if (listed.length > 0) {
+    listed.sort((a, b) => a.ids.size - b.ids.size);
+    const candidates = [...listed[0].ids].filter((id) => listed.every((x) => x.ids.has(id)));
+    let found: Item[];
+    if (candidates.length <= FETCH_ONE_BY_ONE) {
+      found = (await Promise.all(candidates.map((id) => tx.store.get(id)))).filter((it): it is Item => it !== undefined);
+    } else {
+      // Many candidates: one bulk read of the rarest term beats thousands of single reads.
+      const want = new Set(candidates);
+      found = (await byWord.getAll(termRange(terms[listed[0].i]), TERM_CAP + 1)).filter((it) => want.delete(it.id)); // delete: a prefix range repeats items
+    }
+    return { items: found.filter(keep).sort(newestFirst).slice(0, limit), complete: true };
   }
   await tx.done;
   const page = await walk(db, { index: 'byPublished', lower: -Infinity, upper: Infinity, predicate: keep }, undefined, limit, SCAN_MAX);
