@@ -252,8 +252,12 @@ export function createSidebarStore(env: SidebarEnv) {
     });
   }
 
+  let pollTimer: ReturnType<typeof setTimeout> | undefined;
   function refresh() {
     polling.value = true;
+    // The background reports the end of the poll; stop the spinner anyway if that word never comes.
+    clearTimeout(pollTimer);
+    pollTimer = setTimeout(() => (polling.value = false), 60_000);
     void env.send({ type: 'refresh' });
   }
 
