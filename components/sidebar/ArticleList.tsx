@@ -18,7 +18,7 @@ export function ArticleList({ store }: { store: SidebarStore }) {
     }, { rootMargin: '600px 0px' });
     io.observe(el);
     return () => io.disconnect();
-  }, [store, hasMore]);
+  }, [store, hasMore, items.length]); // re-observe after each page: a sentinel still in view fires again
 
   const sources = store.sourceById.value;
   return (
