@@ -113,9 +113,9 @@ export function App({ store }: { store: SidebarStore }) {
       <NewPill store={store} onShow={showNew} />
       <main>
         <OfflineNotice store={store} />
-        <SourceErrors store={store} />
         {store.error.value && <p class="notice error" role="alert">{t('sb_error_load', store.error.value)}</p>}
         {!store.searching.value && <Ticker store={store} />}
+        <SourceErrors store={store} />
         <FilterBar store={store} />
         <section class="articles" aria-labelledby="list-h">
           <ListHeader store={store} />
