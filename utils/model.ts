@@ -34,11 +34,13 @@ export interface Item {
   sourceBreaking?: Flag;
   /** Ids of matched topics. */
   topics: string[];
+  /** Derived from topics and published ("topicId time"): the topic filter's newest-first index. */
+  topicKeys?: string[];
   /** 1 when a topic that notifies matched (counted by the "topic alerts" badge mode). */
   alert: Flag;
   read: Flag;
   starred: Flag;
-  /** Folded, de-duplicated words of title and summary: the search index (multiEntry). */
+  /** Search keys ("word time") of the distinct words of title and summary: see utils/search/word-keys.ts. */
   words: string[];
 }
 

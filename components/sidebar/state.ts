@@ -7,7 +7,8 @@ import { isMessage } from '@/utils/messages';
 import { loadSettings, SETTINGS_KEY } from '@/utils/settings';
 import { loadTopics } from '@/utils/topics/store';
 import { listSources } from '@/utils/db/sources';
-import { loadBreaking, loadCounts, loadPage, matchesFilter, searchItems, type Counts, type Filter, type PageCursor } from '@/utils/db/queries';
+import { loadBreaking, loadCounts, loadPage, matchesFilter, type Counts, type Filter, type PageCursor } from '@/utils/db/queries';
+import { searchItems } from '@/utils/db/search';
 import { markAllRead, markRead, toggleStar } from '@/utils/db/read-state';
 import type { SidebarEnv } from './env';
 
@@ -92,13 +93,6 @@ export function createSidebarStore(env: SidebarEnv) {
     return counting;
   }
 
-  /** The user's own changes adjust the counts in place: recounting a big store takes long. */
-  function adjustCounts(d: { unread?: number; starred?: number }) {
-    const c = counts.value;
-    if (counting) countAgain = true; // a count under way may have read the store before this change
-    if (!c) return;
-    counts.value = { ...c, unread: Math.max(0, c.unread + (d.unread ?? 0)), starred: Math.max(0, c.starred + (d.starred ?? 0)) };
-  }
 
   async function refreshTicker() {
     const db = await env.db();
@@ -174,7 +168,7 @@ export function createSidebarStore(env: SidebarEnv) {
       const n = await markRead(await env.db(), ids, read);
       if (n > 0) {
         notifyChanged();
-        adjustCounts({ unread: read ? -n : n });
+        await refreshCounts();
       }
     });
   }
@@ -206,7 +200,7 @@ export function createSidebarStore(env: SidebarEnv) {
       const starred = await toggleStar(await env.db(), id);
       if (starred === undefined) return;
       notifyChanged();
-      adjustCounts({ starred: starred ? 1 : -1 });
+      await refreshCounts();
     });
   }
 
@@ -222,7 +216,7 @@ export function createSidebarStore(env: SidebarEnv) {
       const n = await markAllRead(await env.db(), filter.value, newest);
       if (n > 0) {
         notifyChanged();
-        adjustCounts({ unread: -n });
+        await refreshCounts();
       }
       await refreshTicker();
     });

@@ -1,6 +1,7 @@
 // Topic alerts in the background: match new items, write their topic flags, notify, and handle
 // clicks on notifications. The rules live in utils/topics; this file is the browser glue.
 import { getDb, type NewsDb } from '@/utils/db/schema';
+import { ItemWriter } from '@/utils/db/item-writes';
 import { listSources } from '@/utils/db/sources';
 import { markRead } from '@/utils/db/read-state';
 import type { Topic } from '@/utils/model';
@@ -32,18 +33,22 @@ export async function onItemsStored(newItemIds: string[]): Promise<void> {
   const topicsById = new Map(topics.map((tp) => [tp.id, tp]));
   const matcher = compileTopics(topics);
 
-  const tx = db.transaction('items', 'readwrite');
-  const items = (await Promise.all(newItemIds.map((id) => tx.store.get(id)))) as Array<MatchedItem | undefined>;
+  const tx = db.transaction(['items', 'counters'], 'readwrite');
+  const store = tx.objectStore('items');
+  const writer = new ItemWriter(store);
+  const items = (await Promise.all(newItemIds.map((id) => store.get(id)))) as Array<MatchedItem | undefined>;
   const alerts: MatchedItem[] = [];
   const writes: Promise<unknown>[] = [];
   for (const item of items) {
     if (!item) continue;
     const next = applyMatches(item, matcher.match(docOf(item)), topicsById);
-    if (next) writes.push(tx.store.put(next));
+    if (next) writes.push(writer.put(item, next));
     const cur = next ?? item;
     if (cur.alert) alerts.push(cur);
   }
-  await Promise.all([...writes, tx.done]);
+  await Promise.all(writes);
+  await writer.counts.flush(tx.objectStore('counters'));
+  await tx.done;
   if (alerts.length > 0) await notifyAbout(db, alerts, topics);
 }
 

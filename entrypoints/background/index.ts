@@ -2,7 +2,7 @@
 // Listeners are registered synchronously at start-up: the worker may be woken by any of them.
 import { getDb, openNewsDb } from '@/utils/db/schema';
 import { addSource, listSources, removeSource, type NewSource } from '@/utils/db/sources';
-import { countItems } from '@/utils/db/counts';
+import { countItems, recountAll } from '@/utils/db/counts';
 import { isMessage } from '@/utils/messages';
 import { SETTINGS_KEY } from '@/utils/settings';
 import { ensureAlarm, POLL_ALARM, seedDefaultSources, wireToolbarButton } from './setup';
@@ -74,5 +74,6 @@ export default defineBackground(() => {
     getDb,
     openDb: openNewsDb,
     matchNew: onItemsStored,
+    recount: async () => recountAll(await getDb()),
   };
 });

@@ -45,13 +45,16 @@ export async function benchTopics(ext: Extension, runs: number): Promise<Section
       return performance.now() - t0;
     })()`) as number);
   }
-  const matched = (await w.evaluate(`(async () => (await globalThis.newsbar.getDb()).countFromIndex('items', 'byReadAlert', [0, 0]) )()`)) as number;
+  const tagged = (await w.evaluate(`(async () => {
+    const db = await globalThis.newsbar.getDb();
+    return (await db.getAll('counters')).filter((c) => c.key.startsWith('t:')).reduce((n, c) => n + c.total, 0);
+  })()`)) as number;
   await w.evaluate(`chrome.storage.sync.clear()`);
   const o = median(ours);
   const f = median(floor);
   return {
     title: 'Topic matching: 50 topics over 10,000 new items',
     rows: [{ metric: 'match + tag in the store', value: ms(o), baseline: `${ms(f)} (read + write back the same items)`, ratio: (o / f).toFixed(2) }],
-    notes: [`Queries mix words, phrases, OR, exclusions and title:; ${matched} unread items without alerts remained (notify was off for these topics).`],
+    notes: [`Queries mix words, phrases, OR, exclusions and title:; ${tagged} topic matches were tagged in all (notify was off, so nothing was notified).`],
   };
 }

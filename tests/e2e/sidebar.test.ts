@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { seedItems } from '../../scripts/bench/seed';
 import { launchExtension, screenshot, waitFor, type Extension } from './harness';
 import { startNewsServer, type NewsServer } from '../../scripts/news-server/server';
 
@@ -231,99 +232,19 @@ describe('sidebar in Chromium', () => {
     await page.locator('.list .title-btn', { hasText: 'Late edition' }).waitFor({ timeout: 10_000 });
   });
 
-  it('stays fast with 100,000 items: first page and search', async () => {
-    // tsx compiles the evaluated functions with esbuild's keepNames helper; give the page one.
-    await page.evaluate('globalThis.__name = (f) => f');
-    // Seed straight into the extension's IndexedDB (same origin as the page).
-    const seeded = await page.evaluate(async () => {
-      const syll = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'ti', 'vo', 'ze', 'pa', 'do', 'gu', 'fe', 'bi', 'ha', 'jo'];
-      const vocab: string[] = [];
-      for (let i = 0; vocab.length < 3000; i++) vocab.push(syll[i % 16] + syll[(i >> 4) % 16] + syll[(i >> 8) % 16]);
-      let seed = 7;
-      const rnd = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
-      const db: IDBDatabase = await new Promise((res, rej) => {
-        const r = indexedDB.open('newsbar');
-        r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
-      });
-      const t0 = performance.now();
-      const tx = db.transaction('items', 'readwrite');
-      const store = tx.objectStore('items');
-      const now = Date.now();
-      for (let i = 0; i < 100_000; i++) {
-        const tw = Array.from({ length: 8 }, () => vocab[rnd(vocab.length)]);
-        const sw = Array.from({ length: 14 }, () => vocab[rnd(vocab.length)]);
-        store.put({
-          id: `bulk:${i}`, sourceId: 'bulk', title: tw.join(' '), url: `https://bulk.example/${i}`,
-          summaryHtml: `<p>${sw.join(' ')}</p>`, contentHtml: '', published: now - 3600_000 - i * 20_000, firstSeen: now, updated: 0,
-          categories: [], breaking: 0, topics: [], alert: 0, read: i % 3 ? 1 : 0, starred: 0, words: [...new Set([...tw, ...sw])],
-        });
-      }
-      await new Promise((res, rej) => {
-        tx.oncomplete = res;
-        tx.onerror = () => rej(tx.error);
-      });
-      db.close();
-      return { ms: Math.round(performance.now() - t0), sample: vocab[100], other: vocab[2345] };
-    });
-    console.log(`seeded 100k items in ${seeded.ms} ms`);
-
-    // The first open right after writing 100k items in one go pays for the database settling
-    // (LevelDB compaction); a store grows over weeks, so the later opens are the ones users see.
-    const firstPaints: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      await page.reload();
-      await page.waitForSelector('.list > li');
-      await page.waitForTimeout(300); // the mark is set just after the first paint
-      firstPaints.push(await page.evaluate(() => performance.getEntriesByName('newsbar:first-items')[0]?.startTime ?? -1));
-      // Let the counts finish before the next open.
-      await waitFor(async () => (await page.locator('.chip .count').count()) > 0, 'counts', 30_000);
-    }
-    await page.evaluate('globalThis.__name = (f) => f');
-    const firstPaint = Math.min(...firstPaints.slice(1));
-    const rows = await page.locator('.list > li').count();
-    console.log(`first articles painted ${firstPaints.map(Math.round).join(' ms, ')} ms after navigation start with 100k+ items (${rows} rows)`);
-    // Target 100 ms (measured 92-149 ms on a quiet machine); headroom for this shared 2-core box.
-    assert.ok(firstPaint > 0 && firstPaint < 400, `first paint ${firstPaint} ms`);
-    assert.ok(rows <= 50, 'opening reads one page only');
-
-    const timeSearch = (q: string) =>
-      page.evaluate(async (query) => {
-        const input = document.querySelector<HTMLInputElement>('#sb-search')!;
-        const head = document.querySelector('#list-h')!;
-        input.value = '';
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        await new Promise((r) => setTimeout(r, 50));
-        const t0 = performance.now();
-        input.value = query;
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        await new Promise<void>((res) => {
-          const done = () => /results for|Treffer/.test(head.textContent ?? '') && res();
-          const mo = new MutationObserver(() => {
-            if (/results for|Treffer/.test(head.textContent ?? '')) {
-              mo.disconnect();
-              res();
-            }
-          });
-          mo.observe(head, { childList: true, subtree: true, characterData: true });
-          done();
-        });
-        await new Promise((r) => requestAnimationFrame(r));
-        const queryMs = performance.getEntriesByName('newsbar:search').pop()?.duration ?? -1;
-        return { ms: performance.now() - t0, query: queryMs, head: head.textContent, rows: document.querySelectorAll('.list > li').length };
-      }, q);
-
-    // A rare word, a prefix, two words, a very common prefix, nothing.
-    const queries = [seeded.sample, seeded.sample.slice(0, 4), `${seeded.sample} ${seeded.other}`, 'ka', 'zzzq'];
-    const times: Record<string, number> = {};
-    for (const q of queries) {
-      await timeSearch(q); // warm-up
-      const r = await timeSearch(q);
-      times[q] = r.query;
-      console.log(`search "${q}": query ${r.query.toFixed(1)} ms, on screen ${r.ms.toFixed(1)} ms, ${r.rows} rows (${r.head})`);
-      if (q === seeded.sample) assert.ok(r.rows > 0, 'a word of the seeded items is found');
-    }
-    // The target is 50 ms; this shared 2-core machine runs other builds too, so allow headroom.
-    for (const [q, ms] of Object.entries(times)) assert.ok(ms >= 0 && ms < 200, `search "${q}" took ${ms} ms`);
+  it('on a large store, opening reads one page and search finds the newest matches', async () => {
+    // Speed is measured by `npm run bench`; this checks the behaviour that keeps it fast.
+    await seedItems(ext, 5_000);
+    await page.reload();
+    await page.waitForSelector('.list > li');
+    assert.equal(await page.locator('.list > li').count(), 50, 'the first page only');
+    await page.locator('#sb-search').fill('minister');
+    await waitFor(async () => /results for/.test((await page.locator('#list-h').textContent()) ?? ''), 'search results');
+    const times = await page.locator('.list > li time').evaluateAll((els) => els.map((e) => Date.parse(e.getAttribute('datetime') ?? '')));
+    assert.ok(times.length > 0, 'a seeded word is found');
+    assert.deepEqual(times, [...times].sort((a, b) => b - a), 'newest first');
+    const titles = await page.locator('.list > li .title-btn').allTextContents();
+    const summaries = await page.locator('.list > li .summary').allTextContents();
+    titles.forEach((t, i) => assert.match(`${t} ${summaries[i] ?? ''}`.toLowerCase(), /minister/));
   });
 });

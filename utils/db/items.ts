@@ -3,9 +3,12 @@ import type { IDBPTransaction } from 'idb';
 import type { NewsDB, NewsDb } from './schema';
 import type { Item, ParsedItem, Settings, Source } from '../model';
 import { itemIdFor } from '../normalize/ids';
-import { fold, htmlToText, wordsOf } from '../normalize/text';
+import { fold } from '../normalize/text';
+import { itemWordKeys } from '../search/word-keys';
+import { ItemWriter } from './item-writes';
+import { sourceKey } from './counters';
 
-type WriteTx = IDBPTransaction<NewsDB, ('items' | 'sources')[], 'readwrite'>;
+type WriteTx = IDBPTransaction<NewsDB, ('items' | 'sources' | 'counters')[], 'readwrite'>;
 
 export interface StoreResult {
   newIds: string[];
@@ -63,7 +66,7 @@ function newItem(source: Source, p: ParsedItem, now: number): Item {
     read: 0,
     starred: 0,
     // Items without a summary are found by the start of their body.
-    words: wordsOf(p.title, htmlToText(p.summaryHtml || p.contentHtml.slice(0, 2000))),
+    words: itemWordKeys(p.title, p.summaryHtml || p.contentHtml.slice(0, 2000), p.published ?? now),
   };
 }
 
@@ -88,8 +91,8 @@ export async function storePoll(
   settings: Pick<Settings, 'retentionDays' | 'maxItemsPerSource'>,
   sourcePatch: Partial<Source> = {},
 ): Promise<StoreResult> {
-  const tx = db.transaction(['items', 'sources'], 'readwrite');
-  const items = tx.objectStore('items');
+  const tx = db.transaction(['items', 'sources', 'counters'], 'readwrite');
+  const writer = new ItemWriter(tx.objectStore('items'));
   const batch = dedupeBatch(parsed);
   // Look-ups are issued together: IndexedDB pipelines them inside the transaction.
   const existing = await Promise.all(batch.map((p) => findExisting(tx, source.id, p)));
@@ -101,14 +104,14 @@ export async function storePoll(
     if (!old) {
       const it = newItem(source, p, now);
       newIds.push(it.id);
-      writes.push(items.put(it));
+      writes.push(writer.put(undefined, it));
     } else if (!sameText(old, p)) {
-      const fresh = newItem(source, p, now);
+      // Keep the item's place in time unless the source gives a new date.
+      const fresh = newItem(source, { ...p, published: p.published ?? old.published }, now);
       updatedIds.push(old.id);
-      writes.push(items.put({
+      writes.push(writer.put(old, {
         ...fresh,
         id: old.id,
-        published: p.published ?? old.published,
         firstSeen: old.firstSeen,
         updated: now,
         breaking: old.breaking || fresh.breaking ? 1 : 0,
@@ -120,24 +123,33 @@ export async function storePoll(
     }
   });
   await Promise.all(writes);
-  const { removed, count } = await applyRetention(tx, source.id, now, settings);
+  const { removed, count } = await applyRetention(tx, writer, source.id, now, settings);
   const cur = (await tx.objectStore('sources').get(source.id)) ?? source;
   await tx.objectStore('sources').put({ ...cur, ...sourcePatch, itemCount: count });
+  await writer.counts.flush(tx.objectStore('counters'));
   await tx.done;
   return { newIds, updatedIds, removed };
 }
 
 /** Deletes a source's items past the retention age or beyond the per-source cap; never starred ones. */
-async function applyRetention(tx: WriteTx, sourceId: string, now: number, s: Pick<Settings, 'retentionDays' | 'maxItemsPerSource'>) {
+async function applyRetention(tx: WriteTx, writer: ItemWriter, sourceId: string, now: number, s: Pick<Settings, 'retentionDays' | 'maxItemsPerSource'>) {
   const cutoff = now - s.retentionDays * DAY;
+  const range = IDBKeyRange.bound([sourceId, -Infinity], [sourceId, Infinity]);
+  const index = tx.objectStore('items').index('bySource');
+  // Most polls have nothing to remove: two cheap look-ups decide before any item is read.
+  const total = (await tx.objectStore('counters').get(sourceKey(sourceId)))?.total;
+  const oldest = await index.openKeyCursor(range);
+  if (total !== undefined && total + writer.counts.addedTo(sourceKey(sourceId)) <= s.maxItemsPerSource && (!oldest || (oldest.key[1] as number) >= cutoff)) {
+    return { removed: 0, count: total + writer.counts.addedTo(sourceKey(sourceId)) };
+  }
   let kept = 0;
   let removed = 0;
-  let cur = await tx.objectStore('items').index('bySource').openCursor(IDBKeyRange.bound([sourceId, -Infinity], [sourceId, Infinity]), 'prev');
+  let cur = await index.openCursor(range, 'prev');
   while (cur) {
     const it = cur.value;
     const tooOld = Math.max(it.published, it.firstSeen) < cutoff;
     if (!it.starred && (tooOld || kept >= s.maxItemsPerSource)) {
-      await cur.delete();
+      await writer.delete(it);
       removed++;
     } else {
       kept++;
@@ -155,7 +167,4 @@ export async function patchSource(db: NewsDb, id: string, patch: Partial<Source>
   await tx.done;
 }
 
-export function getItems(db: NewsDb, ids: string[]): Promise<(Item | undefined)[]> {
-  const tx = db.transaction('items');
-  return Promise.all(ids.map((id) => tx.store.get(id)));
-}
+

@@ -3,6 +3,9 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Flag, Item, Source } from '../model';
 import { htmlToText, wordsOf } from '../normalize/text';
+import { itemWordKeys } from '../search/word-keys';
+import { Tallier, type Counter } from './counters';
+import { topicKeysOf } from './topic-keys';
 
 export const DB_NAME = 'newsbar';
 
@@ -26,17 +29,19 @@ export interface NewsDB extends DBSchema {
       byStarred: [Flag, number];
       /** The breaking ticker (breaking = 1 within a time window) and its unread count. */
       byBreaking: [Flag, number];
-      byReadBreaking: [Flag, Flag];
-      /** Unread alert matches (topic-alerts badge mode). */
-      byReadAlert: [Flag, Flag];
       /** Dedupe. */
       byGuid: [string, string];
       byUrl: [string, string];
-      /** Topic filter (multiEntry over item.topics). */
-      byTopic: string;
-      /** Search (multiEntry over item.words). */
+      /** Topic filter, newest first (multiEntry over item.topicKeys: "topicId time"). */
+      byTopicTime: string;
+      /** Search, newest first per word (multiEntry over item.words: "word time"). */
       byWord: string;
     };
+  };
+  /** Counts kept by every write (see counters.ts): 'all', 's:<source>', 't:<topic>'. */
+  counters: {
+    key: string;
+    value: Counter;
   };
   sources: {
     key: string;
@@ -51,8 +56,16 @@ export interface NewsDB extends DBSchema {
 
 type UpgradeTx = IDBPTransaction<NewsDB, StoreNames<NewsDB>[], 'versionchange'>;
 
-/** migrations[n] upgrades a database from version n to n + 1. */
-const migrations: Array<(db: IDBPDatabase<NewsDB>, tx: UpgradeTx) => void> = [
+/** Indexes of earlier versions are not in today's typed schema; migrations name them through this. */
+function legacy(store: unknown): { createIndex(name: string, keyPath: string | string[], o?: IDBIndexParameters): void; deleteIndex(name: string): void } {
+  return store as never;
+}
+
+/**
+ * migrations[n] upgrades a database from version n to n + 1. A migration that rewrites items returns
+ * when it is done, so the next one sees its result (all inside the one upgrade transaction).
+ */
+const migrations: Array<(db: IDBPDatabase<NewsDB>, tx: UpgradeTx) => void | Promise<void>> = [
   // 0 -> 1: items and sources.
   (db) => {
     const items = db.createObjectStore('items', { keyPath: 'id' });
@@ -61,7 +74,7 @@ const migrations: Array<(db: IDBPDatabase<NewsDB>, tx: UpgradeTx) => void> = [
     items.createIndex('byRead', ['read', 'published']);
     items.createIndex('byStarred', ['starred', 'published']);
     items.createIndex('byBreaking', ['breaking', 'published']);
-    items.createIndex('byReadBreaking', ['read', 'breaking']);
+    legacy(items).createIndex('byReadBreaking', ['read', 'breaking']);
     items.createIndex('byGuid', ['sourceId', 'guid']);
     items.createIndex('byUrl', ['sourceId', 'url']);
     db.createObjectStore('sources', { keyPath: 'id' });
@@ -70,12 +83,12 @@ const migrations: Array<(db: IDBPDatabase<NewsDB>, tx: UpgradeTx) => void> = [
   // empty topic fields (the background re-matches topics after an upgrade).
   (db, tx) => {
     const items = tx.objectStore('items');
-    items.createIndex('byReadAlert', ['read', 'alert']);
-    items.createIndex('byTopic', 'topics', { multiEntry: true });
+    legacy(items).createIndex('byReadAlert', ['read', 'alert']);
+    legacy(items).createIndex('byTopic', 'topics', { multiEntry: true });
     items.createIndex('byWord', 'words', { multiEntry: true });
     const notified = db.createObjectStore('notified', { keyPath: 'itemId' });
     notified.createIndex('byAt', 'at');
-    void items.openCursor().then(async function backfill(cursor): Promise<void> {
+    return items.openCursor().then(async function backfill(cursor): Promise<void> {
       if (!cursor) return;
       const it = cursor.value;
       await cursor.update({
@@ -87,14 +100,38 @@ const migrations: Array<(db: IDBPDatabase<NewsDB>, tx: UpgradeTx) => void> = [
       return backfill(await cursor.continue());
     });
   },
+  // 2 -> 3: counts kept up to date instead of counted through indexes (a count walks every entry in
+  // Chromium), and time-ordered search and topic keys, so the newest matches are read first.
+  (db, tx) => {
+    const items = tx.objectStore('items');
+    legacy(items).deleteIndex('byReadAlert');
+    legacy(items).deleteIndex('byReadBreaking');
+    legacy(items).deleteIndex('byTopic');
+    items.createIndex('byTopicTime', 'topicKeys', { multiEntry: true });
+    const counters = db.createObjectStore('counters', { keyPath: 'key' });
+    const tally = new Tallier();
+    return items.openCursor().then(async function rewrite(cursor): Promise<void> {
+      if (!cursor) {
+        await Promise.all(tally.result().map((c) => counters.put(c)));
+        return;
+      }
+      const it = cursor.value;
+      const next: Item = { ...it, words: itemWordKeys(it.title, it.summaryHtml || it.contentHtml.slice(0, 2000), it.published) };
+      next.topicKeys = topicKeysOf(next);
+      tally.add(next);
+      await cursor.update(next);
+      return rewrite(await cursor.continue());
+    });
+  },
 ];
 
 export const DB_VERSION = migrations.length;
 
 export function openNewsDb(name = DB_NAME, version = DB_VERSION): Promise<IDBPDatabase<NewsDB>> {
   return openDB<NewsDB>(name, version, {
-    upgrade(db, oldVersion, newVersion, tx) {
-      for (let v = oldVersion; v < (newVersion ?? version); v++) migrations[v](db, tx);
+    async upgrade(db, oldVersion, newVersion, tx) {
+      // Chained on IndexedDB requests only, so the upgrade transaction stays open throughout.
+      for (let v = oldVersion; v < (newVersion ?? version); v++) await migrations[v](db, tx);
     },
     blocking() {
       // A newer version of Newsbar wants to upgrade: let it.

@@ -2,6 +2,7 @@
 import type { NewsDb } from './schema';
 import { DEFAULT_INTERVAL_MIN, MIN_INTERVAL_MIN, type Source, type SourceKind } from '../model';
 import { hashString } from '../normalize/ids';
+import { ItemWriter } from './item-writes';
 
 export interface NewSource {
   name: string;
@@ -66,16 +67,18 @@ export async function updateSource(db: NewsDb, id: string, patch: Partial<Pick<S
 
 /** Removes a source and all its items (starred ones too: the user confirmed removing it). */
 export async function removeSource(db: NewsDb, id: string): Promise<number> {
-  const tx = db.transaction(['sources', 'items'], 'readwrite');
+  const tx = db.transaction(['sources', 'items', 'counters'], 'readwrite');
   await tx.objectStore('sources').delete(id);
+  const writer = new ItemWriter(tx.objectStore('items'));
   const idx = tx.objectStore('items').index('bySource');
   let n = 0;
   let cur = await idx.openCursor(IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
   while (cur) {
-    await cur.delete();
+    await writer.delete(cur.value);
     n++;
     cur = await cur.continue();
   }
+  await writer.counts.flush(tx.objectStore('counters'));
   await tx.done;
   return n;
 }

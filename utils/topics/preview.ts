@@ -5,6 +5,7 @@ import type { NewsDb } from '../db/schema';
 import { parseQuery, type Clause, type Term } from './query';
 import { compileTopic, compiledMatches } from './match';
 import { docOf } from './rematch';
+import { prefixRange, STOP_WORDS, wordRange } from '../search/word-keys';
 
 export interface Preview {
   items: Item[];
@@ -18,12 +19,15 @@ const MAX_CANDIDATES = 3000;
 function termRange(term: Term): IDBKeyRange {
   // Every word of a term must be in the item's words; the first one is enough to narrow.
   const w = term.tokens[0];
-  return term.prefix && term.tokens.length === 1 ? IDBKeyRange.bound(w, `${w}\uffff`) : IDBKeyRange.only(w);
+  return term.prefix && term.tokens.length === 1 ? prefixRange(w) : wordRange(w);
 }
 
+/** Candidates of a clause, up to MAX_CANDIDATES + 1 per term (counting a range would walk it all). */
 async function clauseSize(db: NewsDb, c: Clause): Promise<number> {
-  const counts = await Promise.all(c.terms.map((t) => db.countFromIndex('items', 'byWord', termRange(t))));
-  return counts.reduce((a, b) => a + b, 0);
+  // Stop words are not in the search index: such a term cannot narrow anything.
+  if (c.terms.some((t) => !t.prefix && STOP_WORDS.has(t.tokens[0]))) return Infinity;
+  const sizes = await Promise.all(c.terms.map((t) => db.getAllKeysFromIndex('items', 'byWord', termRange(t), MAX_CANDIDATES + 1).then((k) => k.length)));
+  return sizes.reduce((a, b) => a + b, 0);
 }
 
 export async function previewTopic(db: NewsDb, topic: Pick<Topic, 'query' | 'sourceIds'>, limit = 20): Promise<Preview> {
@@ -33,8 +37,17 @@ export async function previewTopic(db: NewsDb, topic: Pick<Topic, 'query' | 'sou
   const sizes = await Promise.all(parsed.ast.all.map((c) => clauseSize(db, c)));
   const best = parsed.ast.all[sizes.indexOf(Math.min(...sizes))];
   const ids = new Set<string>();
-  for (const t of best.terms) {
-    for (const k of await db.getAllKeysFromIndex('items', 'byWord', termRange(t), MAX_CANDIDATES)) ids.add(k);
+  if (Math.min(...sizes) === Infinity) {
+    // Nothing to narrow by: the newest items are the candidates.
+    let cur = await db.transaction('items').store.index('byPublished').openKeyCursor(null, 'prev');
+    while (cur && ids.size < MAX_CANDIDATES) {
+      ids.add(cur.primaryKey);
+      cur = await cur.continue();
+    }
+  } else {
+    for (const t of best.terms) {
+      for (const k of await db.getAllKeysFromIndex('items', 'byWord', termRange(t), MAX_CANDIDATES)) ids.add(k);
+    }
   }
   const capped = ids.size >= MAX_CANDIDATES;
   const tx = db.transaction('items');

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pollDue, pollSource, REDIRECTS_TO_MOVE } from '@/utils/poller/poll';
 import { getSource } from '@/utils/db/sources';
+import { wordOfKey } from '@/utils/search/word-keys';
 import { rss, setup, type Ctx } from './helpers';
 
 let c: Ctx;
@@ -57,7 +58,7 @@ describe('polling a feed', () => {
     expect(out).toMatchObject({ kind: 'stored', newIds: [], updatedIds: [it.id] });
     const [upd] = await allItems();
     expect(upd).toMatchObject({ id: it.id, title: 'Storm reaches coast', read: 1, starred: 1, firstSeen: it.firstSeen });
-    expect(upd.words).toContain('details');
+    expect(upd.words.map(wordOfKey)).toContain('details');
   });
 
   it('applies retention: at most N per source and N days, never starred items', async () => {

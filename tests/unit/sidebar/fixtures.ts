@@ -1,7 +1,8 @@
 // Items and sources for the sidebar tests, written straight into a fresh (fake) IndexedDB.
 import { openNewsDb, type NewsDb } from '@/utils/db/schema';
 import type { Item, Source } from '@/utils/model';
-import { htmlToText, wordsOf } from '@/utils/normalize/text';
+import { itemWordKeys } from '@/utils/search/word-keys';
+import { ItemWriter } from '@/utils/db/item-writes';
 
 export const NOW = Date.UTC(2026, 10, 25, 20, 37);
 export const MIN = 60_000;
@@ -11,12 +12,13 @@ let seq = 0;
 export function item(p: Partial<Item> & { title: string }): Item {
   seq++;
   const summaryHtml = p.summaryHtml ?? `<p>Summary of ${p.title}</p>`;
+  const published = p.published ?? NOW - seq * MIN;
   return {
     id: p.id ?? `s1:${String(seq).padStart(5, '0')}`,
     sourceId: 's1',
     url: `https://news.example/${seq}`,
     contentHtml: '',
-    published: NOW - seq * MIN,
+    published,
     firstSeen: NOW,
     updated: 0,
     categories: [],
@@ -27,7 +29,7 @@ export function item(p: Partial<Item> & { title: string }): Item {
     starred: 0,
     ...p,
     summaryHtml,
-    words: p.words ?? wordsOf(p.title, htmlToText(summaryHtml)),
+    words: p.words ?? itemWordKeys(p.title, summaryHtml, published),
   };
 }
 
@@ -49,8 +51,11 @@ export function source(p: Partial<Source> & { id: string; name: string }): Sourc
 
 export async function dbWith(items: Item[], sources: Source[] = []): Promise<NewsDb> {
   const db = await openNewsDb();
-  const tx = db.transaction(['items', 'sources'], 'readwrite');
-  await Promise.all([...items.map((i) => tx.objectStore('items').put(i)), ...sources.map((s) => tx.objectStore('sources').put(s))]);
+  // Through the store's own writer, so the counters are right.
+  const tx = db.transaction(['items', 'sources', 'counters'], 'readwrite');
+  const writer = new ItemWriter(tx.objectStore('items'));
+  await Promise.all([...items.map((i) => writer.put(undefined, i)), ...sources.map((s) => tx.objectStore('sources').put(s))]);
+  await writer.counts.flush(tx.objectStore('counters'));
   await tx.done;
   return db;
 }

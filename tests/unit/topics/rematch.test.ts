@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Item, Topic } from '@/utils/model';
+import { topicRange } from '@/utils/db/topic-keys';
 import { openNewsDb } from '@/utils/db/schema';
 import { applyMatches, rematchStored, type MatchedItem } from '@/utils/topics/rematch';
 
@@ -60,18 +61,21 @@ describe('rematchStored', () => {
     const r = await rematchStored(db, [topic('s', 'storm', { notify: true })], { chunkSize: 300, pause: async () => void pauses++ });
     expect(r).toEqual({ scanned: 1000, updated: 100 });
     expect(pauses).toBe(3);
-    expect(await db.countFromIndex('items', 'byTopic', 's')).toBe(100);
-    expect(await db.countFromIndex('items', 'byReadAlert', [0, 1])).toBe(100);
+    expect(await db.countFromIndex('items', 'byTopicTime', topicRange('s'))).toBe(100);
+    expect((await db.get('counters', 't:s'))?.total).toBe(100);
+    expect((await db.get('counters', 'all'))?.unreadAlerts).toBe(100);
 
     // the topic changes its query: only its membership moves
     const r2 = await rematchStored(db, [topic('s', 'calm', { notify: true })], { topicIds: ['s'], pause: async () => {} });
     expect(r2.updated).toBe(1000);
-    expect(await db.countFromIndex('items', 'byTopic', 's')).toBe(900);
+    expect(await db.countFromIndex('items', 'byTopicTime', topicRange('s'))).toBe(900);
+    expect((await db.get('counters', 't:s'))?.unread).toBe(900);
 
     // the topic is removed
     await rematchStored(db, [], { topicIds: ['s'], pause: async () => {} });
-    expect(await db.countFromIndex('items', 'byTopic', 's')).toBe(0);
-    expect(await db.countFromIndex('items', 'byReadAlert', [0, 1])).toBe(0);
+    expect(await db.countFromIndex('items', 'byTopicTime', topicRange('s'))).toBe(0);
+    expect(await db.get('counters', 't:s')).toBeUndefined();
+    expect((await db.get('counters', 'all'))?.unreadAlerts).toBe(0);
     db.close();
   });
 
@@ -98,12 +102,12 @@ describe('rematchStored', () => {
 describe('previewTopic', () => {
   it('finds matches through the word index, newest first, capped for display', async () => {
     const { previewTopic } = await import('@/utils/topics/preview');
-    const { wordsOf } = await import('@/utils/normalize/text');
+    const { itemWordKeys } = await import('@/utils/search/word-keys');
     const db = await openNewsDb('preview-test');
     const tx = db.transaction('items', 'readwrite');
     for (let i = 0; i < 60; i++) {
       const title = i % 2 ? `Storm warning ${i}` : `Elections in Zürich ${i}`;
-      void tx.store.put(item(`i${i}`, title, { published: i, words: wordsOf(title, 'summary') }) as Item);
+      void tx.store.put(item(`i${i}`, title, { published: i, words: itemWordKeys(title, 'summary', i) }) as Item);
     }
     await tx.done;
     const p = await previewTopic(db, { query: 'storm -"warning 1"', sourceIds: [] }, 5);
