@@ -5,7 +5,7 @@ import { t } from '@/utils/i18n';
 import { relativeTime } from '@/utils/format/time';
 import { previewTopic, type Preview } from '@/utils/topics/preview';
 import { highlightRanges } from '@/utils/topics/match';
-import { Highlighted } from './Highlighted';
+import { Highlighted } from '../shared/Highlighted';
 import type { OptionsStore } from './state';
 
 export function TopicPreview({ store, query, sourceIds, valid }: { store: OptionsStore; query: string; sourceIds: string[]; valid: boolean }) {

@@ -21,6 +21,7 @@ export function ArticleList({ store }: { store: SidebarStore }) {
   }, [store, hasMore, items.length]); // re-observe after each page: a sentinel still in view fires again
 
   const sources = store.sourceById.value;
+  const topicsById = new Map(store.topics.value.map((tp) => [tp.id, tp]));
   return (
     <>
       <ul class="list" aria-label={t('sb_articles')} aria-busy={store.loading.value}>
@@ -29,6 +30,7 @@ export function ArticleList({ store }: { store: SidebarStore }) {
             key={it.id}
             item={it}
             source={sources.get(it.sourceId)}
+            topics={it.topics.map((id) => topicsById.get(id)).filter((tp) => tp !== undefined)}
             open={store.openId.value === it.id}
             focused={store.focusId.value === it.id}
             now={store.now.value}
@@ -37,6 +39,7 @@ export function ArticleList({ store }: { store: SidebarStore }) {
             onToggleRead={(id) => void store.toggleRead(id)}
             onStar={(id) => void store.star(id)}
             onFocus={(id) => (store.focusId.value = id)}
+            onTopic={(id) => void store.setFilter({ kind: 'topic', id })}
           />
         ))}
       </ul>

@@ -1,5 +1,7 @@
 // One article in the list: source, title, time, thumbnail, one-line summary; opens in place.
-import type { Item, Source } from '@/utils/model';
+import type { Item, Source, Topic } from '@/utils/model';
+import { highlightRanges } from '@/utils/topics/match';
+import { Highlighted } from '../shared/Highlighted';
 import { safeImageUrl } from '@/utils/sanitize';
 import { summaryLine } from '@/utils/sidebar/display';
 import { t } from '@/utils/i18n';
@@ -11,6 +13,8 @@ import { useState } from 'preact/hooks';
 export interface RowProps {
   item: Item;
   source?: Source;
+  /** The topics this item matched: shown as chips, their words highlighted. */
+  topics: Topic[];
   open: boolean;
   focused: boolean;
   now: number;
@@ -19,6 +23,7 @@ export interface RowProps {
   onToggleRead(id: string): void;
   onStar(id: string): void;
   onFocus(id: string): void;
+  onTopic(id: string): void;
 }
 
 function Thumb({ url, base }: { url?: string; base: string }) {
@@ -28,7 +33,7 @@ function Thumb({ url, base }: { url?: string; base: string }) {
   return <img class="thumb" src={src} alt="" width={72} height={72} loading="lazy" decoding="async" referrerpolicy="no-referrer" onError={() => setFailed(true)} />;
 }
 
-export function ArticleRow({ item, source, open, focused, now, locale, onOpen, onToggleRead, onStar, onFocus }: RowProps) {
+export function ArticleRow({ item, source, topics, open, focused, now, locale, onOpen, onToggleRead, onStar, onFocus, onTopic }: RowProps) {
   const name = source?.name ?? t('sb_unknown_source');
   const titleId = `t-${item.id}`;
   const bodyId = `b-${item.id}`;
@@ -58,10 +63,25 @@ export function ArticleRow({ item, source, open, focused, now, locale, onOpen, o
                 onFocus={() => onFocus(item.id)}
               >
                 {item.read === 0 && <span class="dot" aria-hidden="true" />}
-                {item.title || t('sb_untitled')}
+                {item.title ? <Highlighted text={item.title} ranges={highlightRanges(item.title, topics, 'title')} /> : t('sb_untitled')}
               </button>
             </h3>
-            {summary && !open && <p class="summary">{summary}</p>}
+            {summary && !open && (
+              <p class="summary">
+                <Highlighted text={summary} ranges={highlightRanges(summary, topics, 'summary')} />
+              </p>
+            )}
+            {topics.length > 0 && (
+              <ul class="topic-chips" aria-label={t('sb_matched_topics')}>
+                {topics.map((tp) => (
+                  <li key={tp.id}>
+                    <button type="button" class="topic-chip" title={t('sb_show_topic', [tp.name])} onClick={() => onTopic(tp.id)}>
+                      {tp.name}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
           </div>
           {!open && <Thumb url={item.imageUrl} base={item.url} />}
         </div>

@@ -15,22 +15,39 @@ const FIRST_ROW_PROBE = `(() => {
   new MutationObserver((_, obs) => { if (seen()) { obs.disconnect(); mark(); } }).observe(document, { childList: true, subtree: true });
 })()`;
 
-async function openTime(ext: Extension, page: Page): Promise<number> {
-  await page.goto(`chrome-extension://${ext.id}/sidepanel.html`);
-  await page.waitForFunction(() => (window as any).__firstRow !== undefined, null, { timeout: 30_000 });
-  return page.evaluate(() => (window as any).__firstRow as number);
+interface OpenTimes {
+  /** The sidebar's script starts running. */
+  script: number;
+  /** The first page of items is read from IndexedDB. */
+  read: number;
+  /** The first article row is painted. */
+  painted: number;
 }
 
-async function measureOpen(ext: Extension, runs: number): Promise<number[]> {
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
+async function openTime(ext: Extension, page: Page): Promise<OpenTimes> {
+  await page.goto(`chrome-extension://${ext.id}/sidepanel.html`);
+  await page.waitForFunction(() => (window as any).__firstRow !== undefined, null, { timeout: 30_000 });
+  return page.evaluate(() => ({
+    script: performance.getEntriesByName('newsbar:start')[0]?.startTime ?? NaN,
+    read: performance.getEntriesByName('newsbar:page-read')[0]?.startTime ?? NaN,
+    painted: (window as any).__firstRow as number,
+  }));
+}
+
+/** Opens the sidebar `runs` times (after one open that is not counted: caches and a freshly written store settle). */
+async function measureOpen(ext: Extension, runs: number): Promise<OpenTimes> {
+  const out: OpenTimes[] = [];
+  for (let i = 0; i <= runs; i++) {
     const page = await ext.context.newPage();
     await page.addInitScript(FIRST_ROW_PROBE);
-    out.push(await openTime(ext, page));
+    const t = await openTime(ext, page);
+    if (i > 0) out.push(t);
     await page.close();
   }
-  return out;
+  return { script: median(out.map((t) => t.script)), read: median(out.map((t) => t.read)), painted: median(out.map((t) => t.painted)) };
 }
+
+const breakdown = (t: OpenTimes) => `script runs at ${ms(t.script)}, first page read at ${ms(t.read)}`;
 
 async function heapMb(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
@@ -124,10 +141,11 @@ async function indexLookup(page: Page, word: string): Promise<number> {
   }, word);
 }
 
-export async function benchSidebar(ext: Extension, runs: number, sizes = [1_000, 10_000, 100_000]): Promise<Section[]> {
+export async function benchSidebar(ext: Extension, runs: number, sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number)): Promise<Section[]> {
   await seedItems(ext, 0);
-  const empty = median(await measureOpen(ext, runs));
-  const openRows: Row[] = [{ metric: 'open, empty store (baseline)', value: ms(empty) }];
+  const emptyTimes = await measureOpen(ext, runs);
+  const empty = emptyTimes.painted;
+  const openRows: Row[] = [{ metric: 'open, empty store (baseline): empty state painted', value: `${ms(empty)} (${breakdown(emptyTimes)})` }];
   const scrollRows: Row[] = [];
   const searchRows: Row[] = [];
   const memRows: Row[] = [];
@@ -138,9 +156,10 @@ export async function benchSidebar(ext: Extension, runs: number, sizes = [1_000,
   const emptyWorkerHeap = await workerHeapMb(ext);
   for (const n of sizes) {
     await seedItems(ext, n);
-    const t = median(await measureOpen(ext, runs));
+    const times = await measureOpen(ext, runs);
+    const t = times.painted;
     const target = n >= 100_000 ? 150 : n >= 10_000 ? 100 : undefined;
-    openRows.push({ metric: `open -> first article painted, ${fmt(n)} items`, value: ms(t), baseline: ms(empty), ratio: (t / empty).toFixed(2), target: target ? `<= ${target} ms` : undefined, verdict: target ? verdict(t <= target) : undefined });
+    openRows.push({ metric: `open -> first article painted, ${fmt(n)} items`, value: `${ms(t)} (${breakdown(times)})`, baseline: ms(empty), ratio: (t / empty).toFixed(2), target: target ? `<= ${target} ms` : undefined, verdict: target ? verdict(t <= target) : undefined });
 
     const page = await ext.page('sidepanel.html');
     await page.waitForSelector('li.row');
@@ -148,20 +167,24 @@ export async function benchSidebar(ext: Extension, runs: number, sizes = [1_000,
     scrollRows.push({ metric: `scroll, ${fmt(n)} items: median / p95 frame`, value: `${ms(median(frames))} / ${ms(p95(frames))}`, baseline: `${ms(idle)} (idle frame)`, ratio: (p95(frames) / idle).toFixed(2) });
     if (n >= 10_000) {
       const lat: number[] = [];
+      const query: number[] = [];
       const floor: number[] = [];
       for (const q of ['storm coa', 'minister', 'rail strike', 'w1a', 'flood vote']) {
-        for (let i = 0; i < runs; i++) lat.push(await searchLatency(page, q));
+        for (let i = 0; i < runs; i++) {
+          lat.push(await searchLatency(page, q));
+          query.push(await page.evaluate(() => performance.getEntriesByName('newsbar:search').pop()?.duration ?? NaN));
+        }
         floor.push(await indexLookup(page, 'minister'));
       }
       const l = median(lat);
-      searchRows.push({ metric: `search, ${fmt(n)} items (typing -> results painted)`, value: ms(l), baseline: `${ms(median(floor))} (bare byWord look-up)`, ratio: (l / median(floor)).toFixed(1), target: n >= 100_000 ? '<= 50 ms' : undefined, verdict: n >= 100_000 ? verdict(l <= 50) : undefined });
+      searchRows.push({ metric: `search, ${fmt(n)} items (typing -> results painted)`, value: `${ms(l)} (the query itself: ${ms(median(query))})`, baseline: `${ms(median(floor))} (bare byWord look-up)`, ratio: (l / median(floor)).toFixed(1), target: n >= 100_000 ? '<= 50 ms' : undefined, verdict: n >= 100_000 ? verdict(l <= 50) : undefined });
       memRows.push({ metric: `sidebar JS heap, ${fmt(n)} items`, value: `${fmt(await heapMb(page), 1)} MB`, baseline: `${fmt(emptyHeap, 1)} MB (empty store)` });
       memRows.push({ metric: `worker JS heap, ${fmt(n)} items`, value: `${fmt(await workerHeapMb(ext), 1)} MB`, baseline: `${fmt(emptyWorkerHeap, 1)} MB (empty store)` });
     }
     await page.close();
   }
   return [
-    { title: 'Sidebar open to first article painted', rows: openRows, notes: ['From navigation start of sidepanel.html to the first article row in the DOM and a frame later; the baseline is the same page on an empty store.'] },
+    { title: 'Sidebar open to first article painted', rows: openRows, notes: ['From navigation start of sidepanel.html to the first article row in the DOM and a frame later (after one uncounted open); the baseline is the same page on an empty store, to its empty state.'] },
     { title: 'Sidebar scrolling', rows: scrollRows, notes: ['Scrolling 120 px a frame for 2 s, loading further pages from IndexedDB as it goes.'] },
     { title: 'Search latency', rows: searchRows, notes: ['Five queries (prefixes, single and two-word), several runs each; the baseline is one bare byWord index look-up.'] },
     { title: 'Sidebar memory', rows: memRows },

@@ -17,15 +17,18 @@ export async function benchTopics(ext: Extension, runs: number): Promise<Section
   const floor: number[] = [];
   const w = await ext.sw();
   await seedItems(ext, 10_000);
-  await w.evaluate(`(async (qs) => {
-    const area = chrome.storage.sync;
-    await area.clear();
-    const ids = qs.map((_, i) => 'bench-t' + i);
-    const set = { topicIds: ids };
-    qs.forEach((q, i) => { set['topic:' + ids[i]] = { id: ids[i], name: 'Topic ' + i, query: q, sourceIds: [], notify: false, breaking: false, createdAt: 0 }; });
-    await area.set(set);
-  })(${JSON.stringify(QUERIES)})`);
+  // Each run has topics of its own, so every run tags the items anew (and drops the last run's tags).
+  const setTopics = (run: number) =>
+    w.evaluate(`(async (qs) => {
+      const area = chrome.storage.sync;
+      await area.clear();
+      const ids = qs.map((_, i) => 'bench-r${run}-t' + i);
+      const set = { topicIds: ids };
+      qs.forEach((q, i) => { set['topic:' + ids[i]] = { id: ids[i], name: 'Topic ' + i, query: q, sourceIds: [], notify: false, breaking: false, createdAt: 0 }; });
+      await area.set(set);
+    })(${JSON.stringify(QUERIES)})`);
   for (let i = 0; i < runs; i++) {
+    await setTopics(i);
     ours.push(await w.evaluate(`(async () => {
       const nb = globalThis.newsbar;
       const db = await nb.getDb();

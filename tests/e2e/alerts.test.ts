@@ -141,12 +141,16 @@ describe('topic alerts', () => {
     assert.deepEqual(Object.keys(await notifications()), []);
 
     const side = await ext.page('sidepanel.html');
-    const chip = side.getByRole('button', { name: /Ukraine talks/ });
+    const chip = side.getByRole('navigation', { name: 'Filters' }).getByRole('button', { name: /Ukraine talks/ });
     await chip.waitFor({ timeout: 10_000 });
     assert.match((await chip.textContent()) ?? '', /1/);
     await chip.click();
     await waitFor(async () => (await side.locator('.list > li').count()) === 1, 'the topic filter to list one article');
-    assert.match((await side.locator('.list > li').first().textContent()) ?? '', /Ukraine peace talks resume/);
+    const row = side.locator('.list > li').first();
+    assert.match((await row.textContent()) ?? '', /Ukraine peace talks resume/);
+    // The article carries its topic as a chip, with the matched words marked.
+    assert.equal(await row.locator('.topic-chip').textContent(), 'Ukraine talks');
+    assert.deepEqual(await row.locator('.title mark').allTextContents(), ['Ukraine', 'peace talks']);
     await screenshot(side, 'sidebar-topic-filter');
     await side.close();
   });

@@ -165,6 +165,21 @@ describe('filters', () => {
     await waitFor(() => expect(titles(container)).toEqual(['tech one']));
   });
 
+  it('shows the topics an article matched as chips and marks their words', async () => {
+    await saveTopic(fakeBrowser.storage.sync, { id: 't1', name: 'Floods', query: 'flood* -drill', sourceIds: [], notify: false, breaking: false, createdAt: 0 });
+    const { container } = await renderSidebar([
+      item({ title: 'Flooding closes the river road', summaryHtml: '<p>More floods expected tonight</p>', topics: ['t1'] }),
+      item({ title: 'Quiet day at the harbour' }),
+    ], [S1]);
+    const rows = container.querySelectorAll('.list > li');
+    await waitFor(() => expect(within(rows[0] as HTMLElement).getByRole('button', { name: 'Floods' })).toBeTruthy());
+    expect([...rows[0].querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['Flooding', 'floods']);
+    expect(rows[1].querySelector('.topic-chips, mark')).toBeNull();
+    fireEvent.click(within(rows[0] as HTMLElement).getByRole('button', { name: 'Floods' }));
+    await waitFor(() => expect(titles(container)).toEqual(['Flooding closes the river road']));
+    expect(screen.getByRole('button', { name: /Floods1/ }).getAttribute('aria-pressed')).toBe('true');
+  });
+
   it('says when a filter is empty', async () => {
     await renderSidebar([item({ title: 'r', read: 1 })], [S1]);
     fireEvent.click(screen.getByRole('button', { name: /Unread/ }));
@@ -267,7 +282,10 @@ describe('new items while open', () => {
     expect(screen.queryByRole('button', { name: /Rivers/ })).toBeNull();
     await saveTopic(fakeBrowser.storage.sync, { id: 't9', name: 'Rivers', query: 'flood', sourceIds: [], notify: false, breaking: false, createdAt: 0 });
     h.storageChanged(['topicIds', 'topic:t9']);
-    await screen.findByRole('button', { name: /Rivers/ });
+    const nav = screen.getByRole('navigation', { name: 'Filters' });
+    await within(nav).findByRole('button', { name: /Rivers/ });
+    // The article now shows the topic it matches.
+    await screen.findByRole('button', { name: 'Rivers' });
   });
 });
 
