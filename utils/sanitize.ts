@@ -3,6 +3,7 @@
 // Allowed: text formatting, lists, links, images, figures, blockquotes, tables. Everything else
 // (script, style, iframe, object, embed, forms, SVG, MathML, event handlers, style attributes) goes.
 import DOMPurify, { type Config } from 'dompurify';
+import { safeImageUrl, safeUrl } from './safe-url';
 
 const TAGS = [
   'p', 'br', 'hr', 'b', 'strong', 'i', 'em', 'u', 's', 'del', 'ins', 'small', 'sub', 'sup', 'mark',
@@ -27,26 +28,6 @@ const CONFIG: Config = {
   WHOLE_DOCUMENT: false,
   RETURN_TRUSTED_TYPE: false,
 };
-
-const LINK_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
-const IMAGE_SCHEMES = new Set(['http:', 'https:']);
-
-/** Resolve `raw` against `base`; undefined unless the result uses one of `schemes`. */
-export function safeUrl(raw: string | null | undefined, base: string | undefined, schemes: Set<string> = LINK_SCHEMES): string | undefined {
-  if (!raw) return undefined;
-  try {
-    // The URL parser strips control characters and whitespace the same way the browser does,
-    // so "java\tscript:" and " javascript:" are caught by the protocol check.
-    const u = base ? new URL(raw, base) : new URL(raw);
-    return schemes.has(u.protocol) ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export function safeImageUrl(raw: string | null | undefined, base?: string): string | undefined {
-  return safeUrl(raw, base, IMAGE_SCHEMES);
-}
 
 let purifier: ReturnType<typeof DOMPurify> | undefined;
 // The item URL the current (synchronous) sanitize call resolves relative URLs against.

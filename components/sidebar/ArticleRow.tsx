@@ -2,7 +2,7 @@
 import type { Item, Source, Topic } from '@/utils/model';
 import { highlightRanges } from '@/utils/topics/match';
 import { Highlighted } from '../shared/Highlighted';
-import { safeImageUrl } from '@/utils/sanitize';
+import { safeImageUrl } from '@/utils/safe-url';
 import { summaryLine } from '@/utils/sidebar/display';
 import { t } from '@/utils/i18n';
 import { Favicon } from './Favicon';

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { effect } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { App } from '@/components/sidebar/App';
+import { loadSanitizer } from '@/components/sidebar/ArticleBody';
 import { createSidebarStore } from '@/components/sidebar/state';
 import { t } from '@/utils/i18n';
 import { browserEnv } from './env';
@@ -20,5 +21,9 @@ let marked = false;
 effect(() => {
   if (marked || store.items.value.length === 0) return;
   marked = true;
-  requestAnimationFrame(() => setTimeout(() => performance.mark('newsbar:first-items')));
+  requestAnimationFrame(() => setTimeout(() => {
+    performance.mark('newsbar:first-items');
+    // Now that the articles are on screen, fetch the sanitizer an opened article needs.
+    void loadSanitizer();
+  }));
 });

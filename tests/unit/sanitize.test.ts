@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { safeImageUrl, safeUrl, sanitizeHtml } from '@/utils/sanitize';
+import { sanitizeHtml } from '@/utils/sanitize';
+import { safeImageUrl, safeUrl } from '@/utils/safe-url';
 
 const BASE = 'https://news.example/world/story.html';
 

@@ -1,9 +1,9 @@
 // Search over titles and summaries as the user types, newest first, also with 100,000 items.
 // The byWord index holds "word time" keys (utils/search/word-keys.ts), so each word's entries are in
-// time order: the newest matches are read first and the work depends on the page asked for, not on
-// the size of the store.
-import type { IDBPCursor, IDBPTransaction } from 'idb';
-import type { NewsDB, NewsDb } from './schema';
+// time order: a search reads the newest entries of the words it needs, and reads further back only
+// when those do not hold enough matches. The work depends on the answer, not on the size of the store.
+import { unwrap } from 'idb';
+import type { NewsDb } from './schema';
 import type { Item } from '../model';
 import { fold, tokenize } from '../normalize/text';
 import { prefixRange, STOP_WORDS, wordOfKey, wordRange } from '../search/word-keys';
@@ -21,12 +21,10 @@ export interface SearchResult {
   complete: boolean;
 }
 
-/** A whole word with at most this many entries is read in one go and sorted. */
-const SMALL_TERM = 1000;
 /** A prefix stands for at most this many distinct words. */
 const MAX_PREFIX_WORDS = 40;
-/** Most entries a search reads before it answers with what it has. */
-const MAX_SCAN = 5000;
+/** Most entries read per word before a search answers with what it has. */
+const MAX_PER_WORD = 4000;
 
 /** Folded words of a query (stop words are not indexed); the last word is a prefix unless followed by a space. */
 export function parseQuery(q: string): SearchTerm[] {
@@ -42,13 +40,40 @@ function itemMatches(terms: SearchTerm[], it: Item): boolean {
   return terms.every((t) => (t.prefix ? words.some((w) => w.startsWith(t.word)) : words.includes(t.word)));
 }
 
-type ReadTx = IDBPTransaction<NewsDB, ['items'], 'readonly'>;
-type KeyCursor = IDBPCursor<NewsDB, ['items'], 'items', 'byWord', 'readonly'>;
+type ItemsTx = ReturnType<NewsDb['transaction']>;
+type WordIndex = { getAllRecords?: (o: { query: IDBKeyRange; direction: IDBCursorDirection; count: number }) => IDBRequest<Array<{ value: Item }>> };
+
+function request<T>(r: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+}
+
+/**
+ * The newest `count` items of one word. Where the browser has IDBIndex.getAllRecords (Chromium 141+)
+ * that is one request; elsewhere a cursor walks back entry by entry.
+ */
+async function newestOfWord(tx: ItemsTx, word: string, count: number): Promise<Item[]> {
+  const index = tx.objectStore('items').index('byWord');
+  const raw = unwrap(index) as unknown as WordIndex;
+  if (typeof raw.getAllRecords === 'function') {
+    const recs = await request(raw.getAllRecords({ query: wordRange(word), direction: 'prev', count }));
+    return recs.map((r) => r.value);
+  }
+  const out: Item[] = [];
+  let cur = await index.openCursor(wordRange(word), 'prev');
+  while (cur && out.length < count) {
+    out.push(cur.value);
+    if (out.length < count) cur = await cur.continue();
+  }
+  return out;
+}
 
 /** The distinct indexed words starting with `prefix`, hopping from word to word. */
-async function wordsWithPrefix(tx: ReadTx, prefix: string): Promise<{ words: string[]; more: boolean }> {
+async function wordsWithPrefix(tx: ItemsTx, prefix: string): Promise<{ words: string[]; more: boolean }> {
   const words: string[] = [];
-  let cur = await tx.store.index('byWord').openKeyCursor(prefixRange(prefix));
+  let cur = await tx.objectStore('items').index('byWord').openKeyCursor(prefixRange(prefix));
   while (cur && words.length < MAX_PREFIX_WORDS) {
     const w = wordOfKey(cur.key);
     words.push(w);
@@ -57,72 +82,48 @@ async function wordsWithPrefix(tx: ReadTx, prefix: string): Promise<{ words: str
   return { words, more: cur !== null };
 }
 
-/**
- * Newest-first merge of several words' entries (each already in time order): yields item ids in
- * time order, reading only as many entries as the answer needs.
- */
-async function* mergeNewest(tx: ReadTx, words: string[]): AsyncGenerator<string> {
-  const index = tx.store.index('byWord');
-  const heads = (await Promise.all(words.map((w) => index.openKeyCursor(wordRange(w), 'prev')))).filter((c): c is KeyCursor => c !== null);
-  const seen = new Set<string>();
-  const time = (c: KeyCursor) => c.key.slice(c.key.lastIndexOf(' ') + 1);
-  while (heads.length > 0) {
-    let best = 0;
-    for (let i = 1; i < heads.length; i++) if (time(heads[i]) > time(heads[best])) best = i;
-    const id = heads[best].primaryKey;
-    if (!seen.has(id)) {
-      seen.add(id);
-      yield id;
-    }
-    const next = await heads[best].continue();
-    if (next) heads[best] = next;
-    else heads.splice(best, 1);
-  }
-}
-
 /** Items whose title or summary words match every term (and the filter), newest first, at most `limit`. */
 export async function searchItems(db: NewsDb, query: string, opts: { limit?: number; filter?: Filter } = {}): Promise<SearchResult> {
   const limit = opts.limit ?? 100;
   const terms = parseQuery(query);
   if (terms.length === 0) return { items: [], complete: true };
-  const keep = (it: Item | undefined): it is Item => !!it && itemMatches(terms, it) && (!opts.filter || matchesFilter(opts.filter, it));
-  const tx = db.transaction('items') as ReadTx;
-  const index = tx.store.index('byWord');
+  const keep = (it: Item) => itemMatches(terms, it) && (!opts.filter || matchesFilter(opts.filter, it));
+  const tx = db.transaction('items');
 
+  // Every match holds every whole word, so any one of them can drive; with only a prefix, all of
+  // its words together drive.
   const whole = terms.filter((t) => !t.prefix);
-  let driver: string[];
   let complete = true;
+  let drivers: string[];
   if (whole.length > 0) {
-    // Every result holds every whole word: the rarest one drives. A small one is read whole.
-    // (Counting a range walks it: read at most SMALL_TERM + 1 keys instead.)
-    const sizes = await Promise.all(whole.map((t) => index.getAllKeys(wordRange(t.word), SMALL_TERM + 1).then((k) => k.length)));
-    const rarest = whole[sizes.indexOf(Math.min(...sizes))];
-    if (Math.min(...sizes) <= SMALL_TERM) {
-      const items = (await index.getAll(wordRange(rarest.word))).filter(keep);
-      return { items: items.sort(newestFirst).slice(0, limit), complete: true };
-    }
-    driver = [rarest.word];
+    drivers = whole.map((t) => t.word);
   } else {
     const found = await wordsWithPrefix(tx, terms[0].word);
-    driver = found.words;
+    drivers = found.words;
     complete = !found.more;
   }
+  if (drivers.length === 0) return { items: [], complete };
 
-  const items: Item[] = [];
-  let scanned = 0;
-  const pending: Promise<Item | undefined>[] = [];
-  for await (const id of mergeNewest(tx, driver)) {
-    pending.push(tx.store.get(id));
-    // Read values in small pipelined batches: most candidates of a driving word match.
-    if (pending.length >= 25) {
-      for (const it of await Promise.all(pending.splice(0))) if (keep(it)) items.push(it);
-      if (items.length >= limit) break;
+  for (let count = limit * 2; ; count *= 4) {
+    const lists = await Promise.all(drivers.map((w) => newestOfWord(tx, w, count)));
+    const exhausted = lists.map((l) => l.length < count);
+    if (whole.length > 0) {
+      // A whole word read to its end holds every match: done. Otherwise the first word drives, and
+      // its newest entries hold the newest matches once enough of them match.
+      const done = exhausted.findIndex(Boolean);
+      const list = lists[done >= 0 ? done : 0];
+      const items = list.filter(keep);
+      if (done >= 0 || items.length >= limit) return { items: items.slice(0, limit), complete };
+      if (count >= MAX_PER_WORD) return { items, complete: false };
+      continue;
     }
-    if (++scanned >= MAX_SCAN) {
-      complete = false;
-      break;
-    }
+    // A prefix: merge its words newest first. The answer is sure when every word not read to its
+    // end reaches back past the oldest result.
+    const seen = new Set<string>();
+    const merged = lists.flat().filter((it) => !seen.has(it.id) && seen.add(it.id) && keep(it)).sort(newestFirst).slice(0, limit);
+    const oldest = merged.length === limit ? merged[limit - 1].published : -Infinity;
+    const sure = lists.every((l, i) => exhausted[i] || l[l.length - 1].published <= oldest);
+    if (sure) return { items: merged, complete };
+    if (count >= MAX_PER_WORD) return { items: merged, complete: false };
   }
-  for (const it of await Promise.all(pending)) if (keep(it)) items.push(it);
-  return { items: items.sort(newestFirst).slice(0, limit), complete };
 }

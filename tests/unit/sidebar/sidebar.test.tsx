@@ -57,7 +57,9 @@ describe('article list', () => {
       [S1],
     );
     fireEvent.click(screen.getByRole('button', { name: /Story/ }));
-    const body = await waitFor(() => h.container.querySelector('.body')!);
+    // The sanitizer loads on first use; the content appears once it has.
+    await waitFor(() => expect(h.container.querySelector('.body .content')).not.toBeNull());
+    const body = h.container.querySelector('.body')!;
     expect(body.querySelector('script')).toBeNull();
     expect(body.querySelector('[onerror]')).toBeNull();
     const link = body.querySelector('.content a')!;
