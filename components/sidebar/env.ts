@@ -20,4 +20,6 @@ export interface SidebarEnv {
   onOnlineChanged(cb: (online: boolean) => void): () => void;
   /** The UI language, for dates ("en", "de"). */
   locale: string;
+  /** Resolves once the page has painted (absent in tests): lets the first articles paint before the rest loads. */
+  afterPaint?(): Promise<void>;
 }

@@ -14,6 +14,8 @@ import type { SidebarEnv } from './env';
 
 /** Search shows the newest matches; more words narrow it down. */
 const SEARCH_LIMIT = 50;
+/** Enough rows to fill a tall sidebar. */
+const FIRST_PAGE_SIZE = 20;
 
 export type SidebarStore = ReturnType<typeof createSidebarStore>;
 
@@ -110,7 +112,8 @@ export function createSidebarStore(env: SidebarEnv) {
     loading.value = true;
     const db = await env.db();
     performance.mark?.('newsbar:db-open');
-    const page = await loadPage(db, filter.value);
+    // A short first page paints sooner; the list loads more as its end comes into view.
+    const page = await loadPage(db, filter.value, undefined, FIRST_PAGE_SIZE);
     performance.mark?.('newsbar:page-read');
     if (seq !== listSeq) return;
     batch(() => {
@@ -300,6 +303,8 @@ export function createSidebarStore(env: SidebarEnv) {
     await run(async () => {
       const prefs = Promise.all([loadSettings(env.sync), loadTopics(env.sync), refreshSources()]);
       await reloadList();
+      // The first articles paint first; the ticker, counts and topic chips follow a frame later.
+      await env.afterPaint?.();
       const [s, t] = await prefs;
       batch(() => {
         settings.value = s;

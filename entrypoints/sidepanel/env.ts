@@ -41,5 +41,6 @@ export function browserEnv(): SidebarEnv {
       };
     },
     locale: browser.i18n.getUILanguage(),
+    afterPaint: () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))),
   };
 }

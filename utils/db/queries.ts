@@ -3,6 +3,7 @@
 import type { NewsDb } from './schema';
 import type { Item } from '../model';
 import { ALL, sourceKey, topicKey } from './counters';
+import { newestRecords } from './newest-records';
 
 export type Filter =
   | { kind: 'all' }
@@ -77,6 +78,14 @@ export function newestFirst(a: Item, b: Item): number {
 async function walk(db: NewsDb, p: Plan, after: PageCursor | undefined, limit: number, maxScan = Infinity): Promise<Page> {
   const tx = db.transaction('items');
   const index = tx.store.index(p.index);
+  if (!after && !p.predicate) {
+    const recs = newestRecords(index, IDBKeyRange.bound(p.lower, p.upper), limit);
+    if (recs) {
+      const got = await recs;
+      const end = got[got.length - 1];
+      return { items: got.map((r) => r.value), next: got.length === limit && end ? { key: end.key, id: end.primaryKey } : undefined };
+    }
+  }
   const upper = after ? after.key : p.upper;
   let cursor = await index.openCursor(IDBKeyRange.bound(p.lower, upper), 'prev');
   // Skip the records up to and including the previous page's last one (same key, id >= its id).

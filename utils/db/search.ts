@@ -2,12 +2,12 @@
 // The byWord index holds "word time" keys (utils/search/word-keys.ts), so each word's entries are in
 // time order: a search reads the newest entries of the words it needs, and reads further back only
 // when those do not hold enough matches. The work depends on the answer, not on the size of the store.
-import { unwrap } from 'idb';
 import type { NewsDb } from './schema';
 import type { Item } from '../model';
 import { fold, tokenize } from '../normalize/text';
 import { prefixRange, STOP_WORDS, wordOfKey, wordRange } from '../search/word-keys';
 import { matchesFilter, newestFirst, type Filter } from './queries';
+import { newestRecords } from './newest-records';
 
 export interface SearchTerm {
   word: string;
@@ -41,14 +41,6 @@ function itemMatches(terms: SearchTerm[], it: Item): boolean {
 }
 
 type ItemsTx = ReturnType<NewsDb['transaction']>;
-type WordIndex = { getAllRecords?: (o: { query: IDBKeyRange; direction: IDBCursorDirection; count: number }) => IDBRequest<Array<{ value: Item }>> };
-
-function request<T>(r: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  });
-}
 
 /**
  * The newest `count` items of one word. Where the browser has IDBIndex.getAllRecords (Chromium 141+)
@@ -56,11 +48,8 @@ function request<T>(r: IDBRequest<T>): Promise<T> {
  */
 async function newestOfWord(tx: ItemsTx, word: string, count: number): Promise<Item[]> {
   const index = tx.objectStore('items').index('byWord');
-  const raw = unwrap(index) as unknown as WordIndex;
-  if (typeof raw.getAllRecords === 'function') {
-    const recs = await request(raw.getAllRecords({ query: wordRange(word), direction: 'prev', count }));
-    return recs.map((r) => r.value);
-  }
+  const recs = newestRecords(index, wordRange(word), count);
+  if (recs) return (await recs).map((r) => r.value);
   const out: Item[] = [];
   let cur = await index.openCursor(wordRange(word), 'prev');
   while (cur && out.length < count) {
@@ -104,7 +93,8 @@ export async function searchItems(db: NewsDb, query: string, opts: { limit?: num
   }
   if (drivers.length === 0) return { items: [], complete };
 
-  for (let count = limit * 2; ; count *= 4) {
+  // Words that must appear together thin out the matches: read further back from the start.
+  for (let count = terms.length > 1 ? limit * 4 : limit * 2; ; count *= 4) {
     const lists = await Promise.all(drivers.map((w) => newestOfWord(tx, w, count)));
     const exhausted = lists.map((l) => l.length < count);
     if (whole.length > 0) {
