@@ -118,6 +118,15 @@ describe('faults', () => {
     expect(s.nextPollAt - c.clock.t).toBeGreaterThanOrEqual(1800_000);
     expect(s.lastError).toMatch(/wait 30 min/);
 
+    c.srv.route('/busy', { status: 429, headers: { 'retry-after': new Date(c.clock.t + 3600_000).toUTCString() }, body: '' });
+    let b = await c.add('/busy', { intervalMin: 1 });
+    await pollSource(c.deps(), b);
+    b = (await getSource(c.db, b.id))!;
+    expect(b.lastError).toMatch(/asked too often \(429\)/);
+    expect(b.lastStatus).toBe(429);
+    // Retry-After as an HTTP date, an hour ahead.
+    expect(b.nextPollAt - c.clock.t).toBeGreaterThanOrEqual(3_599_000);
+
     c.srv.route('/flaky', { status: 500, body: '' });
     let f = await c.add('/flaky', { intervalMin: 1 });
     const gaps: number[] = [];
