@@ -1,4 +1,5 @@
 // The real browser behind the options page.
+import { onRuntimeMessage, onStorageKeysChanged } from '@/components/shared/page-listeners';
 import { getDb } from '@/utils/db/schema';
 import type { OptionsEnv } from '@/components/options/env';
 
@@ -13,16 +14,8 @@ export function browserEnv(): OptionsEnv {
     send: async (m) => {
       await browser.runtime.sendMessage(m).catch(() => {});
     },
-    onMessage(cb) {
-      const l = (m: unknown) => void cb(m);
-      browser.runtime.onMessage.addListener(l);
-      return () => browser.runtime.onMessage.removeListener(l);
-    },
-    onStorageChanged(cb) {
-      const l = (changes: Record<string, unknown>, area: string) => cb(Object.keys(changes), area);
-      browser.storage.onChanged.addListener(l);
-      return () => browser.storage.onChanged.removeListener(l);
-    },
+    onMessage: onRuntimeMessage,
+    onStorageChanged: onStorageKeysChanged,
     requestOrigins: (origins) => browser.permissions.request({ origins }),
     async fetchText(url) {
       const ctl = new AbortController();

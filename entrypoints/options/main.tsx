@@ -3,6 +3,7 @@ import { t } from '@/utils/i18n';
 import { createOptionsStore } from '@/components/options/state';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { browserEnv } from './env';
+import '@/components/shared/tokens.css';
 import './style.css';
 
 document.title = t('opt_title');

@@ -1,5 +1,6 @@
 // The sidebar's browser glue: the real SidebarEnv over webextension APIs.
 import { browser } from 'wxt/browser';
+import { onRuntimeMessage, onStorageKeysChanged } from '@/components/shared/page-listeners';
 import { getDb } from '@/utils/db/schema';
 import type { SidebarEnv } from '@/components/sidebar/env';
 
@@ -14,19 +15,8 @@ export function browserEnv(): SidebarEnv {
         // "Receiving end does not exist": the background is asleep or starting; it recomputes on wake.
       }
     },
-    onMessage(cb) {
-      const l = (m: unknown) => {
-        cb(m);
-        return undefined; // no reply: keep the channel free for the background's own listeners
-      };
-      browser.runtime.onMessage.addListener(l);
-      return () => browser.runtime.onMessage.removeListener(l);
-    },
-    onStorageChanged(cb) {
-      const l = (changes: Record<string, unknown>, area: string) => cb(Object.keys(changes), area);
-      browser.storage.onChanged.addListener(l);
-      return () => browser.storage.onChanged.removeListener(l);
-    },
+    onMessage: onRuntimeMessage,
+    onStorageChanged: onStorageKeysChanged,
     openOptions: () => void browser.runtime.openOptionsPage(),
     now: () => Date.now(),
     online: () => navigator.onLine,

@@ -7,6 +7,7 @@ import { loadSanitizer } from '@/components/sidebar/ArticleBody';
 import { createSidebarStore } from '@/components/sidebar/state';
 import { t } from '@/utils/i18n';
 import { browserEnv } from './env';
+import '@/components/shared/tokens.css';
 import './style.css';
 
 performance.mark('newsbar:start');
