@@ -40,6 +40,7 @@ const lines = [
   `Made by \`npm run bench\` (${RUNS} runs each, medians) on ${new Date().toISOString().slice(0, 10)}.`,
   `Machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}; ${chromium}, headless; node ${process.version}.`,
   'Machines here are noisy: read the ratios to the baseline measured in the same run, not the absolute times.',
+  'What the numbers led to (profiles and design changes): docs/PERFORMANCE.md.',
   '',
 ];
 for (const s of sections) {
