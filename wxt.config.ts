@@ -6,6 +6,8 @@ import preact from '@preact/preset-vite';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   webExt: { disabled: true },
+  // The sources zip (for Firefox's review) holds the code, not test screenshots.
+  zip: { excludeSources: ['test-results/**', 'docs/**'] },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
