@@ -5,19 +5,8 @@ import { htmlToText } from '../normalize/text';
 import { breakingOf, cleanText, firstWords } from './item-text';
 import type { ParsedSourceFeed } from './types';
 
-export interface ItemDraft {
-  guid?: string;
-  /** Plain text (already converted). */
-  title: string;
-  url: string;
-  summaryHtml: string;
-  contentHtml: string;
-  author?: string;
-  imageUrl?: string;
-  published?: number;
-  categories: string[];
-  breaking?: boolean;
-}
+/** A ParsedItem as an adapter reads it; `breaking` may be left to the title/category rule. */
+export type ItemDraft = Omit<ParsedItem, 'breaking'> & { breaking?: boolean };
 
 /** What a feed mapper reads from one format, before the common finishing. */
 export interface MappedFeed {
