@@ -3,6 +3,7 @@
 import type { Extension } from '../../tests/e2e/harness';
 import type { NewsServer } from '../news-server/server';
 import { fmt, median, ms, rssFeed, verdict, type Section } from './common';
+import { seedItems } from './seed';
 
 const SOURCES = 200;
 const PER_SOURCE = 50;
@@ -13,9 +14,9 @@ export async function benchIngest(ext: Extension, srv: NewsServer, runs: number)
   const ratios: number[] = [];
   for (let run = 0; run < runs; run++) {
     for (let s = 0; s < SOURCES; s++) srv.route(`/bench/${s}.xml`, { body: rssFeed(`r${run}s${s}`, PER_SOURCE, run * 1000 + s) });
+    await seedItems(ext, 0); // an empty store (and no sources) for every run
     await ext.bg(async (a: { origin: string; n: number }) => {
       const nb = (globalThis as any).newsbar;
-      for (const s of await nb.listSources()) await nb.removeSource(s.id);
       for (let i = 0; i < a.n; i++) await nb.addSource({ name: `Bench ${i}`, url: `${a.origin}/bench/${i}.xml` });
     }, { origin: srv.origin, n: SOURCES });
     const t = await ext.bg(async () => {

@@ -46,4 +46,7 @@ export async function seedItems(ext: Extension, n: number, seed = 7): Promise<vo
   const w = await ext.sw();
   const count = await w.evaluate(`(${SEED})(${JSON.stringify({ n, seed })})`);
   if (count !== n) throw new Error(`seeded ${count} items, expected ${n}`);
+  // A bulk write leaves the database busy compacting for a moment; users never open the sidebar
+  // right after writing thousands of items at once, so measurements wait for it to settle.
+  if (n > 0) await new Promise((r) => setTimeout(r, 3000));
 }
