@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks for Newsbar: Debian's Chromium (for the demo and the
-# end-to-end tests) and the npm dependencies from the lockfile.
+# end-to-end tests), Debian's Firefox ESR (for the Firefox end-to-end test) and the npm
+# dependencies from the lockfile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ -z "${CHROME_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then
-  echo "Installing Debian's chromium ..."
+missing=()
+if [ -z "${CHROME_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
+if [ -z "${FIREFOX_PATH:-}" ] && [ ! -x /usr/bin/firefox-esr ]; then missing+=(firefox-esr); fi
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "Installing Debian's ${missing[*]} ..."
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund

@@ -11,6 +11,13 @@ import { updateBadge } from './badge';
 import { setApiKey } from './api-keys';
 import { onItemsStored, registerAlertListeners, rematchTopics } from './alerts';
 
+declare global {
+  interface ImportMetaEnv {
+    /** Set by `npm run build:firefox:e2e`; undefined (and its code dropped) in normal builds. */
+    readonly VITE_E2E?: string;
+  }
+}
+
 export default defineBackground(() => {
   wireToolbarButton();
   registerAlertListeners();
@@ -26,6 +33,11 @@ export default defineBackground(() => {
       await updateBadge();
     } finally {
       markInstalled();
+      // End-to-end builds only (VITE_E2E=1): Firefox's WebDriver BiDi cannot navigate to
+      // moz-extension:// pages, so the test gets the sidebar page as a tab opened from here.
+      if (import.meta.env.VITE_E2E && reason === 'install') {
+        void browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') });
+      }
     }
   });
   browser.runtime.onStartup.addListener(() => void ensureAlarm().then(updateBadge));
