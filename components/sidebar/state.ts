@@ -14,8 +14,8 @@ import type { SidebarEnv } from './env';
 
 /** Search shows the newest matches; more words narrow it down. */
 const SEARCH_LIMIT = 50;
-/** Enough rows to fill a tall sidebar. */
-const FIRST_PAGE_SIZE = 20;
+/** Enough rows to fill the sidebar's first screen; the next page follows as the list scrolls. */
+const FIRST_PAGE_SIZE = 12;
 
 export type SidebarStore = ReturnType<typeof createSidebarStore>;
 

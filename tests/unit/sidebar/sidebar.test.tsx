@@ -96,11 +96,11 @@ describe('article list', () => {
     const many = Array.from({ length: 120 }, (_, i) => item({ title: `Story ${i}`, published: NOW - i * MIN }));
     const { container } = await renderSidebar(many, [S1]);
     // A short first page, then full pages.
-    expect(rows(container)).toHaveLength(20);
+    expect(rows(container)).toHaveLength(12);
     fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
-    await waitFor(() => expect(rows(container)).toHaveLength(70));
-    expect(titles(container)[20]).toBe('Story 20');
-    expect(titles(container)[69]).toBe('Story 69');
+    await waitFor(() => expect(rows(container)).toHaveLength(62));
+    expect(titles(container)[12]).toBe('Story 12');
+    expect(titles(container)[61]).toBe('Story 61');
   });
 });
 
