@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { execSync } from 'node:child_process';
-import { launchExtension } from '../../tests/e2e/harness';
+import { launchExtension, type Extension } from '../../tests/e2e/harness';
+import { seedItems } from './seed';
 import { startNewsServer } from '../news-server/server';
 import type { Section } from './common';
 import { benchIngest } from './ingest';
@@ -18,19 +19,24 @@ const want = (name: string) => only.length === 0 || only.includes(name);
 
 const sections: Section[] = [];
 const srv = await startNewsServer();
-const ext = await launchExtension({ viewport: { width: 400, height: 900 } });
+
+/** Each benchmark gets a browser with a fresh profile, so none measures a store another left behind. */
+async function inFreshBrowser<T>(run: (ext: Extension) => Promise<T>): Promise<T> {
+  const ext = await launchExtension({ viewport: { width: 400, height: 900 } });
+  try {
+    await seedItems(ext, 0); // no default sources: there is no internet here
+    return await run(ext);
+  } finally {
+    await ext.close();
+  }
+}
+
 try {
-  await ext.bg(async () => {
-    const nb = (globalThis as any).newsbar;
-    for (const s of await nb.listSources()) await nb.removeSource(s.id);
-  });
-  // The sidebar first, on a fresh profile: its empty-store baseline is then a store never written to.
-  if (want('sidebar')) sections.push(...(await benchSidebar(ext, RUNS)));
-  if (want('topics')) sections.push(await benchTopics(ext, RUNS));
-  if (want('ingest')) sections.push(await benchIngest(ext, srv, RUNS));
+  if (want('ingest')) sections.push(await inFreshBrowser((ext) => benchIngest(ext, srv, RUNS)));
+  if (want('sidebar')) sections.push(...(await inFreshBrowser((ext) => benchSidebar(ext, RUNS))));
+  if (want('topics')) sections.push(await inFreshBrowser((ext) => benchTopics(ext, RUNS)));
   if (want('bundle')) sections.push(benchBundle());
 } finally {
-  await ext.close();
   await srv.close();
 }
 
