@@ -8,7 +8,7 @@ export type ApiKind = 'newsapi' | 'guardian' | 'gnews';
 export type SourceKind = FeedKind | 'feed' | ApiKind; // 'feed' = detect the format from the body
 
 export interface Item {
-  /** Stable id: `${sourceId}:${hash(dedupe key)}`. */
+  /** Stable id: `${sourceId}:${kind}-${hash(identity)}` (utils/normalize/ids.ts), also the dedupe key. */
   id: string;
   sourceId: string;
   /** The source's own id for the item (RSS guid, Atom id, JSON Feed id, API id), if any. */

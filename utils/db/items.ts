@@ -2,8 +2,7 @@
 import type { IDBPTransaction } from 'idb';
 import type { NewsDB, NewsDb } from './schema';
 import type { Item, ParsedItem, Settings, Source } from '../model';
-import { itemIdFor } from '../normalize/ids';
-import { fold } from '../normalize/text';
+import { itemIdFor, itemIdentity } from '../normalize/ids';
 import { itemWordKeys } from '../search/word-keys';
 import { ItemWriter } from './item-writes';
 import { sourceKey } from './counters';
@@ -18,22 +17,11 @@ export interface StoreResult {
 
 const DAY = 86_400_000;
 
-/**
- * What identifies an item within its source: its guid; without one, its URL; without either, its
- * title (not its date: feeds rewrite dates). Live pages reuse one URL for many updates, so an item
- * with a guid is never merged with another on its URL.
- */
-export function identityOf(p: Pick<ParsedItem, 'guid' | 'url' | 'title'>): string {
-  if (p.guid) return `g:${p.guid}`;
-  if (p.url) return `u:${p.url}`;
-  return `t:${fold(p.title)}`;
-}
-
 /** Keeps the first of several items the source sent with the same identity (duplicate guids). */
 export function dedupeBatch(items: ParsedItem[]): ParsedItem[] {
   const seen = new Set<string>();
   return items.filter((p) => {
-    const k = identityOf(p);
+    const k = itemIdentity(p);
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
@@ -70,12 +58,9 @@ function newItem(source: Source, p: ParsedItem, now: number): Item {
   };
 }
 
-async function findExisting(tx: WriteTx, sourceId: string, p: ParsedItem): Promise<Item | undefined> {
-  const store = tx.objectStore('items');
-  if (p.guid) return store.index('byGuid').get([sourceId, p.guid]);
-  // No guid: the item is known by its URL, or by its id (derived from its title when it has no URL).
-  if (p.url) return (await store.index('byUrl').get([sourceId, p.url])) ?? store.get(itemIdFor(sourceId, p));
-  return store.get(itemIdFor(sourceId, p));
+/** The stored item with the same identity: the id is the identity, so one look-up by key decides. */
+function findExisting(tx: WriteTx, sourceId: string, p: ParsedItem): Promise<Item | undefined> {
+  return tx.objectStore('items').get(itemIdFor(sourceId, p));
 }
 
 /**

@@ -6,6 +6,7 @@ import { htmlToText, wordsOf } from '../normalize/text';
 import { itemWordKeys } from '../search/word-keys';
 import { Tallier, type Counter } from './counters';
 import { topicKeysOf } from './topic-keys';
+import { moveItemsToIdentityIds } from './migrate-item-ids';
 
 export const DB_NAME = 'newsbar';
 
@@ -123,6 +124,9 @@ const migrations: Array<(db: IDBPDatabase<NewsDB>, tx: UpgradeTx) => void | Prom
       return rewrite(await cursor.continue());
     });
   },
+  // 3 -> 4: item ids from the one identity that also decides the dedupe (guid, URL or title, each
+  // in its own namespace); records of one article kept twice by the old split rules are merged.
+  (_db, tx) => moveItemsToIdentityIds(tx),
 ];
 
 export const DB_VERSION = migrations.length;

@@ -28,21 +28,27 @@ export function foldTitle(title: string): string {
   return words.length ? words.join(' ') : fold(title).replace(/\s+/g, ' ').trim();
 }
 
-export interface DedupeKeys {
-  guid?: string;
-  url?: string;
-  /** Hash of the folded title only (never the date: feeds rewrite dates). */
-  hash: string;
+/**
+ * What identifies an item within its source, as one namespaced key: `g:` its guid; without one, `u:`
+ * its URL; without either, `t:` its folded title. Never its date (feeds rewrite dates). The kinds
+ * never meet: a guid that reads like a link is not that link's item, and a guid-less item is never
+ * merged into an item with a guid on a shared URL (live pages reuse one URL for many updates).
+ * The stored id and the dedupe both come from this, so they can never disagree.
+ */
+export function itemIdentity(p: Pick<ParsedItem, 'guid' | 'url' | 'title'>): string {
+  const guid = p.guid?.trim();
+  if (guid) return `g:${guid}`;
+  const url = p.url?.trim();
+  if (url) return `u:${url}`;
+  return `t:${foldTitle(p.title)}`;
 }
 
-export function dedupeKeys(p: ParsedItem): DedupeKeys {
-  const guid = p.guid?.trim() || undefined;
-  const url = p.url?.trim() || undefined;
-  return { guid, url, hash: hashString(foldTitle(p.title)) };
-}
-
-/** `${sourceId}:${hash(guid, else URL, else folded title)}`. */
-export function itemIdFor(sourceId: string, p: ParsedItem): string {
-  const k = dedupeKeys(p);
-  return `${sourceId}:${hashString(k.guid ?? k.url ?? 't:' + foldTitle(p.title))}`;
+/**
+ * `${sourceId}:${kind}-${hash(identity)}`, e.g. `s-1x2y:g-3k9f0a`. The `-` after the kind letter
+ * never occurs in the ids of schema 3 and before (`${sourceId}:${hash}`), so the migration that
+ * renames them never lands one item on another's old id.
+ */
+export function itemIdFor(sourceId: string, p: Pick<ParsedItem, 'guid' | 'url' | 'title'>): string {
+  const key = itemIdentity(p);
+  return `${sourceId}:${key[0]}-${hashString(key)}`;
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION, openNewsDb } from '@/utils/db/schema';
+import { foldTitle, hashString, itemIdFor } from '@/utils/normalize/ids';
+import type { Item } from '@/utils/model';
+import { expectCountersExact } from './recount';
 import { wordOfKey, wordRange } from '@/utils/search/word-keys';
 
 describe('schema migrations', () => {
@@ -13,14 +16,52 @@ describe('schema migrations', () => {
 
     const db = await openNewsDb('upgrade');
     expect(db.version).toBe(DB_VERSION);
-    const it = await db.get('items', 's:1');
+    const id = itemIdFor('s', old);
+    expect(await db.get('items', 's:1')).toBeUndefined();
+    const it = await db.get('items', id);
     expect(it).toMatchObject({ read: 1, starred: 1, title: old.title, topics: [], topicKeys: [], alert: 0 });
     expect(it!.words.map(wordOfKey)).toEqual(expect.arrayContaining(['zurich', 'tram', 'close', 'result']));
     expect(it!.words.map(wordOfKey)).not.toContain('the'); // stop words are not indexed
-    expect(await db.getAllKeysFromIndex('items', 'byWord', wordRange('zurich'))).toEqual(['s:1']);
+    expect(await db.getAllKeysFromIndex('items', 'byWord', wordRange('zurich'))).toEqual([id]);
     expect(await db.get('counters', 'all')).toEqual({ key: 'all', total: 1, unread: 0, starred: 1, unreadAlerts: 0 });
     expect(await db.get('counters', 's:s')).toMatchObject({ total: 1, starred: 1 });
     expect(await db.count('sources')).toBe(1);
+    db.close();
+  });
+
+  it('version 4 moves every item to the id of its one identity, keeping read, starred, topics and notified state', async () => {
+    // Ids as schema 3 made them: hash(guid, else URL, else "t:" + folded title), no kind.
+    const legacyId = (src: string, p: { guid?: string; url: string; title: string }) =>
+      `${src}:${hashString(p.guid?.trim() || p.url.trim() || 't:' + foldTitle(p.title))}`;
+    const base = { summaryHtml: '', contentHtml: '', categories: [], breaking: 0, topics: [], topicKeys: [], alert: 0, read: 0, starred: 0, words: [], updated: 0, published: 10, firstSeen: 10 } as const;
+    const mk = (src: string, p: Partial<Item> & { url: string; title: string }): Item => ({ ...base, sourceId: src, ...p, id: p.id ?? legacyId(src, p) }) as Item;
+    const withGuid = mk('s-a', { guid: 'g-1', url: 'http://x.test/1', title: 'With a guid', read: 1 });
+    const withUrl = mk('s-a', { url: 'http://x.test/2', title: 'With a link', starred: 1, topics: ['t1'], alert: 1 });
+    const titled = mk('s-b', { url: '', title: 'Only a title', read: 1, starred: 1 });
+    // Left behind by the old split identity: one article under two records (a guid-less item that
+    // was written over a guid item found on its URL). One is read, the other starred.
+    const dupA = mk('s-a', { url: 'http://x.test/live', title: 'Live page', read: 1, firstSeen: 5 });
+    const dupB = mk('s-a', { id: 's-a:zzz', url: 'http://x.test/live', title: 'Live page, updated', starred: 1, updated: 20 });
+
+    const v3 = await openNewsDb('upgrade-ids', 3);
+    for (const it of [withGuid, withUrl, titled, dupA, dupB]) await v3.put('items', it);
+    await v3.put('notified', { itemId: withUrl.id, at: 7 });
+    v3.close();
+
+    const db = await openNewsDb('upgrade-ids');
+    const items = await db.getAll('items');
+    for (const it of items) expect(it.id).toBe(itemIdFor(it.sourceId, it));
+    expect(items).toHaveLength(4);
+    expect(await db.get('items', itemIdFor('s-a', withGuid))).toMatchObject({ title: 'With a guid', read: 1, starred: 0 });
+    expect(await db.get('items', itemIdFor('s-a', withUrl))).toMatchObject({ read: 0, starred: 1, topics: ['t1'], alert: 1 });
+    expect(await db.get('items', itemIdFor('s-b', titled))).toMatchObject({ read: 1, starred: 1 });
+    // The duplicates are one item now: the newest text, read and starred both kept, the first sighting.
+    expect(await db.get('items', itemIdFor('s-a', dupA))).toMatchObject({ title: 'Live page, updated', read: 1, starred: 1, firstSeen: 5 });
+    // Already notified stays notified (a notification never repeats).
+    expect(await db.get('notified', itemIdFor('s-a', withUrl))).toEqual({ itemId: itemIdFor('s-a', withUrl), at: 7 });
+    expect(await db.get('notified', withUrl.id)).toBeUndefined();
+    await expectCountersExact(db, { all: 4 });
+    expect(await db.get('counters', 't:t1')).toMatchObject({ total: 1, unreadAlerts: 1 });
     db.close();
   });
 });

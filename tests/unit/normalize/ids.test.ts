@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ParsedItem } from '../../../utils/model';
-import { dedupeKeys, foldTitle, hashString, itemIdFor } from '../../../utils/normalize/ids';
+import { foldTitle, hashString, itemIdFor, itemIdentity } from '../../../utils/normalize/ids';
 import { parseFeedText } from '../../../utils/sources/feed';
 
 const NOW = Date.UTC(2024, 2, 6);
@@ -42,31 +42,43 @@ describe('foldTitle', () => {
   });
 });
 
-describe('dedupeKeys', () => {
-  it('hashes the folded title only, never the date', () => {
-    const a = dedupeKeys(item({ title: 'Bridge closed', published: 1 }));
-    const b = dedupeKeys(item({ title: 'bridge  CLOSED', published: 2 }));
-    expect(a.hash).toBe(b.hash);
-    expect(a.guid).toBeUndefined();
-    expect(a.url).toBeUndefined();
+describe('itemIdentity', () => {
+  it('is one namespaced key: the guid, else the URL, else the folded title (never the date)', () => {
+    expect(itemIdentity(item({ guid: ' g1 ', url: 'https://x.example/a' }))).toBe('g:g1');
+    expect(itemIdentity(item({ guid: '  ', url: ' https://x.example/a ' }))).toBe('u:https://x.example/a');
+    expect(itemIdentity(item({ title: 'Bridge closed', published: 1 }))).toBe(itemIdentity(item({ title: 'bridge  CLOSED', published: 2 })));
+    expect(itemIdentity(item({ title: 'Bridge closed!' }))).toBe('t:bridge closed');
   });
-  it('passes guid and url through, treating blank ones as missing', () => {
-    expect(dedupeKeys(item({ guid: ' g1 ', url: 'https://x.example/a' }))).toMatchObject({ guid: 'g1', url: 'https://x.example/a' });
-    expect(dedupeKeys(item({ guid: '  ', url: '' }))).toMatchObject({ guid: undefined, url: undefined });
+
+  it('never lets a guid equal another item\'s URL key', () => {
+    const guidIsLink = item({ guid: 'https://x.example/a', url: 'https://x.example/other' });
+    const linkOnly = item({ url: 'https://x.example/a' });
+    expect(itemIdentity(guidIsLink)).not.toBe(itemIdentity(linkOnly));
+    expect(itemIdFor('s1', guidIsLink)).not.toBe(itemIdFor('s1', linkOnly));
+    // Nor a title that reads like a key of another kind.
+    expect(itemIdFor('s1', item({ guid: 't:bridge closed' }))).not.toBe(itemIdFor('s1', item({ title: 'Bridge closed' })));
+    expect(itemIdFor('s1', item({ guid: 'u:https://x.example/a' }))).not.toBe(itemIdFor('s1', linkOnly));
+  });
+
+  it('gives titles that differ only in punctuation one identity, for the id and the dedupe alike', () => {
+    const a = item({ title: 'Bridge closed!' });
+    const b = item({ title: 'Bridge closed?' });
+    expect(itemIdentity(a)).toBe(itemIdentity(b));
+    expect(itemIdFor('s1', a)).toBe(itemIdFor('s1', b));
   });
 });
 
 describe('itemIdFor', () => {
-  it('is sourceId:hash(guid) and ignores date, url and title when there is a guid', () => {
+  it('is sourceId:kind-hash(identity) and ignores date, url and title when there is a guid', () => {
     const a = itemIdFor('s1', item({ guid: 'g-1', url: 'https://x.example/a', published: 1 }));
     const b = itemIdFor('s1', item({ guid: 'g-1', url: 'https://x.example/b', title: 'Edited', published: 2 }));
     expect(a).toBe(b);
-    expect(a).toBe(`s1:${hashString('g-1')}`);
+    expect(a).toBe(`s1:g-${hashString('g:g-1')}`);
   });
 
   it('uses the URL when there is no guid, then the folded title', () => {
-    expect(itemIdFor('s1', item({ url: 'https://x.example/a' }))).toBe(`s1:${hashString('https://x.example/a')}`);
-    expect(itemIdFor('s1', item({ title: 'Bridge Closed!' }))).toBe(`s1:${hashString('t:bridge closed')}`);
+    expect(itemIdFor('s1', item({ url: 'https://x.example/a' }))).toBe(`s1:u-${hashString('u:https://x.example/a')}`);
+    expect(itemIdFor('s1', item({ title: 'Bridge Closed!' }))).toBe(`s1:t-${hashString('t:bridge closed')}`);
   });
 
   it('differs per source', () => {
@@ -86,9 +98,9 @@ describe('itemIdFor', () => {
     const feed = parseFeedText(text, { now: NOW });
     const [withLink, titleOnly] = feed.items;
     expect(withLink.guid).toBeUndefined();
-    expect(itemIdFor('src', withLink)).toBe(`src:${hashString('https://noguid.example.com/school')}`);
+    expect(itemIdFor('src', withLink)).toBe(`src:u-${hashString('u:https://noguid.example.com/school')}`);
     expect(titleOnly.url).toBe('');
-    expect(itemIdFor('src', titleOnly)).toBe(`src:${hashString('t:weather sunny spells rain by evening')}`);
+    expect(itemIdFor('src', titleOnly)).toBe(`src:t-${hashString('t:weather sunny spells rain by evening')}`);
 
     // Next poll: dates rewritten, whitespace/case of the title touched, tracking params changed.
     const repoll = text

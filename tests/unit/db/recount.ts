@@ -1,0 +1,17 @@
+// Test helper: the kept counters must equal a count from scratch over every stored item.
+import { expect } from 'vitest';
+import { Tallier, type Counter } from '@/utils/db/counters';
+import type { NewsDb } from '@/utils/db/schema';
+
+export async function recount(db: NewsDb): Promise<Map<string, Counter>> {
+  const tally = new Tallier();
+  for (const it of await db.getAll('items')) tally.add(it);
+  return new Map(tally.result().map((c) => [c.key, c]));
+}
+
+export async function expectCountersExact(db: NewsDb, expected?: { all: number }): Promise<void> {
+  const kept = new Map((await db.getAll('counters')).map((c) => [c.key, c]));
+  const fresh = await recount(db);
+  expect(Object.fromEntries(kept)).toEqual(Object.fromEntries(fresh));
+  if (expected) expect(kept.get('all')?.total).toBe(expected.all);
+}

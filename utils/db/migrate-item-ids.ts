@@ -1,0 +1,66 @@
+// Schema 4: every item moves to the id of its one identity (utils/normalize/ids.ts). Before, the id and
+// the dedupe look-up were computed differently, so a store can hold one article under two records;
+// those are merged here, keeping any read, starred, topic and notified state either of them had.
+import type { IDBPTransaction, StoreNames } from 'idb';
+import type { Item } from '../model';
+import type { NewsDB } from './schema';
+import { itemIdFor } from '../normalize/ids';
+import { Tallier } from './counters';
+import { topicKeysOf } from './topic-keys';
+
+type UpgradeTx = IDBPTransaction<NewsDB, StoreNames<NewsDB>[], 'versionchange'>;
+
+type MergedItem = Item & { sourceBreaking?: Item['sourceBreaking'] };
+
+/** One item from two records of the same article: the newer text, and every mark the user or a topic left. */
+export function mergeDuplicates(a: MergedItem, b: MergedItem): MergedItem {
+  const [older, newer] = Math.max(a.updated, a.firstSeen) <= Math.max(b.updated, b.firstSeen) ? [a, b] : [b, a];
+  const topics = [...new Set([...older.topics, ...newer.topics])];
+  const merged: MergedItem = {
+    ...newer,
+    firstSeen: Math.min(a.firstSeen, b.firstSeen),
+    updated: Math.max(a.updated, b.updated),
+    read: a.read || b.read ? 1 : 0,
+    starred: a.starred || b.starred ? 1 : 0,
+    alert: a.alert || b.alert ? 1 : 0,
+    breaking: a.breaking || b.breaking ? 1 : 0,
+    topics,
+  };
+  if (a.sourceBreaking !== undefined || b.sourceBreaking !== undefined) merged.sourceBreaking = a.sourceBreaking || b.sourceBreaking ? 1 : 0;
+  merged.topicKeys = topicKeysOf(merged);
+  return merged;
+}
+
+export async function moveItemsToIdentityIds(tx: UpgradeTx): Promise<void> {
+  const items = tx.objectStore('items');
+  const notified = tx.objectStore('notified');
+  let merged = false;
+  // Moved records land at keys the cursor may still reach; they already have their right id then.
+  let cursor = await items.openCursor();
+  while (cursor) {
+    const it = cursor.value;
+    const id = itemIdFor(it.sourceId, it);
+    if (id !== it.id) {
+      const there = await items.get(id);
+      await cursor.delete();
+      await items.put(there ? mergeDuplicates(there, { ...it, id }) : { ...it, id });
+      merged ||= !!there;
+      const note = await notified.get(it.id);
+      if (note) {
+        await notified.delete(it.id);
+        await notified.put({ itemId: id, at: note.at });
+      }
+    }
+    cursor = await cursor.continue();
+  }
+  if (!merged) return; // moving alone changes no count
+  const tally = new Tallier();
+  let all = await items.openCursor();
+  while (all) {
+    tally.add(all.value);
+    all = await all.continue();
+  }
+  const counters = tx.objectStore('counters');
+  await counters.clear();
+  for (const c of tally.result()) await counters.put(c);
+}
