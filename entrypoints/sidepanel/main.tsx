@@ -6,7 +6,7 @@ import { App } from '@/components/sidebar/App';
 import { loadSanitizer } from '@/components/sidebar/ArticleBody';
 import { createSidebarStore } from '@/components/sidebar/state';
 import { t } from '@/utils/i18n';
-import { browserEnv } from './env';
+import { browserEnv } from './browser-env';
 import '@/components/shared/tokens.css';
 import './style.css';
 

@@ -10,7 +10,9 @@ const sbKeys = (m: Record<string, unknown>) => Object.keys(m).filter((k) => k.st
 function usedKeys(): string[] {
   const dir = path.resolve('components/sidebar');
   const keys = new Set<string>();
-  for (const f of fs.readdirSync(dir)) {
+  // Walks subfolders too (the store's models live in components/sidebar/models/).
+  for (const f of fs.readdirSync(dir, { recursive: true }) as string[]) {
+    if (!/\.tsx?$/.test(f)) continue;
     const src = fs.readFileSync(path.join(dir, f), 'utf8');
     for (const m of src.matchAll(/\bt\('(sb_[a-z0-9_]+)'/g)) keys.add(m[1]);
   }

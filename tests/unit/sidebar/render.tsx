@@ -3,7 +3,7 @@ import { render } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/components/sidebar/App';
 import { createSidebarStore } from '@/components/sidebar/state';
-import type { SidebarEnv } from '@/components/sidebar/env';
+import type { SidebarEnv } from '@/components/sidebar/sidebar-env';
 import type { Message } from '@/utils/messages';
 import type { Item, Source } from '@/utils/model';
 import { dbWith, NOW } from './fixtures';

@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import { onRuntimeMessage, onStorageKeysChanged } from '@/components/shared/page-listeners';
 import { getDb } from '@/utils/db/schema';
-import type { SidebarEnv } from '@/components/sidebar/env';
+import type { SidebarEnv } from '@/components/sidebar/sidebar-env';
 
 export function browserEnv(): SidebarEnv {
   return {

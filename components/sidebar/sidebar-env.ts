@@ -1,5 +1,5 @@
 // What the sidebar needs from the browser, as one small interface: the real one wraps
-// webextension APIs (entrypoints/sidepanel/env.ts), tests pass fakes.
+// webextension APIs (entrypoints/sidepanel/browser-env.ts), tests pass fakes.
 import type { NewsDb } from '@/utils/db/schema';
 import type { Message } from '@/utils/messages';
 import type { StorageAreaLike } from '@/utils/settings';

@@ -1,0 +1,45 @@
+// What the user has set up: settings and topics (storage.sync) and the sources (the database).
+import { batch, computed, createModel, signal } from '@preact/signals';
+import type { Settings, Source, Topic } from '@/utils/model';
+import { DEFAULT_SETTINGS } from '@/utils/model';
+import { loadSettings } from '@/utils/settings';
+import { loadTopics } from '@/utils/topics/store';
+import { listSources } from '@/utils/db/sources';
+import type { SidebarEnv } from '../sidebar-env';
+
+export interface Prefs {
+  settings: Settings;
+  topics: Topic[];
+}
+
+export const PreferencesModel = createModel((env: SidebarEnv) => {
+  const settings = signal<Settings>(DEFAULT_SETTINGS);
+  const topics = signal<Topic[]>([]);
+  const sources = signal<Source[]>([]);
+  const failing = computed(() => sources.value.filter((s) => s.enabled && s.health === 'error'));
+  const sourceById = computed(() => new Map(sources.value.map((s) => [s.id, s])));
+
+  return {
+    settings,
+    topics,
+    sources,
+    failing,
+    sourceById,
+    /** Reads settings and topics without showing them yet (the first page paints first). */
+    async readPrefs(): Promise<Prefs> {
+      const [s, t] = await Promise.all([loadSettings(env.sync), loadTopics(env.sync)]);
+      return { settings: s, topics: t };
+    },
+    applyPrefs(p: Prefs) {
+      batch(() => {
+        settings.value = p.settings;
+        topics.value = p.topics;
+      });
+    },
+    async refreshSources() {
+      sources.value = await listSources(await env.db());
+    },
+  };
+});
+
+export type Preferences = InstanceType<typeof PreferencesModel>;

@@ -1,0 +1,41 @@
+// The sidebar's connection and poll status, and the last error a store action hit.
+import { createModel, signal } from '@preact/signals';
+import type { SidebarEnv } from '../sidebar-env';
+
+export const StatusModel = createModel((env: SidebarEnv) => {
+  const polling = signal(false);
+  const online = signal(env.online());
+  const error = signal<string | null>(null);
+  let pollTimer: ReturnType<typeof setTimeout> | undefined;
+
+  return {
+    polling,
+    online,
+    error,
+    /** Runs a store action; a failure is shown in words instead of being lost. */
+    async run<T>(p: () => Promise<T>): Promise<T | undefined> {
+      try {
+        return await p();
+      } catch (e) {
+        error.value = e instanceof Error ? e.message : String(e);
+        return undefined;
+      }
+    },
+    /** Asks the background to poll now. */
+    refresh() {
+      polling.value = true;
+      // The background reports the end of the poll; stop the spinner anyway if that word never comes.
+      clearTimeout(pollTimer);
+      pollTimer = setTimeout(() => (polling.value = false), 60_000);
+      void env.send({ type: 'refresh' });
+    },
+    setPolling(v: boolean) {
+      polling.value = v;
+    },
+    setOnline(v: boolean) {
+      online.value = v;
+    },
+  };
+});
+
+export type Status = InstanceType<typeof StatusModel>;
