@@ -84,8 +84,8 @@ describe('article list', () => {
     await waitFor(async () => expect((await h.db.get('items', 'a'))!.starred).toBe(1));
     expect(within(rowA).getByRole('button', { name: 'Remove star' }).getAttribute('aria-pressed')).toBe('true');
     const chip = (name: RegExp) => within(screen.getByRole('navigation', { name: 'Filters' })).getByRole('button', { name });
-    await waitFor(() => expect(chip(/Unread/).textContent).toBe('Unread1'));
-    expect(chip(/Starred/).textContent).toBe('Starred1');
+    // The counts follow each write (a count asked for during another runs once more after it).
+    await waitFor(() => expect([chip(/Unread/).textContent, chip(/Starred/).textContent]).toEqual(['Unread1', 'Starred1']));
     fireEvent.click(screen.getByRole('button', { name: 'Mark all read' }));
     await waitFor(async () => expect((await h.db.get('items', 'b'))!.read).toBe(1));
     await waitFor(() => expect(chip(/Unread/).textContent).toBe('Unread0'));
