@@ -1,16 +1,16 @@
-// Topic alerts in the background: match new items, write their topic flags, notify, and handle
-// clicks on notifications. The rules live in utils/topics; this file is the browser glue.
+// Topic alerts in the background: notify the pending alerts, re-match after topic changes, and
+// handle clicks on notifications. The rules live in utils/topics; this file is the browser glue.
 import { getDb, type NewsDb } from '@/utils/db/schema';
+import { takePendingAlerts } from '@/utils/db/pending-alerts';
+import type { Topic } from '@/utils/model';
 import { ItemWriter } from '@/utils/db/item-writes';
 import { listSources } from '@/utils/db/sources';
 import { markRead } from '@/utils/db/read-state';
-import type { Topic } from '@/utils/model';
 import type { Message } from '@/utils/messages';
 import { loadSettings } from '@/utils/settings';
 import { t } from '@/utils/i18n';
 import { changedTopicIds, loadTopics } from '@/utils/topics/store';
-import { compileTopics } from '@/utils/topics/match';
-import { applyMatches, docOf, rematchStored, type MatchedItem } from '@/utils/topics/rematch';
+import { rematchStored, topicSet, withTopics, type MatchedItem } from '@/utils/topics/rematch';
 import {
   CHROME_LIMITS, FIREFOX_LIMITS, ITEM_PREFIX, OVERALL_ID, SUMMARY_PREFIX, planNotifications,
   type NewMatch, type PlannedNotification,
@@ -24,50 +24,52 @@ function broadcast(msg: Message): void {
   browser.runtime.sendMessage(msg).catch(() => {}); // no open page: nobody to tell
 }
 
-/** Match freshly stored (or changed) items, write topics/alert/breaking, then notify. */
+/**
+ * Match stored items that were written without their topics (a benchmark's seeding, a test), queue
+ * the ones that alert, then notify. Polls match in their own store transaction instead (storePoll).
+ */
 export async function onItemsStored(newItemIds: string[]): Promise<void> {
   if (newItemIds.length === 0) return;
   const topics = await loadTopics(browser.storage.sync);
   if (topics.length === 0) return;
   const db = await getDb();
-  const topicsById = new Map(topics.map((tp) => [tp.id, tp]));
-  const matcher = compileTopics(topics);
-
-  const tx = db.transaction(['items', 'counters'], 'readwrite');
+  const set = topicSet(topics);
+  const now = Date.now();
+  const tx = db.transaction(['items', 'counters', 'pendingAlerts'], 'readwrite');
   const store = tx.objectStore('items');
   const writer = new ItemWriter(store);
   const items = (await Promise.all(newItemIds.map((id) => store.get(id)))) as Array<MatchedItem | undefined>;
-  const alerts: MatchedItem[] = [];
   const writes: Promise<unknown>[] = [];
   for (const item of items) {
     if (!item) continue;
-    const next = applyMatches(item, matcher.match(docOf(item)), topicsById);
-    if (next) writes.push(writer.put(item, next));
-    const cur = next ?? item;
-    if (cur.alert) alerts.push(cur);
+    const next = withTopics(item, set);
+    if (next !== item) writes.push(writer.put(item, next));
+    if (next.alert) writes.push(tx.objectStore('pendingAlerts').put({ itemId: next.id, at: now }));
   }
   await Promise.all(writes);
   await writer.counts.flush(tx.objectStore('counters'));
   await tx.done;
-  if (alerts.length > 0) await notifyAbout(db, alerts, topics);
+  await drainAlerts();
 }
 
-async function notifyAbout(db: NewsDb, items: MatchedItem[], topics: Topic[]): Promise<void> {
+/**
+ * Notifies the pending alerts (after each source's poll, and on every wake: a worker stopped between
+ * storing and notifying left them queued). Each is taken and recorded as notified in one
+ * transaction before anything is shown, so an alert never pops twice.
+ */
+export async function drainAlerts(): Promise<void> {
+  const db = await getDb();
+  const [topics, settings, sources] = await Promise.all([loadTopics(browser.storage.sync), loadSettings(browser.storage.sync), listSources(db)]);
+  const names = new Map(sources.map((s) => [s.id, s.name]));
   const now = Date.now();
-  const settings = await loadSettings(browser.storage.sync);
-  const names = new Map((await listSources(db)).map((s) => [s.id, s.name]));
-  const seen = await Promise.all(items.map((it) => db.get('notified', it.id)));
-  const notified = new Set(seen.filter((r) => !!r).map((r) => r!.itemId));
-  const matches: NewMatch[] = items.map((it) => ({
-    itemId: it.id, topicIds: it.topics, headline: it.title, sourceName: names.get(it.sourceId) ?? '', published: it.published,
-  }));
-  const plan = planNotifications({
-    matches, topics, settings, notified, now, limits: import.meta.env.FIREFOX ? FIREFOX_LIMITS : CHROME_LIMITS,
+  const plan = await takePendingAlerts(db, now, (items, notified) => {
+    const matches: NewMatch[] = items.map((it) => ({
+      itemId: it.id, topicIds: it.topics, headline: it.title, sourceName: names.get(it.sourceId) ?? '', published: it.published,
+    }));
+    const p = planNotifications({ matches, topics, settings, notified, now, limits: import.meta.env.FIREFOX ? FIREFOX_LIMITS : CHROME_LIMITS });
+    return { handled: p.handled, result: p };
   });
-  if (plan.handled.length === 0) return;
-  // Recorded before sending: a worker killed mid-way must not notify these again on the next poll.
-  const tx = db.transaction('notified', 'readwrite');
-  await Promise.all([...plan.handled.map((itemId) => tx.store.put({ itemId, at: now })), tx.done]);
+  if (!plan || plan.handled.length === 0) return;
   for (const n of plan.notifications) {
     await browser.notifications.create(n.id, notificationOf(n)).catch((e: unknown) => console.warn('Newsbar: notification failed', e));
   }

@@ -9,6 +9,7 @@ import { ensureAlarm, POLL_ALARM, seedDefaultSources, wireToolbarButton } from '
 import { runPoll } from './poll-runner';
 import { updateBadge } from './badge';
 import { setApiKey } from './api-keys';
+import { onWake } from './wake';
 import { onItemsStored, registerAlertListeners, rematchTopics } from './alerts';
 
 declare global {
@@ -21,6 +22,8 @@ declare global {
 export default defineBackground(() => {
   wireToolbarButton();
   registerAlertListeners();
+  // The badge and any alerts left pending by a stopped worker are put right at once.
+  void onWake().catch((e: unknown) => console.warn('Newsbar: start-up failed', e));
 
   let markInstalled!: () => void;
   const installed = new Promise<void>((r) => (markInstalled = r));

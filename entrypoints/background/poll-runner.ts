@@ -1,12 +1,15 @@
-// Runs polls in the worker: one at a time (a second request waits for the first, then runs),
-// then matches topics, sets the badge and tells open sidebars.
+// Runs polls in the worker: one at a time (a second request waits for the first, then runs).
+// Each source's items are matched to topics as they are stored; its alerts are notified after, then
+// the badge is set and open sidebars are told.
 import { getDb } from '@/utils/db/schema';
 import { loadSettings } from '@/utils/settings';
 import { pollDue, type PollOptions, type SourceOutcome } from '@/utils/poller/poll';
 import type { Message } from '@/utils/messages';
 import { getApiKey } from './api-keys';
 import { updateBadge } from './badge';
-import { onItemsStored } from './alerts';
+import { drainAlerts } from './alerts';
+import { loadTopics } from '@/utils/topics/store';
+import { topicSet } from '@/utils/topics/rematch';
 
 let chain: Promise<unknown> = Promise.resolve();
 
@@ -16,7 +19,7 @@ function broadcast(msg: Message): void {
 }
 
 async function runOnce(opts: PollOptions): Promise<SourceOutcome[]> {
-  const settings = await loadSettings(browser.storage.sync);
+  const [settings, topics] = await Promise.all([loadSettings(browser.storage.sync), loadTopics(browser.storage.sync)]);
   broadcast({ type: 'pollState', polling: true });
   try {
     const outcomes = await pollDue(
@@ -26,8 +29,9 @@ async function runOnce(opts: PollOptions): Promise<SourceOutcome[]> {
         now: Date.now,
         settings,
         getApiKey,
-        // Changed text can change what matches; an item is never notified twice.
-        onStored: (_sourceId, newIds, updatedIds) => onItemsStored([...newIds, ...updatedIds]),
+        topics: topicSet(topics),
+        // An item is never notified twice (see drainAlerts).
+        onStored: () => drainAlerts(),
       },
       opts,
     );

@@ -1,12 +1,13 @@
 // The one way items are written: the derived topic keys are set and the counters follow, inside the
 // caller's transaction (which must include the 'counters' store).
-import type { IDBPObjectStore } from 'idb';
+import type { IDBPObjectStore, StoreNames } from 'idb';
 import type { Item } from '../model';
 import type { NewsDB } from './schema';
 import { CounterBatch } from './counters';
 import { topicKeysOf } from './topic-keys';
 
-type ItemStore = IDBPObjectStore<NewsDB, ('items' | 'counters' | 'sources')[], 'items', 'readwrite'>;
+/** The items store of any read-write transaction (which must also hold 'counters'). */
+type ItemStore = IDBPObjectStore<NewsDB, StoreNames<NewsDB>[], 'items', 'readwrite'>;
 
 export class ItemWriter {
   readonly counts = new CounterBatch();

@@ -6,8 +6,9 @@ import { itemIdFor, itemIdentity } from '../normalize/ids';
 import { itemWordKeys } from '../search/word-keys';
 import { ItemWriter } from './item-writes';
 import { sourceKey } from './counters';
+import { withTopics, type TopicSet } from '../topics/rematch';
 
-type WriteTx = IDBPTransaction<NewsDB, ('items' | 'sources' | 'counters')[], 'readwrite'>;
+type WriteTx = IDBPTransaction<NewsDB, ('items' | 'sources' | 'counters' | 'pendingAlerts')[], 'readwrite'>;
 
 export interface StoreResult {
   newIds: string[];
@@ -66,7 +67,9 @@ function findExisting(tx: WriteTx, sourceId: string, p: ParsedItem): Promise<Ite
 /**
  * Stores one poll of one source: new items added, changed items updated in place (read and starred
  * state kept), the source's state written, and retention applied, all in one transaction, so a
- * worker killed mid-poll leaves either the whole poll or none of it.
+ * worker killed mid-poll leaves either the whole poll or none of it. With `topics`, the items are
+ * matched in that same transaction and the ones that alert are queued in 'pendingAlerts': nothing is
+ * ever stored unmatched, and an alert survives the worker being stopped before it is shown.
  */
 export async function storePoll(
   db: NewsDb,
@@ -75,8 +78,9 @@ export async function storePoll(
   now: number,
   settings: Pick<Settings, 'retentionDays' | 'maxItemsPerSource'>,
   sourcePatch: Partial<Source> = {},
+  topics?: TopicSet,
 ): Promise<StoreResult> {
-  const tx = db.transaction(['items', 'sources', 'counters'], 'readwrite');
+  const tx = db.transaction(['items', 'sources', 'counters', 'pendingAlerts'], 'readwrite');
   const writer = new ItemWriter(tx.objectStore('items'));
   const batch = dedupeBatch(parsed);
   // Look-ups are issued together: IndexedDB pipelines them inside the transaction.
@@ -84,17 +88,24 @@ export async function storePoll(
   const newIds: string[] = [];
   const updatedIds: string[] = [];
   const writes: Promise<unknown>[] = [];
+  const matched = (it: Item) => {
+    if (!topics) return it;
+    const next = withTopics(it, topics);
+    if (next.alert) writes.push(tx.objectStore('pendingAlerts').put({ itemId: next.id, at: now }));
+    return next;
+  };
   batch.forEach((p, i) => {
     const old = existing[i];
     if (!old) {
-      const it = newItem(source, p, now);
+      const it = matched(newItem(source, p, now));
       newIds.push(it.id);
       writes.push(writer.put(undefined, it));
     } else if (!sameText(old, p)) {
       // Keep the item's place in time unless the source gives a new date.
       const fresh = newItem(source, { ...p, published: p.published ?? old.published }, now);
       updatedIds.push(old.id);
-      writes.push(writer.put(old, {
+      // Changed text can change what matches.
+      writes.push(writer.put(old, matched({
         ...fresh,
         id: old.id,
         firstSeen: old.firstSeen,
@@ -104,7 +115,7 @@ export async function storePoll(
         alert: old.alert,
         read: old.read,
         starred: old.starred,
-      }));
+      })));
     }
   });
   await Promise.all(writes);

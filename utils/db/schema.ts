@@ -16,6 +16,16 @@ export interface NotifiedRecord {
   at: number;
 }
 
+/**
+ * An item that matched a notifying topic and is not yet notified. Written in the same transaction
+ * as the item, taken in the same transaction that records it as notified: a worker killed in
+ * between leaves it here, and the next wake notifies it (once).
+ */
+export interface PendingAlert {
+  itemId: string;
+  at: number;
+}
+
 export interface NewsDB extends DBSchema {
   items: {
     key: string;
@@ -52,6 +62,10 @@ export interface NewsDB extends DBSchema {
     key: string;
     value: NotifiedRecord;
     indexes: { byAt: number };
+  };
+  pendingAlerts: {
+    key: string;
+    value: PendingAlert;
   };
 }
 
@@ -127,6 +141,11 @@ const migrations: Array<(db: IDBPDatabase<NewsDB>, tx: UpgradeTx) => void | Prom
   // 3 -> 4: item ids from the one identity that also decides the dedupe (guid, URL or title, each
   // in its own namespace); records of one article kept twice by the old split rules are merged.
   (_db, tx) => moveItemsToIdentityIds(tx),
+  // 4 -> 5: alerts waiting to be notified, kept across a worker being stopped (topic matching now
+  // happens in the poll's own transaction, so nothing is ever stored unmatched).
+  (db) => {
+    db.createObjectStore('pendingAlerts', { keyPath: 'itemId' });
+  },
 ];
 
 export const DB_VERSION = migrations.length;

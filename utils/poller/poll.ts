@@ -7,6 +7,7 @@ import { patchSource, storePoll } from '../db/items';
 import { fetchSource, FetchError } from '../net/fetch-source';
 import { apiRequest, isApiKind, parseSourceBody, redactKey, SourceApiError, SourceFormatError } from '../sources';
 import { nextPollAfterFailure, nextPollAfterSuccess } from './backoff';
+import type { TopicSet } from '../topics/rematch';
 
 /** A redirect seen this many polls in a row is treated as permanent and the source's URL follows it. */
 export const REDIRECTS_TO_MOVE = 3;
@@ -19,7 +20,9 @@ export interface PollDeps {
   random?: () => number;
   settings: Pick<Settings, 'retentionDays' | 'maxItemsPerSource'>;
   getApiKey?: (sourceId: string) => Promise<string | undefined>;
-  /** Called after a source's items are stored (topic matching), before the next source starts. */
+  /** Topics to match in each source's store transaction (absent: items are stored unmatched). */
+  topics?: TopicSet;
+  /** Called after a source's items are stored (notifying its alerts), before the next source starts. */
   onStored?: (sourceId: string, newIds: string[], updatedIds: string[]) => Promise<void>;
   concurrency?: number;
   timeoutMs?: number;
@@ -88,10 +91,10 @@ export async function pollSource(deps: PollDeps, source: Source): Promise<Source
     Object.assign(ok, { lastStatus: res.status }, redirectPatch(source, res.redirected && !isApi(source) ? res.finalUrl : undefined));
     if (!source.siteUrl && feed.siteUrl) ok.siteUrl = feed.siteUrl;
     const items: ParsedItem[] = feed.items;
-    const stored = await storePoll(deps.db, source, items, now, deps.settings, ok);
+    const stored = await storePoll(deps.db, source, items, now, deps.settings, ok, deps.topics);
     if (deps.onStored && (stored.newIds.length || stored.updatedIds.length)) {
-      // Topic matching must not turn a stored poll into a failed one.
-      await deps.onStored(source.id, stored.newIds, stored.updatedIds).catch((e) => console.error('Newsbar: topic matching failed', e));
+      // Notifying must not turn a stored poll into a failed one.
+      await deps.onStored(source.id, stored.newIds, stored.updatedIds).catch((e) => console.error('Newsbar: topic alerts failed', e));
     }
     return { sourceId: source.id, kind: 'stored', newIds: stored.newIds, updatedIds: stored.updatedIds };
   } catch (e) {

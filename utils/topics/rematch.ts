@@ -52,6 +52,22 @@ export function applyMatches(
   return same ? undefined : { ...item, topics, alert, breaking, sourceBreaking };
 }
 
+/** A topic list ready to match many items (compiled once per poll). */
+export interface TopicSet {
+  topicsById: ReadonlyMap<string, Topic>;
+  match(item: Item): string[];
+}
+
+export function topicSet(topics: readonly Topic[]): TopicSet {
+  const matcher = compileTopics(topics);
+  return { topicsById: new Map(topics.map((t) => [t.id, t])), match: (item) => matcher.match(docOf(item)) };
+}
+
+/** The item with its topics, alert and breaking flags from every current topic. */
+export function withTopics(item: MatchedItem, set: TopicSet): MatchedItem {
+  return applyMatches(item, set.match(item), set.topicsById) ?? item;
+}
+
 export interface RematchOptions {
   /** Only these topics changed (added, edited or removed); absent = re-match every topic. */
   topicIds?: readonly string[];

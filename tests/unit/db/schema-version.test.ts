@@ -9,6 +9,7 @@ import { DB_VERSION } from '@/utils/db/schema';
 const SHIPPED_IN: Record<number, string> = {
   3: '0.1.0',
   4: '0.2.0',
+  5: '0.3.0',
 };
 
 const parts = (v: string) => v.split('.').map(Number);

@@ -1,0 +1,10 @@
+// What every start of the worker does first. A worker stopped mid-poll (Chrome stops idle workers
+// and may kill a busy one) leaves the store consistent, but the badge stale and alerts unshown:
+// both are put right on the next wake, not at the next complete poll.
+import { drainAlerts } from './alerts';
+import { updateBadge } from './badge';
+
+export async function onWake(): Promise<void> {
+  await drainAlerts().catch((e: unknown) => console.warn('Newsbar: pending alerts failed', e));
+  await updateBadge();
+}

@@ -1,0 +1,45 @@
+// The database half of "notify once, even across a stopped worker": alerts wait in 'pendingAlerts'
+// (written with the matched item, see storePoll), and are taken in one transaction that also
+// records them as notified. Two wakes draining at once cannot both take an entry.
+import type { Item } from '../model';
+import type { NewsDb } from './schema';
+
+export interface AlertDecision<T> {
+  /** Item ids dealt with (shown or suppressed): recorded as notified, never shown again. */
+  handled: string[];
+  result: T;
+}
+
+/**
+ * Takes every pending alert: `decide` gets the items still stored and the ids already notified, and
+ * returns what it handled. Every taken entry leaves the queue, in the transaction that records the
+ * handled ones as notified. Undefined when nothing was pending.
+ */
+export async function takePendingAlerts<T>(
+  db: NewsDb,
+  now: number,
+  decide: (items: Item[], notified: ReadonlySet<string>) => AlertDecision<T>,
+): Promise<T | undefined> {
+  const tx = db.transaction(['pendingAlerts', 'items', 'notified'], 'readwrite');
+  const queue = tx.objectStore('pendingAlerts');
+  const notified = tx.objectStore('notified');
+  const pending = await queue.getAll();
+  if (pending.length === 0) {
+    await tx.done;
+    return undefined;
+  }
+  const [items, seen] = await Promise.all([
+    Promise.all(pending.map((p) => tx.objectStore('items').get(p.itemId))),
+    Promise.all(pending.map((p) => notified.get(p.itemId))),
+  ]);
+  const { handled, result } = decide(
+    items.filter((it): it is Item => !!it),
+    new Set(seen.filter((r) => !!r).map((r) => r!.itemId)),
+  );
+  await Promise.all([
+    ...handled.map((itemId) => notified.put({ itemId, at: now })),
+    ...pending.map((p) => queue.delete(p.itemId)),
+  ]);
+  await tx.done;
+  return result;
+}
