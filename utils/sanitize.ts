@@ -29,42 +29,51 @@ const CONFIG: Config = {
   RETURN_TRUSTED_TYPE: false,
 };
 
-let purifier: ReturnType<typeof DOMPurify> | undefined;
+type Purifier = ReturnType<typeof DOMPurify>;
+// One instance per window (the sidebar's; jsdom's for the reader's command line).
+const purifiers = new WeakMap<object, Purifier>();
 // The item URL the current (synchronous) sanitize call resolves relative URLs against.
 let currentBase: string | undefined;
+// The reader profile also drops images that only track (beacons known by their address).
+let readerProfile = false;
 
-function instance(): ReturnType<typeof DOMPurify> {
-  if (purifier) return purifier;
+/** Image addresses that are beacons, not pictures. */
+const TRACKER_IMAGE = /\/(?:pixel|beacon|spacer|blank|clear|1x1|track(?:ing)?)(?:\.(?:gif|png)|\/|\?|$)|\/[a-z]\.gif(?:\?|$)/i;
+
+function instance(win: Window & typeof globalThis = window): Purifier {
+  const cached = purifiers.get(win);
+  if (cached) return cached;
   // Own instance, so these hooks never leak into another DOMPurify user.
-  const p = DOMPurify(window);
+  const p = DOMPurify(win);
   p.addHook('afterSanitizeAttributes', (node) => {
-    if (!(node instanceof Element)) return;
-    const tag = node.tagName.toLowerCase();
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    const tag = el.tagName.toLowerCase();
     if (tag === 'a') {
-      const href = safeUrl(node.getAttribute('href'), currentBase);
-      if (href) node.setAttribute('href', href);
-      else node.removeAttribute('href');
-      node.setAttribute('target', '_blank');
-      node.setAttribute('rel', 'noopener noreferrer');
+      const href = safeUrl(el.getAttribute('href'), currentBase);
+      if (href) el.setAttribute('href', href);
+      else el.removeAttribute('href');
+      el.setAttribute('target', '_blank');
+      el.setAttribute('rel', 'noopener noreferrer');
     } else if (tag === 'img') {
-      const src = safeImageUrl(node.getAttribute('src'), currentBase);
+      const src = safeImageUrl(el.getAttribute('src'), currentBase);
       const tiny = ['width', 'height'].some((a) => {
-        const v = node.getAttribute(a);
+        const v = el.getAttribute(a);
         return v !== null && Number.parseInt(v, 10) <= 2; // tracking pixels
       });
-      if (!src || tiny) {
-        node.remove();
+      if (!src || tiny || (readerProfile && TRACKER_IMAGE.test(src))) {
+        el.remove();
         return;
       }
-      node.setAttribute('src', src);
+      el.setAttribute('src', src);
       // Feeds often leave alt out; unknown images are treated as decorative rather than unlabeled.
-      if (!node.hasAttribute('alt')) node.setAttribute('alt', '');
-      node.setAttribute('loading', 'lazy');
-      node.setAttribute('decoding', 'async');
-      node.setAttribute('referrerpolicy', 'no-referrer');
+      if (!el.hasAttribute('alt')) el.setAttribute('alt', '');
+      el.setAttribute('loading', 'lazy');
+      el.setAttribute('decoding', 'async');
+      el.setAttribute('referrerpolicy', 'no-referrer');
     }
   });
-  purifier = p;
+  purifiers.set(win, p);
   return p;
 }
 
@@ -76,5 +85,22 @@ export function sanitizeHtml(html: string, base?: string): string {
     return instance().sanitize(html, CONFIG) as string;
   } finally {
     currentBase = undefined;
+  }
+}
+
+/**
+ * The reader's profile: a whole article extracted from a publisher's page. Same rules as a feed's
+ * HTML, plus beacon images dropped by their address. `win` is the
+ * window whose DOM DOMPurify uses (jsdom's on the command line).
+ */
+export function sanitizeReaderHtml(html: string, base: string, win?: Window & typeof globalThis): string {
+  if (!html) return '';
+  currentBase = base;
+  readerProfile = true;
+  try {
+    return instance(win).sanitize(html, CONFIG) as string;
+  } finally {
+    currentBase = undefined;
+    readerProfile = false;
   }
 }
