@@ -6,6 +6,8 @@ import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startNewsServer } from './news-server/server';
+import type { Problem } from '../utils/problems';
+import { problemText } from '../utils/problem-text';
 import { launchExtension, type Extension } from '../tests/e2e/harness';
 
 const args = new Set(process.argv.slice(2));
@@ -62,8 +64,8 @@ try {
       return { sources: await nb.listSources(), count: await nb.countItems() };
     });
     console.log(`\n${summary.count} items stored:`);
-    for (const s of summary.sources as Array<{ name: string; itemCount?: number; health: string; lastError?: string }>) {
-      console.log(`  ${s.name}: ${s.itemCount ?? 0} items, ${s.health}${s.lastError ? ` (${s.lastError})` : ''}`);
+    for (const s of summary.sources as Array<{ name: string; itemCount?: number; health: string; problem?: Problem }>) {
+      console.log(`  ${s.name}: ${s.itemCount ?? 0} items, ${s.health}${s.problem ? ` (${problemText(s.problem)})` : ''}`);
     }
     const badge = await ext.badge();
     console.log(`Badge: "${badge.text}" (colour rgba ${badge.color.join(',')})`);

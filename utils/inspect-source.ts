@@ -1,41 +1,48 @@
 // What is behind an address the user typed: a feed (which kind, its title), a web page that
-// announces feeds, or something Newsbar cannot read. The fetch is passed in.
+// announces feeds, or a problem. Fetched with the poller's own fetcher (charset, size cap, timeout),
+// so a feed reads the same when it is added as when it is polled.
 import type { FeedKind } from './model';
+import { fetchSource, type Fetched } from './net/fetch-source';
+import { problemOf, type Problem } from './problems';
 import { detectKind, discoverFeeds, parseFeedText, type DiscoveredFeed } from './sources';
-
-export interface Fetched {
-  status: number;
-  contentType: string;
-  url: string;
-  text: string;
-}
-
-export type InspectProblem = 'unreachable' | 'httpError' | 'noFeed' | 'brokenFeed' | 'isApi';
+import { feedSelfUrl } from './sources/self-url';
 
 export type Inspection =
-  | { kind: 'feed'; url: string; feedKind: FeedKind; title: string; items: number }
+  | {
+      kind: 'feed';
+      url: string;
+      feedKind: FeedKind;
+      title: string;
+      items: number;
+      /** Where the address led after redirects, and the address the feed gives for itself. */
+      finalUrl: string;
+      selfUrl?: string;
+    }
   | { kind: 'page'; url: string; feeds: DiscoveredFeed[] }
-  | { kind: 'problem'; problem: InspectProblem; status?: number; detail?: string };
+  | { kind: 'problem'; problem: Problem };
 
-export async function inspectUrl(url: string, fetchText: (url: string) => Promise<Fetched>): Promise<Inspection> {
+export async function inspectUrl(url: string, fetch: typeof globalThis.fetch, opts: { timeoutMs?: number } = {}): Promise<Inspection> {
   let res: Fetched;
   try {
-    res = await fetchText(url);
+    const out = await fetchSource(url, { fetch, timeoutMs: opts.timeoutMs });
+    if (out.kind !== 'ok') throw new Error('a 304 without a conditional request');
+    res = out;
   } catch (e) {
-    return { kind: 'problem', problem: 'unreachable', detail: e instanceof Error ? e.message : String(e) };
+    return { kind: 'problem', problem: problemOf(e) };
   }
-  if (res.status < 200 || res.status >= 300) return { kind: 'problem', problem: 'httpError', status: res.status };
-  const kind = detectKind(res.text, res.contentType);
+  const finalUrl = res.finalUrl || url;
+  const kind = detectKind(res.body, res.contentType);
   if (kind === 'html') {
-    const feeds = discoverFeeds(res.text, res.url || url);
-    return feeds.length > 0 ? { kind: 'page', url: res.url || url, feeds } : { kind: 'problem', problem: 'noFeed' };
+    const feeds = discoverFeeds(res.body, finalUrl);
+    return feeds.length > 0 ? { kind: 'page', url: finalUrl, feeds } : { kind: 'problem', problem: { code: 'noFeedHere' } };
   }
-  if (kind === 'newsapi' || kind === 'guardian' || kind === 'gnews') return { kind: 'problem', problem: 'isApi' };
-  if (kind === 'unknown') return { kind: 'problem', problem: 'noFeed' };
+  if (kind === 'newsapi' || kind === 'guardian' || kind === 'gnews') return { kind: 'problem', problem: { code: 'isApi' } };
+  if (kind === 'unknown') return { kind: 'problem', problem: { code: 'noFeedHere' } };
   try {
-    const feed = parseFeedText(res.text, { baseUrl: res.url || url });
-    return { kind: 'feed', url, feedKind: kind, title: feed.title?.trim() ?? '', items: feed.items.length };
+    const feed = parseFeedText(res.body, { baseUrl: finalUrl });
+    const selfUrl = feedSelfUrl(res.body, finalUrl);
+    return { kind: 'feed', url, feedKind: kind, title: feed.title?.trim() ?? '', items: feed.items.length, finalUrl, ...(selfUrl ? { selfUrl } : {}) };
   } catch (e) {
-    return { kind: 'problem', problem: 'brokenFeed', detail: e instanceof Error ? e.message : String(e) };
+    return { kind: 'problem', problem: problemOf(e) };
   }
 }

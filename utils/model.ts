@@ -1,4 +1,5 @@
 // The one normalized shape every source kind is turned into, and the records kept next to it.
+import type { Problem } from './problems';
 
 /** IndexedDB cannot index booleans, so flags that are queried are stored as 0/1. */
 export type Flag = 0 | 1;
@@ -91,10 +92,12 @@ export interface Source {
   /** Consecutive failures, for exponential back-off. */
   failures: number;
   health: SourceHealth;
-  /** Plain words for the user ("the server answered 404"). */
-  lastError?: string;
+  /** What went wrong on the last poll, as a code (worded where it is shown: utils/problem-text.ts). */
+  problem?: Problem;
   lastStatus?: number;
   itemCount?: number;
+  /** Other addresses of this feed seen when it was added (where it redirected, its own self link). */
+  aliases?: string[];
   /** Where the last polls were redirected to, and how many in a row (see the poller). */
   redirectTo?: string;
   redirectCount?: number;

@@ -5,8 +5,10 @@ import { t } from '@/utils/i18n';
 import type { DiscoveredFeed } from '@/utils/sources';
 import { inspectUrl } from '@/utils/inspect-source';
 import { checkSourceUrl, originPattern } from '@/utils/validate';
+import { findSameFeed } from '@/utils/normalize/feed-address';
+import { problemOf, type Problem } from '@/utils/problems';
+import { problemSentence } from '@/utils/problem-text';
 import { Field } from './Field';
-import { inspectProblemText, urlProblemText } from './messages';
 import type { OptionsStore } from './state';
 
 const KIND_LABEL: Record<string, string> = { rss: 'RSS', atom: 'Atom', rdf: 'RDF', json: 'JSON Feed' };
@@ -19,22 +21,37 @@ export function AddSourceForm({ store }: { store: OptionsStore }) {
   const [found, setFound] = useState<DiscoveredFeed[] | null>(null);
   const urlRef = useRef<HTMLInputElement>(null);
 
-  const fail = (msg: string) => {
-    setError(msg);
+  const fail = (p: Problem | string) => {
+    setError(typeof p === 'string' ? p : problemSentence(p));
     setBusy(false);
     urlRef.current?.focus();
   };
 
-  async function add(feedUrl: string, feedName: string, kind: 'feed' | DiscoveredFeed['type']) {
+  /** Reads the feed at `feedUrl`, then adds it unless it is one the user has under another address. */
+  async function addFeed(feedUrl: string, feedName: string) {
+    setBusy(true);
+    setError('');
+    const r = await inspectUrl(feedUrl, store.env.fetch);
+    if (r.kind === 'problem') return fail(r.problem);
+    if (r.kind === 'page') {
+      setBusy(false);
+      setFound(r.feeds);
+      store.announce(t('opt_found_feeds', String(r.feeds.length)));
+      return;
+    }
+    const aliases = [r.finalUrl, r.selfUrl].filter((x): x is string => !!x && x !== feedUrl);
+    const same = findSameFeed(store.sources.value, [feedUrl, ...aliases]);
+    if (same) return fail({ code: 'duplicate', name: same.name });
     try {
-      const src = await store.addSource({ name: feedName, url: feedUrl, kind });
+      const src = await store.addSource({ name: feedName || r.title, url: feedUrl, kind: r.feedKind, aliases });
       store.announce(t('opt_source_added', src.name));
       setUrl('');
       setName('');
       setFound(null);
       setError('');
+      setBusy(false);
     } catch (e) {
-      fail(e instanceof Error && /already/.test(e.message) ? urlProblemText('duplicate') : String(e));
+      fail(problemOf(e));
     }
   }
 
@@ -42,31 +59,20 @@ export function AddSourceForm({ store }: { store: OptionsStore }) {
     e.preventDefault();
     setFound(null);
     const check = checkSourceUrl(url, store.sources.value);
-    if ('problem' in check) return fail(urlProblemText(check.problem));
+    if ('problem' in check) return fail(check.problem);
     // First await of the click: the permission prompt needs the user gesture.
     const granted = await store.env.requestOrigins([originPattern(check.url)]).catch(() => false);
     if (!granted) return fail(t('opt_err_permission'));
-    setBusy(true);
-    setError('');
-    const r = await inspectUrl(check.url, store.env.fetchText);
-    if (r.kind === 'problem') return fail(inspectProblemText(r.problem, r.status, r.detail));
-    if (r.kind === 'page') {
-      setBusy(false);
-      setFound(r.feeds);
-      store.announce(t('opt_found_feeds', String(r.feeds.length)));
-      return;
-    }
-    await add(check.url, name.trim() || r.title, r.feedKind);
-    setBusy(false);
+    await addFeed(check.url, name.trim());
   }
 
   async function addFound(f: DiscoveredFeed) {
     const granted = await store.env.requestOrigins([originPattern(f.url)]).catch(() => false);
     if (!granted) return fail(t('opt_err_permission'));
-    await add(f.url, name.trim() || f.title, f.type);
+    await addFeed(f.url, name.trim() || f.title);
   }
 
-  const subscribed = new Set(store.sources.value.map((s) => s.url));
+  const subscribed = (u: string) => !!findSameFeed(store.sources.value, [u]);
   return (
     <form class="card add-source" onSubmit={onSubmit} noValidate aria-labelledby="add-source-title">
       <h3 id="add-source-title">{t('opt_add_source')}</h3>
@@ -95,7 +101,7 @@ export function AddSourceForm({ store }: { store: OptionsStore }) {
                 <span class="found-name">{f.title || f.url}</span>
                 <span class="kind">{KIND_LABEL[f.type] ?? f.type}</span>
                 <span class="url">{f.url}</span>
-                {subscribed.has(f.url) ? (
+                {subscribed(f.url) ? (
                   <span class="muted">{t('opt_already_added')}</span>
                 ) : (
                   <button type="button" onClick={() => void addFound(f)} aria-label={t('opt_add_named', f.title || f.url)}>

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Source } from '@/utils/model';
 import { t } from '@/utils/i18n';
 import { relativeTime } from '@/utils/format/time';
+import { sourceProblemText } from '@/utils/problem-text';
 import { isApiKind, maskKey } from '@/utils/sources';
 import type { OptionsStore } from './state';
 
@@ -90,9 +91,9 @@ export function SourceRow({ store, source: s }: { store: OptionsStore; source: S
         {statusText(s, count, store.env.now(), store.env.locale)}
         {api && maskedKey && <> · {t('opt_key_masked', maskedKey)}</>}
       </p>
-      {s.health === 'error' && s.lastError && (
+      {s.health === 'error' && s.problem && (
         <p class="error source-error" id={ids.error}>
-          {t('opt_status_error', s.lastError)}
+          {t('opt_status_error', sourceProblemText(s))}
         </p>
       )}
 

@@ -4,14 +4,6 @@ import type { NewsDb } from '@/utils/db/schema';
 import type { Message } from '@/utils/messages';
 import type { StorageAreaLike } from '@/utils/settings';
 
-export interface FetchedPage {
-  status: number;
-  contentType: string;
-  /** The address after redirects. */
-  url: string;
-  text: string;
-}
-
 export interface OptionsEnv {
   db(): Promise<NewsDb>;
   /** browser.storage.sync: settings and topics (they follow the user). */
@@ -26,8 +18,8 @@ export interface OptionsEnv {
   onStorageChanged(cb: (keys: string[], area: string) => void): () => void;
   /** Must be the first thing a click handler awaits: browsers only ask inside a user gesture. */
   requestOrigins(origins: string[]): Promise<boolean>;
-  /** Fetch a page or feed to see what it is (throws on network failure). */
-  fetchText(url: string): Promise<FetchedPage>;
+  /** The browser's fetch, for utils/net/fetch-source.ts (the one fetcher of a source address). */
+  fetch: typeof fetch;
   download(filename: string, text: string, mime: string): void;
   now(): number;
   locale: string;

@@ -1,6 +1,7 @@
-// Failing sources, in the words the poller stored, with a way to fix them.
+// Failing sources, their stored problem in the user's words, with a way to fix them.
 import type { SidebarStore } from './state';
 import { t } from '@/utils/i18n';
+import { sourceProblemText } from '@/utils/problem-text';
 
 export function SourceErrors({ store }: { store: SidebarStore }) {
   const failing = store.failing.value;
@@ -11,7 +12,7 @@ export function SourceErrors({ store }: { store: SidebarStore }) {
       <ul class="problems">
         {failing.map((s) => (
           <li key={s.id}>
-            <strong>{s.name}</strong>: {s.lastError || t('sb_source_error_unknown')}
+            <strong>{s.name}</strong>: {sourceProblemText(s) || t('sb_source_error_unknown')}
           </li>
         ))}
       </ul>

@@ -3,9 +3,6 @@ import { onRuntimeMessage, onStorageKeysChanged } from '@/components/shared/page
 import { getDb } from '@/utils/db/schema';
 import type { OptionsEnv } from '@/components/options/env';
 
-const FETCH_TIMEOUT_MS = 15_000;
-const MAX_BYTES = 5 * 1024 * 1024;
-
 export function browserEnv(): OptionsEnv {
   return {
     db: getDb,
@@ -17,18 +14,7 @@ export function browserEnv(): OptionsEnv {
     onMessage: onRuntimeMessage,
     onStorageChanged: onStorageKeysChanged,
     requestOrigins: (origins) => browser.permissions.request({ origins }),
-    async fetchText(url) {
-      const ctl = new AbortController();
-      const timer = setTimeout(() => ctl.abort(), FETCH_TIMEOUT_MS);
-      try {
-        const res = await fetch(url, { signal: ctl.signal, credentials: 'omit', redirect: 'follow' });
-        const buf = await res.arrayBuffer();
-        const text = new TextDecoder().decode(buf.byteLength > MAX_BYTES ? buf.slice(0, MAX_BYTES) : buf);
-        return { status: res.status, contentType: res.headers.get('content-type') ?? '', url: res.url || url, text };
-      } finally {
-        clearTimeout(timer);
-      }
-    },
+    fetch: (input, init) => fetch(input, init),
     download(filename, text, mime) {
       const a = document.createElement('a');
       a.href = URL.createObjectURL(new Blob([text], { type: mime }));

@@ -91,11 +91,11 @@ describe('Firefox', { timeout: 60_000 }, () => {
       const results = await bg.newsbar.pollNow(src.id);
       const sources = await bg.newsbar.listSources();
       return {
-        outcomes: results.map((r: any) => (r.kind === 'error' ? `error: ${r.error}` : r.kind)),
+        outcomes: results.map((r: any) => (r.kind === 'error' ? `error: ${JSON.stringify(r.problem)}` : r.kind)),
         count: await bg.newsbar.countItems(),
         titles: (await (await bg.newsbar.getDb()).getAll('items')).map((i: any) => i.title),
         badge: await b.action.getBadgeText({}),
-        health: sources.map((s: any) => `${s.name}: ${s.health}${s.lastError ? ` (${s.lastError})` : ''}`),
+        health: sources.map((s: any) => `${s.name}: ${s.health}${s.problem ? ` (${JSON.stringify(s.problem)})` : ''}`),
         hostAllowed: await b.permissions.contains({ origins: ['http://127.0.0.1/*'] }),
         alarm: await b.alarms.get('poll'),
       };

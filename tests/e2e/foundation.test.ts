@@ -15,7 +15,7 @@ const rss = (n: number, prefix: string, extra = '') => `<?xml version="1.0" enco
 ${Array.from({ length: n }, (_, i) => `<item><guid>${prefix}-${i}</guid><title>${extra}${prefix} story ${i}</title><link>http://127.0.0.1/${prefix}/${i}</link><pubDate>${new Date(Date.now() - i * 60_000).toUTCString()}</pubDate><description>About ${prefix} ${i}</description></item>`).join('\n')}
 </channel></rss>`;
 
-const bgSources = () => ext.bg(() => (globalThis as any).newsbar.listSources()) as Promise<Array<{ id: string; name: string; url: string; health: string; lastError?: string; itemCount?: number }>>;
+const bgSources = () => ext.bg(() => (globalThis as any).newsbar.listSources()) as Promise<Array<{ id: string; name: string; url: string; health: string; problem?: { code: string; status?: number }; itemCount?: number }>>;
 
 /** Items of one source, read straight from the extension's IndexedDB in the worker. */
 const itemsOf = (sourceId: string) =>
@@ -81,8 +81,8 @@ describe('foundation', () => {
     }
     await ext.bg(() => (globalThis as any).newsbar.pollNow());
     const byName = Object.fromEntries((await bgSources()).map((s) => [s.name, s]));
-    assert.match(byName.Gone.lastError ?? '', /404/);
-    assert.match(byName.Page.lastError ?? '', /HTML page, not a feed/);
+    assert.deepEqual(byName.Gone.problem, { code: 'http', status: 404 });
+    assert.deepEqual(byName.Page.problem, { code: 'htmlPage' });
     assert.equal(byName.More.health, 'ok');
     assert.equal((await ext.badge()).text, '5');
   });

@@ -2,6 +2,7 @@
 // A migration only ever adds or transforms; it never drops a user's items, sources or read state.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Flag, Item, Source } from '../model';
+import { problemFromLegacyText } from '../problems';
 import { htmlToText, wordsOf } from '../normalize/text';
 import { itemWordKeys } from '../search/word-keys';
 import { Tallier, type Counter } from './counters';
@@ -145,6 +146,21 @@ const migrations: Array<(db: IDBPDatabase<NewsDB>, tx: UpgradeTx) => void | Prom
   // happens in the poll's own transaction, so nothing is ever stored unmatched).
   (db) => {
     db.createObjectStore('pendingAlerts', { keyPath: 'itemId' });
+  },
+  // 5 -> 6: a source's last error is stored as a problem code (worded in the user's language where it
+  // is shown) instead of an English sentence. Recognised sentences become codes, others stay as text.
+  (_db, tx) => {
+    const sources = tx.objectStore('sources');
+    return sources.openCursor().then(async function convert(cursor): Promise<void> {
+      if (!cursor) return;
+      const { lastError, ...rest } = cursor.value as Source & { lastError?: unknown };
+      if (lastError !== undefined) {
+        const next: Source = { ...rest };
+        if (typeof lastError === 'string' && lastError.trim() && !rest.problem) next.problem = problemFromLegacyText(lastError);
+        await cursor.update(next);
+      }
+      return convert(await cursor.continue());
+    });
   },
 ];
 

@@ -3,6 +3,8 @@ import type { NewsDb } from './schema';
 import { DEFAULT_INTERVAL_MIN, MIN_INTERVAL_MIN, type Source, type SourceKind } from '../model';
 import { hashString } from '../normalize/ids';
 import { ItemWriter } from './item-writes';
+import { feedKey, findSameFeed } from '../normalize/feed-address';
+import { ProblemError } from '../problems';
 
 export interface NewSource {
   name: string;
@@ -11,6 +13,8 @@ export interface NewSource {
   intervalMin?: number;
   breaking?: boolean;
   enabled?: boolean;
+  /** Other addresses of the same feed (after redirects, its self link). */
+  aliases?: string[];
 }
 
 export function makeSource(s: NewSource, now: number): Source {
@@ -26,7 +30,25 @@ export function makeSource(s: NewSource, now: number): Source {
     nextPollAt: now,
     failures: 0,
     health: 'new',
+    ...aliasesOf(s),
   };
+}
+
+function aliasesOf(s: NewSource): { aliases?: string[] } {
+  const own = feedKey(s.url);
+  const seen = new Set([own]);
+  const aliases = (s.aliases ?? []).filter((a) => {
+    const k = feedKey(a);
+    if (!k || seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  return aliases.length ? { aliases } : {};
+}
+
+/** The source already in `all` that is the same feed as `s` (any spelling of its addresses). */
+export function sameFeedIn(all: readonly Source[], s: NewSource): Source | undefined {
+  return findSameFeed(all, [s.url, ...(s.aliases ?? [])]);
 }
 
 export async function listSources(db: NewsDb): Promise<Source[]> {
@@ -38,15 +60,16 @@ export function getSource(db: NewsDb, id: string): Promise<Source | undefined> {
   return db.get('sources', id);
 }
 
-/** Adds a source; a source with the same URL is a duplicate and is refused. */
+/** Adds a source; the same feed under any spelling is a duplicate and is refused (ProblemError 'duplicate'). */
 export async function addSource(db: NewsDb, s: NewSource, now = Date.now()): Promise<Source> {
   const src = makeSource(s, now);
   const tx = db.transaction('sources', 'readwrite');
   const all = await tx.store.getAll();
-  if (all.some((x) => x.url === src.url || x.id === src.id)) {
+  const same = sameFeedIn(all, s) ?? all.find((x) => x.id === src.id);
+  if (same) {
     tx.abort();
     await tx.done.catch(() => {});
-    throw new Error('this source is already in your list');
+    throw new ProblemError({ code: 'duplicate', name: same.name });
   }
   await tx.store.put(src);
   await tx.done;

@@ -1,6 +1,7 @@
-// One HTTP fetch of a source: conditional GET, a timeout, a size cap, charset decoding, and
-// failures turned into plain words for the user. `fetch` is passed in so tests use a real server.
+// One HTTP fetch of a source, for the poller and the options page alike: conditional GET, a timeout,
+// a size cap, charset decoding, and failures as typed problems. `fetch` is passed in so tests use a real server.
 import { decodeBody } from './decode';
+import { ProblemError, type Problem } from '../problems';
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
@@ -15,18 +16,29 @@ export interface FetchOptions {
   now?: () => number;
 }
 
-export type FetchOutcome =
-  | { kind: 'not-modified'; etag?: string; lastModified?: string }
-  | { kind: 'ok'; body: string; contentType: string; etag?: string; lastModified?: string; status: number; finalUrl: string; redirected: boolean };
+/** A source's body as fetched: the one result type for the poller and the options page. */
+export interface Fetched {
+  body: string;
+  contentType: string;
+  status: number;
+  /** The address after redirects. */
+  finalUrl: string;
+  redirected: boolean;
+  etag?: string;
+  lastModified?: string;
+}
 
-export class FetchError extends Error {
+export type FetchOutcome = { kind: 'not-modified'; etag?: string; lastModified?: string } | ({ kind: 'ok' } & Fetched);
+
+/** A fetch that failed: its Problem says why (unreachable, timeout, redirect loop, HTTP status, size). */
+export class FetchError extends ProblemError {
   constructor(
-    message: string,
+    problem: Problem,
     readonly status?: number,
     /** The server asked us to wait this long (Retry-After), ms. */
     readonly retryAfterMs?: number,
   ) {
-    super(message);
+    super(problem);
     this.name = 'FetchError';
   }
 }
@@ -39,20 +51,31 @@ export function parseRetryAfter(v: string | null, now: number): number | undefin
   return Number.isNaN(t) ? undefined : Math.max(0, t - now);
 }
 
-function statusWords(status: number, retryAfterMs?: number): string {
-  const wait = retryAfterMs !== undefined ? `; it asked us to wait ${Math.max(1, Math.round(retryAfterMs / 60_000))} min` : '';
-  if (status === 401 || status === 403) return `the server refused access (${status}): the address may need a login, or the API key is wrong`;
-  if (status === 404) return 'the server answered 404: nothing is at this address any more';
-  if (status === 410) return 'the server answered 410: this feed has been removed';
-  if (status === 429) return `the server says we asked too often (429)${wait}`;
-  if (status === 503) return `the server is unavailable for now (503)${wait}`;
-  if (status >= 500) return `the server had a problem (${status}); we will try again later`;
-  return `the server answered ${status} instead of a feed`;
+function httpProblem(status: number, retryAfterMs?: number): Problem {
+  return retryAfterMs !== undefined ? { code: 'http', status, retryAfterMin: Math.max(1, Math.round(retryAfterMs / 60_000)) } : { code: 'http', status };
+}
+
+/**
+ * Why a fetch failed at the network level. A browser's fetch says only "Failed to fetch" for a redirect
+ * loop and for being offline alike, so a second request that does not follow redirects tells them apart:
+ * a server that answers it with a redirect is reachable, and following it is what failed.
+ */
+async function networkProblem(e: unknown, url: string, init: RequestInit, f: typeof fetch): Promise<Problem> {
+  const cause = (e as { cause?: { message?: string } } | null)?.cause?.message ?? '';
+  if (/redirect count exceeded|too many redirects/i.test(cause)) return { code: 'redirectLoop' }; // node's fetch says so
+  try {
+    const probe = await f(url, { ...init, redirect: 'manual' });
+    await probe.body?.cancel().catch(() => {});
+    if (probe.type === 'opaqueredirect' || (probe.status >= 300 && probe.status < 400)) return { code: 'redirectLoop' };
+  } catch {
+    // unreachable indeed
+  }
+  return { code: 'unreachable' };
 }
 
 async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(res.headers.get('content-length'));
-  if (declared > maxBytes) throw new FetchError(`the feed is too large (${(declared / 1048576).toFixed(1)} MB; the limit is ${maxBytes / 1048576} MB)`);
+  if (declared > maxBytes) throw new FetchError({ code: 'tooLarge', limitMb: maxBytes / 1048576 });
   if (!res.body) return new Uint8Array(await res.arrayBuffer());
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -63,7 +86,7 @@ async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array> 
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel().catch(() => {});
-      throw new FetchError(`the feed is too large (over ${maxBytes / 1048576} MB)`);
+      throw new FetchError({ code: 'tooLarge', limitMb: maxBytes / 1048576 });
     }
     chunks.push(value);
   }
@@ -89,14 +112,21 @@ export async function fetchSource(url: string, opts: FetchOptions): Promise<Fetc
   if (opts.etag) headers['if-none-match'] = opts.etag;
   if (opts.lastModified) headers['if-modified-since'] = opts.lastModified;
   try {
-    const res = await opts.fetch(url, { headers, signal: ctrl.signal, cache: 'no-store', credentials: 'omit', redirect: 'follow' });
+    const init: RequestInit = { headers, signal: ctrl.signal, cache: 'no-store', credentials: 'omit' };
+    let res: Response;
+    try {
+      res = await opts.fetch(url, { ...init, redirect: 'follow' });
+    } catch (e) {
+      if (ctrl.signal.aborted) throw e;
+      throw new FetchError(await networkProblem(e, url, init, opts.fetch));
+    }
     if (res.status === 304) {
       return { kind: 'not-modified', etag: res.headers.get('etag') ?? opts.etag, lastModified: res.headers.get('last-modified') ?? opts.lastModified };
     }
     if (!res.ok) {
       const retryAfterMs = res.status === 429 || res.status === 503 ? parseRetryAfter(res.headers.get('retry-after'), now()) : undefined;
       await res.body?.cancel().catch(() => {});
-      throw new FetchError(statusWords(res.status, retryAfterMs), res.status, retryAfterMs);
+      throw new FetchError(httpProblem(res.status, retryAfterMs), res.status, retryAfterMs);
     }
     const contentType = res.headers.get('content-type') ?? '';
     const bytes = await readCapped(res, opts.maxBytes ?? DEFAULT_MAX_BYTES);
@@ -112,8 +142,8 @@ export async function fetchSource(url: string, opts: FetchOptions): Promise<Fetc
     };
   } catch (e) {
     if (e instanceof FetchError) throw e;
-    if (ctrl.signal.aborted) throw new FetchError(`the server did not answer within ${Math.round(timeoutMs / 1000)} seconds`);
-    throw new FetchError('could not reach the server: you may be offline, or the address is wrong');
+    if (ctrl.signal.aborted) throw new FetchError({ code: 'timeout', seconds: Math.round(timeoutMs / 1000) });
+    throw new FetchError({ code: 'unreachable' });
   } finally {
     clearTimeout(timer);
   }

@@ -5,7 +5,8 @@ import type { ApiKind, ParsedItem, Settings, Source } from '../model';
 import { listSources } from '../db/sources';
 import { patchSource, storePoll } from '../db/items';
 import { fetchSource, FetchError } from '../net/fetch-source';
-import { apiRequest, isApiKind, parseSourceBody, redactKey, SourceApiError, SourceFormatError } from '../sources';
+import { apiRequest, isApiKind, parseSourceBody, redactKey } from '../sources';
+import { mapProblemText, problemOf, type Problem } from '../problems';
 import { nextPollAfterFailure, nextPollAfterSuccess } from './backoff';
 import type { TopicSet } from '../topics/rematch';
 
@@ -32,7 +33,7 @@ export interface PollDeps {
 export type SourceOutcome =
   | { sourceId: string; kind: 'stored'; newIds: string[]; updatedIds: string[] }
   | { sourceId: string; kind: 'not-modified' }
-  | { sourceId: string; kind: 'error'; error: string };
+  | { sourceId: string; kind: 'error'; problem: Problem };
 
 export interface PollOptions {
   /** Poll these sources (or all enabled ones) whether due or not. */
@@ -46,20 +47,12 @@ export function dueSources(sources: Source[], now: number, opts: PollOptions = {
   return sources.filter((s) => s.enabled && (!opts.sourceIds || opts.sourceIds.includes(s.id)) && (opts.force || s.nextPollAt <= now));
 }
 
-/** Error text for the user, with any API key taken out. */
-function errorWords(e: unknown, key?: string): string {
-  let msg: string;
-  if (e instanceof SourceFormatError) {
-    const where = e.line ? ` (line ${e.line}${e.column ? `, column ${e.column}` : ''})` : e.field ? ` (field ${e.field})` : '';
-    msg = /\bline \d/.test(e.message) ? e.message : e.message + where;
-  } else if (e instanceof FetchError || e instanceof SourceApiError) {
-    msg = e.message;
-  } else {
-    msg = `something unexpected went wrong (${e instanceof Error ? e.message : String(e)})`;
-  }
-  return key ? redactKey(msg, key) : msg;
+/** What went wrong, as a code, with any API key taken out of its words. */
+function problemFor(e: unknown, key?: string): Problem {
+  const p = problemOf(e);
+  if (p.code === 'unexpected') console.error('Newsbar: unexpected error in a poll', e);
+  return key ? mapProblemText(p, (s) => redactKey(s, key)) : p;
 }
-
 export async function pollSource(deps: PollDeps, source: Source): Promise<SourceOutcome> {
   const now = deps.now();
   const random = deps.random ?? Math.random;
@@ -69,7 +62,7 @@ export async function pollSource(deps: PollDeps, source: Source): Promise<Source
     let headers: Record<string, string> | undefined;
     if (isApi(source)) {
       key = await deps.getApiKey?.(source.id);
-      if (!key) throw new FetchError('this news API needs an API key: add it in the settings');
+      if (!key) throw new FetchError({ code: 'needsKey' });
       ({ url, headers } = apiRequest(source.kind as ApiKind, source.url, key));
     }
     const res = await fetchSource(url, { fetch: deps.fetch, etag: source.etag, lastModified: source.lastModified, headers, timeoutMs: deps.timeoutMs, maxBytes: deps.maxBytes, now: deps.now });
@@ -79,7 +72,7 @@ export async function pollSource(deps: PollDeps, source: Source): Promise<Source
       nextPollAt: nextPollAfterSuccess(now, source.intervalMin),
       failures: 0,
       health: 'ok',
-      lastError: undefined,
+      problem: undefined,
       etag: res.etag,
       lastModified: res.lastModified,
     };
@@ -98,18 +91,18 @@ export async function pollSource(deps: PollDeps, source: Source): Promise<Source
     }
     return { sourceId: source.id, kind: 'stored', newIds: stored.newIds, updatedIds: stored.updatedIds };
   } catch (e) {
-    const error = errorWords(e, key);
+    const problem = problemFor(e, key);
     const failures = source.failures + 1;
     const retryAfterMs = e instanceof FetchError ? e.retryAfterMs : undefined;
     await patchSource(deps.db, source.id, {
       lastPollAt: now,
       failures,
       health: 'error',
-      lastError: error,
+      problem,
       lastStatus: e instanceof FetchError ? e.status : undefined,
       nextPollAt: nextPollAfterFailure(now, source.intervalMin, failures, random, retryAfterMs),
     });
-    return { sourceId: source.id, kind: 'error', error };
+    return { sourceId: source.id, kind: 'error', problem };
   }
 }
 

@@ -1,8 +1,11 @@
-// Errors of the source adapters. Messages are plain words a user can act on; they are stored on the
-// source and shown in the options page as they are.
+// Errors of the source adapters. Each carries a Problem (a code the pages word in the user's language);
+// the message is the same in English with details, for the command line (`npm run parse`).
+import type { Problem } from '../problems';
 
 /** The body is not something Newsbar can read (HTML page, broken XML/JSON, unknown shape, empty). */
 export class SourceFormatError extends Error {
+  /** What is wrong, as a code (stored on the source). */
+  problem: Problem;
   /** 1-based line of the problem in the body, when known. */
   line?: number;
   /** 1-based column, when known. */
@@ -10,9 +13,10 @@ export class SourceFormatError extends Error {
   /** The field or element involved, when known. */
   field?: string;
 
-  constructor(message: string, details: { line?: number; column?: number; field?: string } = {}) {
+  constructor(message: string, details: { line?: number; column?: number; field?: string; problem?: Problem } = {}) {
     super(message);
     this.name = 'SourceFormatError';
+    this.problem = details.problem ?? { code: 'notFeed' };
     if (details.line !== undefined) this.line = details.line;
     if (details.column !== undefined) this.column = details.column;
     if (details.field !== undefined) this.field = details.field;
@@ -27,8 +31,9 @@ export class SourceApiError extends SourceFormatError {
   /** The API's error code ("apiKeyInvalid", "rateLimited"...), when it gives one. */
   code?: string;
 
-  constructor(message: string, code?: string) {
-    super(message, { field: 'status' });
+  /** `api`: the API's name; `said`: its own words (with any key already taken out). */
+  constructor(api: string, said: string, code?: string) {
+    super(`${api}: ${said}`, { field: 'status', problem: { code: 'apiError', api, said } });
     this.name = 'SourceApiError';
     if (code !== undefined) this.code = code;
   }

@@ -119,9 +119,9 @@ function mapAtom(feed: AtomFeed.Feed<string>, ctx: MapContext): MappedFeed {
  */
 export function parseFeedText(text: string, opts: ParseOptions = {}): ParsedSourceFeed {
   const body = text.replace(/^\uFEFF/, '');
-  if (!body.trim()) throw new SourceFormatError('the feed is empty');
+  if (!body.trim()) throw new SourceFormatError('the feed is empty', { problem: { code: 'empty' } });
   const kind = detectKind(body);
-  if (kind === 'html') throw new SourceFormatError('this is an HTML page, not a feed');
+  if (kind === 'html') throw new SourceFormatError('this is an HTML page, not a feed', { problem: { code: 'htmlPage' } });
   const first = body.trimStart()[0];
   if (first === '{' || first === '[') {
     const obj = parseJsonText(body);
@@ -135,7 +135,7 @@ export function parseFeedText(text: string, opts: ParseOptions = {}): ParsedSour
     parsed = parseFeed<string>(body);
   } catch (e) {
     const problem = findXmlProblem(body, false);
-    if (problem) throw new SourceFormatError(problem.message, problem);
+    if (problem) throw new SourceFormatError(problem.message, { ...problem, problem: { code: 'badXml', line: problem.line, column: problem.column } });
     const name = e instanceof Error ? e.name : '';
     throw new SourceFormatError(
       name === 'DetectError' ? 'this XML is not an RSS, Atom or RDF feed' : 'this XML could not be read as a feed',
@@ -143,7 +143,7 @@ export function parseFeedText(text: string, opts: ParseOptions = {}): ParsedSour
   }
   // feedsmith reads some broken XML leniently (and silently loses items): unclosed tags are an error.
   const problem = findXmlProblem(body, true);
-  if (problem) throw new SourceFormatError(problem.message, problem);
+  if (problem) throw new SourceFormatError(problem.message, { ...problem, problem: { code: 'badXml', line: problem.line, column: problem.column } });
   switch (parsed.format) {
     case 'rss':
       return finishFeed('rss', mapRss(parsed.feed, ctx));

@@ -38,9 +38,9 @@ export function parseGNews(data: unknown, opts: ApiParseOptions = {}): ParsedSou
   if (o.errors) {
     const list = Array.isArray(o.errors) ? o.errors : typeof o.errors === 'object' ? Object.values(o.errors as object) : [o.errors];
     const message = list.map((e) => cleanText(String(e))).filter(Boolean).join('; ') || 'the API answered with an error';
-    throw new SourceApiError(redactKey(`GNews: ${message}`, key));
+    throw new SourceApiError('GNews', redactKey(message, key));
   }
-  if (!Array.isArray(o.articles)) throw new SourceFormatError('this is not a GNews response: it has no articles', { field: 'articles' });
+  if (!Array.isArray(o.articles)) throw new SourceFormatError('this is not a GNews response: it has no articles', { field: 'articles', problem: { code: 'notApi', api: 'GNews' } });
   const items: ParsedItem[] = [];
   let skipped = 0;
   for (const raw of o.articles as unknown[]) {

@@ -33,15 +33,15 @@ export function parseGuardian(data: unknown, opts: ApiParseOptions = {}): Parsed
   const resp = (o.response && typeof o.response === 'object' ? o.response : undefined) as Record<string, unknown> | undefined;
   if (!resp) {
     // The API gateway answers a bad key with {"message": "..."}.
-    if (typeof o.message === 'string') throw new SourceApiError(redactKey(`The Guardian API: ${cleanText(o.message)}`, key));
-    throw new SourceFormatError('this is not a Guardian API response: it has no "response"', { field: 'response' });
+    if (typeof o.message === 'string') throw new SourceApiError('The Guardian API', redactKey(cleanText(o.message), key));
+    throw new SourceFormatError('this is not a Guardian API response: it has no "response"', { field: 'response', problem: { code: 'notApi', api: 'The Guardian API' } });
   }
   if (resp.status === 'error') {
     const message = cleanText(str(resp.message)) || 'the API answered with an error';
-    throw new SourceApiError(redactKey(`The Guardian API: ${message}`, key));
+    throw new SourceApiError('The Guardian API', redactKey(message, key));
   }
   const results = Array.isArray(resp.results) ? resp.results : resp.content ? [resp.content] : undefined;
-  if (!results) throw new SourceFormatError('this Guardian API response has no results', { field: 'response.results' });
+  if (!results) throw new SourceFormatError('this Guardian API response has no results', { field: 'response.results', problem: { code: 'noItems' } });
   const items: ParsedItem[] = [];
   let skipped = 0;
   for (const raw of results as unknown[]) {

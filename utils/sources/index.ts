@@ -21,6 +21,9 @@ export { DEFAULT_SOURCES, type DefaultSource } from './defaults';
 
 const API_KINDS: ReadonlySet<string> = new Set<ApiKind>(['newsapi', 'guardian', 'gnews']);
 
+/** How each news API is named in messages. */
+export const API_NAMES: Record<ApiKind, string> = { newsapi: 'NewsAPI', guardian: 'The Guardian API', gnews: 'GNews' };
+
 export function isApiKind(kind: string): kind is ApiKind {
   return API_KINDS.has(kind);
 }
@@ -60,17 +63,17 @@ export function parseSourceBody(
   opts: ApiParseOptions = {},
 ): ParsedSourceFeed {
   const text = (body ?? '').replace(/^\uFEFF/, '');
-  if (!text.trim()) throw new SourceFormatError('the source sent an empty response');
+  if (!text.trim()) throw new SourceFormatError('the source sent an empty response', { problem: { code: 'empty' } });
   if (isApiKind(kind)) {
     const first = text.trimStart()[0];
     if (first !== '{' && first !== '[') {
-      if (detectKind(text, contentType) === 'html') throw new SourceFormatError('this is an HTML page, not a news API response');
-      throw new SourceFormatError('this is not a JSON response from the news API');
+      if (detectKind(text, contentType) === 'html') throw new SourceFormatError('this is an HTML page, not a news API response', { problem: { code: 'notApi', api: API_NAMES[kind] } });
+      throw new SourceFormatError('this is not a JSON response from the news API', { problem: { code: 'notApi', api: API_NAMES[kind] } });
     }
     return parseApi(kind, parseJsonText(text), opts);
   }
   const detected = detectKind(text, contentType);
-  if (detected === 'html') throw new SourceFormatError('this is an HTML page, not a feed');
+  if (detected === 'html') throw new SourceFormatError('this is an HTML page, not a feed', { problem: { code: 'htmlPage' } });
   const first = text.trimStart()[0];
   if (first === '{' || first === '[') {
     const obj = parseJsonText(text);

@@ -42,7 +42,7 @@ export function parseJsonFeedObject(obj: unknown, opts: ParseOptions = {}): Pars
   try {
     feed = parseJsonFeed<string>(obj);
   } catch {
-    throw new SourceFormatError('this JSON looks like a JSON Feed but has no readable items', { field: 'items' });
+    throw new SourceFormatError('this JSON looks like a JSON Feed but has no readable items', { field: 'items', problem: { code: 'noItems' } });
   }
   return finishFeed('json', mapJsonFeed(feed, { base: opts.baseUrl, now: opts.now }));
 }

@@ -90,6 +90,6 @@ export function parseJsonText(text: string): unknown {
   } catch {
     const { offset, reason } = locateJsonError(s);
     const { line, column } = lineColumnAt(s, offset);
-    throw new SourceFormatError(`this is not valid JSON: ${reason} (line ${line}, column ${column})`, { line, column });
+    throw new SourceFormatError(`this is not valid JSON: ${reason} (line ${line}, column ${column})`, { line, column, problem: { code: 'badJson', line, column } });
   }
 }

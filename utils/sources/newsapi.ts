@@ -27,7 +27,7 @@ export interface ApiRequest {
 export function apiObject(data: unknown, apiName: string): Record<string, unknown> {
   const obj = typeof data === 'string' ? parseJsonText(data) : data;
   if (!obj || typeof obj !== 'object' || Array.isArray(obj)) {
-    throw new SourceFormatError(`this is not a ${apiName} response`);
+    throw new SourceFormatError(`this is not a ${apiName} response`, { problem: { code: 'notApi', api: apiName } });
   }
   return obj as Record<string, unknown>;
 }
@@ -69,10 +69,10 @@ export function parseNewsApi(data: unknown, opts: ApiParseOptions = {}): ParsedS
   const key = opts.apiKey ?? '';
   if (o.status === 'error') {
     const message = cleanText(str(o.message)) || 'NewsAPI answered with an error';
-    throw new SourceApiError(redactKey(`NewsAPI: ${message}`, key), str(o.code));
+    throw new SourceApiError('NewsAPI', redactKey(message, key), str(o.code));
   }
   if (!Array.isArray(o.articles)) {
-    throw new SourceFormatError('this is not a NewsAPI response: it has no articles', { field: 'articles' });
+    throw new SourceFormatError('this is not a NewsAPI response: it has no articles', { field: 'articles', problem: { code: 'notApi', api: 'NewsAPI' } });
   }
   const items: ParsedItem[] = [];
   let skipped = 0;

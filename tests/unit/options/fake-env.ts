@@ -2,12 +2,34 @@
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openNewsDb, type NewsDb } from '@/utils/db/schema';
-import type { FetchedPage, OptionsEnv } from '@/components/options/env';
+import type { OptionsEnv } from '@/components/options/env';
 import { createOptionsStore } from '@/components/options/state';
 
 let n = 0;
 
-export function fakeEnv(pages: Record<string, Partial<FetchedPage>> = {}, opts: { grant?: boolean } = {}) {
+/** A scripted answer: status, content type, body (text or bytes), and the address it redirected to. */
+export interface FakePage {
+  status?: number;
+  contentType?: string;
+  text?: string;
+  bytes?: Uint8Array;
+  finalUrl?: string;
+}
+
+/** A fetch answering from `pages` (a network failure for any other address), as Responses. */
+export function scriptedFetch(pages: Record<string, FakePage>) {
+  return vi.fn(async (input: RequestInfo | URL): Promise<Response> => {
+    const url = String(input);
+    const p = pages[url];
+    if (!p) throw new TypeError('Failed to fetch');
+    const res = new Response((p.bytes as BodyInit | undefined) ?? p.text ?? '', { status: p.status ?? 200, headers: p.contentType ? { 'content-type': p.contentType } : {} });
+    Object.defineProperty(res, 'url', { value: p.finalUrl ?? url });
+    Object.defineProperty(res, 'redirected', { value: !!p.finalUrl && p.finalUrl !== url });
+    return res;
+  });
+}
+
+export function fakeEnv(pages: Record<string, FakePage> = {}, opts: { grant?: boolean } = {}) {
   const dbp: Promise<NewsDb> = openNewsDb(`options-test-${++n}`);
   const sent: unknown[] = [];
   const env: OptionsEnv = {
@@ -18,11 +40,7 @@ export function fakeEnv(pages: Record<string, Partial<FetchedPage>> = {}, opts: 
     onMessage: () => () => {},
     onStorageChanged: () => () => {},
     requestOrigins: vi.fn(async () => opts.grant ?? true),
-    fetchText: vi.fn(async (url: string) => {
-      const p = pages[url];
-      if (!p) throw new TypeError('Failed to fetch');
-      return { status: 200, contentType: '', url, text: '', ...p };
-    }),
+    fetch: scriptedFetch(pages),
     download: vi.fn(),
     now: () => 1_700_000_000_000,
     locale: 'en',

@@ -7,6 +7,9 @@ import { SourcesSection } from '@/components/options/SourcesSection';
 import { addSource, listSources } from '@/utils/db/sources';
 import { fakeEnv, RSS } from './fake-env';
 
+const ATOM = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Harbour Live</title><id>urn:live</id><updated>2026-01-01T00:00:00Z</updated>
+<entry><id>urn:e1</id><title>Ferry delayed</title><updated>2026-01-01T00:00:00Z</updated></entry></feed>`;
+
 const addButton = () => screen.getByRole('button', { name: 'Add' });
 
 describe('AddSourceForm', () => {
@@ -46,7 +49,7 @@ describe('AddSourceForm', () => {
 
   it('offers the feeds a web page announces', async () => {
     const page = `<!doctype html><html><head><link rel="alternate" type="application/atom+xml" title="Harbour Live" href="/live.atom"></head></html>`;
-    const { store, db } = fakeEnv({ 'https://harbour.example/': { text: page, contentType: 'text/html' } });
+    const { store, db } = fakeEnv({ 'https://harbour.example/': { text: page, contentType: 'text/html' }, 'https://harbour.example/live.atom': { text: ATOM } });
     render(<AddSourceForm store={store} />);
     fireEvent.input(screen.getByLabelText('Feed or website address'), { target: { value: 'https://harbour.example/' } });
     fireEvent.click(addButton());
@@ -61,7 +64,7 @@ describe('AddSourceForm', () => {
     fireEvent.input(screen.getByLabelText('Feed or website address'), { target: { value: 'https://harbour.example/rss' } });
     fireEvent.click(addButton());
     expect(await screen.findByText(/needs your permission/)).toBeTruthy();
-    expect(env.fetchText).not.toHaveBeenCalled();
+    expect(env.fetch).not.toHaveBeenCalled();
     expect(await listSources(await db)).toEqual([]);
   });
 
@@ -70,7 +73,81 @@ describe('AddSourceForm', () => {
     render(<AddSourceForm store={store} />);
     fireEvent.input(screen.getByLabelText('Feed or website address'), { target: { value: 'https://harbour.example/x' } });
     fireEvent.click(addButton());
-    expect(await screen.findByText('The site answered with an error (404).')).toBeTruthy();
+    expect(await screen.findByText('The server answered 404: nothing is at this address any more.')).toBeTruthy();
+  });
+});
+
+describe('adding: one fetcher, full addresses, one feed once', () => {
+  const submit = (value: string) => {
+    fireEvent.input(screen.getByLabelText('Feed or website address'), { target: { value } });
+    fireEvent.click(addButton());
+  };
+
+  it('reads a windows-1252 feed with the poller\'s fetcher: its name comes out right', async () => {
+    const head = '<?xml version="1.0"?><rss version="2.0"><channel><title>Caf';
+    const tail = ' “Zürich” News</title><item><guid>1</guid><title>x</title></item></channel></rss>';
+    const bytes = new Uint8Array([...Buffer.from(head), 0xe9, ...Buffer.from(tail.replace('“Zürich”', 'ZZZ'))]);
+    // “ 0x93, ü 0xfc, ” 0x94 in windows-1252
+    const zz = bytes.indexOf(0x5a);
+    bytes.set([0x93, 0x5a, 0xfc], zz);
+    const full = new Uint8Array([...bytes.slice(0, zz + 3), ...Buffer.from('rich'), 0x94, ...bytes.slice(zz + 3)]);
+    const { store, db } = fakeEnv({ 'https://cafe.example/rss': { bytes: full, contentType: 'application/rss+xml; charset=windows-1252' } });
+    render(<AddSourceForm store={store} />);
+    submit('https://cafe.example/rss');
+    await waitFor(async () => expect((await listSources(await db))[0]?.name).toBe('Café “Zürich” News'));
+  });
+
+  it.each(['/feed.xml', './rss', 'feed.xml', '?format=rss'])('%j: says a full address is needed, fetches nothing', async (typed) => {
+    const { store, env, db } = fakeEnv();
+    render(<AddSourceForm store={store} />);
+    submit(typed);
+    expect(await screen.findByText(/A full address is needed/)).toBeTruthy();
+    expect((screen.getByLabelText('Feed or website address') as HTMLInputElement).value).toBe(typed);
+    expect(env.fetch).not.toHaveBeenCalled();
+    expect(await listSources(await db)).toEqual([]);
+  });
+
+  it.each([
+    'http://harbour.example/rss',
+    'https://harbour.example/rss/',
+    'https://HARBOUR.example/rss?utm_source=newsletter&utm_medium=email',
+    'https://harbour.example/rss#top',
+  ])('refuses %j: the same feed under another spelling', async (typed) => {
+    const { store, env, db } = fakeEnv();
+    await addSource(await db, { name: 'Harbour', url: 'https://harbour.example/rss' });
+    await store.load();
+    render(<AddSourceForm store={store} />);
+    submit(typed);
+    expect(await screen.findByText('This feed is already in your list, as “Harbour”.')).toBeTruthy();
+    expect(env.fetch).not.toHaveBeenCalled();
+    expect(await listSources(await db)).toHaveLength(1);
+  });
+
+  it('refuses an address that redirects to a feed in the list, and one whose self link is in the list', async () => {
+    const selfRss = RSS.replace('<channel>', '<channel><atom:link xmlns:atom="http://www.w3.org/2005/Atom" rel="self" href="https://harbour.example/rss"/>');
+    const { store, db } = fakeEnv({
+      'https://short.example/h': { text: RSS, finalUrl: 'https://harbour.example/rss' },
+      'https://mirror.example/harbour.xml': { text: selfRss },
+    });
+    await addSource(await db, { name: 'Harbour', url: 'http://harbour.example/rss' });
+    await store.load();
+    render(<AddSourceForm store={store} />);
+    submit('https://short.example/h');
+    expect(await screen.findByText(/already in your list/)).toBeTruthy();
+    submit('https://mirror.example/harbour.xml');
+    await waitFor(() => expect((screen.getByLabelText('Feed or website address') as HTMLInputElement).value).toBe('https://mirror.example/harbour.xml'));
+    expect(await screen.findByText(/already in your list/)).toBeTruthy();
+    expect(await listSources(await db)).toHaveLength(1);
+  });
+
+  it('remembers where a new feed redirected, so that address is refused later', async () => {
+    const { store, db } = fakeEnv({ 'https://short.example/h': { text: RSS, finalUrl: 'https://harbour.example/rss' } });
+    render(<AddSourceForm store={store} />);
+    submit('https://short.example/h');
+    await waitFor(async () => expect(await listSources(await db)).toHaveLength(1));
+    expect((await listSources(await db))[0]).toMatchObject({ url: 'https://short.example/h', aliases: ['https://harbour.example/rss'] });
+    submit('http://harbour.example/rss/');
+    expect(await screen.findByText(/already in your list, as “Harbour News”/)).toBeTruthy();
   });
 });
 
@@ -101,11 +178,11 @@ describe('source rows', () => {
   it('shows state in words and removes a source only after a confirm', async () => {
     const { store, db, sent } = fakeEnv();
     const src = await addSource(await db, { name: 'Harbour', url: 'https://harbour.example/rss' });
-    await (await db).put('sources', { ...src, health: 'error', lastPollAt: 1, lastError: 'the server answered 404 (not found)' });
+    await (await db).put('sources', { ...src, health: 'error', lastPollAt: 1, problem: { code: 'http', status: 404 } });
     await store.load();
     render(<SourcesSection store={store} />);
     expect(screen.getByText(/^Articles: 0$/)).toBeTruthy();
-    expect(screen.getByText('Last check failed: the server answered 404 (not found)')).toBeTruthy();
+    expect(screen.getByText('Last check failed: the server answered 404: nothing is at this address any more')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Remove' }));
     expect(screen.getByText('Remove Harbour and its 0 articles?')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Remove' }));

@@ -4,7 +4,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pollDue, pollSource, REDIRECTS_TO_MOVE } from '@/utils/poller/poll';
 import { getSource } from '@/utils/db/sources';
 import { wordOfKey } from '@/utils/search/word-keys';
+import { problemText } from '@/utils/problem-text';
+import type { Source } from '@/utils/model';
 import { rss, setup, type Ctx } from './helpers';
+
+/** The stored problem in the words the pages show (English here). */
+const words = (s: Source) => (s.problem ? problemText(s.problem) : '');
 
 let c: Ctx;
 beforeEach(async () => {
@@ -82,14 +87,14 @@ describe('polling a feed', () => {
 
 describe('faults', () => {
   it('words each failure for the user, and backs off', async () => {
-    const cases: Array<[string, object, RegExp]> = [
-      ['/404', { status: 404, body: 'nope' }, /answered 404/],
-      ['/500', { status: 500, body: 'boom' }, /server had a problem \(500\)/],
-      ['/html', { body: '<!doctype html><html><head><title>Hi</title></head><body>page</body></html>', headers: { 'content-type': 'text/html' } }, /HTML page, not a feed/],
-      ['/bad.xml', { body: '<?xml version="1.0"?>\n<rss version="2.0">\n<channel>\n<title>x</title>\n<item><title>a</item>\n</channel></rss>' }, /line \d+/],
-      ['/hang', { hang: true }, /did not answer within 2 seconds/],
-      ['/trickle', { trickle: 20, body: rss([{ title: 'slow' }]) }, /did not answer within 2 seconds/],
-      ['/big', { body: rss(Array.from({ length: 400 }, (_, i) => ({ guid: `${i}`, title: 'x'.repeat(300) }))) }, /too large/],
+    const cases: Array<[string, object, RegExp, string]> = [
+      ['/404', { status: 404, body: 'nope' }, /answered 404/, 'http'],
+      ['/500', { status: 500, body: 'boom' }, /server had a problem \(500\)/, 'http'],
+      ['/html', { body: '<!doctype html><html><head><title>Hi</title></head><body>page</body></html>', headers: { 'content-type': 'text/html' } }, /HTML page, not a feed/, 'htmlPage'],
+      ['/bad.xml', { body: '<?xml version="1.0"?>\n<rss version="2.0">\n<channel>\n<title>x</title>\n<item><title>a</item>\n</channel></rss>' }, /line \d+/, 'badXml'],
+      ['/hang', { hang: true }, /did not answer within 2 seconds/, 'timeout'],
+      ['/trickle', { trickle: 20, body: rss([{ title: 'slow' }]) }, /did not answer within 2 seconds/, 'timeout'],
+      ['/big', { body: rss(Array.from({ length: 400 }, (_, i) => ({ guid: `${i}`, title: 'x'.repeat(300) }))) }, /too large/, 'tooLarge'],
     ];
     const srcs = [];
     for (const [p, spec] of cases) {
@@ -100,10 +105,11 @@ describe('faults', () => {
     c.srv.route('/good.xml', { body: rss([{ guid: 'g', title: 'Fine' }]) });
     const out = await pollDue(c.deps({ maxBytes: 100_000 }));
     expect(out).toHaveLength(cases.length + 1);
-    for (const [i, [, , re]] of cases.entries()) {
+    for (const [i, [, , re, code]] of cases.entries()) {
       const s = (await getSource(c.db, srcs[i].id))!;
       expect(s.health, s.url).toBe('error');
-      expect(s.lastError, s.url).toMatch(re);
+      expect(s.problem?.code, s.url).toBe(code);
+      expect(words(s), s.url).toMatch(re);
       expect(s.nextPollAt).toBeGreaterThan(c.clock.t);
     }
     expect((await getSource(c.db, good.id))!.health).toBe('ok');
@@ -116,13 +122,14 @@ describe('faults', () => {
     await pollSource(c.deps(), s);
     s = (await getSource(c.db, s.id))!;
     expect(s.nextPollAt - c.clock.t).toBeGreaterThanOrEqual(1800_000);
-    expect(s.lastError).toMatch(/wait 30 min/);
+    expect(s.problem).toEqual({ code: 'http', status: 503, retryAfterMin: 30 });
+    expect(words(s)).toMatch(/wait 30 min/);
 
     c.srv.route('/busy', { status: 429, headers: { 'retry-after': new Date(c.clock.t + 3600_000).toUTCString() }, body: '' });
     let b = await c.add('/busy', { intervalMin: 1 });
     await pollSource(c.deps(), b);
     b = (await getSource(c.db, b.id))!;
-    expect(b.lastError).toMatch(/asked too often \(429\)/);
+    expect(words(b)).toMatch(/asked too often \(429\)/);
     expect(b.lastStatus).toBe(429);
     // Retry-After as an HTTP date, an hour ahead.
     expect(b.nextPollAt - c.clock.t).toBeGreaterThanOrEqual(3_599_000);
@@ -137,6 +144,32 @@ describe('faults', () => {
     }
     expect(gaps).toEqual([60_000, 120_000, 240_000, 480_000]);
     expect(f.failures).toBe(4);
+  });
+
+  it('says a redirect loop is a redirect loop, not that the user may be offline', async () => {
+    c.srv.route('/loop-a', { status: 302, headers: { location: '/loop-b' }, body: '' });
+    c.srv.route('/loop-b', { status: 302, headers: { location: '/loop-a' }, body: '' });
+    const a = await c.add('/loop-a');
+    await pollSource(c.deps(), a);
+    expect((await getSource(c.db, a.id))!.problem).toEqual({ code: 'redirectLoop' });
+    // A browser's fetch says only "Failed to fetch": a second look that does not follow redirects tells.
+    const browserLike: typeof fetch = async (input, init) => {
+      if (init?.redirect === 'manual') return fetch(input, init);
+      try {
+        return await fetch(input, init);
+      } catch {
+        throw new TypeError('Failed to fetch');
+      }
+    };
+    const b = await c.add('/loop-b');
+    await pollSource(c.deps({ fetch: browserLike }), b);
+    const stored = (await getSource(c.db, b.id))!;
+    expect(stored.problem).toEqual({ code: 'redirectLoop' });
+    expect(words(stored)).toMatch(/redirect loop/);
+    // A server that is not there is still "could not reach".
+    const gone = await c.add('/x', { url: 'http://127.0.0.1:1/feed.xml' });
+    await pollSource(c.deps({ fetch: browserLike }), gone);
+    expect((await getSource(c.db, gone.id))!.problem).toEqual({ code: 'unreachable' });
   });
 
   it('keeps stored items when a source later fails', async () => {
@@ -196,10 +229,11 @@ describe('news APIs', () => {
     const bad = await pollSource(c.deps({ getApiKey: async () => wrong }), (await getSource(c.db, src.id))!);
     expect(bad.kind).toBe('error');
     const s = (await getSource(c.db, src.id))!;
-    expect(s.lastError).toMatch(/401|key/i);
-    expect(s.lastError).not.toContain(wrong);
+    expect(words(s)).toMatch(/401|key/i);
+    expect(JSON.stringify(s)).not.toContain(wrong);
 
     const none = await pollSource(c.deps(), s);
-    expect(none).toMatchObject({ kind: 'error', error: expect.stringMatching(/needs an API key/) });
+    expect(none).toMatchObject({ kind: 'error', problem: { code: 'needsKey' } });
+    expect(problemText({ code: 'needsKey' })).toMatch(/needs an API key/);
   });
 });

@@ -307,7 +307,7 @@ describe('states', () => {
   });
 
   it('failing sources show their error in words and a way to fix them', async () => {
-    const h = await renderSidebar([item({ title: 'x' })], [S1, source({ id: 's3', name: 'Broken Feed', health: 'error', lastError: 'the server answered 404 (not found)' })]);
+    const h = await renderSidebar([item({ title: 'x' })], [S1, source({ id: 's3', name: 'Broken Feed', health: 'error', problem: { code: 'http', status: 404 } })]);
     screen.getByText('1 source has a problem');
     screen.getByText(/the server answered 404/);
     fireEvent.click(screen.getByRole('button', { name: 'Check sources in settings' }));

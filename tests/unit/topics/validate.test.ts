@@ -32,8 +32,8 @@ describe('URLs', () => {
   ])('%j -> %j', (input, want) => expect(parseHttpUrl(input)).toBe(want));
 
   it('duplicates and empties', () => {
-    expect(checkSourceUrl('', [])).toEqual({ problem: 'empty' });
-    expect(checkSourceUrl('example.com/rss', [{ url: 'https://example.com/rss' }])).toEqual({ problem: 'duplicate' });
+    expect(checkSourceUrl('', [])).toEqual({ problem: { code: 'noAddress' } });
+    expect(checkSourceUrl('example.com/rss', [{ url: 'https://example.com/rss', name: 'Example' }])).toEqual({ problem: { code: 'duplicate', name: 'Example' } });
   });
 });
 
