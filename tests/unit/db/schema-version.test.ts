@@ -10,6 +10,7 @@ const SHIPPED_IN: Record<number, string> = {
   3: '0.1.0',
   4: '0.2.0',
   5: '0.3.0',
+  6: '0.3.1',
 };
 
 const parts = (v: string) => v.split('.').map(Number);

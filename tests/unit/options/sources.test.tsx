@@ -146,6 +146,7 @@ describe('adding: one fetcher, full addresses, one feed once', () => {
     submit('https://short.example/h');
     await waitFor(async () => expect(await listSources(await db)).toHaveLength(1));
     expect((await listSources(await db))[0]).toMatchObject({ url: 'https://short.example/h', aliases: ['https://harbour.example/rss'] });
+    await waitFor(() => expect((screen.getByLabelText('Feed or website address') as HTMLInputElement).value).toBe(''));
     submit('http://harbour.example/rss/');
     expect(await screen.findByText(/already in your list, as “Harbour News”/)).toBeTruthy();
   });
