@@ -1,5 +1,6 @@
-// npm run parse -- <file|url> [--kind rss|atom|rdf|json|feed|newsapi|guardian|gnews] [--key KEY]
-// Reads a feed or news API response the way Newsbar's poller does and prints the normalized items as JSON.
+// npm run parse -- <file|url> [--kind rss|atom|rdf|json|feed|newsapi|guardian|gnews|live] [--key KEY]
+// Reads a feed, news API response or live page the way Newsbar's poller does and prints the normalized
+// items as JSON.
 // API keys may also come from NEWSBAR_API_KEY. On failure: a clear message on stderr and exit code 1.
 import { readFile } from 'node:fs/promises';
 import type { SourceKind } from '../utils/model';
@@ -7,7 +8,7 @@ import { itemIdFor } from '../utils/normalize/ids';
 import { decodeBody } from '../utils/net/decode';
 import { apiRequest, isApiKind, parseSourceBody, redactKey, SourceFormatError } from '../utils/sources/index';
 
-const KINDS: SourceKind[] = ['feed', 'rss', 'atom', 'rdf', 'json', 'newsapi', 'guardian', 'gnews'];
+const KINDS: SourceKind[] = ['feed', 'rss', 'atom', 'rdf', 'json', 'newsapi', 'guardian', 'gnews', 'live'];
 const USAGE = `usage: npm run parse -- <file|url> [--kind ${KINDS.join('|')}] [--key KEY]`;
 
 function fail(message: string, key = ''): never {
@@ -48,7 +49,8 @@ async function main(): Promise<void> {
     }
     let res: Response;
     try {
-      res = await fetch(url, { headers: { accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.8', ...headers } });
+      const accept = kind === 'live' ? 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5' : 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.8';
+      res = await fetch(url, { headers: { accept, ...headers } });
     } catch (e) {
       fail(`could not fetch ${target}: ${e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e)}`, key);
     }
@@ -72,6 +74,7 @@ async function main(): Promise<void> {
       kind: feed.kind,
       title: feed.title,
       siteUrl: feed.siteUrl,
+      ...('coverageEnd' in feed && feed.coverageEnd !== undefined && { coverageEnd: new Date(feed.coverageEnd as number).toISOString() }),
       skipped: feed.skipped,
       count: feed.items.length,
       items: feed.items.map((it) => ({

@@ -6,7 +6,9 @@ export type Flag = 0 | 1;
 
 export type FeedKind = 'rss' | 'atom' | 'rdf' | 'json';
 export type ApiKind = 'newsapi' | 'guardian' | 'gnews';
-export type SourceKind = FeedKind | 'feed' | ApiKind; // 'feed' = detect the format from the body
+/** A live page: an HTML page whose updates (LiveBlogPosting, microdata, a timestamped list) are followed. */
+export type LiveKind = 'live';
+export type SourceKind = FeedKind | 'feed' | ApiKind | LiveKind; // 'feed' = detect the format from the body
 
 export interface Item {
   /** Stable id: `${sourceId}:${kind}-${hash(identity)}` (utils/normalize/ids.ts), also the dedupe key. */
@@ -62,7 +64,7 @@ export interface ParsedItem {
 }
 
 export interface ParsedFeed {
-  kind: FeedKind | ApiKind;
+  kind: FeedKind | ApiKind | LiveKind;
   title?: string;
   siteUrl?: string;
   items: ParsedItem[];

@@ -31,6 +31,8 @@ export function problemText(p: Problem): string {
       return t('problem_apiError', [p.api, p.said]);
     case 'duplicate':
       return p.name ? t('problem_duplicate_named', p.name) : t('problem_duplicate');
+    case 'tooDeep':
+      return t('problem_tooDeep', p.levels);
     case 'unexpected':
       return t('problem_unexpected', p.detail);
     case 'legacy':

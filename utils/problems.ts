@@ -20,6 +20,10 @@ export type Problem =
   | { code: 'notApi'; api: string }
   /** A news API refused with its own words (the API's text is shown as it is, key redacted). */
   | { code: 'apiError'; api: string; said: string }
+  /** A page followed as live coverage has no live updates (no LiveBlogPosting, microdata or dated list). */
+  | { code: 'noLiveUpdates' }
+  /** A page nested deeper than Newsbar reads (a hostile or broken page). */
+  | { code: 'tooDeep'; levels: number }
   // what the user typed or imported
   | { code: 'noAddress' }
   | { code: 'needsFullUrl' }

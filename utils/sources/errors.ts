@@ -24,6 +24,17 @@ export class SourceFormatError extends Error {
 }
 
 /**
+ * A page followed as live coverage holds no updates Newsbar can read (no LiveBlogPosting with updates,
+ * no microdata updates, no timestamped list): problem 'noLiveUpdates'.
+ */
+export class NoLiveUpdatesError extends SourceFormatError {
+  constructor() {
+    super('this page has no live updates', { problem: { code: 'noLiveUpdates' } });
+    this.name = 'NoLiveUpdatesError';
+  }
+}
+
+/**
  * A news API answered with an error of its own (bad key, rate limit...). The message never holds the key.
  * It is a SourceFormatError too, so code that handles those shows the API's words as they are.
  */

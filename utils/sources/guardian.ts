@@ -6,11 +6,14 @@ import type { ParsedItem } from '../model';
 import { SourceApiError, SourceFormatError, maskKey, redactKey } from './errors';
 import { finishItem } from './item-draft';
 import { cleanCategories, cleanText } from './item-text';
+import { firstSentence } from './live/update';
 import { apiObject, str, type ApiParseOptions, type ApiRequest } from './newsapi';
 import type { ParsedSourceFeed } from './types';
 
 export const GUARDIAN_BASE = 'https://content.guardianapis.com/search';
 export const GUARDIAN_FIELDS = 'trailText,body,thumbnail,byline';
+/** A single live blog (not a search) is read block by block: its latest 50 blocks, newest first. */
+export const GUARDIAN_BLOCKS = 'body:latest:50';
 
 /** Request for the Guardian: a content.guardianapis.com URL or a search query. The key goes in `api-key`. */
 export function guardianRequest(baseUrlOrQuery: string, apiKey: string): ApiRequest {
@@ -20,6 +23,8 @@ export function guardianRequest(baseUrlOrQuery: string, apiKey: string): ApiRequ
   if (!url.searchParams.has('show-fields')) url.searchParams.set('show-fields', GUARDIAN_FIELDS);
   if (!url.searchParams.has('order-by')) url.searchParams.set('order-by', 'newest');
   if (!url.searchParams.has('page-size')) url.searchParams.set('page-size', '50');
+  // A content item's address (a live blog followed on its own) brings its blocks: one update each.
+  if (/\/\d{4}\/[a-z]{3}\/\d{2}\/./.test(url.pathname) && !url.searchParams.has('show-blocks')) url.searchParams.set('show-blocks', GUARDIAN_BLOCKS);
   url.searchParams.set('api-key', apiKey);
   const display = new URL(url.href);
   display.searchParams.set('api-key', maskKey(apiKey));
@@ -47,6 +52,12 @@ export function parseGuardian(data: unknown, opts: ApiParseOptions = {}): Parsed
   for (const raw of results as unknown[]) {
     const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
     const f = (r.fields && typeof r.fields === 'object' ? r.fields : {}) as Record<string, unknown>;
+    const blocks = liveBlocks(r, opts.now);
+    if (blocks) {
+      items.push(...blocks.items);
+      skipped += blocks.skipped;
+      continue;
+    }
     const item = finishItem({
       guid: str(r.id),
       title: htmlToText(str(r.webTitle) ?? str(f.headline) ?? ''),
@@ -64,4 +75,36 @@ export function parseGuardian(data: unknown, opts: ApiParseOptions = {}): Parsed
     else skipped++;
   }
   return { kind: 'guardian', title: 'The Guardian', siteUrl: 'https://www.theguardian.com/', items, skipped };
+}
+
+/** A live blog that came with its blocks (show-blocks): one breaking update per block, or undefined. */
+function liveBlocks(r: Record<string, unknown>, now: number | undefined): { items: ParsedItem[]; skipped: number } | undefined {
+  const b = r.blocks && typeof r.blocks === 'object' ? (r.blocks as Record<string, unknown>) : undefined;
+  if (r.type !== 'liveblog' || !b || !Array.isArray(b.body) || b.body.length === 0) return undefined;
+  const pageUrl = canonicalUrl(str(r.webUrl) ?? '');
+  const out: ParsedItem[] = [];
+  let skipped = 0;
+  for (const raw of b.body as unknown[]) {
+    const block = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+    const id = str(block.id);
+    const html = str(block.bodyHtml) ?? '';
+    const text = cleanText(str(block.bodyTextSummary)) || htmlToText(html);
+    const title = htmlToText(str(block.title) ?? '') || firstSentence(text);
+    if (!id || !title || block.published === false) {
+      skipped++;
+      continue;
+    }
+    out.push({
+      guid: `${str(r.id) ?? pageUrl}#block-${id}`,
+      title,
+      // The Guardian's own permalink to one block of a live blog.
+      url: pageUrl ? `${pageUrl}?page=with:block-${id}#block-${id}` : '',
+      summaryHtml: html,
+      contentHtml: '',
+      published: parseDate(block.firstPublishedDate ?? block.publishedDate ?? block.createdDate, now),
+      categories: cleanCategories([str(r.sectionName)]),
+      breaking: true,
+    });
+  }
+  return { items: out, skipped };
 }

@@ -9,8 +9,10 @@ import type { ParsedSourceFeed } from './types';
 import { gnewsRequest, parseGNews } from './gnews';
 import { guardianRequest, parseGuardian } from './guardian';
 import { newsApiRequest, parseNewsApi, type ApiParseOptions, type ApiRequest } from './newsapi';
+import { parseLivePage, type LiveParseOptions } from './live';
 
-export { SourceApiError, SourceFormatError, maskKey, redactKey } from './errors';
+export { NoLiveUpdatesError, SourceApiError, SourceFormatError, maskKey, redactKey } from './errors';
+export { parseLivePage, type LiveParseOptions, type ParsedLivePage } from './live';
 export { detectKind, discoverFeeds, type DetectedKind, type DiscoveredFeed } from './detect';
 export { parseFeedText } from './feed';
 export type { ParseOptions, ParsedSourceFeed } from './types';
@@ -60,10 +62,11 @@ export function parseSourceBody(
   kind: SourceKind,
   body: string,
   contentType?: string,
-  opts: ApiParseOptions = {},
+  opts: ApiParseOptions & LiveParseOptions = {},
 ): ParsedSourceFeed {
   const text = (body ?? '').replace(/^\uFEFF/, '');
   if (!text.trim()) throw new SourceFormatError('the source sent an empty response', { problem: { code: 'empty' } });
+  if (kind === 'live') return parseLivePage(text, opts);
   if (isApiKind(kind)) {
     const first = text.trimStart()[0];
     if (first !== '{' && first !== '[') {

@@ -33,6 +33,17 @@ describe('npm run parse (scripts/parse.ts)', () => {
     expect(new Set(out.items.map((i: { id: string }) => i.id)).size).toBe(5);
   }, 60_000);
 
+  it('--kind live prints a live page\'s updates in the same shape, and the clear error with exit code 1', async () => {
+    const ok = await cli('tests/fixtures/live/jsonld-graph.html', '--kind', 'live');
+    expect(ok.code).toBe(0);
+    const out = JSON.parse(ok.stdout);
+    expect(out).toMatchObject({ kind: 'live', title: 'Rail strike: live', coverageEnd: '2025-06-13T17:00:00.000Z', count: 1 });
+    expect(out.items[0]).toMatchObject({ title: 'Talks to resume on Monday', breaking: true, publishedIso: '2025-06-13T16:45:00.000Z' });
+    const bad = await cli('tests/fixtures/live/no-updates.html', '--kind', 'live');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe('parse: tests/fixtures/live/no-updates.html: this page has no live updates\n');
+  }, 60_000);
+
   it('decodes a windows-1252 file from its bytes', async () => {
     const { code, stdout } = await cli('tests/fixtures/feeds/windows-1252.xml');
     expect(code).toBe(0);
