@@ -103,6 +103,21 @@ export interface Source {
   /** Where the last polls were redirected to, and how many in a row (see the poller). */
   redirectTo?: string;
   redirectCount?: number;
+  /** A live page's coverage (kind 'live' only). */
+  live?: LiveState;
+}
+
+export interface LiveState {
+  /** 'ended': the coverage is over and the page is no longer polled (the user may keep or remove it). */
+  state: 'live' | 'ended';
+  /** The page's own title, as its heading in the ticker. */
+  title?: string;
+  /** When the page says its coverage ends (coverageEndTime), UTC ms. */
+  coverageEnd?: number;
+  /** When a new update last came. */
+  lastUpdateAt?: number;
+  endedAt?: number;
+  endedBecause?: 'coverage-end' | 'quiet';
 }
 
 export interface Topic {
@@ -143,3 +158,5 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export const MIN_INTERVAL_MIN = 1;
 export const DEFAULT_INTERVAL_MIN = 10;
+/** Live pages are polled this often while their coverage runs. */
+export const LIVE_INTERVAL_MIN = 2;

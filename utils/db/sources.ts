@@ -1,6 +1,6 @@
 // Sources: what the user subscribed to, and the poller's state for each (in IndexedDB, local only).
 import type { NewsDb } from './schema';
-import { DEFAULT_INTERVAL_MIN, MIN_INTERVAL_MIN, type Source, type SourceKind } from '../model';
+import { DEFAULT_INTERVAL_MIN, LIVE_INTERVAL_MIN, MIN_INTERVAL_MIN, type Source, type SourceKind } from '../model';
 import { hashString } from '../normalize/ids';
 import { ItemWriter } from './item-writes';
 import { feedKey, findSameFeed } from '../normalize/feed-address';
@@ -18,20 +18,24 @@ export interface NewSource {
 }
 
 export function makeSource(s: NewSource, now: number): Source {
-  return {
+  const live = s.kind === 'live';
+  const src: Source = {
     id: `s-${hashString(s.url)}`,
     name: s.name.trim() || new URL(s.url).host,
     url: s.url,
     kind: s.kind ?? 'feed',
     enabled: s.enabled ?? true,
-    intervalMin: Math.max(MIN_INTERVAL_MIN, s.intervalMin ?? DEFAULT_INTERVAL_MIN),
-    breaking: s.breaking ?? false,
+    // A live page is polled often while its coverage runs, and every update of it is breaking.
+    intervalMin: Math.max(MIN_INTERVAL_MIN, s.intervalMin ?? (live ? LIVE_INTERVAL_MIN : DEFAULT_INTERVAL_MIN)),
+    breaking: s.breaking ?? live,
     addedAt: now,
     nextPollAt: now,
     failures: 0,
     health: 'new',
     ...aliasesOf(s),
   };
+  if (live) src.live = { state: 'live' };
+  return src;
 }
 
 function aliasesOf(s: NewSource): { aliases?: string[] } {

@@ -9,6 +9,7 @@ import { apiRequest, isApiKind, parseSourceBody, redactKey } from '../sources';
 import { mapProblemText, problemOf, type Problem } from '../problems';
 import { nextPollAfterFailure, nextPollAfterSuccess } from './backoff';
 import type { TopicSet } from '../topics/rematch';
+import { isEnded, nextLiveState } from './live';
 
 /** A redirect seen this many polls in a row is treated as permanent and the source's URL follows it. */
 export const REDIRECTS_TO_MOVE = 3;
@@ -44,7 +45,8 @@ export interface PollOptions {
 const isApi = (s: Source) => isApiKind(s.kind);
 
 export function dueSources(sources: Source[], now: number, opts: PollOptions = {}): Source[] {
-  return sources.filter((s) => s.enabled && (!opts.sourceIds || opts.sourceIds.includes(s.id)) && (opts.force || s.nextPollAt <= now));
+  // A live page whose coverage ended is not polled any more (the user may keep or remove it).
+  return sources.filter((s) => s.enabled && !isEnded(s) && (!opts.sourceIds || opts.sourceIds.includes(s.id)) && (opts.force || s.nextPollAt <= now));
 }
 
 /** What went wrong, as a code, with any API key taken out of its words. */
@@ -65,6 +67,7 @@ export async function pollSource(deps: PollDeps, source: Source): Promise<Source
       if (!key) throw new FetchError({ code: 'needsKey' });
       ({ url, headers } = apiRequest(source.kind as ApiKind, source.url, key));
     }
+    if (source.kind === 'live') headers = { accept: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5' };
     const res = await fetchSource(url, { fetch: deps.fetch, etag: source.etag, lastModified: source.lastModified, headers, timeoutMs: deps.timeoutMs, maxBytes: deps.maxBytes, now: deps.now });
     const ok: Partial<Source> = {
       lastPollAt: now,
@@ -77,6 +80,7 @@ export async function pollSource(deps: PollDeps, source: Source): Promise<Source
       lastModified: res.lastModified,
     };
     if (res.kind === 'not-modified') {
+      if (source.kind === 'live') ok.live = nextLiveState(source, now, { newUpdates: 0, read: false });
       await patchSource(deps.db, source.id, { ...ok, lastStatus: 304 });
       return { sourceId: source.id, kind: 'not-modified' };
     }
@@ -85,6 +89,13 @@ export async function pollSource(deps: PollDeps, source: Source): Promise<Source
     if (!source.siteUrl && feed.siteUrl) ok.siteUrl = feed.siteUrl;
     const items: ParsedItem[] = feed.items;
     const stored = await storePoll(deps.db, source, items, now, deps.settings, ok, deps.topics);
+    if (source.kind === 'live') {
+      // Whether the coverage goes on depends on how many updates were new: known only once stored.
+      // (A worker killed between the two writes leaves the state one poll behind: the next poll mends it.)
+      const coverageEnd = 'coverageEnd' in feed ? (feed.coverageEnd as number | undefined) : undefined;
+      const live = nextLiveState(source, now, { coverageEnd, newUpdates: stored.newIds.length, read: true });
+      await patchSource(deps.db, source.id, { live: { ...live, title: feed.title ?? source.live?.title } });
+    }
     if (deps.onStored && (stored.newIds.length || stored.updatedIds.length)) {
       // Notifying must not turn a stored poll into a failed one.
       await deps.onStored(source.id, stored.newIds, stored.updatedIds).catch((e) => console.error('Newsbar: topic alerts failed', e));
@@ -101,6 +112,7 @@ export async function pollSource(deps: PollDeps, source: Source): Promise<Source
       problem,
       lastStatus: e instanceof FetchError ? e.status : undefined,
       nextPollAt: nextPollAfterFailure(now, source.intervalMin, failures, random, retryAfterMs),
+      ...(source.kind === 'live' && { live: nextLiveState(source, now, { newUpdates: 0, read: false }) }),
     });
     return { sourceId: source.id, kind: 'error', problem };
   }
