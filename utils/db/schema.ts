@@ -78,7 +78,9 @@ function legacy(store: unknown): { createIndex(name: string, keyPath: string | s
 }
 
 /**
- * migrations[n] upgrades a database from version n to n + 1. A migration that rewrites items returns
+ * migrations[n] upgrades a database from version n to n + 1. A new migration ships in a new extension
+ * version (package.json), recorded in tests/unit/db/schema-version.test.ts, so an update replaces the
+ * worker that holds the old version open. A migration that rewrites items returns
  * when it is done, so the next one sees its result (all inside the one upgrade transaction).
  */
 const migrations: Array<(db: IDBPDatabase<NewsDB>, tx: UpgradeTx) => void | Promise<void>> = [
