@@ -77,7 +77,7 @@ describe('rematchStored', () => {
     expect(await db.get('counters', 't:s')).toBeUndefined();
     expect((await db.get('counters', 'all'))?.unreadAlerts).toBe(0);
     db.close();
-  });
+  }, 30_000); // 1,000 items through fake-indexeddb: 5–8 s on a busy 2-core machine
 
   it('does not hold the database: other transactions run between chunks', async () => {
     const db = await openNewsDb('rematch-test-2');
@@ -96,7 +96,7 @@ describe('rematchStored', () => {
     await Promise.all([run, other]);
     expect(order.indexOf('read')).toBeLessThan(order.length - 1);
     db.close();
-  });
+  }, 30_000);
 });
 
 describe('previewTopic', () => {
