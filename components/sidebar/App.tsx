@@ -1,6 +1,9 @@
 // The sidebar page: toolbar and search, notices, the breaking ticker, filters and the article list.
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ComponentType } from 'preact';
 import type { SidebarStore } from './state';
+import type { Item } from '@/utils/model';
+import { readHere } from './read-here';
 import { keyAction, moveFocus } from './keyboard';
 import { SearchBox } from './SearchBox';
 import { Ticker } from './Ticker';
@@ -18,11 +21,58 @@ function focusTitle(id: string) {
   el?.closest('li')?.scrollIntoView?.({ block: 'nearest' });
 }
 
-export function App({ store }: { store: SidebarStore }) {
+/** The reader, loaded on the first "Read here" (see entrypoints/sidepanel/main.tsx). */
+export interface LoadedReader {
+  View: ComponentType<{ model: LoadedReader['model']; items: () => Item[]; locale: string; onClose(): void }>;
+  model: {
+    item: { value: Item | null };
+    open(item: Item): Promise<void>;
+    close(): void;
+  };
+}
+
+export function App({ store, loadReader }: { store: SidebarStore; loadReader?: () => Promise<LoadedReader> }) {
   const search = useRef<HTMLInputElement>(null);
+  const [reader, setReader] = useState<LoadedReader | null>(null);
+  const readingItem = reader?.model.item.value ?? null;
+  const reading = useRef(false);
+  reading.current = readingItem !== null;
+  /** Where the list was when the reader opened: going back returns there. */
+  const listScroll = useRef(0);
+
+  useEffect(() => {
+    if (!loadReader) return;
+    readHere.value = (item) => {
+      if (!reading.current) listScroll.current = window.scrollY;
+      void loadReader().then((r) => {
+        setReader(r);
+        void r.model.open(item);
+      });
+    };
+    return () => {
+      readHere.value = null;
+    };
+  }, [loadReader]);
+
+  // What the reader shows counts as read (also when j/k moved on to the next article).
+  useEffect(() => {
+    if (readingItem && readingItem.read === 0) void store.setRead([readingItem.id], true);
+    if (readingItem) store.focusId.value = readingItem.id;
+  }, [readingItem?.id]);
+
+  const closeReader = () => {
+    const id = readingItem?.id;
+    reader?.model.close();
+    // Back where the list was, with the last article read focused.
+    requestAnimationFrame(() => {
+      window.scrollTo?.(0, listScroll.current);
+      if (id && document.getElementById(`t-${id}`)) focusTitle(id);
+    });
+  };
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (reading.current) return; // the reader has its own keys
       const target = e.target as HTMLElement | null;
       const tag = target?.tagName ?? '';
       const action = keyAction({
@@ -78,6 +128,7 @@ export function App({ store }: { store: SidebarStore }) {
       e.preventDefault();
     };
     const onScroll = () => {
+      if (reading.current) return;
       const top = window.scrollY < 8;
       if (store.atTop.value !== top) store.atTop.value = top;
     };
@@ -110,8 +161,9 @@ export function App({ store }: { store: SidebarStore }) {
         </div>
         <SearchBox store={store} inputRef={search} />
       </header>
-      <NewPill store={store} onShow={showNew} />
-      <main>
+      {!readingItem && <NewPill store={store} onShow={showNew} />}
+      {reader && readingItem && <reader.View model={reader.model} items={() => store.visible.value} locale={store.locale} onClose={closeReader} />}
+      <main hidden={readingItem !== null}>
         <OfflineNotice store={store} />
         {store.error.value && <p class="notice error" role="alert">{t('sb_error_load', store.error.value)}</p>}
         {!store.searching.value && <Ticker store={store} />}

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { effect } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { App } from '@/components/sidebar/App';
+import { App, type LoadedReader } from '@/components/sidebar/App';
 import { loadSanitizer } from '@/components/sidebar/ArticleBody';
 import { createSidebarStore } from '@/components/sidebar/state';
 import { t } from '@/utils/i18n';
@@ -16,7 +16,14 @@ document.title = t('extName');
 const store = createSidebarStore(browserEnv());
 // Start reading the store first: the database opens while the page renders its frame.
 void store.start();
-render(<App store={store} />, document.getElementById('app')!);
+// The reader (Readability, its rules, its view) loads on the first "Read here", not before.
+let reader: Promise<LoadedReader> | undefined;
+const loadReader = () =>
+  (reader ??= Promise.all([import('@/components/reader'), import('./reader-env')]).then(([m, glue]) => {
+    const model = m.createReaderModel(glue.browserReaderEnv());
+    return { View: m.ReaderView as LoadedReader['View'], model };
+  }));
+render(<App store={store} loadReader={loadReader} />, document.getElementById('app')!);
 
 // A mark for the end-to-end speed check: the first articles are on screen (after the next paint).
 let marked = false;

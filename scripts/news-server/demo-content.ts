@@ -110,12 +110,6 @@ export function demoJsonFeed(origin: string, now: number): string {
   return JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Newsbar Demo Analysis', home_page_url: `${origin}/demo/`, items }, null, 2);
 }
 
-export function demoArticlePage(id: string): string {
-  const a = DEMO_ARTICLES.find((x) => x.id === id);
-  if (!a) return '<!doctype html><title>Not found</title><h1>Not found</h1>';
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(a.title)}</title></head><body><h1>${esc(a.title)}</h1>${a.body}</body></html>`;
-}
-
 export function demoImage(id: string): string {
   const hue = [...id].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 360, 7);
   return `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="160" viewBox="0 0 240 160"><rect width="240" height="160" fill="hsl(${hue},55%,45%)"/><circle cx="180" cy="50" r="28" fill="hsl(${(hue + 40) % 360},70%,70%)"/><path d="M0 130 L70 80 L120 115 L170 70 L240 125 V160 H0Z" fill="hsl(${(hue + 180) % 360},35%,30%)"/></svg>`;

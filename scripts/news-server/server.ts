@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { demoArticlePage, demoImage, demoJsonFeed, demoLiveAtom, demoRss, DEMO_ARTICLES } from './demo-content';
+import { demoImage, demoJsonFeed, demoLiveAtom, demoRss, DEMO_ARTICLES } from './demo-content';
+import { demoArticlePage, demoLivePage } from './article-pages';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../tests/fixtures/feeds');
 
@@ -45,6 +46,8 @@ export interface NewsServerOptions {
   updateEverySec?: number;
   /** API key the demo's NewsAPI-style endpoint expects. */
   demoApiKey?: string;
+  /** The loopback address to listen on (another one, like 127.0.0.2, is a site without host permission). */
+  host?: string;
 }
 
 const TYPES: Record<string, string> = {
@@ -106,10 +109,14 @@ export function startNewsServer(opts: NewsServerOptions = {}): Promise<NewsServe
       return send(req, res, 200, { 'content-type': 'application/json' }, Buffer.from(JSON.stringify({ status: 'ok', totalResults: articles.length, articles, q: q.get('q') })));
     }
     const art = p.match(/^\/demo\/(?:articles|tech|wire)\/([\w-]+)$/);
-    if (art) return send(req, res, 200, { 'content-type': 'text/html; charset=utf-8' }, Buffer.from(demoArticlePage(art[1])));
+    if (art) return send(req, res, 200, { 'content-type': 'text/html; charset=utf-8' }, Buffer.from(demoArticlePage(art[1], now)));
+    // The same article in a page of ~300 KB (the reader's benchmark).
+    const big = p.match(/^\/demo\/big\/([\w-]+)$/);
+    if (big) return send(req, res, 200, { 'content-type': 'text/html; charset=utf-8' }, Buffer.from(demoArticlePage(big[1], now, 300 * 1024)));
+    if (p === '/demo/live') return send(req, res, 200, { 'content-type': 'text/html; charset=utf-8' }, Buffer.from(demoLivePage()));
     const img = p.match(/^\/demo\/img\/([\w-]+)\.svg$/);
     if (img) return send(req, res, 200, { 'content-type': 'image/svg+xml' }, Buffer.from(demoImage(img[1])));
-    if (p === '/demo/' || p === '/demo' || p === '/demo/live') {
+    if (p === '/demo/' || p === '/demo') {
       return send(req, res, 200, { 'content-type': 'text/html; charset=utf-8' }, Buffer.from(`<!doctype html><html><head><title>Newsbar demo news</title>
 <link rel="alternate" type="application/rss+xml" title="World" href="/demo/world.rss">
 <link rel="alternate" type="application/atom+xml" title="Live" href="/demo/live.atom">
@@ -163,9 +170,10 @@ export function startNewsServer(opts: NewsServerOptions = {}): Promise<NewsServe
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+    const host = opts.host ?? '127.0.0.1';
+    server.listen(opts.port ?? 0, host, () => {
       const { port } = server.address() as import('node:net').AddressInfo;
-      origin = `http://127.0.0.1:${port}`;
+      origin = `http://${host}:${port}`;
       resolve({
         origin,
         startedAt,

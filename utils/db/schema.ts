@@ -8,6 +8,7 @@ import { itemWordKeys } from '../search/word-keys';
 import { Tallier, type Counter } from './counters';
 import { topicKeysOf } from './topic-keys';
 import { moveItemsToIdentityIds } from './migrate-item-ids';
+import type { ReaderCopy } from '../reader/cache';
 
 export const DB_NAME = 'newsbar';
 
@@ -67,6 +68,12 @@ export interface NewsDB extends DBSchema {
   pendingAlerts: {
     key: string;
     value: PendingAlert;
+  };
+  /** The reader's offline copies (utils/reader/cache.ts), by item id. */
+  reader: {
+    key: string;
+    value: ReaderCopy;
+    indexes: { byReadAt: number };
   };
 }
 
@@ -163,6 +170,11 @@ const migrations: Array<(db: IDBPDatabase<NewsDB>, tx: UpgradeTx) => void | Prom
       }
       return convert(await cursor.continue());
     });
+  },
+  // 6 -> 7: the reader's offline copies of articles read.
+  (db) => {
+    const reader = db.createObjectStore('reader', { keyPath: 'itemId' });
+    reader.createIndex('byReadAt', 'readAt');
   },
 ];
 

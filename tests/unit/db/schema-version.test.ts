@@ -11,6 +11,7 @@ const SHIPPED_IN: Record<number, string> = {
   4: '0.2.0',
   5: '0.3.0',
   6: '0.3.1',
+  7: '0.4.0',
 };
 
 const parts = (v: string) => v.split('.').map(Number);

@@ -8,7 +8,7 @@ function article(name: string, url?: string): ReaderArticle {
   return r.article;
 }
 
-describe('the reader extracts a news article', () => {
+describe('the reader extracts a news article', { timeout: 30_000 }, () => {
   const a = article('news-article.html', 'https://news.harbour.example/2026/11/barrier-vote');
 
   it('finds title, byline, time and lead image', () => {
@@ -56,7 +56,7 @@ describe('the reader extracts a news article', () => {
   });
 });
 
-describe('pages that are not articles are told apart', () => {
+describe('pages that are not articles are told apart', { timeout: 30_000 }, () => {
   it('a paywall stub', () => {
     expect(extractFixture('paywall.html')).toEqual({ ok: false, reason: 'paywall' });
   });
@@ -75,7 +75,7 @@ describe('pages that are not articles are told apart', () => {
   });
 });
 
-describe('hostile HTML: nothing executable or tracking reaches the result', () => {
+describe('hostile HTML: nothing executable or tracking reaches the result', { timeout: 30_000 }, () => {
   const a = article('hostile.html', 'https://news.harbour.example/2026/11/budget');
 
   it('keeps the article text', () => {

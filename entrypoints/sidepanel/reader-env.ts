@@ -1,0 +1,26 @@
+// The reader's browser glue: host permissions asked per site (or for all sites), the page fetched
+// from the sidebar page, and the reading preferences in local storage.
+import { browser } from 'wxt/browser';
+import { getDb } from '@/utils/db/schema';
+import { fetchPage } from '@/utils/reader/fetch-page';
+import type { ReaderEnv, ReaderPrefs } from '@/components/reader/env';
+
+const PREFS_KEY = 'readerPrefs';
+const ALL = ['https://*/*', 'http://*/*'];
+
+export function browserReaderEnv(): ReaderEnv {
+  return {
+    db: getDb,
+    fetchPage: (url) => fetchPage(url),
+    canRead: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
+    askToRead: (origin, all) => browser.permissions.request({ origins: all ? ALL : [`${origin}/*`] }),
+    async loadPrefs() {
+      const got = (await browser.storage.local.get(PREFS_KEY))[PREFS_KEY] as Partial<ReaderPrefs> | undefined;
+      const step = got?.fontStep;
+      return { fontStep: step === 0 || step === 1 || step === 2 ? step : 1 };
+    },
+    savePrefs: (p) => browser.storage.local.set({ [PREFS_KEY]: p }),
+    online: () => navigator.onLine,
+    now: () => Date.now(),
+  };
+}
