@@ -12,6 +12,7 @@ import { benchIngest } from './ingest';
 import { benchBundle } from './bundle';
 import { benchSidebar } from './sidebar';
 import { benchTopics } from './topics';
+import { benchReader } from './reader';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const only = process.argv.slice(2);
@@ -35,6 +36,7 @@ try {
   if (want('ingest')) sections.push(await inFreshBrowser((ext) => benchIngest(ext, srv, RUNS)));
   if (want('sidebar')) sections.push(...(await inFreshBrowser((ext) => benchSidebar(ext, RUNS))));
   if (want('topics')) sections.push(await inFreshBrowser((ext) => benchTopics(ext, RUNS)));
+  if (want('reader')) sections.push(await inFreshBrowser((ext) => benchReader(ext, srv, RUNS)));
   if (want('bundle')) sections.push(benchBundle());
 } finally {
   await srv.close();
