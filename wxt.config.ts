@@ -3,20 +3,23 @@ import preact from '@preact/preset-vite';
 
 // Chrome MV3 opens the sidebar as a side panel, Firefox (built as MV3: MV2 has no browser.action)
 // as a sidebar_action; WXT derives both from entrypoints/sidepanel.
+/** Host permissions only the end-to-end, demo and benchmark builds (mode e2e) ask for. */
+export const LOCAL_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   webExt: { disabled: true },
   // The sources zip (for Firefox's review) holds the code, not test screenshots.
   zip: { excludeSources: ['test-results/**', 'docs/**'] },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['alarms', 'storage', 'notifications'],
-    // Default sources and the demo server; user-added sources ask for their host when added.
+    // The default sources; user-added sources ask for their host when added. The local news server of
+    // the tests, demo and benchmarks is allowed only in their build (`--mode e2e`), never in the store's.
     host_permissions: [
-      'http://127.0.0.1/*',
-      'http://localhost/*',
+      ...(mode === 'e2e' ? LOCAL_HOSTS : []),
       'https://feeds.bbci.co.uk/*',
       'https://www.theguardian.com/*',
       'https://rss.nytimes.com/*',

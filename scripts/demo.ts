@@ -17,7 +17,7 @@ const DEMO_KEY = 'demo-key-0123456789';
 
 if (!args.has('--no-build')) {
   console.log('Building the extension ...');
-  execSync('npx wxt build', { stdio: 'inherit' });
+  execSync('npm run build:e2e', { stdio: 'inherit' }); // the build that may read the local demo server
 }
 
 const srv = await startNewsServer({ port: Number(process.env.DEMO_PORT ?? 0), updateEverySec: UPDATE_SEC, demoApiKey: DEMO_KEY });

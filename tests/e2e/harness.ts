@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export const EXT_DIR = path.resolve(process.env.EXT_DIR ?? '.output/chrome-mv3');
+// The e2e build (`npm run build`, also `npm run build:e2e`): the store build may not read 127.0.0.1.
+export const EXT_DIR = path.resolve(process.env.EXT_DIR ?? '.output/chrome-mv3-e2e');
 export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = path.resolve('test-results');
 
