@@ -97,6 +97,8 @@ export interface Source {
   /** What went wrong on the last poll, as a code (worded where it is shown: utils/problem-text.ts). */
   problem?: Problem;
   lastStatus?: number;
+  /** The server asked not to be asked again before this time (Retry-After, UTC ms); "Refresh now" waits too. */
+  retryUntil?: number;
   itemCount?: number;
   /** Other addresses of this feed seen when it was added (where it redirected, its own self link). */
   aliases?: string[];

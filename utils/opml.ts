@@ -1,12 +1,15 @@
-// OPML: the subscription list format every feed reader speaks. Export writes the feed sources;
-// import checks the whole file first and then adds everything in one transaction, so a bad file
-// never leaves half an import behind.
+// OPML: the subscription list format every feed reader speaks. Export writes the feed sources.
+// Import reads every entry first: the good ones are added in one transaction, each bad one is listed
+// with its reason, and each feed already in the list (under any spelling) is skipped and said.
 import { generateOpml, parseOpml, type Opml } from 'feedsmith';
 import type { Source } from './model';
 import type { NewsDb } from './db/schema';
-import { makeSource, type NewSource } from './db/sources';
-import { parseHttpUrl } from './validate';
+import { makeSource, sameFeedIn, type NewSource } from './db/sources';
+import { readHttpUrl } from './validate';
 import { isApiKind } from './sources';
+import { feedKey } from './normalize/feed-address';
+import { decodeEntities } from './normalize/text';
+import type { Problem } from './problems';
 
 /** The sources as an OPML 2.0 document. API sources are left out: other readers cannot use them. */
 export function exportOpml(sources: readonly Source[], now = Date.now()): string {
@@ -26,15 +29,11 @@ export function exportOpml(sources: readonly Source[], now = Date.now()): string
   });
 }
 
-export type OpmlErrorCode = 'notOpml' | 'noFeeds' | 'badUrl' | 'tooMany';
+/** Problems of the whole file (nothing in it can be imported). */
+export type OpmlErrorCode = 'notOpml' | 'noFeeds' | 'tooMany';
 
 export class OpmlError extends Error {
-  constructor(
-    readonly code: OpmlErrorCode,
-    message: string,
-    /** The outline's text, for 'badUrl'. */
-    readonly detail?: string,
-  ) {
+  constructor(readonly code: OpmlErrorCode, message: string) {
     super(message);
     this.name = 'OpmlError';
   }
@@ -44,16 +43,62 @@ export const MAX_IMPORT = 500;
 
 type Outline = Opml.Outline<string>;
 
+/** An entry of the file that cannot be imported, and why. */
+export interface OpmlBadEntry {
+  name: string;
+  address: string;
+  problem: Problem;
+}
+
+/** An entry that is a feed already listed: in the user's list (`as` its name there) or earlier in the file. */
+export interface OpmlRepeat {
+  name: string;
+  url: string;
+  as: string;
+}
+
+export interface OpmlReading {
+  sources: NewSource[];
+  bad: OpmlBadEntry[];
+  /** Entries repeating an earlier entry of the same file. */
+  repeats: OpmlRepeat[];
+}
+
 function flatten(outlines: Outline[] | undefined, out: Outline[] = []): Outline[] {
   for (const o of outlines ?? []) {
-    if (o.xmlUrl !== undefined) out.push(o);
+    if (o.xmlUrl !== undefined || (o.type ?? '').toLowerCase() === 'rss') out.push(o);
     flatten(o.outlines, out);
   }
   return out;
 }
 
-/** Reads an OPML file into new sources (duplicates inside the file dropped); throws OpmlError. */
-export function readOpml(text: string): NewSource[] {
+/** The file's own address, when it says it (xml:base on <opml> or <body>). */
+function ownBase(text: string): string | undefined {
+  const m = /<(?:opml|body)\b[^>]*\sxml:base\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(text);
+  const v = m ? decodeEntities(m[1] ?? m[2] ?? '') : '';
+  return v && /^https?:\/\//i.test(v) ? v : undefined;
+}
+
+/** An entry's address as an http(s) URL, resolved against the file's address when it has one. */
+function entryUrl(raw: string, base: string | undefined): { url: string } | { problem: Problem } {
+  const s = raw.trim();
+  if (!s) return { problem: { code: 'noAddress' } };
+  const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(s);
+  if (base && !hasScheme) {
+    try {
+      return readHttpUrl(new URL(s, base).href);
+    } catch {
+      return { problem: { code: 'invalidUrl' } };
+    }
+  }
+  return readHttpUrl(s);
+}
+
+/**
+ * Reads an OPML file: its feeds (the first of each feed only), its bad entries with the reason, and its
+ * repeats. Throws OpmlError only when the file as a whole cannot be used. `baseUrl`: where the file came from.
+ */
+export function readOpml(text: string, opts: { baseUrl?: string } = {}): OpmlReading {
   let doc: ReturnType<typeof parseOpml>;
   try {
     doc = parseOpml(text);
@@ -63,48 +108,56 @@ export function readOpml(text: string): NewSource[] {
   const outlines = flatten(doc.body?.outlines as Outline[] | undefined);
   if (outlines.length === 0) throw new OpmlError('noFeeds', 'this OPML file lists no feeds');
   if (outlines.length > MAX_IMPORT) throw new OpmlError('tooMany', `this file lists more than ${MAX_IMPORT} feeds`);
-  const seen = new Set<string>();
-  const out: NewSource[] = [];
+  const base = opts.baseUrl ?? ownBase(text);
+  const seen = new Map<string, string>();
+  const out: OpmlReading = { sources: [], bad: [], repeats: [] };
   for (const o of outlines) {
     const name = (o.title || o.text || '').trim();
-    const url = parseHttpUrl(o.xmlUrl ?? '');
-    if (!url) throw new OpmlError('badUrl', `the feed "${name || o.xmlUrl}" has no valid web address`, name || o.xmlUrl);
-    if (seen.has(url)) continue;
-    seen.add(url);
-    out.push({ name, url, kind: 'feed' });
+    const address = (o.xmlUrl ?? '').trim();
+    const r = entryUrl(address, base);
+    if ('problem' in r) {
+      out.bad.push({ name, address, problem: r.problem });
+      continue;
+    }
+    const key = feedKey(r.url);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      out.repeats.push({ name, url: r.url, as: first });
+      continue;
+    }
+    seen.set(key, name || r.url);
+    out.sources.push({ name, url: r.url, kind: 'feed' });
   }
   return out;
 }
 
 export interface ImportResult {
   added: Source[];
-  /** Already subscribed (same address). */
-  skipped: number;
+  /** Feeds already in the list (under any spelling), not added again. */
+  skipped: OpmlRepeat[];
 }
 
 /** Adds the sources not yet present, all in one transaction (all or nothing). */
 export async function addSourcesAtomically(db: NewsDb, list: readonly NewSource[], now = Date.now()): Promise<ImportResult> {
   const tx = db.transaction('sources', 'readwrite');
-  const existing = await tx.store.getAll();
-  const urls = new Set(existing.map((s) => s.url));
-  const ids = new Set(existing.map((s) => s.id));
+  const known = await tx.store.getAll();
   const added: Source[] = [];
-  let skipped = 0;
+  const skipped: OpmlRepeat[] = [];
   list.forEach((s, i) => {
     const src = makeSource(s, now + i); // distinct addedAt keeps the file's order
-    if (urls.has(src.url) || ids.has(src.id)) {
-      skipped++;
+    const same = sameFeedIn(known, s) ?? known.find((x) => x.id === src.id);
+    if (same) {
+      skipped.push({ name: s.name || s.url, url: s.url, as: same.name });
       return;
     }
-    urls.add(src.url);
-    ids.add(src.id);
+    known.push(src);
     added.push(src);
   });
   await Promise.all([...added.map((s) => tx.store.put(s)), tx.done]);
   return { added, skipped };
 }
 
-/** Parses and imports an OPML file: throws OpmlError and adds nothing when any part is bad. */
-export async function importOpml(db: NewsDb, text: string, now = Date.now()): Promise<ImportResult> {
-  return addSourcesAtomically(db, readOpml(text), now);
+/** Imports the good entries of a read OPML file (one transaction); the caller shows `reading.bad`. */
+export async function importOpml(db: NewsDb, reading: OpmlReading, now = Date.now()): Promise<ImportResult> {
+  return addSourcesAtomically(db, reading.sources, now);
 }

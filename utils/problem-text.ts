@@ -33,6 +33,8 @@ export function problemText(p: Problem): string {
       return p.name ? t('problem_duplicate_named', p.name) : t('problem_duplicate');
     case 'tooDeep':
       return t('problem_tooDeep', p.levels);
+    case 'syncQuota':
+      return t(`problem_syncQuota_${p.limit}`);
     case 'unexpected':
       return t('problem_unexpected', p.detail);
     case 'legacy':

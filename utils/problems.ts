@@ -31,6 +31,8 @@ export type Problem =
   | { code: 'duplicate'; name?: string }
   | { code: 'isApi' }
   | { code: 'noFeedHere' }
+  /** storage.sync refused a write: all of it is full, one entry is too large, too many entries, too many writes. */
+  | { code: 'syncQuota'; limit: 'total' | 'item' | 'count' | 'rate' }
   /** Something Newsbar did not expect (a bug); `detail` is for a bug report. */
   | { code: 'unexpected'; detail: string }
   /** An error stored as text by an older version of Newsbar, shown as it is until the next poll. */

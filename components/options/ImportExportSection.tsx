@@ -1,21 +1,31 @@
 // OPML import/export of sources, and JSON export/import of everything. Files are checked
-// completely first and shown as a summary; nothing changes until the user confirms.
+// completely first and shown as a summary; nothing changes until the user confirms. An OPML file's
+// bad entries are listed with the reason, and feeds already in the list are named, before and after.
 import { useState } from 'preact/hooks';
 import type { SourceKind } from '@/utils/model';
 import { t } from '@/utils/i18n';
-import { exportOpml, importOpml, OpmlError, readOpml } from '@/utils/opml';
+import { exportOpml, importOpml, OpmlError, readOpml, type OpmlBadEntry, type OpmlReading, type OpmlRepeat } from '@/utils/opml';
 import { applySettingsFile, exportSettings, readSettingsFile, SettingsFileError } from '@/utils/settings-io';
 import { originsFor } from '@/utils/origins';
 import { isApiKind } from '@/utils/sources';
+import { findSameFeed } from '@/utils/normalize/feed-address';
+import { problemText } from '@/utils/problem-text';
 import type { OptionsStore } from './state';
 
+type NewSourceLike = { name?: string; url: string; kind?: SourceKind };
 type Pending =
-  | { kind: 'opml'; text: string; count: number; fresh: NewSourceLike[] }
+  | { kind: 'opml'; reading: OpmlReading; fresh: NewSourceLike[]; known: OpmlRepeat[] }
   | { kind: 'json'; text: string; file: ReturnType<typeof readSettingsFile>; fresh: NewSourceLike[] };
-type NewSourceLike = { url: string; kind?: SourceKind };
+
+/** What an OPML import did, shown after it. */
+interface OpmlReport {
+  added: number;
+  bad: OpmlBadEntry[];
+  skipped: OpmlRepeat[];
+}
 
 function opmlErrorText(e: unknown): string {
-  if (e instanceof OpmlError) return e.code === 'badUrl' ? t('opt_opml_badUrl', e.detail ?? '') : t(`opt_opml_${e.code}`);
+  if (e instanceof OpmlError) return t(`opt_opml_${e.code}`);
   return String(e);
 }
 
@@ -28,26 +38,65 @@ function stamp(now: number): string {
   return new Date(now).toISOString().slice(0, 10);
 }
 
+/** The entries that were not imported: the bad ones with their reason, the ones already there by name. */
+function OpmlLeftOut({ bad, skipped }: { bad: OpmlBadEntry[]; skipped: OpmlRepeat[] }) {
+  return (
+    <>
+      {bad.length > 0 && (
+        <div class="opml-bad" role="group" aria-labelledby="opml-bad-title">
+          <p id="opml-bad-title" class="error">{t('opt_opml_bad_title', bad.length)}</p>
+          <ul>
+            {bad.map((b, i) => (
+              <li key={i}>
+                <strong>{b.name || t('opt_opml_unnamed')}</strong>
+                {b.address && <> (<span class="url">{b.address}</span>)</>}: {problemText(b.problem)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {skipped.length > 0 && (
+        <div class="opml-skipped" role="group" aria-labelledby="opml-skipped-title">
+          <p id="opml-skipped-title">{t('opt_opml_skipped_title', skipped.length)}</p>
+          <ul>
+            {skipped.map((s, i) => (
+              <li key={i}>{s.name && s.name !== s.as ? t('opt_opml_skipped_as', [s.name, s.as]) : s.as}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
+  );
+}
+
 export function ImportExportSection({ store }: { store: OptionsStore }) {
   const [pending, setPending] = useState<Pending | null>(null);
+  const [report, setReport] = useState<OpmlReport | null>(null);
   const [errors, setErrors] = useState<{ opml?: string; json?: string }>({});
   const feeds = store.sources.value.filter((s) => !isApiKind(s.kind));
-  const known = new Set(store.sources.value.map((s) => s.url));
+  const inList = (url: string) => findSameFeed(store.sources.value, [url]);
 
   async function pick(kind: 'opml' | 'json', input: HTMLInputElement) {
     const file = input.files?.[0];
     input.value = ''; // choosing the same file again must trigger a change
     if (!file) return;
     setPending(null);
+    setReport(null);
     setErrors({});
     const text = await file.text();
     try {
       if (kind === 'opml') {
-        const list = readOpml(text);
-        setPending({ kind, text, count: list.length, fresh: list.filter((s) => !known.has(s.url)) });
+        const reading = readOpml(text);
+        const known: OpmlRepeat[] = [...reading.repeats];
+        const fresh = reading.sources.filter((s) => {
+          const same = inList(s.url);
+          if (same) known.push({ name: s.name, url: s.url, as: same.name });
+          return !same;
+        });
+        setPending({ kind, reading, fresh, known });
       } else {
         const f = readSettingsFile(text, store.env.now());
-        setPending({ kind, text, file: f, fresh: f.sources.filter((s) => !known.has(s.url)) });
+        setPending({ kind, text, file: f, fresh: f.sources.filter((s) => !inList(s.url)) });
       }
     } catch (e) {
       setErrors({ [kind]: kind === 'opml' ? opmlErrorText(e) : jsonErrorText(e) });
@@ -65,8 +114,10 @@ export function ImportExportSection({ store }: { store: OptionsStore }) {
     const db = await store.env.db();
     try {
       if (pending.kind === 'opml') {
-        const r = await importOpml(db, pending.text, store.env.now());
-        store.announce(t('opt_imported_sources', [String(r.added.length), String(r.skipped)]));
+        const r = await importOpml(db, pending.reading, store.env.now());
+        const skipped = [...pending.reading.repeats, ...r.skipped];
+        setReport({ added: r.added.length, bad: pending.reading.bad, skipped });
+        store.announce(t('opt_opml_imported', [r.added.length, skipped.length, pending.reading.bad.length]));
       } else {
         const r = await applySettingsFile(db, store.env.sync, pending.file, store.env.now());
         store.announce(t('opt_imported_settings', [String(pending.file.topics.length), String(r.added.length)]));
@@ -95,7 +146,7 @@ export function ImportExportSection({ store }: { store: OptionsStore }) {
   }
 
   const summary = pending?.kind === 'opml'
-    ? t('opt_opml_summary', [String(pending.count), String(pending.fresh.length)])
+    ? t('opt_opml_summary', [pending.fresh.length, pending.known.length, pending.reading.bad.length])
     : pending?.kind === 'json'
       ? t('opt_json_summary', [String(pending.file.topics.length), String(pending.fresh.length)])
       : '';
@@ -104,7 +155,10 @@ export function ImportExportSection({ store }: { store: OptionsStore }) {
     pending?.kind === kind && (
       <div class="confirm" role="group" aria-labelledby={`${kind}-summary`}>
         <p id={`${kind}-summary`}>{summary}</p>
-        <button type="button" class="primary" onClick={() => void confirm()}>{t('opt_import_confirm')}</button>
+        {pending.kind === 'opml' && <OpmlLeftOut bad={pending.reading.bad} skipped={pending.known} />}
+        <button type="button" class="primary" onClick={() => void confirm()} disabled={pending.fresh.length === 0}>
+          {t('opt_import_confirm')}
+        </button>
         <button type="button" onClick={() => setPending(null)}>{t('opt_cancel')}</button>
       </div>
     );
@@ -126,6 +180,12 @@ export function ImportExportSection({ store }: { store: OptionsStore }) {
         </div>
         {errors.opml && <p class="error" id="opml-error" role="alert">{errors.opml}</p>}
         {confirmBox('opml')}
+        {report && (
+          <div class="opml-report" role="status">
+            <p>{t('opt_opml_imported', [report.added, report.skipped.length, report.bad.length])}</p>
+            <OpmlLeftOut bad={report.bad} skipped={report.skipped} />
+          </div>
+        )}
       </div>
       <div class="card">
         <h3>{t('opt_json')}</h3>

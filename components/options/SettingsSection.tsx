@@ -8,6 +8,9 @@ import { absoluteTime } from '@/utils/format/time';
 import { snoozeUntil } from '@/utils/topics/notify';
 import { isHhMm } from '@/utils/validate';
 import { Field } from './Field';
+import { syncQuotaProblem } from '@/utils/sync-quota';
+import { problemOf } from '@/utils/problems';
+import { problemSentence } from '@/utils/problem-text';
 import { NumberField } from './NumberField';
 import type { OptionsStore } from './state';
 
@@ -16,9 +19,17 @@ const MODES: BadgeMode[] = ['unread', 'breaking', 'alerts', 'off'];
 export function SettingsSection({ store }: { store: OptionsStore }) {
   const s = store.settings.value;
   const [quietError, setQuietError] = useState('');
+  const [saveError, setSaveError] = useState('');
   const now = store.env.now();
   const save = async (patch: Partial<Settings>) => {
-    await store.updateSettings(patch);
+    try {
+      await store.updateSettings(patch);
+    } catch (e) {
+      // Synced storage refused (quota): say so; the controls keep what the user chose.
+      setSaveError(problemSentence(syncQuotaProblem(e) ?? problemOf(e)));
+      return;
+    }
+    setSaveError('');
     store.announce(t('opt_saved'));
   };
   const saveQuiet = (k: 'quietStart' | 'quietEnd', v: string) => {
@@ -31,6 +42,7 @@ export function SettingsSection({ store }: { store: OptionsStore }) {
   return (
     <section id="settings" aria-labelledby="settings-title">
       <h2 id="settings-title">{t('opt_settings')}</h2>
+      {saveError && <p class="error" role="alert">{saveError}</p>}
 
       <fieldset class="card">
         <legend>{t('opt_badge')}</legend>

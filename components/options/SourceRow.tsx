@@ -22,6 +22,9 @@ export function statusText(s: Source, count: number, now: number, locale: string
   if (s.lastSuccessAt) parts.push(t('opt_status_updated', relativeTime(s.lastSuccessAt, now, locale)));
   else if (!s.lastPollAt) parts.push(t('opt_status_new'));
   parts.push(t('opt_status_items', String(count)));
+  if (s.retryUntil && s.retryUntil > now) {
+    parts.push(t('opt_status_wait', new Date(s.retryUntil).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' })));
+  }
   return parts.join(' · ');
 }
 

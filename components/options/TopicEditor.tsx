@@ -9,6 +9,9 @@ import { Check, Field } from './Field';
 import { QueryHelp } from './QueryHelp';
 import { TopicPreview } from './TopicPreview';
 import { topicNameText, topicQueryText } from './messages';
+import { syncQuotaProblem } from '@/utils/sync-quota';
+import { problemOf } from '@/utils/problems';
+import { problemSentence } from '@/utils/problem-text';
 import type { OptionsStore } from './state';
 
 export function TopicEditor({ store, topic, onDone }: { store: OptionsStore; topic?: Topic; onDone: (saved?: Topic) => void }) {
@@ -20,6 +23,8 @@ export function TopicEditor({ store, topic, onDone }: { store: OptionsStore; top
   const [breaking, setBreaking] = useState(topic?.breaking ?? false);
   const [shown, setShown] = useState<TopicFieldErrors>({});
   const [touched, setTouched] = useState(false);
+  /** Synced storage refused the save (quota): said at the query, the typed text kept. */
+  const [saveError, setSaveError] = useState('');
   const nameRef = useRef<HTMLInputElement>(null);
   const queryRef = useRef<HTMLInputElement>(null);
   const others = store.topics.value.filter((x) => x.id !== topic?.id);
@@ -48,7 +53,14 @@ export function TopicEditor({ store, topic, onDone }: { store: OptionsStore; top
       breaking,
       createdAt: topic?.createdAt ?? store.env.now(),
     };
-    await store.saveTopic(saved);
+    try {
+      await store.saveTopic(saved);
+    } catch (err) {
+      setSaveError(problemSentence(syncQuotaProblem(err) ?? problemOf(err)));
+      queryRef.current?.focus();
+      return;
+    }
+    setSaveError('');
     store.announce(t(topic ? 'opt_topic_saved' : 'opt_topic_added', saved.name));
     onDone(saved);
   }
@@ -62,9 +74,9 @@ export function TopicEditor({ store, topic, onDone }: { store: OptionsStore; top
         {(p) => <input {...p} ref={nameRef} type="text" maxLength={60} value={name} placeholder={t('opt_topic_name_placeholder')}
           onInput={(e) => setName(e.currentTarget.value)} />}
       </Field>
-      <Field id={`${idp}-query`} label={t('opt_topic_query')} hint={t('opt_topic_query_hint')} error={queryError && topicQueryText(queryError)}>
+      <Field id={`${idp}-query`} label={t('opt_topic_query')} hint={t('opt_topic_query_hint')} error={(queryError && topicQueryText(queryError)) || saveError || undefined}>
         {(p) => <input {...p} ref={queryRef} type="text" class="mono" spellcheck={false} value={query} placeholder={t('opt_topic_query_placeholder')}
-          onInput={(e) => { setQuery(e.currentTarget.value); setTouched(true); }} />}
+          onInput={(e) => { setQuery(e.currentTarget.value); setTouched(true); setSaveError(''); }} />}
       </Field>
       <QueryHelp />
 

@@ -23,11 +23,18 @@ function errorOf(fn: () => unknown): OpmlError {
 }
 
 describe('OPML', () => {
-  it('reads nested folders, entities and drops duplicates', () => {
-    expect(readOpml(NESTED)).toEqual([
-      { name: 'World & more', url: 'https://world.example/rss?a=1&b=2', kind: 'feed' },
-      { name: 'Gadgets', url: 'http://gadgets.example/atom', kind: 'feed' },
-    ]);
+  it('reads nested folders and entities; a feed listed twice (any spelling) is read once and said', () => {
+    expect(readOpml(NESTED)).toEqual({
+      sources: [
+        { name: 'World & more', url: 'https://world.example/rss?a=1&b=2', kind: 'feed' },
+        { name: 'Gadgets', url: 'http://gadgets.example/atom', kind: 'feed' },
+      ],
+      bad: [],
+      repeats: [{ name: 'Dup', url: 'https://world.example/rss?a=1&b=2', as: 'World & more' }],
+    });
+    const spelled = `<opml version="2.0"><body><outline text="A" xmlUrl="https://a.example/rss"/>
+      <outline text="A again" xmlUrl="http://A.example/rss/?utm_source=x"/></body></opml>`;
+    expect(readOpml(spelled).repeats).toEqual([{ name: 'A again', url: 'http://a.example/rss/?utm_source=x', as: 'A' }]);
   });
 
   it('round-trips: export then import gives the same sources', async () => {
@@ -40,7 +47,7 @@ describe('OPML', () => {
     const xml = exportOpml(sources, now);
     expect(xml).toContain('<opml version="2.0">');
     expect(xml).not.toContain('newsapi.example'); // API sources need a key: other readers cannot use them
-    expect(readOpml(xml)).toEqual(sources.slice(0, 2).map((s) => ({ name: s.name, url: s.url, kind: 'feed' })));
+    expect(readOpml(xml).sources).toEqual(sources.slice(0, 2).map((s) => ({ name: s.name, url: s.url, kind: 'feed' })));
   });
 
   it('export with no feed sources is a clear error', () => {
@@ -51,29 +58,56 @@ describe('OPML', () => {
     ['not xml at all', 'notOpml'],
     ['<rss><channel><title>x</title></channel></rss>', 'notOpml'],
     ['<opml version="2.0"><head/><body><outline text="Folder"/></body></opml>', 'noFeeds'],
-    ['<opml version="2.0"><body><outline text="Bad" xmlUrl="javascript:alert(1)"/></body></opml>', 'badUrl'],
-    ['<opml version="2.0"><body><outline text="Spaces" xmlUrl="not a url"/></body></opml>', 'badUrl'],
-  ])('bad OPML %#: %s', (text, code) => {
+  ])('a file that cannot be used %#: %s', (text, code) => {
     const e = errorOf(() => readOpml(text));
     expect(e.code).toBe(code);
     expect(e.message).toMatch(/\w+ \w+/);
   });
 
-  it('imports all in one transaction, skipping sources already there', async () => {
+  it('lists each bad entry with its reason and keeps the good ones', () => {
+    const text = `<opml version="2.0"><body>
+      <outline text="Good" xmlUrl="https://good.example/rss"/>
+      <outline text="Script" xmlUrl="javascript:alert(1)"/>
+      <outline text="Spaces" xmlUrl="not a url"/>
+      <outline text="Relative" xmlUrl="/feed.xml"/>
+      <outline text="Dot" xmlUrl="./rss"/>
+      <outline text="Empty" type="rss" xmlUrl=""/>
+      <outline text="Ftp" xmlUrl="ftp://x.example/feed"/>
+    </body></opml>`;
+    const r = readOpml(text);
+    expect(r.sources).toEqual([{ name: 'Good', url: 'https://good.example/rss', kind: 'feed' }]);
+    expect(r.bad.map((b) => [b.name, b.problem.code])).toEqual([
+      ['Script', 'invalidUrl'], ['Spaces', 'invalidUrl'], ['Relative', 'needsFullUrl'], ['Dot', 'needsFullUrl'], ['Empty', 'noAddress'], ['Ftp', 'invalidUrl'],
+    ]);
+    expect(r.bad[2]).toEqual({ name: 'Relative', address: '/feed.xml', problem: { code: 'needsFullUrl' } });
+  });
+
+  it('resolves relative addresses against the file\'s own address when it has one', () => {
+    const text = `<opml version="2.0" xml:base="https://lists.example/me/feeds.opml"><body>
+      <outline text="Rel" xmlUrl="/feed.xml"/><outline text="Dot" xmlUrl="./rss"/><outline text="Abs" xmlUrl="https://x.example/a"/></body></opml>`;
+    expect(readOpml(text).sources.map((s) => s.url)).toEqual(['https://lists.example/feed.xml', 'https://lists.example/me/rss', 'https://x.example/a']);
+    const plain = text.replace(' xml:base="https://lists.example/me/feeds.opml"', '');
+    expect(readOpml(plain, { baseUrl: 'http://127.0.0.1:8080/o/list.opml' }).sources.map((s) => s.url)).toEqual(['http://127.0.0.1:8080/feed.xml', 'http://127.0.0.1:8080/o/rss', 'https://x.example/a']);
+    expect(readOpml(plain).bad.map((b) => b.name)).toEqual(['Rel', 'Dot']);
+  });
+
+  it('imports all good entries in one transaction, skipping (and naming) feeds already there under any spelling', async () => {
     const db = await openNewsDb('opml-1');
-    await addSource(db, { name: 'Existing', url: 'http://gadgets.example/atom' });
-    const r = await importOpml(db, NESTED);
+    await addSource(db, { name: 'Existing', url: 'https://gadgets.example/atom/' });
+    const r = await importOpml(db, readOpml(NESTED));
     expect(r.added.map((s) => s.name)).toEqual(['World & more']);
-    expect(r.skipped).toBe(1);
+    expect(r.skipped).toEqual([{ name: 'Gadgets', url: 'http://gadgets.example/atom', as: 'Existing' }]);
     expect((await listSources(db)).map((s) => s.name)).toEqual(['Existing', 'World & more']);
     db.close();
   });
 
-  it('a bad entry anywhere imports nothing', async () => {
+  it('a bad entry does not stop the good ones: they are all imported, the bad one is reported', async () => {
     const db = await openNewsDb('opml-2');
-    const bad = NESTED.replace('http://gadgets.example/atom', 'ftp://gadgets.example/atom');
-    await expect(importOpml(db, bad)).rejects.toMatchObject({ code: 'badUrl', detail: 'Gadgets' });
-    expect(await listSources(db)).toEqual([]);
+    const reading = readOpml(NESTED.replace('http://gadgets.example/atom', 'ftp://gadgets.example/atom'));
+    expect(reading.bad).toEqual([{ name: 'Gadgets', address: 'ftp://gadgets.example/atom', problem: { code: 'invalidUrl' } }]);
+    const r = await importOpml(db, reading);
+    expect(r.added.map((s) => s.url)).toEqual(['https://world.example/rss?a=1&b=2']);
+    expect((await listSources(db)).map((s) => s.name)).toEqual(['World & more']);
     db.close();
   });
 });

@@ -46,7 +46,9 @@ const isApi = (s: Source) => isApiKind(s.kind);
 
 export function dueSources(sources: Source[], now: number, opts: PollOptions = {}): Source[] {
   // A live page whose coverage ended is not polled any more (the user may keep or remove it).
-  return sources.filter((s) => s.enabled && !isEnded(s) && (!opts.sourceIds || opts.sourceIds.includes(s.id)) && (opts.force || s.nextPollAt <= now));
+  // Forcing ("Refresh now") skips the schedule and the back-off, never a server's Retry-After.
+  const due = (s: Source) => (opts.force ? !(s.retryUntil !== undefined && s.retryUntil > now) : s.nextPollAt <= now);
+  return sources.filter((s) => s.enabled && !isEnded(s) && (!opts.sourceIds || opts.sourceIds.includes(s.id)) && due(s));
 }
 
 /** What went wrong, as a code, with any API key taken out of its words. */
@@ -76,6 +78,7 @@ export async function pollSource(deps: PollDeps, source: Source): Promise<Source
       failures: 0,
       health: 'ok',
       problem: undefined,
+      retryUntil: undefined,
       etag: res.etag,
       lastModified: res.lastModified,
     };
@@ -110,6 +113,7 @@ export async function pollSource(deps: PollDeps, source: Source): Promise<Source
       failures,
       health: 'error',
       problem,
+      retryUntil: retryAfterMs !== undefined ? now + retryAfterMs : undefined,
       lastStatus: e instanceof FetchError ? e.status : undefined,
       nextPollAt: nextPollAfterFailure(now, source.intervalMin, failures, random, retryAfterMs),
       ...(source.kind === 'live' && { live: nextLiveState(source, now, { newUpdates: 0, read: false }) }),

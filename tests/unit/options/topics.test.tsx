@@ -6,7 +6,7 @@ import { ImportExportSection } from '@/components/options/ImportExportSection';
 import { SettingsSection } from '@/components/options/SettingsSection';
 import { loadTopics } from '@/utils/topics/store';
 import { loadSettings } from '@/utils/settings';
-import { listSources } from '@/utils/db/sources';
+import { addSource, listSources } from '@/utils/db/sources';
 import { itemWordKeys } from '@/utils/search/word-keys';
 import type { Item } from '@/utils/model';
 import { fakeEnv } from './fake-env';
@@ -18,6 +18,32 @@ async function storeItem(db: Promise<import('@/utils/db/schema').NewsDb>, id: st
   };
   await (await db).put('items', it);
 }
+
+describe('synced storage full', () => {
+  it.each([
+    ['QUOTA_BYTES quota exceeded', /synced storage for settings and topics is full/],
+    ['QUOTA_BYTES_PER_ITEM quota exceeded', /too large to sync/],
+    ['MAX_ITEMS quota exceeded', /too many topics to sync/],
+    ['MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded', /wait a minute/i],
+  ])('%s: said next to the query, with what to do, and the typed topic kept', async (message, words) => {
+    const { store, env } = fakeEnv();
+    await store.load();
+    const real = env.sync;
+    env.sync = { get: (k) => real.get(k), set: async () => { throw new Error(message); }, remove: (k) => real.remove!(k) };
+    render(<TopicsSection store={store} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add topic' }));
+    fireEvent.input(screen.getByLabelText('Name'), { target: { value: 'Storms' } });
+    fireEvent.input(screen.getByLabelText('Look for'), { target: { value: 'storm OR gale' } });
+    fireEvent.click(screen.getAllByRole('button', { name: 'Add topic' })[0]);
+    const err = await screen.findByText(words);
+    expect(err.textContent).toMatch(/Nothing was saved/i);
+    const query = screen.getByLabelText('Look for') as HTMLInputElement;
+    expect(query.getAttribute('aria-describedby')).toContain(err.id);
+    expect(query.value).toBe('storm OR gale');
+    expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('Storms');
+    expect(await loadTopics(real)).toEqual([]);
+  });
+});
 
 describe('topic editor', () => {
   it('shows where a query is malformed, as you type', async () => {
@@ -99,6 +125,35 @@ describe('OPML import', () => {
     expect(await listSources(await db)).toEqual([]);
   });
 
+  it('mixed OPML: the good entries imported, the bad ones listed with the reason, the known ones named as skipped', async () => {
+    const { store, db, sent } = fakeEnv();
+    await addSource(await db, { name: 'Harbour', url: 'https://harbour.example/rss' });
+    await store.load();
+    const { container } = render(<ImportExportSection store={store} />);
+    const input = container.querySelector('input[type=file][accept^=".opml"]') as HTMLInputElement;
+    const opml = `<opml version="2.0"><body>
+      <outline text="A" xmlUrl="https://a.example/rss"/>
+      <outline text="Harbour again" xmlUrl="http://harbour.example/rss/?utm_source=opml"/>
+      <outline text="Relative" xmlUrl="/feed.xml"/>
+      <outline text="Broken" xmlUrl="javascript:alert(1)"/>
+      <outline text="A twice" xmlUrl="https://a.example/rss#x"/>
+    </body></opml>`;
+    Object.defineProperty(input, 'files', { value: [new File([opml], 'feeds.opml')], configurable: true });
+    fireEvent.change(input);
+    expect(await screen.findByText('This file lists 1 new feeds; 2 are already in your list and 2 cannot be imported.')).toBeTruthy();
+    expect(screen.getByText('Not imported (2), with the reason:')).toBeTruthy();
+    expect(document.body.textContent).toContain('Relative (/feed.xml): a full address is needed');
+    expect(document.body.textContent).toContain('Broken (javascript:alert(1)): this is not a web address');
+    expect(screen.getByText('Harbour again, as “Harbour”')).toBeTruthy();
+    expect(screen.getByText('A twice, as “A”')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await waitFor(async () => expect((await listSources(await db)).map((s) => s.name).sort()).toEqual(['A', 'Harbour']));
+    expect(await screen.findByText('Imported 1 feeds; 2 already in your list were skipped; 2 could not be imported.')).toBeTruthy();
+    // The report stays: the user can see what was left out after the import too.
+    expect(document.body.textContent).toContain('Relative (/feed.xml): a full address is needed');
+    expect(sent).toContainEqual({ type: 'sourcesChanged' });
+  });
+
   it('good OPML: summary first, then one import with one permission prompt', async () => {
     const { store, env, db } = fakeEnv();
     await store.load();
@@ -107,7 +162,7 @@ describe('OPML import', () => {
     const opml = `<opml version="2.0"><body><outline text="A" xmlUrl="https://a.example/rss"/><outline text="B" xmlUrl="https://b.example/atom"/></body></opml>`;
     Object.defineProperty(input, 'files', { value: [new File([opml], 'feeds.opml')], configurable: true });
     fireEvent.change(input);
-    expect(await screen.findByText('This file lists 2 feeds; 2 are new to you.')).toBeTruthy();
+    expect(await screen.findByText('This file lists 2 new feeds; 0 are already in your list and 0 cannot be imported.')).toBeTruthy();
     expect(await listSources(await db)).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
     await waitFor(async () => expect(await listSources(await db)).toHaveLength(2));

@@ -172,6 +172,31 @@ describe('faults', () => {
     expect((await getSource(c.db, gone.id))!.problem).toEqual({ code: 'unreachable' });
   });
 
+  it('"Refresh now" does not ask a server again inside its Retry-After, but refreshes the others', async () => {
+    c.srv.route('/wait', { status: 503, headers: { 'retry-after': '1800' }, body: '' });
+    c.srv.route('/broken', { status: 500, body: '' });
+    c.srv.route('/fine.xml', { body: rss([{ guid: 'f', title: 'Fine' }]) });
+    const wait = await c.add('/wait');
+    const broken = await c.add('/broken');
+    const fine = await c.add('/fine.xml');
+    await pollDue(c.deps());
+    expect((await getSource(c.db, wait.id))!.retryUntil).toBe(c.clock.t + 1800_000);
+    expect((await getSource(c.db, broken.id))!.retryUntil).toBeUndefined();
+    const hits = () => [c.srv.hits('/wait'), c.srv.hits('/broken'), c.srv.hits('/fine.xml')];
+    const [w0, b0, f0] = hits();
+    c.clock.t += 60_000;
+    // "Refresh now" on everything, and on the waiting source alone.
+    const out = await pollDue(c.deps(), { force: true });
+    expect(out.map((o) => o.sourceId).sort()).toEqual([broken.id, fine.id].sort());
+    expect(await pollDue(c.deps(), { force: true, sourceIds: [wait.id] })).toEqual([]);
+    expect(hits()).toEqual([w0, b0 + 1, f0 + 1]);
+    // Once the wait is over, it is asked again; a success forgets the wait.
+    c.clock.t += 1800_000;
+    c.srv.route('/wait', { body: rss([{ guid: 'w', title: 'Back' }]) });
+    expect(await pollDue(c.deps(), { force: true, sourceIds: [wait.id] })).toMatchObject([{ kind: 'stored' }]);
+    expect((await getSource(c.db, wait.id))!).toMatchObject({ health: 'ok', retryUntil: undefined, problem: undefined });
+  });
+
   it('keeps stored items when a source later fails', async () => {
     c.srv.route('/k.xml', { body: rss([{ guid: 'k', title: 'Kept' }]) });
     const src = await c.add('/k.xml');
