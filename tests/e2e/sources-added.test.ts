@@ -74,6 +74,7 @@ describe('sources the user adds, in the options page', () => {
     const row = options.locator('li.source', { hasText: 'News' });
     await row.waitFor({ timeout: 15_000 });
     assert.equal(await row.locator('.source-name').textContent(), 'Café “Zürich” – News');
+    await waitFor(async () => (await field().inputValue()) === '', 'the form to clear after adding');
   });
 
   it('says a full address is needed for a relative one, and keeps what was typed', async () => {
@@ -92,6 +93,7 @@ describe('sources the user adds, in the options page', () => {
     srv.route('/mirror.xml', { body: rss('Mirror of wire', `<atom:link xmlns:atom="http://www.w3.org/2005/Atom" rel="self" href="${srv.url('/wire.xml')}"/>`) });
     await submit(srv.url('/wire.xml'));
     await options.locator('li.source', { hasText: 'Wire' }).waitFor({ timeout: 15_000 });
+    await waitFor(async () => (await field().inputValue()) === '', 'the form to clear after adding');
     const spellings = [
       srv.url('/wire.xml').replace('127.0.0.1', 'localhost'),
       `${srv.url('/wire.xml')}/`,
