@@ -13,7 +13,9 @@ export type Message =
   | { type: 'newItems'; count: number; sourceIds: string[] }
   /** From the background: a poll started/finished (for a spinner). */
   | { type: 'pollState'; polling: boolean }
-  | { type: 'badgeMode'; mode: BadgeMode };
+  | { type: 'badgeMode'; mode: BadgeMode }
+  /** From the background: a summary notification was clicked; show its topic. */
+  | { type: 'showTopic'; topicId: string };
 
 export function isMessage(m: unknown): m is Message {
   return typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string';

@@ -14,6 +14,8 @@ export interface Item {
   /** Stable id: `${sourceId}:${kind}-${hash(identity)}` (utils/normalize/ids.ts), also the dedupe key. */
   id: string;
   sourceId: string;
+  /** Other sources that carry the same story (same canonical link): one row names them all. */
+  alsoFrom?: string[];
   /** The source's own id for the item (RSS guid, Atom id, JSON Feed id, API id), if any. */
   guid?: string;
   /** Plain text, never HTML. */
@@ -146,6 +148,8 @@ export interface Settings {
   quietEnd: string;
   /** Alerts are silent until this time (UTC ms); 0 = not snoozed. */
   snoozeUntil: number;
+  /** Up to this many alert matches in a poll are notified one by one; more become one summary. */
+  alertItemsMax: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -156,6 +160,7 @@ export const DEFAULT_SETTINGS: Settings = {
   quietStart: '00:00',
   quietEnd: '00:00',
   snoozeUntil: 0,
+  alertItemsMax: 5,
 };
 
 export const MIN_INTERVAL_MIN = 1;

@@ -84,6 +84,7 @@ function readSettings(v: unknown): Settings {
   if ('breakingWindowMin' in v) s.breakingWindowMin = int(v, 'breakingWindowMin', 'settings', 5, 7 * 24 * 60);
   if ('retentionDays' in v) s.retentionDays = int(v, 'retentionDays', 'settings', 1, 365);
   if ('maxItemsPerSource' in v) s.maxItemsPerSource = int(v, 'maxItemsPerSource', 'settings', 10, 5000);
+  if ('alertItemsMax' in v) s.alertItemsMax = int(v, 'alertItemsMax', 'settings', 0, 20);
   for (const k of ['quietStart', 'quietEnd'] as const) {
     if (k in v) {
       const t = str(v, k, 'settings', 5);

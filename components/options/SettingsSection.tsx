@@ -67,6 +67,8 @@ export function SettingsSection({ store }: { store: OptionsStore }) {
           </Field>
         </div>
         <p class="hint">{t('opt_quiet_hint')}</p>
+        <NumberField id="alert-items-max" label={t('opt_alert_items_max')} hint={t('opt_alert_items_max_hint')} unit={t('opt_unit_items')}
+          value={s.alertItemsMax} min={0} max={20} onSave={(n) => save({ alertItemsMax: n })} />
         <div class="snooze" role="group" aria-labelledby="snooze-label">
           <p id="snooze-label">
             {snoozed ? t('opt_snoozed_until', absoluteTime(s.snoozeUntil, store.env.locale)) : t('opt_snooze')}

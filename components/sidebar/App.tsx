@@ -13,6 +13,7 @@ import { ArticleList } from './ArticleList';
 import { NewPill } from './NewPill';
 import { EmptyState } from './EmptyState';
 import { OfflineNotice, SourceErrors } from './SourceErrors';
+import { SnoozeChip, SnoozeMenu } from './AlertsSnooze';
 import { t } from '@/utils/i18n';
 
 function focusTitle(id: string) {
@@ -151,6 +152,7 @@ export function App({ store, loadReader }: { store: SidebarStore; loadReader?: (
         <div class="brand-row">
           <h1 class="brand">{t('extName')}</h1>
           <div class="tools">
+            <SnoozeMenu store={store} />
             <button type="button" class={`icon-btn${store.polling.value ? ' spinning' : ''}`} aria-label={t('sb_refresh')} title={t('sb_refresh')} onClick={() => store.refresh()}>
               <span aria-hidden="true">↻</span>
             </button>
@@ -165,6 +167,7 @@ export function App({ store, loadReader }: { store: SidebarStore; loadReader?: (
       {reader && readingItem && <reader.View model={reader.model} items={() => store.visible.value} locale={store.locale} onClose={closeReader} />}
       <main hidden={readingItem !== null}>
         <OfflineNotice store={store} />
+        <SnoozeChip store={store} />
         {store.error.value && <p class="notice error" role="alert">{t('sb_error_load', store.error.value)}</p>}
         {!store.searching.value && <Ticker store={store} />}
         <SourceErrors store={store} />

@@ -13,6 +13,8 @@ import { useState } from 'preact/hooks';
 export interface RowProps {
   item: Item;
   source?: Source;
+  /** Names of other sources that carry the same story. */
+  alsoFrom?: string[];
   /** The topics this item matched: shown as chips, their words highlighted. */
   topics: Topic[];
   open: boolean;
@@ -33,7 +35,7 @@ function Thumb({ url, base }: { url?: string; base: string }) {
   return <img class="thumb" src={src} alt="" width={72} height={72} loading="lazy" decoding="async" referrerpolicy="no-referrer" onError={() => setFailed(true)} />;
 }
 
-export function ArticleRow({ item, source, topics, open, focused, now, locale, onOpen, onToggleRead, onStar, onFocus, onTopic }: RowProps) {
+export function ArticleRow({ item, source, alsoFrom, topics, open, focused, now, locale, onOpen, onToggleRead, onStar, onFocus, onTopic }: RowProps) {
   const name = source?.name ?? t('sb_unknown_source');
   const titleId = `t-${item.id}`;
   const bodyId = `b-${item.id}`;
@@ -45,7 +47,7 @@ export function ArticleRow({ item, source, topics, open, focused, now, locale, o
           <div class="row-text">
             <div class="meta">
               <Favicon source={source} name={name} />
-              <span class="source">{name}</span>
+              <span class="source">{alsoFrom?.length ? t('sb_also_from', [name, alsoFrom.join(', ')]) : name}</span>
               <span aria-hidden="true">·</span>
               <RelTime ts={item.published} now={now} locale={locale} />
               {item.breaking === 1 && <span class="tag breaking-tag">{t('sb_breaking')}</span>}

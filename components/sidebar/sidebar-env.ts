@@ -20,6 +20,8 @@ export interface SidebarEnv {
   onOnlineChanged(cb: (online: boolean) => void): () => void;
   /** The UI language, for dates ("en", "de"). */
   locale: string;
+  /** The topic a clicked alert summary asked to show (once), if any. */
+  requestedTopic?(): Promise<string | undefined>;
   /** Resolves once the page has painted (absent in tests): lets the first articles paint before the rest loads. */
   afterPaint?(): Promise<void>;
 }

@@ -87,6 +87,7 @@ export function createSidebarStore(env: SidebarEnv) {
       status.setPolling(m.polling);
       if (!m.polling) void run(() => Promise.all([prefs.refreshSources(), counts.refreshCounts()]));
     } else if (m.type === 'sourcesChanged') void run(onSourcesChanged);
+    else if (m.type === 'showTopic') void setFilter({ kind: 'topic', id: m.topicId });
   }
 
   /** Loads the first page first (what the user sees), then the rest. Returns a cleanup. */
@@ -105,6 +106,9 @@ export function createSidebarStore(env: SidebarEnv) {
     }, 60_000);
     await run(async () => {
       const read = Promise.all([prefs.readPrefs(), prefs.refreshSources()]);
+      // Opened from an alert summary: that topic first.
+      const topic = await env.requestedTopic?.();
+      if (topic) list.chooseFilter({ kind: 'topic', id: topic });
       await list.reloadList();
       // The first articles paint first; the ticker, counts and topic chips follow a frame later.
       await env.afterPaint?.();
@@ -129,7 +133,7 @@ export function createSidebarStore(env: SidebarEnv) {
     // derived
     searching: search.searching, visible, failing: prefs.failing, sourceById: prefs.sourceById,
     // actions
-    start, setFilter, loadMore, search: doSearch, refresh: status.refresh, showNew,
+    start, setFilter, loadMore, search: doSearch, refresh: status.refresh, showNew, snooze: prefs.snooze,
     toggleOpen: reading.toggleOpen, toggleRead: reading.toggleRead, setRead: reading.setRead, star: reading.star,
     markAllShownRead: reading.markAllShownRead,
     openOptions: () => env.openOptions(),

@@ -1,24 +1,17 @@
-// Topic alerts in the background: notify the pending alerts, re-match after topic changes, and
-// handle clicks on notifications. The rules live in utils/topics; this file is the browser glue.
-import { getDb, type NewsDb } from '@/utils/db/schema';
+// Topic alerts in the background: notify the pending alerts and re-match after topic changes.
+// Showing notifications and their buttons and clicks: notifications.ts. The rules live in utils/topics.
+import { getDb } from '@/utils/db/schema';
 import { takePendingAlerts } from '@/utils/db/pending-alerts';
 import type { Topic } from '@/utils/model';
 import { ItemWriter } from '@/utils/db/item-writes';
 import { listSources } from '@/utils/db/sources';
-import { markRead } from '@/utils/db/read-state';
 import type { Message } from '@/utils/messages';
 import { loadSettings } from '@/utils/settings';
-import { t } from '@/utils/i18n';
 import { changedTopicIds, loadTopics } from '@/utils/topics/store';
 import { rematchStored, topicSet, withTopics, type MatchedItem } from '@/utils/topics/rematch';
-import {
-  CHROME_LIMITS, FIREFOX_LIMITS, ITEM_PREFIX, OVERALL_ID, SUMMARY_PREFIX, planNotifications,
-  type NewMatch, type PlannedNotification,
-} from '@/utils/topics/notify';
+import { FIREFOX_ITEMS_MAX, planNotifications, storyKeyLive, storyKeys, type NewMatch } from '@/utils/topics/notify';
+import { holdForLater, pruneNotified, registerNotificationListeners, show, sourceNames } from './notifications';
 import { updateBadge } from './badge';
-
-/** Notified ids are kept this long: longer than items usually stay in a feed. */
-const KEEP_NOTIFIED_MS = 90 * 86_400_000;
 
 function broadcast(msg: Message): void {
   browser.runtime.sendMessage(msg).catch(() => {}); // no open page: nobody to tell
@@ -53,9 +46,10 @@ export async function onItemsStored(newItemIds: string[]): Promise<void> {
 }
 
 /**
- * Notifies the pending alerts (after each source's poll, and on every wake: a worker stopped between
- * storing and notifying left them queued). Each is taken and recorded as notified in one
- * transaction before anything is shown, so an alert never pops twice.
+ * Notifies the pending alerts (once per poll, and on every wake: a worker stopped between storing
+ * and notifying left them queued). Each is taken and recorded as notified, with its story keys, in
+ * one transaction before anything is shown, so a story never pops twice. Matches during quiet hours
+ * or a snooze are held for the digest.
  */
 export async function drainAlerts(): Promise<void> {
   const db = await getDb();
@@ -64,40 +58,15 @@ export async function drainAlerts(): Promise<void> {
   const now = Date.now();
   const plan = await takePendingAlerts(db, now, (items, notified) => {
     const matches: NewMatch[] = items.map((it) => ({
-      itemId: it.id, topicIds: it.topics, headline: it.title, sourceName: names.get(it.sourceId) ?? '', published: it.published,
+      itemId: it.id, topicIds: it.topics, headline: it.title, sourceName: sourceNames(it, names), published: it.published, stories: storyKeys(it),
     }));
-    const p = planNotifications({ matches, topics, settings, notified, now, limits: import.meta.env.FIREFOX ? FIREFOX_LIMITS : CHROME_LIMITS });
-    return { handled: p.handled, result: p };
-  });
+    const p = planNotifications({ matches, topics, settings, notified, now, platformMax: import.meta.env.FIREFOX ? FIREFOX_ITEMS_MAX : undefined });
+    return { handled: [...p.handled, ...p.stories], result: p };
+  }, { keysOf: storyKeys, live: (key, at) => storyKeyLive(key, at, now) });
   if (!plan || plan.handled.length === 0) return;
-  for (const n of plan.notifications) {
-    await browser.notifications.create(n.id, notificationOf(n)).catch((e: unknown) => console.warn('Newsbar: notification failed', e));
-  }
+  if (plan.held) await holdForLater(plan.held);
+  for (const n of plan.notifications) await show(n);
   void pruneNotified(db, now);
-}
-
-interface NoteOptions {
-  type: 'basic';
-  iconUrl: string;
-  title: string;
-  message: string;
-}
-
-function notificationOf(n: PlannedNotification): NoteOptions {
-  const base = { type: 'basic' as const, iconUrl: browser.runtime.getURL('/icon/128.png') };
-  if (n.kind === 'item') return { ...base, title: n.topicName, message: n.sourceName ? t('alert_item_message', [n.headline, n.sourceName]) : n.headline };
-  if (n.kind === 'summary') return { ...base, title: n.topicName, message: t('alert_summary', [n.count, n.topicName]) };
-  return { ...base, title: t('extName'), message: t('alert_overall', [n.count, n.topicCount]) };
-}
-
-async function pruneNotified(db: NewsDb, now: number): Promise<void> {
-  const tx = db.transaction('notified', 'readwrite');
-  let cur = await tx.store.index('byAt').openCursor(IDBKeyRange.upperBound(now - KEEP_NOTIFIED_MS));
-  while (cur) {
-    await cur.delete();
-    cur = await cur.continue();
-  }
-  await tx.done;
 }
 
 // --- re-matching after topic changes ---
@@ -133,42 +102,9 @@ async function rematchNow(topicIds?: string[]): Promise<void> {
 
 // --- listeners ---
 
-async function onNotificationClicked(id: string): Promise<void> {
-  void browser.notifications.clear(id);
-  if (id.startsWith(ITEM_PREFIX)) {
-    const db = await getDb();
-    const item = await db.get('items', id.slice(ITEM_PREFIX.length));
-    if (!item) return;
-    await browser.tabs.create({ url: item.url, active: true });
-    await markRead(db, [item.id], true);
-    broadcast({ type: 'itemsChanged' });
-    await updateBadge();
-    return;
-  }
-  if (id.startsWith(SUMMARY_PREFIX) || id === OVERALL_ID) await openSidebar();
-}
-
-/** A notification click may not count as a user gesture for the sidebar: fall back to a tab. */
-async function openSidebar(): Promise<void> {
-  try {
-    const sidePanel = (globalThis as { chrome?: { sidePanel?: { open(o: { windowId: number }): Promise<void> } } }).chrome?.sidePanel;
-    if (sidePanel) {
-      const win = await browser.windows.getLastFocused();
-      if (win.id !== undefined) return await sidePanel.open({ windowId: win.id });
-    }
-    const sidebarAction = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
-    if (sidebarAction) return await sidebarAction.open();
-  } catch {
-    // not allowed from here
-  }
-  await browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') });
-}
-
 /** Registered synchronously at start-up: a click or a synced topic change may be what woke the worker. */
 export function registerAlertListeners(): void {
-  browser.notifications.onClicked.addListener((id) => {
-    void onNotificationClicked(id).catch((e: unknown) => console.warn('Newsbar: notification click failed', e));
-  });
+  registerNotificationListeners();
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'sync') return;
     const ids = changedTopicIds(changes);

@@ -11,6 +11,7 @@ import { updateBadge } from './badge';
 import { setApiKey } from './api-keys';
 import { onWake } from './wake';
 import { onItemsStored, registerAlertListeners, rematchTopics } from './alerts';
+import { clearReadNotifications, sendDigestIfDue } from './notifications';
 
 declare global {
   interface ImportMetaEnv {
@@ -56,7 +57,8 @@ export default defineBackground(() => {
       case 'refresh':
         return runPoll({ force: true, sourceIds: msg.sourceId ? [msg.sourceId] : undefined }).then(() => true);
       case 'itemsChanged':
-        return updateBadge().then(() => true);
+        // Read in a page: the badge follows, and notifications about what is now read go away.
+        return Promise.all([updateBadge(), clearReadNotifications()]).then(() => true);
       case 'sourcesChanged':
         // New sources are due at once; removed ones no longer count.
         return runPoll().then(() => true);
@@ -66,7 +68,11 @@ export default defineBackground(() => {
   });
 
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'sync' && SETTINGS_KEY in changes) void updateBadge();
+    if (area === 'sync' && SETTINGS_KEY in changes) {
+      void updateBadge();
+      // Alerts turned back on (snooze ended early): the digest of what arrived meanwhile.
+      void sendDigestIfDue().catch(() => {});
+    }
   });
 
   // A handle for the demo script and end-to-end tests (evaluated in the worker through the

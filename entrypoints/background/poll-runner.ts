@@ -1,6 +1,6 @@
 // Runs polls in the worker: one at a time (a second request waits for the first, then runs).
-// Each source's items are matched to topics as they are stored; its alerts are notified after, then
-// the badge is set and open sidebars are told.
+// Each source's items are matched to topics as they are stored; the poll's alerts are notified after
+// it, then the badge is set and open sidebars are told.
 import { getDb } from '@/utils/db/schema';
 import { loadSettings } from '@/utils/settings';
 import { pollDue, type PollOptions, type SourceOutcome } from '@/utils/poller/poll';
@@ -8,6 +8,7 @@ import type { Message } from '@/utils/messages';
 import { getApiKey } from './api-keys';
 import { updateBadge } from './badge';
 import { drainAlerts } from './alerts';
+import { sendDigestIfDue } from './notifications';
 import { loadTopics } from '@/utils/topics/store';
 import { topicSet } from '@/utils/topics/rematch';
 
@@ -30,11 +31,13 @@ async function runOnce(opts: PollOptions): Promise<SourceOutcome[]> {
         settings,
         getApiKey,
         topics: topicSet(topics),
-        // An item is never notified twice (see drainAlerts).
-        onStored: () => drainAlerts(),
       },
       opts,
     );
+    // Alerts wait in the durable queue until the whole poll is stored: one summary per poll, not one
+    // per source. A story is never notified twice (see drainAlerts).
+    await drainAlerts();
+    await sendDigestIfDue();
     await updateBadge();
     const fresh = outcomes.filter((o) => o.kind === 'stored' && o.newIds.length > 0);
     const count = fresh.reduce((n, o) => n + (o.kind === 'stored' ? o.newIds.length : 0), 0);

@@ -4,6 +4,11 @@ import { onRuntimeMessage, onStorageKeysChanged } from '@/components/shared/page
 import { getDb } from '@/utils/db/schema';
 import type { SidebarEnv } from '@/components/sidebar/sidebar-env';
 
+/** storage.local: the topic a clicked alert summary asks the sidebar to show ({ id, at }). */
+const SIDEBAR_TOPIC_KEY = 'sidebarTopic';
+/** A request older than this is stale: the sidebar opened for another reason. */
+const REQUEST_FRESH_MS = 60_000;
+
 export function browserEnv(): SidebarEnv {
   return {
     db: getDb,
@@ -31,6 +36,13 @@ export function browserEnv(): SidebarEnv {
       };
     },
     locale: browser.i18n.getUILanguage(),
+    async requestedTopic() {
+      const fromUrl = new URLSearchParams(location.search).get('topic');
+      const got = (await browser.storage.local.get(SIDEBAR_TOPIC_KEY))[SIDEBAR_TOPIC_KEY] as { id: string; at: number } | undefined;
+      if (got) await browser.storage.local.remove(SIDEBAR_TOPIC_KEY);
+      if (fromUrl) return fromUrl;
+      return got && Date.now() - got.at < REQUEST_FRESH_MS ? got.id : undefined;
+    },
     afterPaint: () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))),
   };
 }

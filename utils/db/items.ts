@@ -6,6 +6,7 @@ import { itemIdFor, itemIdentity } from '../normalize/ids';
 import { itemWordKeys } from '../search/word-keys';
 import { ItemWriter } from './item-writes';
 import { sourceKey } from './counters';
+import { joinedBy, storyFromOtherSource } from './same-story';
 import { withTopics, type TopicSet } from '../topics/rematch';
 
 type WriteTx = IDBPTransaction<NewsDB, ('items' | 'sources' | 'counters' | 'pendingAlerts')[], 'readwrite'>;
@@ -85,6 +86,8 @@ export async function storePoll(
   const batch = dedupeBatch(parsed);
   // Look-ups are issued together: IndexedDB pipelines them inside the transaction.
   const existing = await Promise.all(batch.map((p) => findExisting(tx, source.id, p)));
+  const twins = await Promise.all(batch.map((p, i) => (existing[i] ? undefined : storyFromOtherSource(tx.objectStore('items'), source, p))));
+  const joined = new Set<string>();
   const newIds: string[] = [];
   const updatedIds: string[] = [];
   const writes: Promise<unknown>[] = [];
@@ -96,7 +99,13 @@ export async function storePoll(
   };
   batch.forEach((p, i) => {
     const old = existing[i];
-    if (!old) {
+    const twin = twins[i];
+    if (!old && twin) {
+      // Another source has this story: its row now names this source too (no new row, no new alert).
+      const next = joined.has(twin.id) ? undefined : joinedBy(twin, source.id);
+      joined.add(twin.id);
+      if (next) writes.push(writer.put(twin, next));
+    } else if (!old) {
       const it = matched(newItem(source, p, now));
       newIds.push(it.id);
       writes.push(writer.put(undefined, it));

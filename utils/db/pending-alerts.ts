@@ -5,7 +5,7 @@ import type { Item } from '../model';
 import type { NewsDb } from './schema';
 
 export interface AlertDecision<T> {
-  /** Item ids dealt with (shown or suppressed): recorded as notified, never shown again. */
+  /** Item ids (and story keys) dealt with (shown or held): recorded as notified, never shown again. */
   handled: string[];
   result: T;
 }
@@ -19,6 +19,8 @@ export async function takePendingAlerts<T>(
   db: NewsDb,
   now: number,
   decide: (items: Item[], notified: ReadonlySet<string>) => AlertDecision<T>,
+  /** A story's other keys (link, title) to look up beside its id, and whether a record still counts. */
+  stories?: { keysOf(it: Item): string[]; live(key: string, at: number): boolean },
 ): Promise<T | undefined> {
   const tx = db.transaction(['pendingAlerts', 'items', 'notified'], 'readwrite');
   const queue = tx.objectStore('pendingAlerts');
@@ -28,13 +30,12 @@ export async function takePendingAlerts<T>(
     await tx.done;
     return undefined;
   }
-  const [items, seen] = await Promise.all([
-    Promise.all(pending.map((p) => tx.objectStore('items').get(p.itemId))),
-    Promise.all(pending.map((p) => notified.get(p.itemId))),
-  ]);
+  const items = (await Promise.all(pending.map((p) => tx.objectStore('items').get(p.itemId)))).filter((it): it is Item => !!it);
+  const keys = [...new Set([...pending.map((p) => p.itemId), ...(stories ? items.flatMap((it) => stories.keysOf(it)) : [])])];
+  const seen = await Promise.all(keys.map((k) => notified.get(k)));
   const { handled, result } = decide(
-    items.filter((it): it is Item => !!it),
-    new Set(seen.filter((r) => !!r).map((r) => r!.itemId)),
+    items,
+    new Set(seen.filter((r) => !!r && (!stories || stories.live(r.itemId, r.at))).map((r) => r!.itemId)),
   );
   await Promise.all([
     ...handled.map((itemId) => notified.put({ itemId, at: now })),

@@ -45,6 +45,8 @@ export interface NewsDB extends DBSchema {
       /** Dedupe. */
       byGuid: [string, string];
       byUrl: [string, string];
+      /** The same story from another source (canonical URL alone): one row that names both. */
+      byLink: string;
       /** Topic filter, newest first (multiEntry over item.topicKeys: "topicId time"). */
       byTopicTime: string;
       /** Search, newest first per word (multiEntry over item.words: "word time"). */
@@ -175,6 +177,11 @@ const migrations: Array<(db: IDBPDatabase<NewsDB>, tx: UpgradeTx) => void | Prom
   (db) => {
     const reader = db.createObjectStore('reader', { keyPath: 'itemId' });
     reader.createIndex('byReadAt', 'readAt');
+  },
+  // 7 -> 8: items found by their canonical link across sources, so a story from a second source joins
+  // the first one's row instead of adding a duplicate.
+  (_db, tx) => {
+    tx.objectStore('items').createIndex('byLink', 'url');
   },
 ];
 

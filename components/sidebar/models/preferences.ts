@@ -2,7 +2,8 @@
 import { batch, computed, createModel, signal } from '@preact/signals';
 import type { Settings, Source, Topic } from '@/utils/model';
 import { DEFAULT_SETTINGS } from '@/utils/model';
-import { loadSettings } from '@/utils/settings';
+import { loadSettings, saveSettings } from '@/utils/settings';
+import { snoozeUntil } from '@/utils/topics/notify';
 import { loadTopics } from '@/utils/topics/store';
 import { listSources } from '@/utils/db/sources';
 import type { SidebarEnv } from '../sidebar-env';
@@ -35,6 +36,10 @@ export const PreferencesModel = createModel((env: SidebarEnv) => {
         settings.value = p.settings;
         topics.value = p.topics;
       });
+    },
+    /** Snoozes topic alerts for an hour or until tomorrow, or turns them back on ('off'). */
+    async snooze(kind: '1h' | 'tomorrow' | 'off') {
+      settings.value = await saveSettings(env.sync, { snoozeUntil: kind === 'off' ? 0 : snoozeUntil(kind, env.now()) });
     },
     async refreshSources() {
       sources.value = await listSources(await env.db());

@@ -12,6 +12,7 @@ const SHIPPED_IN: Record<number, string> = {
   5: '0.3.0',
   6: '0.3.1',
   7: '0.4.0',
+  8: '0.5.0',
 };
 
 const parts = (v: string) => v.split('.').map(Number);

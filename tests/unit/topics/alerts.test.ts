@@ -6,6 +6,8 @@ import type { Item, Topic } from '@/utils/model';
 import { saveSettings } from '@/utils/settings';
 import { saveTopic } from '@/utils/topics/store';
 import { onItemsStored, rematchTopics } from '@/entrypoints/background/alerts';
+import { clearReadNotifications, sendDigestIfDue } from '@/entrypoints/background/notifications';
+import { markRead } from '@/utils/db/read-state';
 
 const NOW = Date.now();
 const topic = (id: string, query: string, extra: Partial<Topic> = {}): Topic => ({
@@ -61,11 +63,36 @@ describe('background alerts', () => {
     await saveTopic(fakeBrowser.storage.sync, topic('a', 'storm', { name: 'Storms' }));
     const ids = await store(...Array.from({ length: 7 }, (_, i) => `Storm ${i}`));
     await onItemsStored(ids);
-    const all = (await fakeBrowser.notifications.getAll()) as Record<string, { message: string }>;
-    expect(Object.values(all).map((x) => x.message)).toEqual(['7 new in Storms']);
+    const all = (await fakeBrowser.notifications.getAll()) as Record<string, { title: string; message: string }>;
+    expect(Object.values(all).map((x) => x.title)).toEqual(['7 new alerts: Storms']);
+    expect(Object.values(all)[0].message.split('\n')).toHaveLength(3);
   });
 
-  it('snoozed: nothing shown, and nothing later either', async () => {
+  it('reading the items anywhere clears their notification', async () => {
+    await saveTopic(fakeBrowser.storage.sync, topic('a', 'storm'));
+    const ids = await store('Storm warning tonight', 'Storm surge expected');
+    await onItemsStored(ids);
+    expect((await shown()).sort()).toEqual(ids.map((id) => `nb-item:${id}`).sort());
+    await markRead(await getDb(), [ids[0]], true);
+    await clearReadNotifications();
+    expect(await shown()).toEqual([`nb-item:${ids[1]}`]);
+  });
+
+  it('snoozed: nothing shown then; one digest once alerts are on again', async () => {
+    await saveTopic(fakeBrowser.storage.sync, topic('a', 'storm', { name: 'Storms' }));
+    await saveSettings(fakeBrowser.storage.sync, { snoozeUntil: NOW + 3600_000 });
+    await onItemsStored(await store('Storm one arrives', 'Storm two arrives'));
+    await sendDigestIfDue();
+    expect(await shown()).toEqual([]);
+    await saveSettings(fakeBrowser.storage.sync, { snoozeUntil: 0 });
+    await sendDigestIfDue();
+    const all = (await fakeBrowser.notifications.getAll()) as Record<string, { title: string }>;
+    expect(Object.values(all).map((x) => x.title)).toEqual(['While alerts were off: 2 new in Storms']);
+    await sendDigestIfDue();
+    expect(Object.keys(all)).toHaveLength(1);
+  });
+
+  it('snoozed: nothing shown, and the same items never pop later', async () => {
     await saveTopic(fakeBrowser.storage.sync, topic('a', 'storm'));
     await saveSettings(fakeBrowser.storage.sync, { snoozeUntil: NOW + 3600_000 });
     const ids = await store('Storm');

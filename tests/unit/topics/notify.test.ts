@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Topic } from '@/utils/model';
-import { FIREFOX_LIMITS, inQuietHours, planNotifications, snoozeUntil, type NewMatch } from '@/utils/topics/notify';
+import {
+  FIREFOX_ITEMS_MAX, holdForDigest, inQuietHours, planDigest, planNotifications, snoozeUntil, storyKeyLive, storyKeys, topicOfNotification, type NewMatch,
+} from '@/utils/topics/notify';
 
 const T0 = new Date(2026, 0, 15, 12, 0).getTime(); // local noon
 const topic = (id: string, extra: Partial<Topic> = {}): Topic => ({
@@ -30,33 +32,47 @@ describe('planNotifications', () => {
     expect(p.notifications.map((n) => (n.kind === 'item' ? n.itemId : ''))).toEqual(['new', 'old']);
   });
 
-  it('more than three in a poll become one summary per topic', () => {
-    const ms = Array.from({ length: 7 }, (_, i) => match(`i${i}`, ['a']));
-    const p = plan(ms, [topic('a', { name: 'Ukraine talks' })]);
-    expect(p.notifications).toEqual([
-      expect.objectContaining({ kind: 'summary', topicId: 'a', topicName: 'Ukraine talks', count: 7 }),
-    ]);
+  it('up to five one by one; more become ONE summary for the poll across topics, with the first headlines', () => {
+    const five = Array.from({ length: 5 }, (_, i) => match(`i${i}`, ['a']));
+    expect(plan(five, [topic('a')]).notifications.map((n) => n.kind)).toEqual(Array(5).fill('item'));
+    const ms = [...Array.from({ length: 6 }, (_, i) => match(`a${i}`, ['a'], T0 - 60_000 - i)), match('b0', ['b'], T0 - 1000)];
+    const p = plan(ms, [topic('a', { name: 'Ukraine talks' }), topic('b', { name: 'Markets' })]);
+    expect(p.notifications).toHaveLength(1);
+    expect(p.notifications[0]).toMatchObject({
+      kind: 'summary', topicId: 'a', topicNames: ['Ukraine talks', 'Markets'], count: 7,
+      headlines: ['Headline b0', 'Headline a0', 'Headline a1'],
+    });
+    expect(topicOfNotification(p.notifications[0].id)).toBe('a');
     expect(p.handled).toHaveLength(7);
   });
 
-  it('in a busy poll a topic with one match still gets its own notification', () => {
-    const ms = [...Array.from({ length: 5 }, (_, i) => match(`i${i}`, ['a'])), match('solo', ['b'])];
-    const p = plan(ms, [topic('a'), topic('b')]);
-    expect(p.notifications.map((n) => n.kind)).toEqual(['summary', 'item']);
+  it('the number notified one by one is the user\'s, and Firefox gets at most two', () => {
+    const three = [match('i1', ['a']), match('i2', ['a']), match('i3', ['a'])];
+    expect(plan(three, [topic('a')], { settings: { ...settings, alertItemsMax: 2 } }).notifications.map((n) => n.kind)).toEqual(['summary']);
+    expect(plan(three, [topic('a')], { settings: { ...settings, alertItemsMax: 10 } }).notifications).toHaveLength(3);
+    expect(plan(three, [topic('a')], { platformMax: FIREFOX_ITEMS_MAX }).notifications.map((n) => n.kind)).toEqual(['summary']);
   });
 
-  it('never more than the limit: the rest fold into one overall summary', () => {
-    const topics = 'abcdef'.split('').map((id) => topic(id));
-    const ms = topics.flatMap((t) => [match(`${t.id}1`, [t.id]), match(`${t.id}2`, [t.id])]);
-    const p = plan(ms, topics);
-    expect(p.notifications).toHaveLength(4);
-    expect(p.notifications[3]).toMatchObject({ kind: 'overall', count: 6, topicCount: 3 });
-    expect(p.handled).toHaveLength(12);
-  });
-
-  it('Firefox gets fewer', () => {
-    const p = plan([match('i1', ['a']), match('i2', ['a'])], [topic('a')], { limits: FIREFOX_LIMITS });
-    expect(p.notifications).toMatchObject([{ kind: 'summary', count: 2 }]);
+  it('a story notified once never again: same link under another guid or source, same title within a day', () => {
+    const a = { ...match('s1:g-1', ['a']), stories: storyKeys({ url: 'https://news.example/a', title: 'Storm hits the coast tonight' }) };
+    const p = plan([a], [topic('a')]);
+    expect(p.stories).toEqual(a.stories);
+    const notified = new Set([...p.handled, ...p.stories]);
+    // the same link from a second feed, under a new guid
+    const b = { ...match('s2:g-9', ['a']), stories: storyKeys({ url: 'https://news.example/a', title: 'Other words' }) };
+    expect(plan([b], [topic('a')], { notified }).notifications).toEqual([]);
+    // the same title (punctuation and case aside) on another link
+    const c = { ...match('s2:g-10', ['a']), stories: storyKeys({ url: 'https://mirror.example/x', title: 'STORM hits the coast, tonight!' }) };
+    expect(plan([c], [topic('a')], { notified }).notifications).toEqual([]);
+    // within one poll, too
+    expect(plan([a, b, c], [topic('a')]).notifications).toHaveLength(1);
+    // a title key lasts a day; a link key for good
+    const [link, title] = a.stories!;
+    expect(storyKeyLive(title, T0, T0 + 86_400_000 - 1)).toBe(true);
+    expect(storyKeyLive(title, T0, T0 + 86_400_000)).toBe(false);
+    expect(storyKeyLive(link, T0, T0 + 30 * 86_400_000)).toBe(true);
+    // one or two words are too common to be a story
+    expect(storyKeys({ url: '', title: 'Live updates' })).toEqual([]);
   });
 
   it('never twice for the same item: across polls and within a poll', () => {
@@ -72,27 +88,43 @@ describe('planNotifications', () => {
 
   it('nothing for topics that do not notify', () => {
     const p = plan([match('i1', ['a'])], [topic('a', { notify: false })]);
-    expect(p).toEqual({ notifications: [], handled: [] });
+    expect(p).toEqual({ notifications: [], handled: [], stories: [] });
   });
 
   it('nothing for items older than the topic (and they stay unhandled)', () => {
     const p = plan([match('i1', ['a'], T0 - 7200_000)], [topic('a')]);
-    expect(p).toEqual({ notifications: [], handled: [] });
+    expect(p).toEqual({ notifications: [], handled: [], stories: [] });
     // but a second, older topic can still take it
     const q = plan([match('i1', ['a', 'b'], T0 - 7200_000)], [topic('a'), topic('b', { createdAt: 0 })]);
     expect(q.notifications[0]).toMatchObject({ topicId: 'b' });
   });
 
-  it('quiet hours suppress, and the matches count as handled', () => {
+  it('quiet hours hold the matches (handled, not shown)', () => {
     const quiet = { ...settings, quietStart: '11:00', quietEnd: '13:00' };
     const p = plan([match('i1', ['a'])], [topic('a')], { settings: quiet });
-    expect(p).toEqual({ notifications: [], handled: ['i1'], suppressed: 'quiet' });
+    expect(p).toMatchObject({ notifications: [], handled: ['i1'], suppressed: 'quiet', held: [{ topicId: 'a' }] });
   });
 
-  it('snooze suppresses until its time', () => {
+  it('snooze holds until its time', () => {
     const snoozed = { ...settings, snoozeUntil: T0 + 1 };
     expect(plan([match('i1', ['a'])], [topic('a')], { settings: snoozed }).suppressed).toBe('snoozed');
     expect(plan([match('i1', ['a'])], [topic('a')], { settings: { ...snoozed, snoozeUntil: T0 } }).notifications).toHaveLength(1);
+  });
+});
+
+describe('the digest after quiet hours or a snooze', () => {
+  it('collects what was held and says it once alerts are on again', () => {
+    const quiet = { ...settings, quietStart: '11:00', quietEnd: '13:00' };
+    const topics = [topic('a', { name: 'Storms' }), topic('b', { name: 'Markets' })];
+    const first = plan([match('i1', ['a'], T0 - 3000), match('i2', ['a'], T0 - 2000)], topics, { settings: quiet });
+    const second = plan([match('i3', ['b'], T0 - 1000)], topics, { settings: quiet });
+    const held = holdForDigest(holdForDigest(undefined, first.held!), second.held!);
+    expect(held.count).toBe(3);
+    expect(planDigest(held, topics, quiet, T0)).toBeUndefined(); // still quiet
+    const d = planDigest(held, topics, quiet, new Date(2026, 0, 15, 13, 1).getTime());
+    expect(d).toMatchObject({ kind: 'digest', count: 3, topicId: 'a', topicNames: ['Storms', 'Markets'], headlines: ['Headline i3', 'Headline i2', 'Headline i1'] });
+    expect(topicOfNotification(d!.id)).toBe('a');
+    expect(planDigest(undefined, topics, settings, T0)).toBeUndefined();
   });
 });
 
