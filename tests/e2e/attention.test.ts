@@ -110,8 +110,8 @@ describe('alerts that respect attention', { timeout: 60_000 }, () => {
     await setSettings({ quietStart: '00:00', quietEnd: '00:00' });
     const ids = await waitFor(async () => {
       const s = await shown();
-      return s.length > 0 ? s : undefined;
-    }, 'the digest');
+      return s.length > 0 ? s : null;
+    }, 'the digest') as string[];
     assert.equal(ids.length, 1);
     assert.match(ids[0], /^nb-digest:storms:/);
     // Said once: the next poll sends no second digest.
