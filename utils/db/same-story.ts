@@ -11,7 +11,7 @@ type ItemStore = IDBPObjectStore<NewsDB, ('items' | 'sources' | 'counters' | 'pe
  * for many updates, each its own item) and never for a live source's updates, for the same reason.
  */
 export async function storyFromOtherSource(store: ItemStore, source: Source, p: ParsedItem): Promise<Item | undefined> {
-  if (!p.url || source.breaking) return undefined;
+  if (!p.url || source.breaking || source.kind === 'live') return undefined;
   const same = await store.index('byLink').getAll(p.url, 5);
   return same.find((it) => it.sourceId !== source.id);
 }
