@@ -15,7 +15,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['alarms', 'storage', 'notifications'],
+    // activeTab: "Follow this page" may see the address of the tab the user opened Newsbar on.
+    permissions: ['alarms', 'storage', 'notifications', 'activeTab'],
     // The default sources; user-added sources ask for their host when added. The local news server of
     // the tests, demo and benchmarks is allowed only in their build (`--mode e2e`), never in the store's.
     host_permissions: [

@@ -40,7 +40,9 @@ try {
   await ext.bg(async (a: { origin: string; key: string }) => {
     const nb = (globalThis as any).newsbar;
     for (const s of await nb.listSources()) await nb.removeSource(s.id);
-    await nb.addSource({ name: 'Demo Live: Storm on the coast', url: `${a.origin}/demo/live.atom`, kind: 'feed', intervalMin: 1, breaking: true });
+    // Two real live pages: a live blog with LiveBlogPosting JSON-LD, and a page with a dated "Latest" list.
+    await nb.followLive(`${a.origin}/demo/live/storm`, 'Live: storm on the coast');
+    await nb.followLive(`${a.origin}/demo/latest`, 'Election day: the latest');
     await nb.addSource({ name: 'Demo World', url: `${a.origin}/demo/world.rss`, kind: 'feed', intervalMin: 1 });
     await nb.addSource({ name: 'Demo Analysis', url: `${a.origin}/demo/analysis.json`, kind: 'feed', intervalMin: 1 });
     await nb.addSource({ name: 'Demo Wire (NewsAPI-style)', url: `${a.origin}/demo/v2/top-headlines?country=us`, kind: 'newsapi', intervalMin: 1, apiKey: a.key });

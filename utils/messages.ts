@@ -1,5 +1,6 @@
 // Typed messages between the sidebar/options pages and the background.
 import type { BadgeMode } from './model';
+import type { Problem } from './problems';
 
 export type Message =
   /** Poll now: one source, or every enabled source. */
@@ -15,7 +16,14 @@ export type Message =
   | { type: 'pollState'; polling: boolean }
   | { type: 'badgeMode'; mode: BadgeMode }
   /** From the background: a summary notification was clicked; show its topic. */
-  | { type: 'showTopic'; topicId: string };
+  | { type: 'showTopic'; topicId: string }
+  /** From a page: follow a live page (answers FollowReply). */
+  | { type: 'followLive'; url: string; title?: string }
+  /** From a page: stop following a live page (its source and updates are removed). */
+  | { type: 'stopFollowing'; sourceId: string };
+
+/** The background's answer to 'followLive'. */
+export type FollowReply = { ok: true; sourceId: string; already?: boolean } | { ok: false; problem: Problem };
 
 export function isMessage(m: unknown): m is Message {
   return typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string';

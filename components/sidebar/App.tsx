@@ -15,6 +15,8 @@ import { EmptyState } from './EmptyState';
 import { OfflineNotice, SourceErrors } from './SourceErrors';
 import { SnoozeChip, SnoozeMenu } from './AlertsSnooze';
 import { t } from '@/utils/i18n';
+import type { LiveFollow } from './live-follow';
+import { FollowBar } from './FollowBar';
 
 function focusTitle(id: string) {
   const el = document.getElementById(`t-${id}`);
@@ -32,7 +34,7 @@ export interface LoadedReader {
   };
 }
 
-export function App({ store, loadReader }: { store: SidebarStore; loadReader?: () => Promise<LoadedReader> }) {
+export function App({ store, loadReader, live }: { store: SidebarStore; loadReader?: () => Promise<LoadedReader>; live?: LiveFollow }) {
   const search = useRef<HTMLInputElement>(null);
   const [reader, setReader] = useState<LoadedReader | null>(null);
   const readingItem = reader?.model.item.value ?? null;
@@ -169,12 +171,13 @@ export function App({ store, loadReader }: { store: SidebarStore; loadReader?: (
         <OfflineNotice store={store} />
         <SnoozeChip store={store} />
         {store.error.value && <p class="notice error" role="alert">{t('sb_error_load', store.error.value)}</p>}
-        {!store.searching.value && <Ticker store={store} />}
+        {live && !store.searching.value && <FollowBar live={live} />}
+        {!store.searching.value && <Ticker store={store} live={live} />}
         <SourceErrors store={store} />
         <FilterBar store={store} />
         <section class="articles" aria-labelledby="list-h">
           <ListHeader store={store} />
-          <ArticleList store={store} />
+          <ArticleList store={store} live={live} />
           <EmptyState store={store} />
         </section>
       </main>

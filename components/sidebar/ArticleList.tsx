@@ -2,10 +2,12 @@
 // page loaded as the end of the list comes into view (and a button for keyboards and old browsers).
 import { useEffect, useRef } from 'preact/hooks';
 import type { SidebarStore } from './state';
+import type { LiveFollow } from './live-follow';
+import { looksLive } from '@/utils/sidebar/live';
 import { ArticleRow } from './ArticleRow';
 import { t } from '@/utils/i18n';
 
-export function ArticleList({ store }: { store: SidebarStore }) {
+export function ArticleList({ store, live }: { store: SidebarStore; live?: LiveFollow }) {
   const sentinel = useRef<HTMLDivElement>(null);
   const items = store.visible.value;
   const hasMore = !store.searching.value && store.next.value !== undefined;
@@ -22,6 +24,8 @@ export function ArticleList({ store }: { store: SidebarStore }) {
 
   const sources = store.sourceById.value;
   const topicsById = new Map(store.topics.value.map((tp) => [tp.id, tp]));
+  const followed = new Set(store.sources.value.filter((s) => s.kind === 'live').map((s) => s.url));
+  const canFollow = (it: (typeof items)[number]) => live && sources.get(it.sourceId)?.kind !== 'live' && !followed.has(it.url) && looksLive(it);
   return (
     <>
       <ul class="list" aria-label={t('sb_articles')} aria-busy={store.loading.value}>
@@ -41,6 +45,8 @@ export function ArticleList({ store }: { store: SidebarStore }) {
             onStar={(id) => void store.star(id)}
             onFocus={(id) => (store.focusId.value = id)}
             onTopic={(id) => void store.setFilter({ kind: 'topic', id })}
+            onFollowLive={canFollow(it) ? (item) => void live!.follow(item.url, item.title) : undefined}
+            followBusy={live?.pending.value.has(it.url)}
           />
         ))}
       </ul>

@@ -26,6 +26,9 @@ export interface RowProps {
   onStar(id: string): void;
   onFocus(id: string): void;
   onTopic(id: string): void;
+  /** Shown on articles that look like live pages not yet followed: follows the page. */
+  onFollowLive?(item: Item): void;
+  followBusy?: boolean;
 }
 
 function Thumb({ url, base }: { url?: string; base: string }) {
@@ -35,7 +38,7 @@ function Thumb({ url, base }: { url?: string; base: string }) {
   return <img class="thumb" src={src} alt="" width={72} height={72} loading="lazy" decoding="async" referrerpolicy="no-referrer" onError={() => setFailed(true)} />;
 }
 
-export function ArticleRow({ item, source, alsoFrom, topics, open, focused, now, locale, onOpen, onToggleRead, onStar, onFocus, onTopic }: RowProps) {
+export function ArticleRow({ item, source, alsoFrom, topics, open, focused, now, locale, onOpen, onToggleRead, onStar, onFocus, onTopic, onFollowLive, followBusy }: RowProps) {
   const name = source?.name ?? t('sb_unknown_source');
   const titleId = `t-${item.id}`;
   const bodyId = `b-${item.id}`;
@@ -88,6 +91,12 @@ export function ArticleRow({ item, source, alsoFrom, topics, open, focused, now,
           {!open && <Thumb url={item.imageUrl} base={item.url} />}
         </div>
         <div class="actions">
+          {onFollowLive && (
+            <button type="button" class="follow-live" title={t('sb_follow_live_title')} disabled={followBusy} onClick={() => onFollowLive(item)}>
+              <span class="live-dot" aria-hidden="true" />
+              {t('sb_follow_live')}
+            </button>
+          )}
           <button type="button" class="icon-btn" aria-pressed={item.starred === 1} aria-label={item.starred ? t('sb_unstar') : t('sb_star')} title={item.starred ? t('sb_unstar') : t('sb_star')} onClick={() => onStar(item.id)}>
             <span aria-hidden="true">{item.starred ? '★' : '☆'}</span>
           </button>

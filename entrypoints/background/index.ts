@@ -6,7 +6,7 @@ import { countItems, recountAll } from '@/utils/db/counts';
 import { isMessage } from '@/utils/messages';
 import { SETTINGS_KEY } from '@/utils/settings';
 import { ensureAlarm, POLL_ALARM, seedDefaultSources, wireToolbarButton } from './setup';
-import { runPoll } from './poll-runner';
+import { runFollow, runPoll, stopFollowing } from './poll-runner';
 import { updateBadge } from './badge';
 import { setApiKey } from './api-keys';
 import { onWake } from './wake';
@@ -64,6 +64,10 @@ export default defineBackground(() => {
         return runPoll().then(() => true);
       case 'topicsChanged':
         return rematchTopics(msg.topicIds).then(updateBadge).then(() => true);
+      case 'followLive':
+        return runFollow(msg.url, msg.title);
+      case 'stopFollowing':
+        return stopFollowing(msg.sourceId);
     }
   });
 
@@ -87,6 +91,7 @@ export default defineBackground(() => {
     },
     pollNow: (sourceId?: string) => runPoll({ force: true, sourceIds: sourceId ? [sourceId] : undefined }),
     pollDue: () => runPoll(),
+    followLive: (url: string, title?: string) => runFollow(url, title),
     removeSource: async (id: string) => removeSource(await getDb(), id).then(updateBadge),
     listSources: async () => listSources(await getDb()),
     countItems: async () => countItems(await getDb()),

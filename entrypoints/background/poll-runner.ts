@@ -3,8 +3,10 @@
 // it, then the badge is set and open sidebars are told.
 import { getDb } from '@/utils/db/schema';
 import { loadSettings } from '@/utils/settings';
-import { pollDue, type PollOptions, type SourceOutcome } from '@/utils/poller/poll';
-import type { Message } from '@/utils/messages';
+import { pollDue, type PollDeps, type PollOptions, type SourceOutcome } from '@/utils/poller/poll';
+import { followLivePage } from '@/utils/poller/follow-live';
+import { removeSource } from '@/utils/db/sources';
+import type { FollowReply, Message } from '@/utils/messages';
 import { getApiKey } from './api-keys';
 import { updateBadge } from './badge';
 import { drainAlerts } from './alerts';
@@ -19,21 +21,23 @@ function broadcast(msg: Message): void {
   browser.runtime.sendMessage(msg).catch(() => {});
 }
 
-async function runOnce(opts: PollOptions): Promise<SourceOutcome[]> {
+async function pollDeps(): Promise<PollDeps> {
   const [settings, topics] = await Promise.all([loadSettings(browser.storage.sync), loadTopics(browser.storage.sync)]);
+  return {
+    db: await getDb(),
+    fetch: (input, init) => fetch(input, init),
+    now: Date.now,
+    settings,
+    getApiKey,
+    topics: topicSet(topics),
+  };
+}
+
+async function runOnce(opts: PollOptions): Promise<SourceOutcome[]> {
+  const deps = await pollDeps();
   broadcast({ type: 'pollState', polling: true });
   try {
-    const outcomes = await pollDue(
-      {
-        db: await getDb(),
-        fetch: (input, init) => fetch(input, init),
-        now: Date.now,
-        settings,
-        getApiKey,
-        topics: topicSet(topics),
-      },
-      opts,
-    );
+    const outcomes = await pollDue(deps, opts);
     // Alerts wait in the durable queue until the whole poll is stored: one summary per poll, not one
     // per source. A story is never notified twice (see drainAlerts).
     await drainAlerts();
@@ -52,4 +56,28 @@ export function runPoll(opts: PollOptions = {}): Promise<SourceOutcome[]> {
   const run = chain.then(() => runOnce(opts));
   chain = run.catch(() => {});
   return run;
+}
+
+/** Follows a live page (in the poll queue, so it never races a poll): read at once, badge, sidebars told. */
+export function runFollow(url: string, title?: string): Promise<FollowReply> {
+  const run = chain.then(async (): Promise<FollowReply> => {
+    const out = await followLivePage(await pollDeps(), url, title);
+    if (!out.ok) return { ok: false, problem: out.problem };
+    // Topic alerts match updates like any item (queued in the poll's transaction; notified once).
+    await drainAlerts();
+    await updateBadge();
+    broadcast({ type: 'sourcesChanged' });
+    if (out.newIds.length) broadcast({ type: 'newItems', count: out.newIds.length, sourceIds: [out.source.id] });
+    return { ok: true, sourceId: out.source.id, already: out.already };
+  });
+  chain = run.catch(() => {});
+  return run;
+}
+
+/** Stops following a live page: its source and its updates go. */
+export async function stopFollowing(sourceId: string): Promise<true> {
+  await removeSource(await getDb(), sourceId);
+  await updateBadge();
+  broadcast({ type: 'sourcesChanged' });
+  return true;
 }

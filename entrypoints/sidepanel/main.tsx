@@ -7,6 +7,8 @@ import { loadSanitizer } from '@/components/sidebar/ArticleBody';
 import { createSidebarStore } from '@/components/sidebar/state';
 import { t } from '@/utils/i18n';
 import { browserEnv } from './browser-env';
+import { browserLiveEnv } from './live-env';
+import { createLiveFollow } from '@/components/sidebar/live-follow';
 import '@/components/shared/tokens.css';
 import './style.css';
 
@@ -23,7 +25,8 @@ const loadReader = () =>
     const model = m.createReaderModel(glue.browserReaderEnv());
     return { View: m.ReaderView as LoadedReader['View'], model };
   }));
-render(<App store={store} loadReader={loadReader} />, document.getElementById('app')!);
+const live = createLiveFollow(browserLiveEnv());
+render(<App store={store} loadReader={loadReader} live={live} />, document.getElementById('app')!);
 
 // A mark for the end-to-end speed check: the first articles are on screen (after the next paint).
 let marked = false;

@@ -1,5 +1,6 @@
 // A real HTTP news server on 127.0.0.1 for Newsbar's tests, benchmarks and demo.
-// - /demo/*            the demo news (articles RSS, live Atom, JSON Feed, NewsAPI-style JSON)
+// - /demo/*            the demo news (articles RSS, live Atom, JSON Feed, NewsAPI-style JSON), and two
+//                      live pages: /demo/live/storm (LiveBlogPosting JSON-LD) and /demo/latest (a dated list)
 // - /fixtures/<file>   files from tests/fixtures/feeds
 // - any path set with `route()`: a test's own feed or fault (status, headers, body, delay, hang)
 // Conditional GET: every 200 carries an ETag and Last-Modified and a matching request gets 304.
@@ -10,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoImage, demoJsonFeed, demoLiveAtom, demoRss, DEMO_ARTICLES } from './demo-content';
 import { demoArticlePage, demoLivePage } from './article-pages';
+import { demoLatestPage, demoLivePage as demoLiveBlogPage } from './demo-live';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../tests/fixtures/feeds');
 
@@ -37,6 +39,8 @@ export interface NewsServer {
   lastHeaders(p: string): http.IncomingHttpHeaders | undefined;
   /** When the demo content started (its live page counts updates from here). */
   startedAt: number;
+  /** The demo live pages say their coverage has ended (coverageEndTime now) and gain no more updates. */
+  endLiveCoverage(): void;
   close(): Promise<void>;
 }
 
@@ -73,6 +77,7 @@ export function startNewsServer(opts: NewsServerOptions = {}): Promise<NewsServe
   // Last-Modified per body, so a changed body gets a new date and an unchanged one keeps it.
   const lastModified = new Map<string, string>();
   let origin = '';
+  let coverageEnd: number | undefined;
 
   function send(req: http.IncomingMessage, res: http.ServerResponse, status: number, headers: Record<string, string>, body: Buffer, conditional = true) {
     if (status === 200 && conditional) {
@@ -116,12 +121,14 @@ export function startNewsServer(opts: NewsServerOptions = {}): Promise<NewsServe
     if (p === '/demo/live') return send(req, res, 200, { 'content-type': 'text/html; charset=utf-8' }, Buffer.from(demoLivePage()));
     const img = p.match(/^\/demo\/img\/([\w-]+)\.svg$/);
     if (img) return send(req, res, 200, { 'content-type': 'image/svg+xml' }, Buffer.from(demoImage(img[1])));
+    if (p === '/demo/live/storm') return send(req, res, 200, { 'content-type': 'text/html; charset=utf-8' }, Buffer.from(demoLiveBlogPage(origin, startedAt, coverageEnd ?? now, everySec, coverageEnd)));
+    if (p === '/demo/latest') return send(req, res, 200, { 'content-type': 'text/html; charset=utf-8' }, Buffer.from(demoLatestPage(startedAt, coverageEnd ?? now, everySec, now)));
     if (p === '/demo/' || p === '/demo') {
       return send(req, res, 200, { 'content-type': 'text/html; charset=utf-8' }, Buffer.from(`<!doctype html><html><head><title>Newsbar demo news</title>
 <link rel="alternate" type="application/rss+xml" title="World" href="/demo/world.rss">
 <link rel="alternate" type="application/atom+xml" title="Live" href="/demo/live.atom">
 <link rel="alternate" type="application/feed+json" title="Analysis" href="/demo/analysis.json">
-</head><body><h1>Newsbar demo news</h1></body></html>`));
+</head><body><h1>Newsbar demo news</h1><ul><li><a href="/demo/live/storm">Live: storm on the coast</a></li><li><a href="/demo/latest">The latest from the count</a></li></ul></body></html>`));
     }
     return send(req, res, 404, { 'content-type': 'text/plain' }, Buffer.from('not found'), false);
   }
@@ -177,6 +184,7 @@ export function startNewsServer(opts: NewsServerOptions = {}): Promise<NewsServe
       resolve({
         origin,
         startedAt,
+        endLiveCoverage: () => void (coverageEnd ??= Date.now()),
         url: (p) => origin + p,
         route: (p, s) => void routes.set(p, s),
         hits: (p) => hitCount.get(p) ?? 0,

@@ -1,0 +1,105 @@
+// Live pages end to end in the real built extension in Debian's Chromium, against the local news server:
+// follow a live page from the sidebar ("Follow live" on an article), its updates land in the ticker
+// under the page's title in order, a new one appears without a reload, the badge turns breaking red,
+// and when the page says its coverage has ended the polling stops and the ticker says "Ended".
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { launchExtension, screenshot, waitFor, type Extension } from './harness';
+import { startNewsServer, type NewsServer } from '../../scripts/news-server/server';
+
+let ext: Extension;
+let srv: NewsServer;
+let page: Page;
+const EVERY_SEC = 4;
+
+before(async () => {
+  srv = await startNewsServer({ updateEverySec: EVERY_SEC });
+  // A feed whose one article is the live page: the sidebar offers "Follow live" on it.
+  srv.route('/front.xml', {
+    body: `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Front page</title><link>${srv.origin}/</link>
+<item><guid>front-live</guid><title>Live: storm on the coast</title><link>${srv.origin}/demo/live/storm</link><pubDate>${new Date().toUTCString()}</pubDate><description>Follow the latest.</description></item>
+<item><guid>front-other</guid><title>Budget passes after long debate</title><link>${srv.origin}/politics/budget</link><pubDate>${new Date(Date.now() - 60_000).toUTCString()}</pubDate><description>Text.</description></item>
+</channel></rss>`,
+  });
+  ext = await launchExtension({ viewport: { width: 400, height: 900 } });
+  await ext.bg(() => (globalThis as any).newsbar.installed());
+  await ext.bg(async (origin: string) => {
+    const nb = (globalThis as any).newsbar;
+    for (const s of await nb.listSources()) await nb.removeSource(s.id);
+    await nb.addSource({ name: 'Front page', url: `${origin}/front.xml` });
+    await nb.pollNow();
+  }, srv.origin);
+  page = await ext.page('sidepanel.html');
+  await page.waitForSelector('.list > li');
+});
+
+after(async () => {
+  await ext?.close();
+  await srv?.close();
+});
+
+const tickTitles = (p: Page) => p.locator('.live-group .tick-btn').evaluateAll((els) => els.map((e) => e.textContent?.replace(/^Unread\s*/, '').trim()));
+
+describe('following a live page from the sidebar', () => {
+  it('"Follow live" shows on the live article only; one click follows it and its updates fill the ticker under its title, newest first', async () => {
+    const buttons = page.locator('.row .follow-live');
+    assert.equal(await buttons.count(), 1);
+    // (the feed's "Live:" prefix is taken off the title; the address has /live)
+    assert.equal(await page.locator('.row', { has: page.locator('.follow-live') }).locator('.title-btn').innerText(), 'Storm on the coast');
+    await buttons.click();
+    await page.waitForSelector('.live-group .tick');
+    assert.equal(await page.locator('.live-title').innerText(), 'Live: storm on the coast');
+    assert.equal(await page.locator('.live-state').innerText(), 'LIVE');
+    await page.getByRole('button', { name: /Show all/ }).click().catch(() => {});
+    const times = await page.locator('.live-group .tick time').evaluateAll((els) => els.map((e) => Date.parse(e.getAttribute('datetime')!)));
+    assert.ok(times.length >= 4, `updates in the ticker: ${times.length}`);
+    for (let i = 1; i < times.length; i++) assert.ok(times[i - 1] >= times[i], 'newest first');
+    // the article is followed: no more "Follow live" on it
+    assert.equal(await page.locator('.row .follow-live').count(), 0);
+    const src = await ext.bg(async () => (await (globalThis as any).newsbar.listSources()).find((s: any) => s.kind === 'live'));
+    assert.equal(src.intervalMin, 2);
+    assert.equal(src.live.state, 'live');
+    const badge = await ext.badge();
+    assert.deepEqual(badge.color.slice(0, 3), [196, 30, 58], 'the badge turns the breaking colour');
+    await screenshot(page, 'live-ticker');
+  });
+
+  it('a new update appears in the ticker without a reload', async () => {
+    const before = await tickTitles(page);
+    const shown = await page.locator('.live-group .tick').count();
+    await new Promise((r) => setTimeout(r, EVERY_SEC * 1000 + 500));
+    await ext.bg(() => (globalThis as any).newsbar.pollNow());
+    await waitFor(async () => (await page.locator('.live-group .tick').count()) > shown || (await tickTitles(page))[0] !== before[0], 'a new update in the open sidebar');
+    const after = await tickTitles(page);
+    assert.notEqual(after[0], before[0]);
+  });
+
+  it('when the page says its coverage has ended, polling stops and the ticker says "Ended"', async () => {
+    srv.endLiveCoverage();
+    await ext.bg(() => (globalThis as any).newsbar.pollNow());
+    await page.waitForSelector('.live-group.ended');
+    assert.equal(await page.locator('.live-state').innerText(), 'ENDED');
+    assert.equal(await page.locator('.live-stop').innerText(), 'Remove');
+    const hits = srv.hits('/demo/live/storm');
+    await ext.bg(() => (globalThis as any).newsbar.pollNow());
+    await ext.bg(() => (globalThis as any).newsbar.pollDue());
+    assert.equal(srv.hits('/demo/live/storm'), hits, 'an ended page is not fetched again');
+    await screenshot(page, 'live-ticker-ended');
+  });
+
+  it('"Remove" (one click) takes the page and its updates away', async () => {
+    await page.locator('.live-stop').click();
+    await waitFor(async () => (await page.locator('.live-group').count()) === 0, 'the live group gone');
+    const live = await ext.bg(async () => (await (globalThis as any).newsbar.listSources()).filter((s: any) => s.kind === 'live').length);
+    assert.equal(live, 0);
+  });
+
+  it('a page without live updates: the sidebar says so in plain words and nothing is added', async () => {
+    srv.route('/politics/budget', { headers: { 'content-type': 'text/html' }, body: '<!doctype html><title>Budget</title><h1>Budget passes</h1><p>Text.</p>' });
+    const reply = await page.evaluate((url) => (globalThis as any).chrome.runtime.sendMessage({ type: 'followLive', url, title: 'Budget' }), srv.url('/politics/budget'));
+    assert.deepEqual(reply, { ok: false, problem: { code: 'noLiveUpdates' } });
+    const count = await ext.bg(async () => (await (globalThis as any).newsbar.listSources()).length);
+    assert.equal(count, 1);
+  });
+});
