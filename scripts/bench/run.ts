@@ -13,6 +13,7 @@ import { benchBundle } from './bundle';
 import { benchSidebar } from './sidebar';
 import { benchTopics } from './topics';
 import { benchReader } from './reader';
+import { benchLive } from './live';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const only = process.argv.slice(2);
@@ -37,6 +38,7 @@ try {
   if (want('sidebar')) sections.push(...(await inFreshBrowser((ext) => benchSidebar(ext, RUNS))));
   if (want('topics')) sections.push(await inFreshBrowser((ext) => benchTopics(ext, RUNS)));
   if (want('reader')) sections.push(await inFreshBrowser((ext) => benchReader(ext, srv, RUNS)));
+  if (want('live')) sections.push(await inFreshBrowser((ext) => benchLive(ext, srv, RUNS)));
   if (want('bundle')) sections.push(benchBundle());
 } finally {
   await srv.close();
