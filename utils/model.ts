@@ -86,6 +86,8 @@ export interface Source {
   breaking: boolean;
   /** Site favicon (http URL), derived from the site URL. */
   siteUrl?: string;
+  /** The one folder the source is filed under (OPML folders, nested ones as "Outer / Inner"); none when unset. */
+  folder?: string;
   addedAt: number;
   // --- state, written by the poller ---
   etag?: string;

@@ -4,28 +4,47 @@
 import { generateOpml, parseOpml, type Opml } from 'feedsmith';
 import type { Source } from './model';
 import type { NewsDb } from './db/schema';
-import { makeSource, sameFeedIn, type NewSource } from './db/sources';
+import { cleanFolder, makeSource, sameFeedIn, type NewSource } from './db/sources';
 import { readHttpUrl } from './validate';
 import { isApiKind } from './sources';
 import { feedKey } from './normalize/feed-address';
 import { decodeEntities } from './normalize/text';
 import type { Problem } from './problems';
 
-/** The sources as an OPML 2.0 document. API sources are left out: other readers cannot use them. */
+/** Nested folders are kept as one name, "Outer / Inner"; export turns it back into nested outlines. */
+export const FOLDER_SEPARATOR = ' / ';
+
+type OutOutline = { text: string; title?: string; type?: string; xmlUrl?: string; htmlUrl?: string; outlines?: OutOutline[] };
+
+/** The sources as an OPML 2.0 document, in their folders. API sources are left out: other readers cannot use them. */
 export function exportOpml(sources: readonly Source[], now = Date.now()): string {
   const feeds = sources.filter((s) => !isApiKind(s.kind));
   if (feeds.length === 0) throw new OpmlError('noFeeds', 'there are no feed sources to export');
+  const root: OutOutline[] = [];
+  const folders = new Map<string, OutOutline[]>([['', root]]);
+  const childrenOf = (path: string): OutOutline[] => {
+    const known = folders.get(path);
+    if (known) return known;
+    const cut = path.lastIndexOf(FOLDER_SEPARATOR);
+    const parent = childrenOf(cut < 0 ? '' : path.slice(0, cut));
+    const name = cut < 0 ? path : path.slice(cut + FOLDER_SEPARATOR.length);
+    const folder: OutOutline = { text: name, title: name, outlines: [] };
+    parent.push(folder);
+    folders.set(path, folder.outlines!);
+    return folder.outlines!;
+  };
+  for (const s of feeds) {
+    childrenOf(s.folder ?? '').push({
+      text: s.name,
+      title: s.name,
+      type: 'rss',
+      xmlUrl: s.url,
+      ...(s.siteUrl ? { htmlUrl: s.siteUrl } : {}),
+    });
+  }
   return generateOpml({
     head: { title: 'Newsbar subscriptions', dateCreated: new Date(now) },
-    body: {
-      outlines: feeds.map((s) => ({
-        text: s.name,
-        title: s.name,
-        type: 'rss',
-        xmlUrl: s.url,
-        ...(s.siteUrl ? { htmlUrl: s.siteUrl } : {}),
-      })),
-    },
+    body: { outlines: root },
   });
 }
 
@@ -64,10 +83,13 @@ export interface OpmlReading {
   repeats: OpmlRepeat[];
 }
 
-function flatten(outlines: Outline[] | undefined, out: Outline[] = []): Outline[] {
+/** Every feed outline with the path of folders it sits in. */
+function flatten(outlines: Outline[] | undefined, folder: string[] = [], out: Array<{ o: Outline; folder: string[] }> = []) {
   for (const o of outlines ?? []) {
-    if (o.xmlUrl !== undefined || (o.type ?? '').toLowerCase() === 'rss') out.push(o);
-    flatten(o.outlines, out);
+    if (o.xmlUrl !== undefined || (o.type ?? '').toLowerCase() === 'rss') out.push({ o, folder });
+    const name = cleanFolder(o.title || o.text);
+    // A feed outline with children files them beside itself; a plain outline is a folder.
+    flatten(o.outlines, o.xmlUrl === undefined && (o.type ?? '').toLowerCase() !== 'rss' && name ? [...folder, name.split(FOLDER_SEPARATOR).join(' - ')] : folder, out);
   }
   return out;
 }
@@ -111,7 +133,7 @@ export function readOpml(text: string, opts: { baseUrl?: string } = {}): OpmlRea
   const base = opts.baseUrl ?? ownBase(text);
   const seen = new Map<string, string>();
   const out: OpmlReading = { sources: [], bad: [], repeats: [] };
-  for (const o of outlines) {
+  for (const { o, folder } of outlines) {
     const name = (o.title || o.text || '').trim();
     const address = (o.xmlUrl ?? '').trim();
     const r = entryUrl(address, base);
@@ -126,7 +148,7 @@ export function readOpml(text: string, opts: { baseUrl?: string } = {}): OpmlRea
       continue;
     }
     seen.set(key, name || r.url);
-    out.sources.push({ name, url: r.url, kind: 'feed' });
+    out.sources.push(folder.length ? { name, url: r.url, kind: 'feed', folder: folder.join(FOLDER_SEPARATOR) } : { name, url: r.url, kind: 'feed' });
   }
   return out;
 }

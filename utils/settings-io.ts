@@ -20,7 +20,7 @@ export interface SettingsFile {
   exportedAt: string;
   settings: Settings;
   topics: Topic[];
-  sources: Array<Required<Pick<NewSource, 'name' | 'url' | 'kind' | 'intervalMin' | 'breaking' | 'enabled'>>>;
+  sources: Array<Required<Pick<NewSource, 'name' | 'url' | 'kind' | 'intervalMin' | 'breaking' | 'enabled'>> & Pick<NewSource, 'folder'>>;
 }
 
 export function exportSettings(settings: Settings, topics: readonly Topic[], sources: readonly Source[], now = Date.now()): string {
@@ -30,7 +30,7 @@ export function exportSettings(settings: Settings, topics: readonly Topic[], sou
     exportedAt: new Date(now).toISOString(),
     settings: { ...settings, snoozeUntil: 0 },
     topics: [...topics],
-    sources: sources.map((s) => ({ name: s.name, url: s.url, kind: s.kind, intervalMin: s.intervalMin, breaking: s.breaking, enabled: s.enabled })),
+    sources: sources.map((s) => ({ name: s.name, url: s.url, kind: s.kind, intervalMin: s.intervalMin, breaking: s.breaking, enabled: s.enabled, ...(s.folder ? { folder: s.folder } : {}) })),
   };
   return JSON.stringify(file, null, 2);
 }
@@ -127,6 +127,7 @@ function readSource(v: unknown, i: number): SettingsFile['sources'][number] {
     intervalMin: 'intervalMin' in v ? int(v, 'intervalMin', where, 1, 1440) : 10,
     breaking: 'breaking' in v ? bool(v, 'breaking', where) : false,
     enabled: 'enabled' in v ? bool(v, 'enabled', where) : true,
+    ...('folder' in v ? { folder: str(v, 'folder', where, 200) } : {}),
   };
 }
 

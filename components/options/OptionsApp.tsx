@@ -5,13 +5,25 @@ import { SourcesSection } from './SourcesSection';
 import { TopicsSection } from './TopicsSection';
 import { SettingsSection } from './SettingsSection';
 import { ImportExportSection } from './ImportExportSection';
+import { UndoBar } from './UndoBar';
+import type { ManagerStart } from './SourceManager';
 import type { OptionsStore } from './state';
 
-export function OptionsApp({ store }: { store: OptionsStore }) {
+export function OptionsApp({ store, start }: { store: OptionsStore; start?: ManagerStart }) {
   useEffect(() => {
     void store.load();
-    return store.watch();
+    const offWatch = store.watch();
+    // Leaving the page ends the Undo offer: what was removed is deleted now.
+    const leave = () => void store.commitRemoval();
+    addEventListener('pagehide', leave);
+    return () => {
+      offWatch();
+      removeEventListener('pagehide', leave);
+    };
   }, []);
+  useEffect(() => {
+    if (start?.failingFirst && store.loaded.value) document.getElementById('sources')?.scrollIntoView();
+  }, [store.loaded.value]);
 
   return (
     <>
@@ -31,7 +43,7 @@ export function OptionsApp({ store }: { store: OptionsStore }) {
       <main id="content" tabIndex={-1} aria-busy={!store.loaded.value}>
         {store.loaded.value ? (
           <>
-            <SourcesSection store={store} />
+            <SourcesSection store={store} start={start} />
             <TopicsSection store={store} />
             <SettingsSection store={store} />
             <ImportExportSection store={store} />
@@ -40,6 +52,7 @@ export function OptionsApp({ store }: { store: OptionsStore }) {
           <p class="muted">{t('opt_loading')}</p>
         )}
       </main>
+      <UndoBar store={store} />
       <div class="visually-hidden" role="status" aria-live="polite">{store.status.value}</div>
     </>
   );

@@ -1,10 +1,10 @@
 import { t } from '@/utils/i18n';
 import { AddSourceForm } from './AddSourceForm';
 import { ApiSourceForm } from './ApiSourceForm';
-import { SourceRow } from './SourceRow';
+import { SourceManager, type ManagerStart } from './SourceManager';
 import type { OptionsStore } from './state';
 
-export function SourcesSection({ store }: { store: OptionsStore }) {
+export function SourcesSection({ store, start }: { store: OptionsStore; start?: ManagerStart }) {
   const sources = store.sources.value;
   return (
     <section id="sources" aria-labelledby="sources-title">
@@ -14,13 +14,7 @@ export function SourcesSection({ store }: { store: OptionsStore }) {
         <summary>{t('opt_api_title')}</summary>
         <ApiSourceForm store={store} />
       </details>
-      {sources.length === 0 ? (
-        <p class="empty">{t('opt_no_sources')}</p>
-      ) : (
-        <ul class="sources" aria-label={t('opt_your_sources')}>
-          {sources.map((s) => <SourceRow key={s.id} store={store} source={s} />)}
-        </ul>
-      )}
+      {sources.length === 0 ? <p class="empty">{t('opt_no_sources')}</p> : <SourceManager store={store} start={start} />}
     </section>
   );
 }

@@ -5,12 +5,22 @@ import { DEFAULT_SETTINGS, type Settings, type Source, type Topic } from '@/util
 import { isMessage } from '@/utils/messages';
 import { loadSettings, saveSettings, SETTINGS_KEY } from '@/utils/settings';
 import { loadTopics, removeTopic as removeTopicFrom, saveTopic as saveTopicTo } from '@/utils/topics/store';
-import { addSource as addSourceTo, listSources, removeSource as removeSourceFrom, updateSource as updateSourceIn, type NewSource } from '@/utils/db/sources';
+import { addSource as addSourceTo, listSources, removeSource as removeSourceFrom, updateSource as updateSourceIn, updateSources as updateSourcesIn, type NewSource, type SourcePatch } from '@/utils/db/sources';
+import { sourceKey } from '@/utils/db/counters';
 import type { OptionsEnv } from './env';
 
 export type OptionsStore = ReturnType<typeof createOptionsStore>;
 
 export const apiKeyKey = (sourceId: string) => `apiKey:${sourceId}`;
+
+/** How long "Undo" is offered after sources are removed, before they and their articles are deleted. */
+export const UNDO_MS = 8000;
+
+export interface PendingRemoval {
+  ids: string[];
+  names: string[];
+  articles: number;
+}
 
 export function createOptionsStore(env: OptionsEnv) {
   const sources = signal<Source[]>([]);
@@ -21,14 +31,19 @@ export function createOptionsStore(env: OptionsEnv) {
   /** Polite announcements for screen readers ("Source added"). */
   const status = signal('');
 
+  /** Sources removed but not yet deleted: hidden from the lists while Undo is offered. */
+  const removal = signal<PendingRemoval | null>(null);
+  let removalTimer: ReturnType<typeof setTimeout> | undefined;
+
   async function reloadSources(): Promise<void> {
     const db = await env.db();
-    const list = await listSources(db);
+    // The counters the item writes keep: one read for every source, instead of one index count each.
+    const [list, counters] = await Promise.all([listSources(db), db.getAll('counters')]);
+    const totals = new Map(counters.map((c) => [c.key, c.total]));
     const counts: Record<string, number> = {};
-    await Promise.all(list.map(async (s) => {
-      counts[s.id] = await db.countFromIndex('items', 'bySource', IDBKeyRange.bound([s.id, -Infinity], [s.id, Infinity]));
-    }));
-    sources.value = list;
+    for (const s of list) counts[s.id] = totals.get(sourceKey(s.id)) ?? 0;
+    const hidden = new Set(removal.value?.ids ?? []);
+    sources.value = hidden.size ? list.filter((s) => !hidden.has(s.id)) : list;
     itemCounts.value = counts;
   }
 
@@ -68,23 +83,74 @@ export function createOptionsStore(env: OptionsEnv) {
     return src;
   }
 
-  async function updateSource(id: string, patch: Parameters<typeof updateSourceIn>[2]): Promise<void> {
+  async function updateSource(id: string, patch: SourcePatch): Promise<void> {
     await updateSourceIn(await env.db(), id, patch);
     await reloadSources();
     await env.send({ type: 'sourcesChanged' });
   }
 
-  async function removeSource(id: string): Promise<number> {
-    const n = await removeSourceFrom(await env.db(), id);
-    await env.local.remove?.(apiKeyKey(id));
-    // Topics scoped to this source lose it from their scope.
-    for (const t of topics.value.filter((x) => x.sourceIds.includes(id))) {
-      await saveTopicTo(env.sync, { ...t, sourceIds: t.sourceIds.filter((x) => x !== id) });
+  /** Bulk pause / resume / move: one transaction for all of them. */
+  async function updateSources(ids: readonly string[], patch: SourcePatch): Promise<number> {
+    const n = await updateSourcesIn(await env.db(), ids, patch);
+    await reloadSources();
+    await env.send({ type: 'sourcesChanged' });
+    return n;
+  }
+
+  async function deleteSources(ids: readonly string[]): Promise<number> {
+    let n = 0;
+    for (const id of ids) {
+      n += await removeSourceFrom(await env.db(), id);
+      await env.local.remove?.(apiKeyKey(id));
+    }
+    // Topics scoped to these sources lose them from their scope.
+    const gone = new Set(ids);
+    for (const t of topics.value.filter((x) => x.sourceIds.some((id) => gone.has(id)))) {
+      await saveTopicTo(env.sync, { ...t, sourceIds: t.sourceIds.filter((x) => !gone.has(x)) });
     }
     await Promise.all([reloadSources(), reloadSync()]);
     await env.send({ type: 'sourcesChanged' });
     await env.send({ type: 'itemsChanged' });
     return n;
+  }
+
+  /** Deletes what is waiting for its Undo to run out (also when the page goes away). */
+  async function commitRemoval(): Promise<void> {
+    clearTimeout(removalTimer);
+    const r = removal.value;
+    if (!r) return;
+    await deleteSources(r.ids);
+    if (removal.value === r) removal.value = null;
+  }
+
+  /**
+   * Removes sources without asking: they leave the list at once, and are deleted with their articles
+   * when the Undo offer runs out. Removing more meanwhile deletes the earlier ones first.
+   */
+  async function removeSources(ids: readonly string[]): Promise<PendingRemoval> {
+    await commitRemoval();
+    const picked = sources.value.filter((s) => ids.includes(s.id));
+    const r: PendingRemoval = {
+      ids: picked.map((s) => s.id),
+      names: picked.map((s) => s.name),
+      articles: picked.reduce((n, s) => n + (itemCounts.value[s.id] ?? 0), 0),
+    };
+    removal.value = r;
+    const hidden = new Set(r.ids);
+    sources.value = sources.value.filter((s) => !hidden.has(s.id));
+    removalTimer = setTimeout(() => void commitRemoval().catch(() => {}), UNDO_MS);
+    return r;
+  }
+
+  async function undoRemoval(): Promise<void> {
+    clearTimeout(removalTimer);
+    removal.value = null;
+    await reloadSources();
+  }
+
+  /** Removes one source now (its articles too); the page uses removeSources, which offers Undo. */
+  async function removeSource(id: string): Promise<number> {
+    return deleteSources([id]);
   }
 
   async function setApiKey(id: string, key: string): Promise<void> {
@@ -125,8 +191,9 @@ export function createOptionsStore(env: OptionsEnv) {
   }
 
   return {
-    env, sources, topics, settings, itemCounts, loaded, status,
-    load, watch, reloadSources, reloadSync, addSource, updateSource, removeSource, setApiKey, getApiKey, refresh,
+    env, sources, topics, settings, itemCounts, loaded, status, removal,
+    load, watch, reloadSources, reloadSync, addSource, updateSource, updateSources, removeSource, removeSources, undoRemoval, commitRemoval,
+    setApiKey, getApiKey, refresh,
     saveTopic, removeTopic, updateSettings, announce,
   };
 }

@@ -9,4 +9,6 @@ import './style.css';
 document.title = t('opt_title');
 document.documentElement.lang = browser.i18n.getUILanguage?.().split('-')[0] || 'en';
 const store = createOptionsStore(browserEnv());
-render(<OptionsApp store={store} />, document.getElementById('app')!);
+// The sidebar's "N sources have a problem" opens options.html#sources-failing.
+const start = { failingFirst: location.hash === '#sources-failing' };
+render(<OptionsApp store={store} start={start} />, document.getElementById('app')!);

@@ -14,6 +14,7 @@ import { benchSidebar } from './sidebar';
 import { benchTopics } from './topics';
 import { benchReader } from './reader';
 import { benchLive } from './live';
+import { benchOptions } from './options';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const only = process.argv.slice(2);
@@ -39,6 +40,7 @@ try {
   if (want('topics')) sections.push(await inFreshBrowser((ext) => benchTopics(ext, RUNS)));
   if (want('reader')) sections.push(await inFreshBrowser((ext) => benchReader(ext, srv, RUNS)));
   if (want('live')) sections.push(await inFreshBrowser((ext) => benchLive(ext, srv, RUNS)));
+  if (want('options')) sections.push(await inFreshBrowser((ext) => benchOptions(ext, RUNS)));
   if (want('bundle')) sections.push(benchBundle());
 } finally {
   await srv.close();

@@ -57,10 +57,12 @@ describe('topic alerts', () => {
   it('adds a source through the options page: kind detected, first poll shown', async () => {
     await options.getByLabel('Feed or website address').fill(srv.url(FEED));
     await options.getByRole('button', { name: 'Add', exact: true }).click();
-    const row = options.locator('li.source', { hasText: 'E2E Wire' });
+    const row = options.locator('.source-table tbody tr', { hasText: 'E2E Wire' });
     await row.waitFor({ timeout: 15_000 });
-    assert.equal(await row.locator('.kind').textContent(), 'RSS');
-    await waitFor(async () => /Articles: 1/.test((await row.locator('.status').textContent()) ?? ''), 'the first poll to show in the source row');
+    assert.equal(await row.locator('.col-kind').textContent(), 'RSS');
+    await row.getByRole('button', { name: 'E2E Wire' }).click();
+    const details = options.getByRole('group', { name: 'E2E Wire' });
+    await waitFor(async () => /Articles: 1/.test((await details.locator('.status').textContent()) ?? ''), 'the first poll to show in the source details');
   });
 
   it('says what is wrong next to the field: bad URL, duplicate', async () => {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openNewsDb } from '@/utils/db/schema';
 import { addSource, listSources, makeSource } from '@/utils/db/sources';
@@ -26,8 +27,8 @@ describe('OPML', () => {
   it('reads nested folders and entities; a feed listed twice (any spelling) is read once and said', () => {
     expect(readOpml(NESTED)).toEqual({
       sources: [
-        { name: 'World & more', url: 'https://world.example/rss?a=1&b=2', kind: 'feed' },
-        { name: 'Gadgets', url: 'http://gadgets.example/atom', kind: 'feed' },
+        { name: 'World & more', url: 'https://world.example/rss?a=1&b=2', kind: 'feed', folder: 'News' },
+        { name: 'Gadgets', url: 'http://gadgets.example/atom', kind: 'feed', folder: 'News / Tech' },
       ],
       bad: [],
       repeats: [{ name: 'Dup', url: 'https://world.example/rss?a=1&b=2', as: 'World & more' }],
@@ -109,5 +110,37 @@ describe('OPML', () => {
     expect(r.added.map((s) => s.url)).toEqual(['https://world.example/rss?a=1&b=2']);
     expect((await listSources(db)).map((s) => s.name)).toEqual(['World & more']);
     db.close();
+  });
+
+  it('a reader\'s export: folders and nested folders kept, a feed listed twice kept once in its first folder', () => {
+    const list = readOpml(fs.readFileSync('tests/fixtures/opml/reader-export.opml', 'utf8')).sources;
+    expect(list.map((s) => [s.name, s.folder])).toEqual([
+      ['Harbour Gazette — World', 'World'],
+      ['Valley Times', 'World'],
+      ['Alpine Post', 'World / Europe'],
+      ['Nordic Wire', 'World / Europe'],
+      ['Circuit Weekly', 'Tech & Science'],
+      ['Star Notes ✦', 'Tech & Science'],
+      ['Loose Leaf', undefined],
+    ]);
+  });
+
+  it('round-trips a reader\'s export with its folders: import, export, import again gives the same list', async () => {
+    const now = 1_700_000_000_000;
+    const db = await openNewsDb('opml-roundtrip');
+    const first = await importOpml(db, readOpml(fs.readFileSync('tests/fixtures/opml/reader-export.opml', 'utf8')), now);
+    expect(first.added).toHaveLength(7);
+    const xml = exportOpml(await listSources(db), now);
+    expect(xml).toMatch(/<outline text="World" title="World">\s*<outline[^>]*Harbour/);
+    expect(xml).toMatch(/<outline text="Europe" title="Europe">\s*<outline[^>]*Alpine Post/);
+    expect(xml).not.toContain('World / Europe');
+    expect(readOpml(xml).sources).toEqual((await listSources(db)).map((s) => ({ name: s.name, url: s.url, kind: 'feed', ...(s.folder ? { folder: s.folder } : {}) })));
+    db.close();
+  });
+
+  it('a reader\'s export with a relative and a broken entry: the good ones read in their folder, the bad ones listed', () => {
+    const r = readOpml(fs.readFileSync('tests/fixtures/opml/reader-export-broken.opml', 'utf8'));
+    expect(r.sources.map((s) => [s.name, s.folder])).toEqual([['Harbour Gazette — World', 'World']]);
+    expect(r.bad.map((b) => b.name)).toEqual(['Old Blog', 'Broken Entry']);
   });
 });

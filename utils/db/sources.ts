@@ -15,6 +15,7 @@ export interface NewSource {
   enabled?: boolean;
   /** Other addresses of the same feed (after redirects, its self link). */
   aliases?: string[];
+  folder?: string;
 }
 
 export function makeSource(s: NewSource, now: number): Source {
@@ -28,6 +29,7 @@ export function makeSource(s: NewSource, now: number): Source {
     // A live page is polled often while its coverage runs, and every update of it is breaking.
     intervalMin: Math.max(MIN_INTERVAL_MIN, s.intervalMin ?? (live ? LIVE_INTERVAL_MIN : DEFAULT_INTERVAL_MIN)),
     breaking: s.breaking ?? live,
+    ...(cleanFolder(s.folder) ? { folder: cleanFolder(s.folder) } : {}),
     addedAt: now,
     nextPollAt: now,
     failures: 0,
@@ -53,6 +55,12 @@ function aliasesOf(s: NewSource): { aliases?: string[] } {
 /** The source already in `all` that is the same feed as `s` (any spelling of its addresses). */
 export function sameFeedIn(all: readonly Source[], s: NewSource): Source | undefined {
   return findSameFeed(all, [s.url, ...(s.aliases ?? [])]);
+}
+
+/** A folder name as stored: trimmed, inner runs of spaces folded; empty means no folder. */
+export function cleanFolder(folder: string | undefined): string | undefined {
+  const f = (folder ?? '').replace(/\s+/g, ' ').trim();
+  return f || undefined;
 }
 
 export async function listSources(db: NewsDb): Promise<Source[]> {
@@ -81,15 +89,42 @@ export async function addSource(db: NewsDb, s: NewSource, now = Date.now()): Pro
 }
 
 /** Updates the user-editable fields of a source (name, enabled, interval, breaking). */
-export async function updateSource(db: NewsDb, id: string, patch: Partial<Pick<Source, 'name' | 'enabled' | 'intervalMin' | 'breaking' | 'url' | 'kind'>>): Promise<Source> {
+export type SourcePatch = Partial<Pick<Source, 'name' | 'enabled' | 'intervalMin' | 'breaking' | 'url' | 'kind' | 'folder'>>;
+
+function patched(cur: Source, patch: SourcePatch): Source {
+  const next: Source = { ...cur, ...patch };
+  if (patch.intervalMin !== undefined) next.intervalMin = Math.max(MIN_INTERVAL_MIN, Math.round(patch.intervalMin));
+  if ('folder' in patch) {
+    const folder = cleanFolder(patch.folder);
+    if (folder) next.folder = folder;
+    else delete next.folder;
+  }
+  return next;
+}
+
+/** Updates the user-editable fields of a source (name, enabled, interval, breaking, folder). */
+export async function updateSource(db: NewsDb, id: string, patch: SourcePatch): Promise<Source> {
   const tx = db.transaction('sources', 'readwrite');
   const cur = await tx.store.get(id);
   if (!cur) throw new Error('this source no longer exists');
-  const next: Source = { ...cur, ...patch };
-  if (patch.intervalMin !== undefined) next.intervalMin = Math.max(MIN_INTERVAL_MIN, Math.round(patch.intervalMin));
+  const next = patched(cur, patch);
   await tx.store.put(next);
   await tx.done;
   return next;
+}
+
+/** The same change to many sources in one transaction (bulk pause / resume / move); missing ids are skipped. */
+export async function updateSources(db: NewsDb, ids: readonly string[], patch: SourcePatch): Promise<number> {
+  const tx = db.transaction('sources', 'readwrite');
+  let n = 0;
+  for (const id of ids) {
+    const cur = await tx.store.get(id);
+    if (!cur) continue;
+    await tx.store.put(patched(cur, patch));
+    n++;
+  }
+  await tx.done;
+  return n;
 }
 
 /** Removes a source and all its items (starred ones too: the user confirmed removing it). */

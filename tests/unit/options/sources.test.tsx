@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AddSourceForm } from '@/components/options/AddSourceForm';
 import { ApiSourceForm } from '@/components/options/ApiSourceForm';
 import { SourcesSection } from '@/components/options/SourcesSection';
+import { UndoBar } from '@/components/options/UndoBar';
 import { addSource, listSources } from '@/utils/db/sources';
 import { fakeEnv, RSS } from './fake-env';
 
@@ -163,6 +164,7 @@ describe('API sources', () => {
     expect(src.kind).toBe('newsapi');
     expect(await fakeBrowser.storage.local.get(`apiKey:${src.id}`)).toEqual({ [`apiKey:${src.id}`]: 'abcd1234efgh5678' });
     expect(JSON.stringify(await fakeBrowser.storage.sync.get(null))).not.toContain('abcd1234');
+    fireEvent.click(await screen.findByRole('button', { name: src.name }));
     expect(await screen.findByText(/key abcd…5678/)).toBeTruthy();
     expect(document.body.textContent).not.toContain('abcd1234efgh5678');
   });
@@ -175,19 +177,28 @@ describe('API sources', () => {
   });
 });
 
-describe('source rows', () => {
-  it('shows state in words and removes a source only after a confirm', async () => {
+describe('source details', () => {
+  it('shows state in words; Remove asks nothing and offers Undo; the source is deleted when the offer runs out', async () => {
     const { store, db, sent } = fakeEnv();
     const src = await addSource(await db, { name: 'Harbour', url: 'https://harbour.example/rss' });
     await (await db).put('sources', { ...src, health: 'error', lastPollAt: 1, problem: { code: 'http', status: 404 } });
     await store.load();
-    render(<SourcesSection store={store} />);
+    render(<><SourcesSection store={store} /><UndoBar store={store} /></>);
+    fireEvent.click(screen.getByRole('button', { name: 'Harbour' }));
     expect(screen.getByText(/^Articles: 0$/)).toBeTruthy();
     expect(screen.getByText('Last check failed: the server answered 404: nothing is at this address any more')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Remove' }));
-    expect(screen.getByText('Remove Harbour and its 0 articles?')).toBeTruthy();
+    expect(await screen.findByText('Removed Harbour and its 0 articles.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Harbour' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByRole('button', { name: 'Harbour' })).toBeTruthy();
+    expect(await listSources(await db)).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Harbour' }));
     fireEvent.click(screen.getByRole('button', { name: 'Remove' }));
+    await screen.findByText('Removed Harbour and its 0 articles.');
+    await store.commitRemoval(); // what the timer does after UNDO_MS
     await waitFor(async () => expect(await listSources(await db)).toEqual([]));
     await waitFor(() => expect(sent).toContainEqual({ type: 'sourcesChanged' }));
+    expect(screen.queryByText(/Removed Harbour/)).toBeNull();
   });
 });

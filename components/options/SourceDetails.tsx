@@ -1,14 +1,15 @@
-// One source: its state in plain words and what can be done with it.
+// One source's details in the source manager: its state in plain words and what can be done with it.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Source } from '@/utils/model';
 import { t } from '@/utils/i18n';
+import { cleanFolder } from '@/utils/db/sources';
 import { relativeTime } from '@/utils/format/time';
 import { sourceProblemText } from '@/utils/problem-text';
 import { isApiKind, maskKey } from '@/utils/sources';
 import type { OptionsStore } from './state';
 
 const INTERVALS = [1, 5, 10, 15, 30, 60, 180, 360, 720, 1440];
-const KIND_LABEL: Record<string, string> = {
+export const KIND_LABEL: Record<string, string> = {
   feed: 'Feed', rss: 'RSS', atom: 'Atom', rdf: 'RDF', json: 'JSON Feed', newsapi: 'NewsAPI', guardian: 'Guardian', gnews: 'GNews',
 };
 
@@ -28,8 +29,9 @@ export function statusText(s: Source, count: number, now: number, locale: string
   return parts.join(' · ');
 }
 
-export function SourceRow({ store, source: s }: { store: OptionsStore; source: Source }) {
-  const [mode, setMode] = useState<'view' | 'rename' | 'remove' | 'key'>('view');
+export function SourceDetails({ store, source: s, folders }: { store: OptionsStore; source: Source; folders: string[] }) {
+  const [mode, setMode] = useState<'view' | 'rename' | 'folder' | 'key'>('view');
+  const [folder, setFolder] = useState(s.folder ?? '');
   const [name, setName] = useState(s.name);
   const [nameError, setNameError] = useState('');
   const [maskedKey, setMaskedKey] = useState('');
@@ -73,13 +75,16 @@ export function SourceRow({ store, source: s }: { store: OptionsStore; source: S
     }
   }
 
-  async function remove() {
-    const n = await store.removeSource(s.id);
-    store.announce(t('opt_source_removed', [s.name, String(n)]));
+  async function saveFolder(e: Event) {
+    e.preventDefault();
+    await store.updateSource(s.id, { folder });
+    const clean = cleanFolder(folder);
+    store.announce(clean ? t('opt_moved_to', [s.name, clean]) : t('opt_moved_out', s.name));
+    setMode('view');
   }
 
   return (
-    <li class={`source ${s.enabled ? '' : 'disabled'} ${s.health === 'error' ? 'failing' : ''}`} aria-labelledby={ids.name}>
+    <div class={`source ${s.enabled ? '' : 'disabled'} ${s.health === 'error' ? 'failing' : ''}`} role="group" aria-labelledby={ids.name}>
       <div class="source-head">
         <label class="switch" title={t('opt_enabled')}>
           <input type="checkbox" role="switch" checked={s.enabled} aria-label={t('opt_enabled_named', s.name)}
@@ -120,12 +125,15 @@ export function SourceRow({ store, source: s }: { store: OptionsStore; source: S
           {nameError && <p class="error" id={`${ids.name}-err`}>{nameError}</p>}
         </form>
       )}
-      {mode === 'remove' && (
-        <div class="confirm" role="group" aria-labelledby={`${ids.name}-confirm`}>
-          <p id={`${ids.name}-confirm`}>{t('opt_remove_confirm', [s.name, String(count)])}</p>
-          <button ref={focusRef} type="button" class="danger" onClick={() => void remove()}>{t('opt_remove')}</button>
-          <button type="button" onClick={() => setMode('view')}>{t('opt_cancel')}</button>
-        </div>
+      {mode === 'folder' && (
+        <form class="inline-form" onSubmit={saveFolder}>
+          <label for={`${ids.name}-folder`}>{t('opt_folder')}</label>
+          <input ref={focusRef} id={`${ids.name}-folder`} type="text" list="source-folders" value={folder}
+            aria-describedby={`${ids.name}-folder-hint`} onInput={(e) => setFolder(e.currentTarget.value)} />
+          <button type="submit" class="primary">{t('opt_save')}</button>
+          <button type="button" onClick={() => { setMode('view'); setFolder(s.folder ?? ''); }}>{t('opt_cancel')}</button>
+          <p class="hint" id={`${ids.name}-folder-hint`}>{folders.length ? t('opt_folder_hint') : t('opt_folder_hint_first')}</p>
+        </form>
       )}
 
       {mode === 'view' && (
@@ -142,10 +150,11 @@ export function SourceRow({ store, source: s }: { store: OptionsStore; source: S
             {busy ? t('opt_refreshing') : t('opt_refresh')}
           </button>
           <button type="button" onClick={() => setMode('rename')} aria-describedby={ids.name}>{t('opt_rename')}</button>
+          <button type="button" onClick={() => setMode('folder')} aria-describedby={ids.name}>{t('opt_move_folder')}</button>
           {api && <button type="button" onClick={() => setMode('key')} aria-describedby={ids.name}>{t('opt_change_key')}</button>}
-          <button type="button" class="danger-text" onClick={() => setMode('remove')} aria-describedby={ids.name}>{t('opt_remove')}</button>
+          <button type="button" class="danger-text" onClick={() => void store.removeSources([s.id])} aria-describedby={ids.name}>{t('opt_remove')}</button>
         </div>
       )}
-    </li>
+    </div>
   );
 }

@@ -1,0 +1,250 @@
+// The source manager: hundreds of sources as a compact table with search, sort, a status and a
+// folder filter, and bulk pause / resume / move / remove. A source's details open below its row.
+// Only the first rows are rendered (more on request), and rows re-render only when their source
+// changes, so typing in the search box stays quick at 500 sources.
+import { Component, Fragment } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
+import { cleanFolder } from '@/utils/db/sources';
+import { relativeTime } from '@/utils/format/time';
+import { foldersOf, manageView, NO_FOLDER, statusOf, type ManagedSource, type SortKey, type StatusFilter } from '@/utils/sources/manager';
+import { KIND_LABEL, SourceDetails } from './SourceDetails';
+import type { OptionsStore } from './state';
+
+const PAGE = 50;
+const COLUMNS: Array<{ key: SortKey; label: string; class?: string }> = [
+  { key: 'name', label: 'opt_col_name' },
+  { key: 'folder', label: 'opt_col_folder', class: 'col-folder' },
+  { key: 'kind', label: 'opt_col_kind', class: 'col-kind' },
+  { key: 'lastSuccess', label: 'opt_col_last_success', class: 'col-last' },
+  { key: 'perDay', label: 'opt_col_per_day', class: 'col-num' },
+  { key: 'status', label: 'opt_col_status' },
+];
+
+export interface ManagerStart {
+  /** Coming from the sidebar's "N sources have a problem": the failing ones first. */
+  failingFirst?: boolean;
+}
+
+function perDayText(n: number, locale: string): string {
+  return n === 0 ? '0' : n < 0.1 ? '< 0.1' : n.toLocaleString(locale, { maximumFractionDigits: n < 10 ? 1 : 0 });
+}
+
+interface RowProps {
+  row: ManagedSource;
+  selected: boolean;
+  open: boolean;
+  now: number;
+  locale: string;
+  onSelect(id: string, on: boolean): void;
+  onToggle(id: string): void;
+}
+
+/** A row re-renders only when its source, selection or details change (not preact/compat's memo: compat rewires onChange page-wide). */
+class Row extends Component<RowProps> {
+  override shouldComponentUpdate(b: RowProps): boolean {
+    const a = this.props;
+    return !(a.row.source === b.row.source && a.row.perDay === b.row.perDay && a.selected === b.selected && a.open === b.open);
+  }
+
+  override render() {
+    return <RowCells {...this.props} />;
+  }
+}
+
+function RowCells({ row, selected, open, now, locale, onSelect, onToggle }: RowProps) {
+  const s = row.source;
+  return (
+    <tr class={`st-${row.status}${selected ? ' selected' : ''}`}>
+      <td class="col-check">
+        <input type="checkbox" checked={selected} aria-label={t('opt_select_named', s.name)} onChange={(e) => onSelect(s.id, e.currentTarget.checked)} />
+      </td>
+      <th scope="row" class="col-name">
+        <button type="button" class="linkish" aria-expanded={open} aria-controls={open ? `details-${s.id}` : undefined} onClick={() => onToggle(s.id)}>
+          {s.name}
+        </button>
+      </th>
+      <td class="col-folder">{s.folder ?? ''}</td>
+      <td class="col-kind">{KIND_LABEL[s.kind] ?? s.kind}</td>
+      <td class="col-last">{s.lastSuccessAt ? relativeTime(s.lastSuccessAt, now, locale) : '—'}</td>
+      <td class="col-num">{perDayText(row.perDay, locale)}</td>
+      <td><span class={`status-chip ${row.status}`}>{t(`opt_st_${row.status}`)}</span></td>
+    </tr>
+  );
+}
+
+export function SourceManager({ store, start = {} }: { store: OptionsStore; start?: ManagerStart }) {
+  const [search, setSearch] = useState('');
+  const [status, setStatus] = useState<StatusFilter>('all');
+  const [folder, setFolder] = useState('');
+  const [sort, setSort] = useState<SortKey>(start.failingFirst ? 'status' : 'name');
+  const [descending, setDescending] = useState(false);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [open, setOpen] = useState<string | null>(null);
+  const [shown, setShown] = useState(PAGE);
+  const [moveTo, setMoveTo] = useState('');
+  const sources = store.sources.value;
+  const counts = store.itemCounts.value;
+  const retention = store.settings.value.retentionDays;
+  const now = store.env.now();
+  const locale = store.env.locale;
+
+  const view = useMemo(
+    () => manageView(sources, counts, { search, status, folder, sort, descending }, now, retention),
+    // `now` moves every render; the view only needs to follow the list and the query.
+    [sources, counts, search, status, folder, sort, descending, retention],
+  );
+  const folders = useMemo(() => foldersOf(sources), [sources]);
+  const tally = useMemo(() => {
+    const n = { failing: 0, paused: 0, never: 0 };
+    for (const s of sources) {
+      const st = statusOf(s);
+      if (st !== 'ok') n[st]++;
+    }
+    return n;
+  }, [sources]);
+
+  // A selection only holds sources still listed.
+  useEffect(() => {
+    const ids = new Set(sources.map((s) => s.id));
+    if ([...selected].some((id) => !ids.has(id))) setSelected(new Set([...selected].filter((id) => ids.has(id))));
+  }, [sources]);
+
+  const onSelect = useMemo(() => (id: string, on: boolean) => setSelected((cur) => {
+    const next = new Set(cur);
+    if (on) next.add(id);
+    else next.delete(id);
+    return next;
+  }), []);
+  const onToggle = useMemo(() => (id: string) => setOpen((cur) => (cur === id ? null : id)), []);
+
+  function sortBy(key: SortKey) {
+    if (key === sort) setDescending(!descending);
+    else {
+      setSort(key);
+      // Numbers and times read best largest / newest first.
+      setDescending(key === 'perDay' || key === 'lastSuccess');
+    }
+  }
+
+  const visible = view.slice(0, shown);
+  const allVisibleSelected = visible.length > 0 && visible.every((r) => selected.has(r.source.id));
+  const selectedIds = [...selected];
+
+  async function bulk(kind: 'pause' | 'resume' | 'move' | 'remove') {
+    if (selectedIds.length === 0) return;
+    if (kind === 'remove') {
+      await store.removeSources(selectedIds);
+      setSelected(new Set());
+      return;
+    }
+    const patch = kind === 'move' ? { folder: moveTo } : { enabled: kind === 'resume' };
+    const n = await store.updateSources(selectedIds, patch);
+    store.announce(
+      kind === 'move'
+        ? (cleanFolder(moveTo) ? t('opt_bulk_moved', [String(n), cleanFolder(moveTo)!]) : t('opt_bulk_moved_out', String(n)))
+        : t(kind === 'pause' ? 'opt_bulk_paused' : 'opt_bulk_resumed', String(n)),
+    );
+  }
+
+  const folderNames = folders.map((f) => f.name);
+  return (
+    <div class="manager">
+      <h3 id="manager-title">{t('opt_your_sources')} <span class="muted">({sources.length})</span></h3>
+      <datalist id="source-folders">
+        {folderNames.map((f) => <option key={f} value={f} />)}
+      </datalist>
+      <div class="manager-tools" role="search">
+        <label class="tool grow">
+          <span class="visually-hidden">{t('opt_search_sources')}</span>
+          <input type="search" placeholder={t('opt_search_sources')} value={search}
+            onInput={(e) => { setSearch(e.currentTarget.value); setShown(PAGE); }} />
+        </label>
+        <div class="tool">
+          <label class="tool-label" for="manager-status">{t('opt_show')}</label>
+          <select id="manager-status" value={status} onChange={(e) => { setStatus(e.currentTarget.value as StatusFilter); setShown(PAGE); }}>
+            <option value="all">{t('opt_filter_all', String(sources.length))}</option>
+            <option value="failing">{t('opt_filter_failing', String(tally.failing))}</option>
+            <option value="paused">{t('opt_filter_paused', String(tally.paused))}</option>
+            <option value="never">{t('opt_filter_never', String(tally.never))}</option>
+          </select>
+        </div>
+        <div class="tool">
+          <label class="tool-label" for="manager-folder">{t('opt_folder')}</label>
+          <select id="manager-folder" value={folder} onChange={(e) => { setFolder(e.currentTarget.value); setShown(PAGE); }}>
+            <option value="">{t('opt_folder_all')}</option>
+            {folders.map((f) => <option key={f.name} value={f.name}>{`${f.name} (${f.count})`}</option>)}
+            <option value={NO_FOLDER}>{t('opt_folder_none')}</option>
+          </select>
+        </div>
+      </div>
+
+      {selectedIds.length > 0 && (
+        <div class="bulk" role="group" aria-label={t('opt_bulk_label')}>
+          <strong>{t('opt_selected', String(selectedIds.length))}</strong>
+          <button type="button" onClick={() => void bulk('pause')}>{t('opt_pause')}</button>
+          <button type="button" onClick={() => void bulk('resume')}>{t('opt_resume')}</button>
+          <span class="bulk-move">
+            <label>
+              <span class="visually-hidden">{t('opt_move_to_label')}</span>
+              <input type="text" list="source-folders" placeholder={t('opt_folder')} value={moveTo} onInput={(e) => setMoveTo(e.currentTarget.value)} />
+            </label>
+            <button type="button" onClick={() => void bulk('move')}>{t('opt_move')}</button>
+          </span>
+          <button type="button" class="danger-text" onClick={() => void bulk('remove')}>{t('opt_remove')}</button>
+          <button type="button" onClick={() => setSelected(new Set())}>{t('opt_clear_selection')}</button>
+        </div>
+      )}
+
+      <p class="manager-count muted" aria-live="polite">{view.length === sources.length ? '' : t('opt_matching', [String(view.length), String(sources.length)])}</p>
+      {view.length === 0 ? (
+        <p class="empty">{t('opt_no_match')}</p>
+      ) : (
+        <table class="source-table">
+          <caption class="visually-hidden">{t('opt_your_sources')}</caption>
+          <thead>
+            <tr>
+              <th class="col-check" scope="col">
+                <input type="checkbox" checked={allVisibleSelected} aria-label={t('opt_select_all_shown')}
+                  onChange={(e) => {
+                    const on = e.currentTarget.checked;
+                    setSelected((cur) => {
+                      const next = new Set(cur);
+                      for (const r of visible) on ? next.add(r.source.id) : next.delete(r.source.id);
+                      return next;
+                    });
+                  }} />
+              </th>
+              {COLUMNS.map((c) => (
+                <th key={c.key} scope="col" class={c.class} aria-sort={sort === c.key ? (descending ? 'descending' : 'ascending') : undefined}>
+                  <button type="button" class="sort" onClick={() => sortBy(c.key)}>
+                    {t(c.label)}
+                    <span aria-hidden="true">{sort === c.key ? (descending ? ' ▾' : ' ▴') : ''}</span>
+                  </button>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {visible.map((row) => (
+              <Fragment key={row.source.id}>
+                <Row row={row} selected={selected.has(row.source.id)} open={open === row.source.id} now={now} locale={locale}
+                  onSelect={onSelect} onToggle={onToggle} />
+                {open === row.source.id && (
+                  <tr class="details-row" id={`details-${row.source.id}`}>
+                    <td colSpan={7}><SourceDetails store={store} source={row.source} folders={folderNames} /></td>
+                  </tr>
+                )}
+              </Fragment>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {view.length > shown && (
+        <button type="button" class="more" onClick={() => setShown(shown + PAGE)}>
+          {t('opt_show_more', [String(Math.min(PAGE, view.length - shown)), String(view.length - shown)])}
+        </button>
+      )}
+    </div>
+  );
+}
