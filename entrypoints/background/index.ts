@@ -8,6 +8,7 @@ import { SETTINGS_KEY } from '@/utils/settings';
 import { ensureAlarm, POLL_ALARM, seedDefaultSources, wireToolbarButton } from './setup';
 import { runFollow, runPoll, stopFollowing } from './poll-runner';
 import { updateBadge } from './badge';
+import { isSourceListKey, pullSourceList, pushSourceList } from './source-sync';
 import { setApiKey } from './api-keys';
 import { onWake } from './wake';
 import { onItemsStored, registerAlertListeners, rematchTopics } from './alerts';
@@ -44,7 +45,10 @@ export default defineBackground(() => {
       }
     }
   });
-  browser.runtime.onStartup.addListener(() => void ensureAlarm().then(updateBadge));
+  browser.runtime.onStartup.addListener(() => {
+    void ensureAlarm().then(updateBadge);
+    void pullSourceList().then((changed) => { if (changed) void runPoll(); }).catch(() => {});
+  });
   void ensureAlarm();
 
   browser.alarms.onAlarm.addListener((alarm) => {
@@ -60,7 +64,8 @@ export default defineBackground(() => {
         // Read in a page: the badge follows, and notifications about what is now read go away.
         return Promise.all([updateBadge(), clearReadNotifications()]).then(() => true);
       case 'sourcesChanged':
-        // New sources are due at once; removed ones no longer count.
+        // The list follows the user to their other devices; new sources are due at once.
+        void pushSourceList().catch(() => {});
         return runPoll().then(() => true);
       case 'topicsChanged':
         return rematchTopics(msg.topicIds).then(updateBadge).then(() => true);
@@ -76,6 +81,10 @@ export default defineBackground(() => {
       void updateBadge();
       // Alerts turned back on (snooze ended early): the digest of what arrived meanwhile.
       void sendDigestIfDue().catch(() => {});
+    }
+    // Another device changed the source list.
+    if (area === 'sync' && Object.keys(changes).some(isSourceListKey)) {
+      void pullSourceList().then((changed) => { if (changed) void runPoll(); }).catch(() => {});
     }
   });
 

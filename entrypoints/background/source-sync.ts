@@ -1,0 +1,52 @@
+// The source list follows the user through storage.sync (utils/sync/source-list.ts holds the format).
+// Written when the user changes sources (the pages send "sourcesChanged"), never at start-up, so a
+// device that was offline does not overwrite a newer list. Read when another device writes it.
+// The first time a device takes a synced list it merges (adds, removes nothing); after that,
+// removals follow too.
+import { getDb } from '@/utils/db/schema';
+import { listSources, removeSource, updateSource } from '@/utils/db/sources';
+import { addSourcesAtomically } from '@/utils/opml';
+import { META_KEY, planSync, readSourceList, SYNC_BUDGET, syncedOf, writeSourceList } from '@/utils/sync/source-list';
+
+const DEVICE_KEY = 'syncDevice';
+/** When this device last wrote or took the synced list (ms); 0 = never. */
+const STAMP_KEY = 'sourceListAt';
+/** What the options page shows: how much of the budget the list takes, or that it is too large. */
+export const SYNC_STATUS_KEY = 'sourceListSync';
+
+async function deviceId(): Promise<string> {
+  const got = (await browser.storage.local.get(DEVICE_KEY))[DEVICE_KEY] as string | undefined;
+  if (got) return got;
+  const id = crypto.randomUUID();
+  await browser.storage.local.set({ [DEVICE_KEY]: id });
+  return id;
+}
+
+export async function pushSourceList(): Promise<void> {
+  const list = await listSources(await getDb());
+  const meta = await writeSourceList(browser.storage.sync, list.map(syncedOf), await deviceId(), Date.now());
+  await browser.storage.local.set({
+    [STAMP_KEY]: meta.at,
+    [SYNC_STATUS_KEY]: { bytes: meta.bytes, budget: SYNC_BUDGET, tooLarge: !!meta.tooLarge, count: list.length, at: meta.at },
+  });
+}
+
+/** Takes a list another device wrote; true when something here changed. */
+export async function pullSourceList(): Promise<boolean> {
+  const got = await readSourceList(browser.storage.sync);
+  if (!got) return false;
+  const stamp = ((await browser.storage.local.get(STAMP_KEY))[STAMP_KEY] as number | undefined) ?? 0;
+  if (got.meta.device === (await deviceId()) || got.meta.at <= stamp) return false;
+  const db = await getDb();
+  const plan = planSync(await listSources(db), got.list);
+  const firstTime = stamp === 0;
+  if (plan.add.length) await addSourcesAtomically(db, plan.add);
+  for (const u of plan.update) await updateSource(db, u.id, u.patch).catch(() => {});
+  if (!firstTime) for (const id of plan.remove) await removeSource(db, id);
+  await browser.storage.local.set({ [STAMP_KEY]: got.meta.at });
+  // A first merge may hold sources the synced list lacks: write the union back for the others.
+  if (firstTime && plan.remove.length) await pushSourceList();
+  return plan.add.length + plan.update.length + (firstTime ? 0 : plan.remove.length) > 0;
+}
+
+export const isSourceListKey = (key: string) => key === META_KEY;
