@@ -8,6 +8,7 @@ import { loadTopics, removeTopic as removeTopicFrom, saveTopic as saveTopicTo } 
 import { addSource as addSourceTo, listSources, removeSource as removeSourceFrom, updateSource as updateSourceIn, updateSources as updateSourcesIn, type NewSource, type SourcePatch } from '@/utils/db/sources';
 import { sourceKey } from '@/utils/db/counters';
 import type { OptionsEnv } from './env';
+import { SYNC_STATUS_KEY } from '@/utils/sync/source-list';
 
 export type OptionsStore = ReturnType<typeof createOptionsStore>;
 
@@ -31,6 +32,12 @@ export function createOptionsStore(env: OptionsEnv) {
   /** Polite announcements for screen readers ("Source added"). */
   const status = signal('');
 
+  /** How the source list syncs (written by the background: entrypoints/background/source-sync.ts). */
+  const syncStatus = signal<{ bytes: number; budget: number; tooLarge: boolean } | null>(null);
+  async function reloadSyncStatus(): Promise<void> {
+    syncStatus.value = ((await env.local.get(SYNC_STATUS_KEY))[SYNC_STATUS_KEY] as typeof syncStatus.value) ?? null;
+  }
+
   /** Sources removed but not yet deleted: hidden from the lists while Undo is offered. */
   const removal = signal<PendingRemoval | null>(null);
   let removalTimer: ReturnType<typeof setTimeout> | undefined;
@@ -52,7 +59,7 @@ export function createOptionsStore(env: OptionsEnv) {
   }
 
   async function load(): Promise<void> {
-    await Promise.all([reloadSources(), reloadSync()]);
+    await Promise.all([reloadSources(), reloadSync(), reloadSyncStatus()]);
     loaded.value = true;
   }
 
@@ -67,6 +74,7 @@ export function createOptionsStore(env: OptionsEnv) {
       if (isMessage(m) && (m.type === 'newItems' || (m.type === 'pollState' && !m.polling))) soon(reloadSources);
     });
     const offStorage = env.onStorageChanged((keys, area) => {
+      if (area === 'local' && keys.includes(SYNC_STATUS_KEY)) void reloadSyncStatus();
       if (area === 'sync' && keys.some((k) => k === SETTINGS_KEY || k === 'topicIds' || k.startsWith('topic:'))) void reloadSync();
     });
     return () => {
@@ -191,7 +199,7 @@ export function createOptionsStore(env: OptionsEnv) {
   }
 
   return {
-    env, sources, topics, settings, itemCounts, loaded, status, removal,
+    env, sources, topics, settings, itemCounts, loaded, status, removal, syncStatus,
     load, watch, reloadSources, reloadSync, addSource, updateSource, updateSources, removeSource, removeSources, undoRemoval, commitRemoval,
     setApiKey, getApiKey, refresh,
     saveTopic, removeTopic, updateSettings, announce,

@@ -6,13 +6,12 @@
 import { getDb } from '@/utils/db/schema';
 import { listSources, removeSource, updateSource } from '@/utils/db/sources';
 import { addSourcesAtomically } from '@/utils/opml';
-import { META_KEY, planSync, readSourceList, SYNC_BUDGET, syncedOf, writeSourceList } from '@/utils/sync/source-list';
+import { META_KEY, SYNC_STATUS_KEY, planSync, readSourceList, SYNC_BUDGET, syncedOf, writeSourceList } from '@/utils/sync/source-list';
 
 const DEVICE_KEY = 'syncDevice';
 /** When this device last wrote or took the synced list (ms); 0 = never. */
 const STAMP_KEY = 'sourceListAt';
-/** What the options page shows: how much of the budget the list takes, or that it is too large. */
-export const SYNC_STATUS_KEY = 'sourceListSync';
+
 
 async function deviceId(): Promise<string> {
   const got = (await browser.storage.local.get(DEVICE_KEY))[DEVICE_KEY] as string | undefined;

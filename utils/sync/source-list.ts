@@ -8,6 +8,8 @@ import type { NewSource } from '../db/sources';
 import type { StorageAreaLike } from '../settings';
 
 export const META_KEY = 'sourceList';
+/** In storage.local: what the options page shows (how much of the budget the list takes, or that it is too large). */
+export const SYNC_STATUS_KEY = 'sourceListSync';
 export const chunkKey = (i: number) => `sourceList:${i}`;
 /** Characters of base64 per chunk: the key and JSON's quotes fit well under 8,192 bytes. */
 export const CHUNK_CHARS = 7_800;

@@ -202,3 +202,18 @@ describe('source details', () => {
     expect(screen.queryByText(/Removed Harbour/)).toBeNull();
   });
 });
+
+describe('source list sync note', () => {
+  it('says plainly when the list is too large to sync, and how much it takes when it syncs', async () => {
+    const { store } = fakeEnv();
+    await fakeBrowser.storage.local.set({ sourceListSync: { bytes: 70_000, budget: 65_536, tooLarge: true } });
+    await store.load();
+    const { unmount } = render(<SourcesSection store={store} />);
+    expect(screen.getByText(/^Your source list is too large to sync \(69 KB; the browser's sync allows Newsbar 64 KB for it\)/)).toBeTruthy();
+    unmount();
+    await fakeBrowser.storage.local.set({ sourceListSync: { bytes: 12_000, budget: 65_536, tooLarge: false } });
+    await store.load();
+    render(<SourcesSection store={store} />);
+    expect(screen.getByText(/\(12 KB of the 64 KB it may use\)\. API keys stay on this device\./)).toBeTruthy();
+  });
+});
