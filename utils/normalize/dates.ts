@@ -56,31 +56,100 @@ function numericOffset(s: string): number | undefined {
   return sign * (Number(m[2]) * 60 + Number(m[3] ?? 0));
 }
 
-/** A zone token: Z, named zone, numeric offset, GMT+1 / UTC+05:30, military letter. */
-function zoneOffset(tok: string): number | undefined {
+/** Wall-clock time of a date as written (before its zone is applied), for zones whose offset depends on it. */
+interface Wall {
+  y: number;
+  mo: number;
+  d: number;
+  h: number;
+  mi: number;
+}
+
+/** Day of month of the n-th (1-based; -1 = last) Sunday of a month. */
+function nthSunday(y: number, mo: number, n: number): number {
+  if (n < 0) {
+    const last = daysInMonth(y, mo);
+    return last - new Date(Date.UTC(y, mo - 1, last)).getUTCDay();
+  }
+  const first = new Date(Date.UTC(y, mo - 1, 1)).getUTCDay();
+  return 1 + ((7 - first) % 7) + (n - 1) * 7;
+}
+
+/**
+ * Whether North American daylight time is in effect at a local wall-clock time: since 2007 from the
+ * second Sunday of March to the first Sunday of November, before that from the first Sunday of April
+ * to the last Sunday of October, switching at 02:00 local time.
+ */
+export function northAmericanDst(w: Wall): boolean {
+  const [startMo, startDay, endMo, endDay] = w.y >= 2007
+    ? [3, nthSunday(w.y, 3, 2), 11, nthSunday(w.y, 11, 1)]
+    : [4, nthSunday(w.y, 4, 1), 10, nthSunday(w.y, 10, -1)];
+  const t = Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi);
+  return t >= Date.UTC(w.y, startMo - 1, startDay, 2) && t < Date.UTC(w.y, endMo - 1, endDay, 2);
+}
+
+/** "ET", "CT", "MT", "PT", "AT": the region's standard offset, plus an hour while daylight time is on. */
+const GENERIC_NORTH_AMERICAN: Record<string, number> = { et: -300, ct: -360, mt: -420, pt: -480, at: -240 };
+
+/** The offset of an IANA zone ("America/New_York") at a wall-clock time, from the engine's time zone data. */
+function ianaOffset(name: string, w: Wall): number | undefined {
+  let fmt: Intl.DateTimeFormat;
+  try {
+    fmt = new Intl.DateTimeFormat('en-US', {
+      timeZone: name, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
+    });
+  } catch {
+    return undefined; // not a zone the engine knows
+  }
+  const offsetAt = (utc: number): number => {
+    const p: Record<string, number> = {};
+    for (const part of fmt.formatToParts(utc)) if (part.type !== 'literal') p[part.type] = Number(part.value);
+    return (Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) - Math.floor(utc / 60_000) * 60_000) / 60_000;
+  };
+  // The offset at the wall time read as UTC, then once more at the instant that gives (DST edges).
+  const wall = Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi);
+  const first = offsetAt(wall);
+  return offsetAt(wall - first * 60_000);
+}
+
+/**
+ * A zone token -> minutes east of UTC at the given wall-clock time: Z, a named zone, a numeric offset,
+ * GMT+1 / UTC+05:30, Etc/GMT-3 (IANA's inverted sign), an IANA zone name, a military letter.
+ * Undefined for a zone it does not know: the caller then drops the date rather than guess UTC.
+ */
+export function zoneOffset(tok: string, w: Wall): number | undefined {
   const t = tok.toLowerCase();
   if (t in ZONES) return ZONES[t];
+  if (t in GENERIC_NORTH_AMERICAN) return GENERIC_NORTH_AMERICAN[t] + (northAmericanDst(w) ? 60 : 0);
   const num = numericOffset(tok);
   if (num !== undefined) return num;
   const g = /^(?:gmt|utc|ut)([+-−].+)$/i.exec(tok);
   if (g) return numericOffset(g[1]);
+  // IANA's Etc/GMT+5 is five hours WEST of Greenwich (UTC-5): the sign is the POSIX one, inverted.
+  const etc = /^etc\/(?:gmt|utc|ut|greenwich|universal|zulu)(?:([+-])(\d{1,2}))?$/i.exec(tok);
+  if (etc) return etc[1] ? (etc[1] === '+' ? -1 : 1) * Number(etc[2]) * 60 : 0;
   // RFC 822 military zones other than Z were defined with the wrong sign; RFC 2822 says read them as -0000.
   if (/^[a-ik-z]$/i.test(tok)) return 0;
+  if (/^[a-z]+(?:\/[a-z0-9_+-]+)+$/i.test(tok)) return ianaOffset(tok, w);
   return undefined;
 }
 
-const ISO = /^(\d{4})-?(\d{2})-?(\d{2})(?:(?:t|\s+)(\d{1,2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?\s*(z|utc|gmt|[+-−]\d{2}(?::?\d{2})?)?$/i;
-const SLASH_YMD = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(z|utc|gmt|[+-−]\d{2}(?::?\d{2})?)?$/i;
+const ISO = /^(\d{4})-?(\d{2})-?(\d{2})(?:(?:t|\s+)(\d{1,2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?\s*(z|[+-−]\d{2}(?::?\d{2})?|[a-z][\w/+\-−]*)?$/i;
+const SLASH_YMD = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(z|[+-−]\d{2}(?::?\d{2})?|[a-z][\w/+\-−]*)?$/i;
 
 function parseIso(s: string): number | undefined {
   const m = ISO.exec(s) ?? SLASH_YMD.exec(s);
   if (!m) return undefined;
   const frac = m.length === 9 ? m[7] : undefined;
   const zone = m.length === 9 ? m[8] : m[7];
-  const off = zone ? zoneOffset(zone) : 0;
+  const wall: Wall = { y: +m[1], mo: +m[2], d: +m[3], h: +(m[4] ?? 0), mi: +(m[5] ?? 0) };
+  const off = zone ? zoneOffset(zone, wall) : 0;
   if (off === undefined) return undefined;
-  return build(+m[1], +m[2], +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), fractionMs(frac), off);
+  return build(wall.y, wall.mo, wall.d, wall.h, wall.mi, +(m[6] ?? 0), fractionMs(frac), off);
 }
+
+/** Any wall time: only asks whether a token is a zone at all. */
+const SAMPLE_WALL: Wall = { y: 2024, mo: 1, d: 1, h: 12, mi: 0 };
 
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?$/;
 
@@ -97,7 +166,7 @@ function parseTextual(s: string): number | undefined {
   let monthIdx = -1;
   const nums: Array<{ v: string; i: number }> = [];
   let time: RegExpExecArray | undefined;
-  let offset: number | undefined;
+  let zone: string | undefined;
   let meridiem: 'am' | 'pm' | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
@@ -108,10 +177,8 @@ function parseTextual(s: string): number | undefined {
     const t = TIME.exec(tok);
     if (t && !time) { time = t; continue; }
     if (low === 'am' || low === 'pm' || low === 'a.m' || low === 'p.m') { meridiem = low[0] === 'a' ? 'am' : 'pm'; continue; }
-    if (offset === undefined && time) {
-      const z = zoneOffset(tok);
-      if (z !== undefined) { offset = z; continue; }
-    }
+    // After the time, "AT" is Atlantic time; before it, "at" is only a word ("March 5 at 10:00").
+    if (zone === undefined && time && zoneOffset(tok, SAMPLE_WALL) !== undefined) { zone = tok; continue; }
     if (/^\(.*\)$/.test(tok)) continue; // "(UTC)"
     if (low === 'at' || low === 'on' || low === 'the' || low === 'of') continue;
     return undefined; // an unknown word: do not guess
@@ -140,8 +207,10 @@ function parseTextual(s: string): number | undefined {
     if (h < 1 || h > 12) return undefined;
     h = (h % 12) + (meridiem === 'pm' ? 12 : 0);
   }
-  return build(year, month, day, h, time ? Number(time[2]) : 0, time?.[3] ? Number(time[3]) : 0,
-    fractionMs(time?.[4]), offset ?? 0);
+  const mi = time ? Number(time[2]) : 0;
+  const offset = zone === undefined ? 0 : zoneOffset(zone, { y: year, mo: month, d: day, h, mi });
+  if (offset === undefined) return undefined;
+  return build(year, month, day, h, mi, time?.[3] ? Number(time[3]) : 0, fractionMs(time?.[4]), offset);
 }
 
 /** Read a number as unix time: seconds, or milliseconds when it is that large. */

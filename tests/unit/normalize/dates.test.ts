@@ -159,3 +159,52 @@ describe('dates-broken.xml fixture', () => {
     expect(feed.items.filter((i) => i.published === undefined).length).toBe(6);
   });
 });
+
+describe('parseDate: North American zones as feeds write them', () => {
+  const WINTER = Date.UTC(2024, 0, 15, 15, 0); // 2024-01-15T15:00Z, standard time
+  const SUMMER = Date.UTC(2024, 6, 15, 15, 0); // 2024-07-15T15:00Z, daylight time
+  it.each([
+    ['Mon, 15 Jan 2024 10:00:00 EST', WINTER], ['Mon, 15 Jul 2024 11:00:00 EDT', SUMMER],
+    ['Mon, 15 Jan 2024 09:00:00 CST', WINTER], ['Mon, 15 Jul 2024 10:00:00 CDT', SUMMER],
+    ['Mon, 15 Jan 2024 08:00:00 MST', WINTER], ['Mon, 15 Jul 2024 09:00:00 MDT', SUMMER],
+    ['Mon, 15 Jan 2024 07:00:00 PST', WINTER], ['Mon, 15 Jul 2024 08:00:00 PDT', SUMMER],
+    // The generic names follow daylight time by the date.
+    ['Mon, 15 Jan 2024 10:00:00 ET', WINTER], ['Mon, 15 Jul 2024 11:00:00 ET', SUMMER],
+    ['Mon, 15 Jan 2024 09:00:00 CT', WINTER], ['Mon, 15 Jul 2024 10:00:00 CT', SUMMER],
+    ['Mon, 15 Jan 2024 08:00:00 MT', WINTER], ['Mon, 15 Jul 2024 09:00:00 MT', SUMMER],
+    ['Mon, 15 Jan 2024 07:00:00 PT', WINTER], ['Mon, 15 Jul 2024 08:00:00 PT', SUMMER],
+    // "AT" after the time is Atlantic time, not the word "at".
+    ['Mon, 15 Jan 2024 11:00:00 AT', WINTER], ['Mon, 15 Jul 2024 12:00:00 AT', SUMMER],
+    ['January 15, 2024 at 10:00 AM ET', WINTER], ['July 15, 2024 at 11:00 am ET', SUMMER],
+    ['2024-01-15 10:00:00 EST', WINTER], ['2024-07-15T08:00:00 PT', SUMMER],
+  ])('%s', (s, expected) => {
+    expect(parseDate(s, Date.UTC(2024, 11, 31))).toBe(expected);
+  });
+
+  it('switches ET to daylight time at 02:00 on the second Sunday of March and back on the first Sunday of November', () => {
+    const now = Date.UTC(2024, 11, 31);
+    expect(parseDate('Sun, 10 Mar 2024 01:30:00 ET', now)).toBe(Date.UTC(2024, 2, 10, 6, 30));
+    expect(parseDate('Sun, 10 Mar 2024 03:30:00 ET', now)).toBe(Date.UTC(2024, 2, 10, 7, 30));
+    expect(parseDate('Sun, 03 Nov 2024 00:30:00 ET', now)).toBe(Date.UTC(2024, 10, 3, 4, 30));
+    expect(parseDate('Sun, 03 Nov 2024 03:00:00 ET', now)).toBe(Date.UTC(2024, 10, 3, 8, 0));
+    // Before 2007: first Sunday of April to the last Sunday of October.
+    expect(parseDate('Sun, 26 Mar 2006 12:00:00 ET', now)).toBe(Date.UTC(2006, 2, 26, 17));
+    expect(parseDate('Sun, 30 Apr 2006 12:00:00 ET', now)).toBe(Date.UTC(2006, 3, 30, 16));
+  });
+
+  it('reads Etc/GMT±n with IANA\'s inverted sign, and IANA zone names', () => {
+    const now = Date.UTC(2024, 11, 31);
+    expect(parseDate('Mon, 15 Jan 2024 10:00:00 Etc/GMT+5', now)).toBe(WINTER);
+    expect(parseDate('Mon, 15 Jan 2024 18:00:00 Etc/GMT-3', now)).toBe(WINTER);
+    expect(parseDate('2024-01-15T15:00:00 Etc/UTC', now)).toBe(WINTER);
+    expect(parseDate('Mon, 15 Jul 2024 11:00:00 America/New_York', now)).toBe(SUMMER);
+    expect(parseDate('2024-01-15 16:00 Europe/Berlin', now)).toBe(WINTER);
+  });
+
+  it('never reads an unknown zone as UTC: no date is better than a wrong one', () => {
+    const now = Date.UTC(2024, 11, 31);
+    for (const s of ['Mon, 15 Jan 2024 10:00:00 QQT', 'Mon, 15 Jan 2024 10:00:00 Mars/Olympus', '2024-01-15T10:00:00 XYZ', '2024-01-15 10:00 Etc/GMT+99']) {
+      expect(parseDate(s, now), s).toBeUndefined();
+    }
+  });
+});
