@@ -1,7 +1,7 @@
 // RSS 2.0 / 0.9x, RSS 1.0 RDF and Atom 1.0 / 0.3 (and JSON Feed, via json-feed.ts) -> normalized items.
 // feedsmith does the XML/JSON reading (it runs without DOMParser); this module maps its shapes to
 // ParsedItem and turns its failures into errors a user can read (with the line of broken XML).
-import { parseFeed, type AnyFeed, type AtomFeed, type RdfFeed, type RssFeed } from 'feedsmith';
+import { parseFeed, type AnyFeed, type AtomFeed, type MediaNs, type RdfFeed, type RssFeed } from 'feedsmith';
 import { parseDate } from '../normalize/dates';
 import { htmlToText } from '../normalize/text';
 import { absoluteUrl, canonicalUrl } from '../normalize/url';
@@ -15,16 +15,35 @@ import { pickImage } from './media';
 import type { MapContext, ParseOptions, ParsedSourceFeed } from './types';
 import { findXmlProblem } from './xml-check';
 
+/**
+ * Whether an Atom text construct holds markup: Atom 1.0's "html"/"xhtml", and Atom 0.3's MIME types
+ * ("text/html", "application/xhtml+xml", any other "+xml").
+ */
+function isMarkupType(type: string | undefined): boolean {
+  const t = (type ?? 'text').trim().toLowerCase();
+  return t === 'html' || t === 'xhtml' || t.includes('html') || t.endsWith('+xml');
+}
+
 function atomText(t: AtomFeed.Text | undefined): string {
   if (!t?.value) return '';
-  return t.type === 'html' || t.type === 'xhtml' || t.type === 'text/html' ? htmlToText(t.value) : cleanText(t.value);
+  return isMarkupType(t.type) ? htmlToText(t.value) : cleanText(t.value);
 }
 
 function atomHtml(t: AtomFeed.Text | AtomFeed.Content | undefined): string {
   if (!t?.value) return '';
-  const type = (t.type ?? 'text').toLowerCase();
-  if (type === 'html' || type === 'xhtml' || type === 'text/html' || type.endsWith('+xml') || type === 'application/xhtml+xml') return t.value;
-  return textToHtml(t.value);
+  return isMarkupType(t.type) ? t.value : textToHtml(t.value);
+}
+
+/**
+ * A title from the namespaces some feeds use instead of their format's own: Dublin Core's dc:title,
+ * Media RSS's media:title (on the item or in its first group that has one).
+ */
+function namespacedTitle(dc: { titles?: string[] } | undefined, media: MediaNs.ItemOrFeed | undefined): string {
+  const dcTitle = dc?.titles?.map((t) => htmlToText(t)).find(Boolean);
+  if (dcTitle) return dcTitle;
+  const mt = media?.title ?? media?.groups?.find((g) => g.title?.value)?.title;
+  if (!mt?.value) return '';
+  return mt.type === 'html' ? htmlToText(mt.value) : cleanText(mt.value);
 }
 
 function atomAlternate(links: AtomFeed.Link<string>[] | undefined, base: string | undefined): string {
@@ -53,7 +72,7 @@ function mapRss(feed: RssFeed.Feed<string>, ctx: MapContext): MappedFeed {
       : it.authors?.map((a) => a.name ?? a.email ?? '').filter(Boolean).join(', ') || it.itunes?.author;
     return {
       guid: guidValue,
-      title: htmlToText(it.title ?? ''),
+      title: htmlToText(it.title ?? '') || namespacedTitle(it.dc, it.media),
       url: link,
       summaryHtml,
       contentHtml,
@@ -75,7 +94,7 @@ function mapRdf(feed: RdfFeed.Feed<string>, ctx: MapContext): MappedFeed {
     const contentHtml = absolutizeHtml(it.content?.encoded ?? '', base);
     return {
       guid: it.rdf?.about,
-      title: htmlToText(it.title ?? ''),
+      title: htmlToText(it.title ?? '') || namespacedTitle(it.dc, it.media),
       url: it.link ? canonicalUrl(it.link, base) : '',
       summaryHtml,
       contentHtml,
@@ -100,7 +119,7 @@ function mapAtom(feed: AtomFeed.Feed<string>, ctx: MapContext): MappedFeed {
     const enclosures = (e.links ?? []).filter((l) => l.rel === 'enclosure').map((l) => ({ url: l.href, type: l.type }));
     return {
       guid: e.id,
-      title: atomText(e.title),
+      title: atomText(e.title) || namespacedTitle(e.dc, e.media),
       url,
       summaryHtml,
       contentHtml,
