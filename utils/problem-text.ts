@@ -35,6 +35,8 @@ export function problemText(p: Problem): string {
       return t('problem_tooDeep', p.levels);
     case 'syncQuota':
       return t(`problem_syncQuota_${p.limit}`);
+    case 'jsonFeedVersion':
+      return t('problem_jsonFeedVersion', p.version);
     case 'unexpected':
       return t('problem_unexpected', p.detail);
     case 'legacy':

@@ -17,6 +17,8 @@ export type Problem =
   | { code: 'badXml'; line?: number; column?: number }
   | { code: 'badJson'; line?: number; column?: number }
   | { code: 'noItems' }
+  /** A JSON Feed whose `version` is not a JSON Feed version ("1.0"), and which has no items to read. */
+  | { code: 'jsonFeedVersion'; version: string }
   | { code: 'notApi'; api: string }
   /** A news API refused with its own words (the API's text is shown as it is, key redacted). */
   | { code: 'apiError'; api: string; said: string }

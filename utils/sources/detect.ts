@@ -42,8 +42,9 @@ export function jsonShape(v: unknown): DetectedKind | undefined {
   }
   if (o.status === 'error' && typeof o.code === 'string' && typeof o.message === 'string') return 'newsapi';
   if ('errors' in o && Object.keys(o).length <= 2) return 'gnews';
-  // JSON Feed without a proper version but with its fields
-  if (Array.isArray(o.items) && typeof o.title === 'string' && ('home_page_url' in o || 'feed_url' in o)) return 'json';
+  // JSON Feed with a version that is not its URL ("1.0"), or none, but with its fields
+  if (Array.isArray(o.items) && (typeof o.title === 'string' || 'version' in o || 'home_page_url' in o || 'feed_url' in o)) return 'json';
+  if (typeof o.version === 'string' && /^\d+(?:\.\d+)*$/.test(o.version.trim()) && typeof o.title === 'string') return 'json';
   return undefined;
 }
 

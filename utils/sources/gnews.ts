@@ -5,8 +5,8 @@ import { absoluteUrl, canonicalUrl } from '../normalize/url';
 import type { ParsedItem } from '../model';
 import { SourceApiError, SourceFormatError, maskKey, redactKey } from './errors';
 import { finishItem } from './item-draft';
-import { cleanText, textToHtml } from './item-text';
-import { apiObject, str, truncatedText, type ApiParseOptions, type ApiRequest } from './newsapi';
+import { cleanText } from './item-text';
+import { apiObject, apiTextToHtml, str, stripPublisherSuffix, truncatedText, type ApiParseOptions, type ApiRequest } from './newsapi';
 import type { ParsedSourceFeed } from './types';
 
 export const GNEWS_BASE = 'https://gnews.io/api/v4/';
@@ -45,13 +45,13 @@ export function parseGNews(data: unknown, opts: ApiParseOptions = {}): ParsedSou
   let skipped = 0;
   for (const raw of o.articles as unknown[]) {
     const a = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-    const content = truncatedText(str(a.content));
+    const source = (a.source && typeof a.source === 'object' ? a.source : {}) as Record<string, unknown>;
     const item = finishItem({
       guid: str(a.id),
-      title: htmlToText(str(a.title) ?? ''),
+      title: stripPublisherSuffix(htmlToText(str(a.title) ?? ''), str(source.name)),
       url: canonicalUrl(str(a.url) ?? ''),
       summaryHtml: str(a.description) ?? '',
-      contentHtml: content ? textToHtml(content) : '',
+      contentHtml: apiTextToHtml(truncatedText(str(a.content))),
       imageUrl: absoluteUrl(str(a.image) ?? '') || undefined,
       published: parseDate(a.publishedAt, opts.now),
       categories: [],

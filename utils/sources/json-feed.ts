@@ -36,12 +36,45 @@ export function mapJsonFeed(feed: JsonFeed.Feed<string>, ctx: MapContext): Mappe
   return { site, title: cleanText(feed.title), drafts };
 }
 
+const KNOWN_VERSION = /jsonfeed\.org\/version\//i;
+
+/** The `version` member, whatever the case of its name (feedsmith reads member names that way too). */
+function versionOf(obj: Record<string, unknown>): { key?: string; value: unknown } {
+  const key = Object.keys(obj).find((k) => k.toLowerCase() === 'version');
+  return { key, value: key === undefined ? undefined : obj[key] };
+}
+
+/**
+ * Some feeds write their version as "1.0" or "1.1" instead of JSON Feed's URL. The rest of such a feed
+ * is read as usual: the version is put right before feedsmith sees it.
+ */
+function withKnownVersion(obj: unknown): { feed: unknown; oddVersion?: string } {
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return { feed: obj };
+  const o = obj as Record<string, unknown>;
+  const { key, value } = versionOf(o);
+  if (key === undefined || (typeof value === 'string' && KNOWN_VERSION.test(value))) return { feed: obj };
+  const fixed: Record<string, unknown> = { ...o };
+  delete fixed[key];
+  fixed.version = 'https://jsonfeed.org/version/1.1';
+  return { feed: fixed, oddVersion: typeof value === 'string' ? value : JSON.stringify(value) ?? String(value) };
+}
+
 /** A JSON Feed object (already parsed) -> items. */
 export function parseJsonFeedObject(obj: unknown, opts: ParseOptions = {}): ParsedSourceFeed {
   let feed: JsonFeed.Feed<string>;
+  const { feed: input, oddVersion } = withKnownVersion(obj);
+  const wrongVersion = oddVersion === undefined ? '' : `this JSON Feed's version ${JSON.stringify(oddVersion).slice(0, 60)} is not a JSON Feed version (https://jsonfeed.org/version/1.1)`;
+  const items = input && typeof input === 'object' ? Object.entries(input).find(([k]) => k.toLowerCase() === 'items')?.[1] : undefined;
+  if (!Array.isArray(items)) {
+    throw new SourceFormatError(wrongVersion ? `${wrongVersion}, and it has no list of items` : 'this JSON Feed has no list of items',
+      { field: wrongVersion ? 'version' : 'items', problem: oddVersion !== undefined ? { code: 'jsonFeedVersion', version: oddVersion.slice(0, 40) } : { code: 'noItems' } });
+  }
   try {
-    feed = parseJsonFeed<string>(obj);
+    feed = parseJsonFeed<string>(input);
   } catch {
+    if (oddVersion !== undefined) {
+      throw new SourceFormatError(`${wrongVersion}, and it has no readable items`, { field: 'version', problem: { code: 'jsonFeedVersion', version: oddVersion.slice(0, 40) } });
+    }
     throw new SourceFormatError('this JSON looks like a JSON Feed but has no readable items', { field: 'items', problem: { code: 'noItems' } });
   }
   return finishFeed('json', mapJsonFeed(feed, { base: opts.baseUrl, now: opts.now }));

@@ -41,6 +41,35 @@ export function truncatedText(s: string | undefined): string {
   return (s ?? '').replace(/\s*(?:…|\.\.\.)?\s*\[\+?\d+ chars\]\s*$/, '…').trim();
 }
 
+/**
+ * An API text field -> HTML. The news APIs document plain text, but their `content` often carries the
+ * page's markup (`<ul><li>…`) or entities (`S&amp;P 500`): such text is HTML (sanitized when shown), not
+ * text to escape. A tag cut off by the API's truncation is dropped.
+ */
+export function apiTextToHtml(s: string): string {
+  if (!s) return '';
+  if (/<\/?[a-z][^<>]*>|&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i.test(s)) return s.replace(/<[^<>]*…?$/, '…').replace(/……$/, '…');
+  return textToHtml(s);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Headlines end with " - Source Name", which the sidebar shows apart. Matched whatever the case and
+ * spacing ("- POLITICO" for "Politico", "Title -Reuters"); a title that is only the name is kept.
+ */
+export function stripPublisherSuffix(title: string, sourceName: string | undefined): string {
+  const name = cleanText(sourceName);
+  if (!name) return title;
+  const re = new RegExp(`\\s*[-–—|]\\s*${name.split(' ').map(escapeRegExp).join('\\s*')}\\s*$`, 'i');
+  const m = re.exec(title);
+  if (!m || m.index === 0) return title;
+  const rest = title.slice(0, m.index).trim();
+  return rest || title;
+}
+
 /** Request for NewsAPI: a full URL (newsapi.org/v2/...) or a search query. The key goes in a header. */
 export function newsApiRequest(baseUrlOrQuery: string, apiKey: string): ApiRequest {
   const q = (baseUrlOrQuery ?? '').trim();
@@ -87,16 +116,12 @@ export function parseNewsApi(data: unknown, opts: ApiParseOptions = {}): ParsedS
       continue;
     }
     // Headlines carry " - Source Name" at the end; the source is shown elsewhere.
-    const sourceName = cleanText(str(source.name));
-    if (sourceName && title.endsWith(` - ${sourceName}`) && title.length > sourceName.length + 3) {
-      title = title.slice(0, -(sourceName.length + 3)).trim();
-    }
-    const content = truncatedText(str(a.content));
+    title = stripPublisherSuffix(title, str(source.name));
     const item = finishItem({
       title,
       url,
       summaryHtml: str(a.description) ?? '',
-      contentHtml: content ? textToHtml(content) : '',
+      contentHtml: apiTextToHtml(truncatedText(str(a.content))),
       author: str(a.author),
       imageUrl: absoluteUrl(str(a.urlToImage) ?? '') || undefined,
       published: parseDate(a.publishedAt, opts.now),
