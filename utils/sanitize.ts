@@ -4,6 +4,7 @@
 // (script, style, iframe, object, embed, forms, SVG, MathML, event handlers, style attributes) goes.
 import DOMPurify, { type Config } from 'dompurify';
 import { safeImageUrl, safeUrl } from './safe-url';
+import { limitHtml } from './sources/limits';
 
 const TAGS = [
   'p', 'br', 'hr', 'b', 'strong', 'i', 'em', 'u', 's', 'del', 'ins', 'small', 'sub', 'sup', 'mark',
@@ -77,12 +78,16 @@ function instance(win: Window & typeof globalThis = window): Purifier {
   return p;
 }
 
-/** Safe HTML for innerHTML. `base` (the item's URL) resolves relative links and images. */
+/**
+ * Safe HTML for innerHTML. `base` (the item's URL) resolves relative links and images.
+ * Size and nesting are limited first (items stored before the limits existed, too): a body 100,000
+ * elements deep would otherwise freeze the sidebar while the parser and DOMPurify walk it.
+ */
 export function sanitizeHtml(html: string, base?: string): string {
   if (!html) return '';
   currentBase = base;
   try {
-    return instance().sanitize(html, CONFIG) as string;
+    return instance().sanitize(limitHtml(html), CONFIG) as string;
   } finally {
     currentBase = undefined;
   }

@@ -9,6 +9,11 @@ export interface XmlProblem {
   field?: string;
 }
 
+/** A name or text from the feed as it may appear in a message: a broken feed can hold a 1 MB tag name. */
+function short(s: string, max = 40): string {
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}
+
 /** Check the XML with fast-xml-parser's validator; returns the problem in plain words, or undefined. */
 export function findXmlProblem(text: string, fatalOnly: boolean): XmlProblem | undefined {
   const noBom = text.replace(/^\uFEFF/, '');
@@ -23,7 +28,7 @@ export function findXmlProblem(text: string, fatalOnly: boolean): XmlProblem | u
   if (fatalOnly && code !== 'InvalidTag' && !unclosedAtEnd) return undefined;
   if (unclosedAtEnd) {
     const names = [...msg.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
-    const tag = names[names.length - 1] ?? 'a tag';
+    const tag = short(names[names.length - 1] ?? 'a tag');
     const last = noBom.split('\n').length;
     return { message: `the feed is not valid XML: it ends (line ${last}) before <${tag}> is closed`, line: last, field: tag };
   }
@@ -31,12 +36,12 @@ export function findXmlProblem(text: string, fatalOnly: boolean): XmlProblem | u
   if (m) {
     const opened = +m[2] + shift;
     return {
-      message: `the feed is not valid XML: <${m[1]}> on line ${opened} is never closed (found </${m[3]}> on line ${line})`,
-      line: opened, field: m[1],
+      message: `the feed is not valid XML: <${short(m[1])}> on line ${opened} is never closed (found </${short(m[3])}> on line ${line})`,
+      line: opened, field: short(m[1]),
     };
   }
   m = /^Closing tag '([^']+)' has not been opened/.exec(msg);
-  if (m) return { message: `the feed is not valid XML: </${m[1]}> on line ${line} closes a tag that was never opened`, line, column, field: m[1] };
-  const text1 = msg.replace(/\.$/, '');
+  if (m) return { message: `the feed is not valid XML: </${short(m[1])}> on line ${line} closes a tag that was never opened`, line, column, field: short(m[1]) };
+  const text1 = short(msg.replace(/\.$/, ''), 200);
   return { message: `the feed is not valid XML: ${text1.charAt(0).toLowerCase()}${text1.slice(1)} (line ${line}, column ${column})`, line, column };
 }
