@@ -2,6 +2,7 @@
 import type { IDBPTransaction } from 'idb';
 import type { NewsDB, NewsDb } from './schema';
 import type { Item, ParsedItem, Settings, Source } from '../model';
+import { shownPublished } from '../normalize/dates';
 import { itemIdFor, itemIdentity } from '../normalize/ids';
 import { itemWordKeys } from '../search/word-keys';
 import { ItemWriter } from './item-writes';
@@ -35,6 +36,7 @@ function sameText(a: Item, p: ParsedItem): boolean {
 }
 
 function newItem(source: Source, p: ParsedItem, now: number): Item {
+  const published = shownPublished(p.published, now);
   return {
     id: itemIdFor(source.id, p),
     sourceId: source.id,
@@ -45,7 +47,7 @@ function newItem(source: Source, p: ParsedItem, now: number): Item {
     contentHtml: p.contentHtml,
     author: p.author,
     imageUrl: p.imageUrl,
-    published: p.published ?? now,
+    published,
     firstSeen: now,
     updated: 0,
     categories: p.categories,
@@ -56,7 +58,7 @@ function newItem(source: Source, p: ParsedItem, now: number): Item {
     read: 0,
     starred: 0,
     // Items without a summary are found by the start of their body.
-    words: itemWordKeys(p.title, p.summaryHtml || p.contentHtml.slice(0, 2000), p.published ?? now),
+    words: itemWordKeys(p.title, p.summaryHtml || p.contentHtml.slice(0, 2000), published),
   };
 }
 
@@ -110,8 +112,8 @@ export async function storePoll(
       newIds.push(it.id);
       writes.push(writer.put(undefined, it));
     } else if (!sameText(old, p)) {
-      // Keep the item's place in time unless the source gives a new date.
-      const fresh = newItem(source, { ...p, published: p.published ?? old.published }, now);
+      // Keep the item's place in time unless the source gives a new date (never later than first seen).
+      const fresh = newItem(source, { ...p, published: shownPublished(p.published, old.firstSeen, old.published) }, now);
       updatedIds.push(old.id);
       // Changed text can change what matches.
       writes.push(writer.put(old, matched({

@@ -241,3 +241,12 @@ export function parseDate(input: unknown, now: number = Date.now()): number | un
   if (ms < MIN_PLAUSIBLE || ms > now + MAX_FUTURE_MS) return undefined;
   return ms;
 }
+
+/**
+ * When an item is shown as published: the source's date, but never later than when Newsbar first fetched
+ * it. A source whose clock runs ahead would otherwise put its items "in 2 days" at the top of the list.
+ * Updates pass the first-fetch time and the stored date, so a later poll keeps the item where it was put.
+ */
+export function shownPublished(sourceDate: number | undefined, firstSeen: number, stored?: number): number {
+  return Math.min(sourceDate ?? stored ?? firstSeen, firstSeen);
+}

@@ -1,0 +1,55 @@
+// @vitest-environment node
+// Items dated in the future (a source's clock ahead of ours) are shown at the time they were fetched.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pollSource } from '@/utils/poller/poll';
+import { getSource } from '@/utils/db/sources';
+import { rss, setup, type Ctx } from './helpers';
+
+let c: Ctx;
+beforeEach(async () => {
+  c = await setup();
+});
+afterEach(async () => {
+  await c.srv.close();
+  c.db.close();
+});
+
+const HOUR = 3_600_000;
+const at = (ms: number) => new Date(ms).toUTCString();
+
+describe('future-dated items', () => {
+  it('are clamped to the time they were fetched, and stay there on later polls', async () => {
+    const fetched = c.clock.t;
+    const claimed = fetched + 30 * HOUR; // "in a day", within what a date may plausibly be ahead
+    c.srv.route('/skew.xml', { body: rss([{ guid: 's1', title: 'Ahead of time', date: at(claimed) }, { guid: 's2', title: 'On time', date: at(fetched - HOUR) }]) });
+    const src = await c.add('/skew.xml');
+    await pollSource(c.deps(), src);
+    const byGuid = async (g: string) => (await c.db.getAll('items')).find((i) => i.guid === g)!;
+    expect((await byGuid('s1')).published).toBe(fetched);
+    expect((await byGuid('s2')).published).toBe(fetched - HOUR);
+
+    // An hour later the item's text changes, its date is still ahead: it must not move up.
+    c.clock.t += HOUR;
+    c.srv.route('/skew.xml', { body: rss([{ guid: 's1', title: 'Ahead of time, updated', date: at(claimed) }]) });
+    const out = await pollSource(c.deps(), (await getSource(c.db, src.id))!);
+    expect(out).toMatchObject({ kind: 'stored', updatedIds: [expect.any(String)] });
+    expect(await byGuid('s1')).toMatchObject({ title: 'Ahead of time, updated', published: fetched });
+
+    // Two days later the claimed time has passed; another update still keeps it where it was put.
+    c.clock.t += 48 * HOUR;
+    c.srv.route('/skew.xml', { body: rss([{ guid: 's1', title: 'Ahead of time, updated again', date: at(claimed) }]) });
+    await pollSource(c.deps(), (await getSource(c.db, src.id))!);
+    expect(await byGuid('s1')).toMatchObject({ title: 'Ahead of time, updated again', published: fetched });
+  });
+
+  it('an update that dates the item earlier is taken', async () => {
+    const fetched = c.clock.t;
+    c.srv.route('/re.xml', { body: rss([{ guid: 'r1', title: 'Story', date: at(fetched - HOUR) }]) });
+    const src = await c.add('/re.xml');
+    await pollSource(c.deps(), src);
+    c.clock.t += HOUR;
+    c.srv.route('/re.xml', { body: rss([{ guid: 'r1', title: 'Story, corrected', date: at(fetched - 3 * HOUR) }]) });
+    await pollSource(c.deps(), (await getSource(c.db, src.id))!);
+    expect((await c.db.getAll('items'))[0].published).toBe(fetched - 3 * HOUR);
+  });
+});
