@@ -5,6 +5,7 @@
 import DOMPurify, { type Config } from 'dompurify';
 import { safeImageUrl, safeUrl } from './safe-url';
 import { limitHtml } from './sources/limits';
+import { DROPPED_WITH_CONTENT, isTrackingPixel } from './sanitize-rules';
 
 const TAGS = [
   'p', 'br', 'hr', 'b', 'strong', 'i', 'em', 'u', 's', 'del', 'ins', 'small', 'sub', 'sup', 'mark',
@@ -25,8 +26,11 @@ const CONFIG: Config = {
   ALLOW_ARIA_ATTR: false,
   ALLOW_UNKNOWN_PROTOCOLS: false,
   // Dropped with their content, not just unwrapped.
-  FORBID_CONTENTS: ['script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math', 'select', 'textarea', 'button', 'title', 'head', 'noembed', 'noframes', 'xmp', 'plaintext'],
+  FORBID_CONTENTS: DROPPED_WITH_CONTENT,
   WHOLE_DOCUMENT: false,
+  // Parse as the content of <body>: otherwise a leading <noscript> or <style> is parsed as part of <head>,
+  // and an image inside that <noscript> is moved out of it and shown (a tracking pixel, typically).
+  FORCE_BODY: true,
   RETURN_TRUSTED_TYPE: false,
 };
 

@@ -77,7 +77,7 @@ function mapRss(feed: RssFeed.Feed<string>, ctx: MapContext): MappedFeed {
       summaryHtml,
       contentHtml,
       author,
-      imageUrl: pickImage(base, it.media, it.enclosures ?? [], it.itunes?.image, contentHtml + summaryHtml),
+      imageUrl: pickImage(base, it.media, it.enclosures ?? [], it.itunes?.image, [contentHtml, summaryHtml]),
       published: parseDate(it.pubDate, ctx.now) ?? parseDate(it.dc?.dates?.[0], ctx.now)
         ?? parseDate(it.atom?.published, ctx.now) ?? parseDate(it.atom?.updated, ctx.now),
       categories: cleanCategories([...(it.categories ?? []).map((c) => c.name), ...(it.dc?.subjects ?? [])]),
@@ -99,7 +99,7 @@ function mapRdf(feed: RdfFeed.Feed<string>, ctx: MapContext): MappedFeed {
       summaryHtml,
       contentHtml,
       author: it.dc?.creators?.join(', '),
-      imageUrl: pickImage(base, it.media, [], undefined, contentHtml + summaryHtml),
+      imageUrl: pickImage(base, it.media, [], undefined, [contentHtml, summaryHtml]),
       published: parseDate(it.dc?.dates?.[0], ctx.now),
       categories: cleanCategories(it.dc?.subjects ?? []),
     };
@@ -124,7 +124,7 @@ function mapAtom(feed: AtomFeed.Feed<string>, ctx: MapContext): MappedFeed {
       summaryHtml,
       contentHtml,
       author: (e.authors ?? feed.authors ?? []).map((a) => a.name ?? '').filter(Boolean).join(', ') || e.dc?.creators?.join(', '),
-      imageUrl: pickImage(base, e.media, enclosures, e.itunes?.image, contentHtml + summaryHtml),
+      imageUrl: pickImage(base, e.media, enclosures, e.itunes?.image, [contentHtml, summaryHtml]),
       published: parseDate(e.published, ctx.now) ?? parseDate(e.updated, ctx.now) ?? parseDate(e.dc?.dates?.[0], ctx.now),
       categories: cleanCategories((e.categories ?? []).map((c) => c.label || c.term)),
     };

@@ -1,6 +1,9 @@
-// The picture of an item: Media RSS, image enclosures, iTunes image, then the first <img> of its HTML.
+// The picture of an item: Media RSS, image enclosures, iTunes image, then the first <img> of its HTML that
+// the sanitizer would keep (never a tracking pixel, nor an image inside <noscript>, <template> or a comment).
 import type { MediaNs } from 'feedsmith';
 import { absoluteUrl } from '../normalize/url';
+import { isTrackingPixel } from '../sanitize-rules';
+import { firstKeptImage } from './html-images';
 
 type Media = MediaNs.ItemOrFeed | undefined;
 
@@ -9,9 +12,13 @@ function isImageType(type: string | undefined, url: string | undefined): boolean
   return !!url && /\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)/i.test(url);
 }
 
-function largest<T extends { width?: number }>(list: T[]): T | undefined {
+/** The widest of some images, leaving out those declared as tracking pixels (the sanitizer's rule). */
+function largest<T extends { width?: number; height?: number }>(list: T[]): T | undefined {
   let best: T | undefined;
-  for (const x of list) if (!best || (x.width ?? 0) > (best.width ?? 0)) best = x;
+  for (const x of list) {
+    if (isTrackingPixel(x.width === undefined ? null : String(x.width), x.height === undefined ? null : String(x.height))) continue;
+    if (!best || (x.width ?? 0) > (best.width ?? 0)) best = x;
+  }
   return best;
 }
 
@@ -39,7 +46,7 @@ export function pickImage(
   media: Media,
   candidates: Array<{ url?: string; type?: string }>,
   itunesImage: string | undefined,
-  html: string,
+  html: string | string[],
 ): string | undefined {
   const fromMedia = mediaImage(media, base);
   if (fromMedia) return fromMedia;
@@ -53,14 +60,10 @@ export function pickImage(
     const u = absoluteUrl(itunesImage, base);
     if (u) return u;
   }
-  return firstImageIn(html, base);
-}
-
-/** First <img src> of some HTML, as a fallback image. */
-export function firstImageIn(html: string, base?: string): string | undefined {
-  for (const m of html.matchAll(/<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
-    const url = absoluteUrl((m[1] ?? m[2] ?? m[3] ?? '').replace(/&amp;/g, '&'), base);
-    if (url) return url;
+  // Each HTML field on its own, as each is sanitized on its own.
+  for (const h of Array.isArray(html) ? html : [html]) {
+    const u = firstKeptImage(h, base);
+    if (u) return u;
   }
   return undefined;
 }
