@@ -1,18 +1,11 @@
 // @vitest-environment node
 // Items dated in the future (a source's clock ahead of ours) are shown at the time they were fetched.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pollSource } from '@/utils/poller/poll';
 import { getSource } from '@/utils/db/sources';
-import { rss, setup, type Ctx } from './helpers';
+import { rss, pollerContext } from './helpers';
 
-let c: Ctx;
-beforeEach(async () => {
-  c = await setup();
-});
-afterEach(async () => {
-  await c.srv.close();
-  c.db.close();
-});
+const c = pollerContext();
 
 const HOUR = 3_600_000;
 const at = (ms: number) => new Date(ms).toUTCString();

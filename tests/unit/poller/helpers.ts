@@ -1,4 +1,5 @@
 // Shared set-up for poller tests: a real news server on 127.0.0.1 and a fresh store.
+import { afterEach, beforeEach } from 'vitest';
 import { startNewsServer, type NewsServer } from '../../../scripts/news-server/server';
 import { openNewsDb, type NewsDb } from '@/utils/db/schema';
 import { addSource, type NewSource } from '@/utils/db/sources';
@@ -41,3 +42,19 @@ export async function setup(): Promise<Ctx> {
     add: (path, s = {}) => addSource(db, { name: path, url: srv.url(path), ...s }, clock.t),
   };
 }
+
+/** A fresh server and store for each test of the file; the object is refilled before every test. */
+export function pollerContext(): Ctx {
+  const c = {} as Ctx;
+  beforeEach(async () => {
+    Object.assign(c, await setup());
+  });
+  afterEach(async () => {
+    await c.srv.close();
+    c.db.close();
+  });
+  return c;
+}
+
+/** An HTTP date the given minutes before the tests' clock start. */
+export const httpDateMinutesAgo = (minAgo: number) => new Date(Date.UTC(2026, 10, 25, 12, 0, 0) - minAgo * 60_000).toUTCString();

@@ -1,23 +1,16 @@
 // @vitest-environment node
 // One identity decides both an item's stored id and the dedupe: feeds whose items collide under one
 // rule and not the other must store every article once, never flip, and keep the counters exact.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pollSource } from '@/utils/poller/poll';
 import { getSource } from '@/utils/db/sources';
 import { itemIdFor } from '@/utils/normalize/ids';
 import { expectCountersExact } from '../db/recount';
-import { rss, setup, type Ctx } from './helpers';
+import { rss, pollerContext, httpDateMinutesAgo } from './helpers';
 
-let c: Ctx;
-beforeEach(async () => {
-  c = await setup();
-});
-afterEach(async () => {
-  await c.srv.close();
-  c.db.close();
-});
+const c = pollerContext();
 
-const date = (minAgo: number) => new Date(Date.UTC(2026, 10, 25, 12, 0, 0) - minAgo * 60_000).toUTCString();
+const date = httpDateMinutesAgo;
 
 /** One item's guid is another item's link; two link-less items differ only in punctuation. */
 const COLLIDING = rss([

@@ -1,21 +1,14 @@
 // @vitest-environment node
 // (node's fetch and AbortSignal; jsdom's AbortSignal is not accepted by node's fetch)
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dueSources, pollDue, pollSource } from '@/utils/poller/poll';
 import { followLivePage } from '@/utils/poller/follow-live';
 import { LIVE_QUIET_MS } from '@/utils/poller/live';
 import { getSource, listSources } from '@/utils/db/sources';
 import { liveBlogHtml, type PageUpdate } from '../../../scripts/news-server/live-pages';
-import { setup, type Ctx } from './helpers';
+import { pollerContext } from './helpers';
 
-let c: Ctx;
-beforeEach(async () => {
-  c = await setup();
-});
-afterEach(async () => {
-  await c.srv.close();
-  c.db.close();
-});
+const c = pollerContext();
 
 const MIN = 60_000;
 const HTML = { 'content-type': 'text/html; charset=utf-8' };

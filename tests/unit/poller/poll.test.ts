@@ -1,26 +1,19 @@
 // @vitest-environment node
 // (node's fetch and AbortSignal; jsdom's AbortSignal is not accepted by node's fetch)
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pollDue, pollSource, REDIRECTS_TO_MOVE } from '@/utils/poller/poll';
 import { getSource } from '@/utils/db/sources';
 import { wordOfKey } from '@/utils/search/word-keys';
 import { problemText } from '@/utils/problem-text';
 import type { Source } from '@/utils/model';
-import { rss, setup, type Ctx } from './helpers';
+import { rss, pollerContext, httpDateMinutesAgo } from './helpers';
 
 /** The stored problem in the words the pages show (English here). */
 const words = (s: Source) => (s.problem ? problemText(s.problem) : '');
 
-let c: Ctx;
-beforeEach(async () => {
-  c = await setup();
-});
-afterEach(async () => {
-  await c.srv.close();
-  c.db.close();
-});
+const c = pollerContext();
 
-const date = (minAgo: number) => new Date(Date.UTC(2026, 10, 25, 12, 0, 0) - minAgo * 60_000).toUTCString();
+const date = httpDateMinutesAgo;
 const allItems = () => c.db.getAll('items');
 
 describe('polling a feed', () => {

@@ -1,22 +1,15 @@
 // @vitest-environment node
 // Two feeds carrying the same stories (same links, their own guids): one row per story that names
 // both sources, the counters exact, and nothing new on later polls of either feed.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pollSource } from '@/utils/poller/poll';
 import { getSource } from '@/utils/db/sources';
 import { expectCountersExact } from '../db/recount';
-import { rss, setup, type Ctx } from './helpers';
+import { rss, pollerContext, httpDateMinutesAgo } from './helpers';
 
-let c: Ctx;
-beforeEach(async () => {
-  c = await setup();
-});
-afterEach(async () => {
-  await c.srv.close();
-  c.db.close();
-});
+const c = pollerContext();
 
-const date = (minAgo: number) => new Date(Date.UTC(2026, 10, 25, 12, 0, 0) - minAgo * 60_000).toUTCString();
+const date = httpDateMinutesAgo;
 const feed = (prefix: string) =>
   rss(Array.from({ length: 30 }, (_, i) => ({ guid: `${prefix}-${i}`, title: `Story number ${i} of the day`, link: `http://example.test/story-${i}`, date: date(i + 1) })));
 
