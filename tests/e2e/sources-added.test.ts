@@ -71,9 +71,9 @@ describe('sources the user adds, in the options page', () => {
     ]);
     srv.route('/cp1252.xml', { body: bytes, headers: { 'content-type': 'application/rss+xml; charset=windows-1252' } });
     await submit(srv.url('/cp1252.xml'));
-    const row = options.locator('li.source', { hasText: 'News' });
+    const row = options.locator('.source-table tbody tr:not(.details-row)', { hasText: 'News' });
     await row.waitFor({ timeout: 15_000 });
-    assert.equal(await row.locator('.source-name').textContent(), 'Café “Zürich” – News');
+    assert.equal(await row.locator('th.col-name').textContent(), 'Café “Zürich” – News');
     await waitFor(async () => (await field().inputValue()) === '', 'the form to clear after adding');
   });
 
@@ -84,7 +84,7 @@ describe('sources the user adds, in the options page', () => {
       assert.equal(await field().inputValue(), typed);
       assert.equal(await field().getAttribute('aria-invalid'), 'true');
     }
-    assert.equal(await options.locator('li.source').count(), 1);
+    assert.equal(await options.locator('.source-table tbody tr:not(.details-row)').count(), 1);
   });
 
   it('refuses the same feed under another spelling: localhost, a slash, tracking, the redirect, the self link', async () => {
@@ -92,7 +92,7 @@ describe('sources the user adds, in the options page', () => {
     srv.route('/go/wire', { status: 301, headers: { location: '/wire.xml' }, body: '' });
     srv.route('/mirror.xml', { body: rss('Mirror of wire', `<atom:link xmlns:atom="http://www.w3.org/2005/Atom" rel="self" href="${srv.url('/wire.xml')}"/>`) });
     await submit(srv.url('/wire.xml'));
-    await options.locator('li.source', { hasText: 'Wire' }).waitFor({ timeout: 15_000 });
+    await options.locator('.source-table tbody tr:not(.details-row)', { hasText: 'Wire' }).waitFor({ timeout: 15_000 });
     await waitFor(async () => (await field().inputValue()) === '', 'the form to clear after adding');
     const spellings = [
       srv.url('/wire.xml').replace('127.0.0.1', 'localhost'),
@@ -108,7 +108,7 @@ describe('sources the user adds, in the options page', () => {
         throw new Error(`${(e as Error).message}; the field says: ${last}`);
       });
     }
-    assert.equal(await options.locator('li.source').count(), 2);
+    assert.equal(await options.locator('.source-table tbody tr:not(.details-row)').count(), 2);
     await screenshot(options, 'sources-added-duplicate');
     await field().fill('');
   });
@@ -132,8 +132,8 @@ describe('sources the user adds, in the options page', () => {
     assert.match(text, /Relative \(\/feed\.xml\): a full address is needed/);
     assert.match(text, /Script \(javascript:alert\(1\)\): this is not a web address/);
     assert.match(text, /Wire again, as “Wire”/);
-    await options.locator('li.source', { hasText: 'Opml A' }).waitFor();
-    assert.equal(await options.locator('li.source').count(), 3);
+    await options.locator('.source-table tbody tr:not(.details-row)', { hasText: 'Opml A' }).waitFor();
+    assert.equal(await options.locator('.source-table tbody tr:not(.details-row)').count(), 3);
     await screenshot(options, 'sources-added-opml');
   });
 
@@ -175,9 +175,11 @@ describe('sources the user adds, in the options page', () => {
     const stored = await ext.bg(async (id: string) => (await (globalThis as any).newsbar.listSources()).find((s: any) => s.id === id), src.id);
     assert.deepEqual(stored.problem, { code: 'redirectLoop' });
     await options.reload();
-    const row = options.locator('li.source', { hasText: 'Loop' });
-    await row.locator('.source-error').waitFor();
-    assert.match((await row.locator('.source-error').textContent()) ?? '', /redirect loop/);
-    assert.doesNotMatch((await row.locator('.source-error').textContent()) ?? '', /offline/);
+    // The source manager shows a source's last problem in its details, under its row.
+    await options.locator('.source-table tbody tr:not(.details-row)', { hasText: 'Loop' }).locator('th.col-name button').click();
+    const error = options.locator('.details-row .source-error');
+    await error.waitFor();
+    assert.match((await error.textContent()) ?? '', /redirect loop/);
+    assert.doesNotMatch((await error.textContent()) ?? '', /offline/);
   });
 });
