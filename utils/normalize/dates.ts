@@ -20,7 +20,7 @@ const WEEKDAYS = new Set([
 ]);
 
 /** Zone abbreviations -> offset in minutes east of UTC (RFC 822's set, plus common ones seen in feeds). */
-const ZONES: Record<string, number> = {
+export const ZONES: Record<string, number> = {
   ut: 0, utc: 0, gmt: 0, z: 0, wet: 0,
   est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
   akst: -540, akdt: -480, hst: -600, ast: -240, adt: -180, nst: -210, ndt: -150,
@@ -57,7 +57,7 @@ function numericOffset(s: string): number | undefined {
 }
 
 /** Wall-clock time of a date as written (before its zone is applied), for zones whose offset depends on it. */
-interface Wall {
+export interface Wall {
   y: number;
   mo: number;
   d: number;
@@ -112,15 +112,22 @@ function ianaOffset(name: string, w: Wall): number | undefined {
   return offsetAt(wall - first * 60_000);
 }
 
+/** A zone written as a word ("EST", "CEST", "PT") -> minutes east of UTC at a wall-clock time. */
+export function namedZoneOffset(tok: string, w: Wall): number | undefined {
+  const t = tok.toLowerCase();
+  if (t in ZONES) return ZONES[t];
+  if (t in GENERIC_NORTH_AMERICAN) return GENERIC_NORTH_AMERICAN[t] + (northAmericanDst(w) ? 60 : 0);
+  return undefined;
+}
+
 /**
  * A zone token -> minutes east of UTC at the given wall-clock time: Z, a named zone, a numeric offset,
  * GMT+1 / UTC+05:30, Etc/GMT-3 (IANA's inverted sign), an IANA zone name, a military letter.
  * Undefined for a zone it does not know: the caller then drops the date rather than guess UTC.
  */
 export function zoneOffset(tok: string, w: Wall): number | undefined {
-  const t = tok.toLowerCase();
-  if (t in ZONES) return ZONES[t];
-  if (t in GENERIC_NORTH_AMERICAN) return GENERIC_NORTH_AMERICAN[t] + (northAmericanDst(w) ? 60 : 0);
+  const named = namedZoneOffset(tok, w);
+  if (named !== undefined) return named;
   const num = numericOffset(tok);
   if (num !== undefined) return num;
   const g = /^(?:gmt|utc|ut)([+-−].+)$/i.exec(tok);

@@ -1,7 +1,7 @@
 // Dates as live pages write them: ISO, "6/13/2025 8:37 PM", "13 June 2025 20:37", "13.06.2025 20:37",
 // "8:37pm" (today), "2 hours ago". A date without a zone is read in the page's own offset (taken from
 // its JSON-LD or article:published_time), else in the user's.
-import { MAX_FUTURE_MS, parseDate } from '../../normalize/dates';
+import { MAX_FUTURE_MS, namedZoneOffset, parseDate, ZONES } from '../../normalize/dates';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -22,32 +22,11 @@ export interface PageDate {
   relative: boolean;
 }
 
-/** Zones written as words (a superset of utils/normalize/dates' set, plus the US "ET" family). */
-const FIXED_ZONES: Record<string, number> = {
-  z: 0, ut: 0, utc: 0, gmt: 0, wet: 0,
-  est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
-  akst: -540, akdt: -480, hst: -600, ast: -240, adt: -180, nst: -210, ndt: -150,
-  bst: 60, cet: 60, cest: 120, met: 60, mest: 120, west: 60, eet: 120, eest: 180, msk: 180,
-  ist: 330, pkt: 300, ict: 420, wib: 420, hkt: 480, sgt: 480, awst: 480, kst: 540, jst: 540,
-  acst: 570, acdt: 630, aest: 600, aedt: 660, nzst: 720, nzdt: 780,
-};
-const US_GENERIC: Record<string, number> = { et: -300, ct: -360, mt: -420, pt: -480 };
-
-/** US daylight saving time: second Sunday of March to first Sunday of November (near enough at 2 am). */
-function usDst(ms: number): boolean {
-  const y = new Date(ms).getUTCFullYear();
-  const sunday = (month: number, nth: number) => {
-    const first = new Date(Date.UTC(y, month, 1)).getUTCDay();
-    return Date.UTC(y, month, 1 + ((7 - first) % 7) + 7 * (nth - 1), 7);
-  };
-  return ms >= sunday(2, 2) && ms < sunday(10, 1);
-}
-
 /** A zone token -> minutes east of UTC, or undefined when it is not one. */
 function zoneOf(tok: string, roughMs: number): number | undefined {
-  const t = tok.toLowerCase();
-  if (t in FIXED_ZONES) return FIXED_ZONES[t];
-  if (t in US_GENERIC) return US_GENERIC[t] + (usDst(roughMs) ? 60 : 0);
+  const d = new Date(roughMs);
+  const named = namedZoneOffset(tok, { y: d.getUTCFullYear(), mo: d.getUTCMonth() + 1, d: d.getUTCDate(), h: d.getUTCHours(), mi: d.getUTCMinutes() });
+  if (named !== undefined) return named;
   const m = /^(?:gmt|utc)?([+\-−])(\d{1,2})(?::?(\d{2}))?$/i.exec(tok);
   if (m) return (m[1] === '+' ? 1 : -1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
   return undefined;
@@ -86,7 +65,7 @@ const MERIDIEM = String.raw`([ap])\.?\s*m\.?`;
 const TIME_ONLY = new RegExp(String.raw`^(\d{1,2})(?:[:.](\d{2}))?\s*${MERIDIEM}(?:\s+([a-z]{1,5}|[+\-−]\d{2}:?\d{2}))?$|^(\d{1,2})[:h](\d{2})(?:\s*(?:uhr|h))?(?:\s+([a-z]{1,5}|[+\-−]\d{2}:?\d{2}))?$`, 'i');
 const NUMERIC_DATE = new RegExp(String.raw`^(\d{1,2})([/.])(\d{1,2})\2(\d{2}|\d{4}),?(?:\s+(?:at\s+|um\s+)?(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*(?:${MERIDIEM})?(?:\s*(?:uhr|h))?)?(?:\s+([a-z]{1,5}|[+\-−]\d{2}:?\d{2}))?$`, 'i');
 /** A zone written at the end of a date parseDate reads ("… +0100", "… GMT", "…Z"). */
-const TRAILING_ZONE = new RegExp(String.raw`(?:\dZ|:\d{2}(?:[.,]\d+)?\s*[+\-−]\d{2}(?::?\d{2})?|\b(?:gmt|utc|ut)(?:[+\-−]\d{1,2}(?::?\d{2})?)?|\b(?:${Object.keys(FIXED_ZONES).join('|')}))\s*$`, 'i');
+const TRAILING_ZONE = new RegExp(String.raw`(?:\dZ|:\d{2}(?:[.,]\d+)?\s*[+\-−]\d{2}(?::?\d{2})?|\b(?:gmt|utc|ut)(?:[+\-−]\d{1,2}(?::?\d{2})?)?|\b(?:${Object.keys(ZONES).join('|')}))\s*$`, 'i');
 
 /** Today's date (y, m, d) in the given offset. */
 function todayIn(now: number, offsetMin: number): [number, number, number] {
