@@ -1,5 +1,6 @@
 // Renders the sidebar against a fake IndexedDB and a fake browser adapter.
-import { render } from '@testing-library/preact';
+import { afterEach } from 'vitest';
+import { cleanup, render } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/components/sidebar/App';
 import { createSidebarStore } from '@/components/sidebar/state';
@@ -7,6 +8,9 @@ import type { SidebarEnv } from '@/components/sidebar/sidebar-env';
 import type { Message } from '@/utils/messages';
 import type { Item, Source } from '@/utils/model';
 import { dbWith, NOW } from './fixtures';
+
+// Unmount after each test: a sidebar left mounted runs its effect clean-ups after jsdom is gone.
+afterEach(cleanup);
 
 export interface Harness {
   store: ReturnType<typeof createSidebarStore>;
