@@ -141,7 +141,15 @@ export function ReaderView({ model, items, locale, onClose }: ReaderViewProps) {
           <div class="notice reader-note" role="status">
             <p>{t(NOTES[st.reason])}</p>
             {st.reason === 'live' && model.followLive && href && (
-              <button type="button" class="btn primary" onClick={() => void model.followLive!(href, it.title)}>
+              <button
+                type="button"
+                class="btn primary reader-follow-live"
+                onClick={() => {
+                  // Back to the list, where the ticker and the follow notice (or its permission question) are.
+                  onClose();
+                  void model.followLive!(href, it.title);
+                }}
+              >
                 {t('rd_follow_live')}
               </button>
             )}

@@ -18,14 +18,15 @@ document.title = t('extName');
 const store = createSidebarStore(browserEnv());
 // Start reading the store first: the database opens while the page renders its frame.
 void store.start();
+const live = createLiveFollow(browserLiveEnv());
 // The reader (Readability, its rules, its view) loads on the first "Read here", not before.
 let reader: Promise<LoadedReader> | undefined;
 const loadReader = () =>
   (reader ??= Promise.all([import('@/components/reader'), import('./reader-env')]).then(([m, glue]) => {
-    const model = m.createReaderModel(glue.browserReaderEnv());
+    // A page that turns out to be live offers "Follow live": the same follow as a row's button.
+    const model = m.createReaderModel({ ...glue.browserReaderEnv(), followLive: (url, title) => live.follow(url, title) });
     return { View: m.ReaderView as LoadedReader['View'], model };
   }));
-const live = createLiveFollow(browserLiveEnv());
 render(<App store={store} loadReader={loadReader} live={live} />, document.getElementById('app')!);
 
 // A mark for the end-to-end speed check: the first articles are on screen (after the next paint).

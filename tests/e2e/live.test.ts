@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { launchExtension, screenshot, waitFor, type Extension } from './harness';
 import { startNewsServer, type NewsServer } from '../../scripts/news-server/server';
+import { liveBlogHtml } from '../../scripts/news-server/live-pages';
 
 let ext: Extension;
 let srv: NewsServer;
@@ -39,7 +40,7 @@ after(async () => {
   await srv?.close();
 });
 
-const tickTitles = (p: Page) => p.locator('.live-group .tick-btn').evaluateAll((els) => els.map((e) => e.textContent?.replace(/^Unread\s*/, '').trim()));
+const tickTitles = (p: Page) => p.locator('.live-group .tick-btn').evaluateAll((els) => els.map((e) => e.textContent?.replace(/^Unread:?\s*/, '').trim()));
 
 describe('following a live page from the sidebar', () => {
   it('"Follow live" shows on the live article only; one click follows it and its updates fill the ticker under its title, newest first', async () => {
@@ -101,5 +102,45 @@ describe('following a live page from the sidebar', () => {
     assert.deepEqual(reply, { ok: false, problem: { code: 'noLiveUpdates' } });
     const count = await ext.bg(async () => (await (globalThis as any).newsbar.listSources()).length);
     assert.equal(count, 1);
+  });
+
+  it('an article that does not look live but whose page turns out to carry a LiveBlogPosting: "Read here" says so and offers "Follow live", which follows it', async () => {
+    const url = srv.url('/news/coast-roads');
+    const now = Date.now();
+    srv.route('/news/coast-roads', {
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+      body: liveBlogHtml({
+        url,
+        title: 'Coast roads: what we know',
+        updates: [
+          { id: 'c2', headline: 'Second bridge reopens', html: '<p>Traffic moves again on the second bridge.</p>', at: now - 2 * 60_000 },
+          { id: 'c1', headline: 'Coast road closed at the harbour', html: '<p>Police closed the road at noon.</p>', at: now - 9 * 60_000 },
+        ],
+      }),
+    });
+    srv.route('/desk.xml', {
+      body: `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Coast desk</title><link>${srv.origin}/</link>
+<item><guid>desk-coast</guid><title>Coast roads: what we know</title><link>${url}</link><pubDate>${new Date(now - 60_000).toUTCString()}</pubDate><description>Roads along the coast.</description></item>
+</channel></rss>`,
+    });
+    await ext.bg(async (origin: string) => {
+      const nb = (globalThis as any).newsbar;
+      await nb.addSource({ name: 'Coast desk', url: `${origin}/desk.xml` });
+      await nb.pollNow();
+    }, srv.origin);
+    const row = page.locator('.list > li', { hasText: 'Coast roads: what we know' });
+    await row.waitFor();
+    assert.equal(await row.locator('.follow-live').count(), 0, 'nothing in the title or address says live');
+    if (!(await row.locator('.read-here').count())) await row.locator('.title-btn').click();
+    await row.locator('.read-here').click();
+    await page.waitForSelector('.reader-note');
+    assert.match(await page.locator('.reader-note').innerText(), /This is a live page/);
+    await page.locator('.reader-follow-live').click();
+    // The reader closes; the ticker holds the page's updates under its title.
+    await page.waitForSelector('[data-testid=reader]', { state: 'detached' });
+    await page.locator('.live-group', { hasText: 'Coast roads: what we know' }).waitFor();
+    assert.deepEqual((await tickTitles(page)).slice(0, 2), ['Second bridge reopens', 'Coast road closed at the harbour']);
+    const src = await ext.bg(async (u: string) => (await (globalThis as any).newsbar.listSources()).find((s: any) => s.url === u), url);
+    assert.equal(src?.kind, 'live');
   });
 });
