@@ -45,11 +45,9 @@ export interface Item {
   alert: Flag;
   read: Flag;
   starred: Flag;
-  /** Search keys ("word time") of the distinct words of title and summary: see utils/search/word-keys.ts. */
-  words: string[];
 }
 
-/** What a source adapter yields before the store assigns ids, flags and words. */
+/** What a source adapter yields before the store assigns ids and flags. */
 export interface ParsedItem {
   guid?: string;
   title: string;

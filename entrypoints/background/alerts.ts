@@ -3,7 +3,7 @@
 import { getDb } from '@/utils/db/schema';
 import { takePendingAlerts } from '@/utils/db/pending-alerts';
 import type { Topic } from '@/utils/model';
-import { ItemWriter } from '@/utils/db/item-writes';
+import { writeItems } from '@/utils/db/item-writes';
 import { listSources } from '@/utils/db/sources';
 import type { Message } from '@/utils/messages';
 import { loadSettings } from '@/utils/settings';
@@ -28,20 +28,17 @@ export async function onItemsStored(newItemIds: string[]): Promise<void> {
   const db = await getDb();
   const set = topicSet(topics);
   const now = Date.now();
-  const tx = db.transaction(['items', 'counters', 'pendingAlerts'], 'readwrite');
-  const store = tx.objectStore('items');
-  const writer = new ItemWriter(store);
-  const items = (await Promise.all(newItemIds.map((id) => store.get(id)))) as Array<MatchedItem | undefined>;
-  const writes: Promise<unknown>[] = [];
-  for (const item of items) {
-    if (!item) continue;
-    const next = withTopics(item, set);
-    if (next !== item) writes.push(writer.put(item, next));
-    if (next.alert) writes.push(tx.objectStore('pendingAlerts').put({ itemId: next.id, at: now }));
-  }
-  await Promise.all(writes);
-  await writer.counts.flush(tx.objectStore('counters'));
-  await tx.done;
+  await writeItems(db, async (writer, tx) => {
+    const items = (await Promise.all(newItemIds.map((id) => tx.objectStore('items').get(id)))) as Array<MatchedItem | undefined>;
+    const writes: Promise<unknown>[] = [];
+    for (const item of items) {
+      if (!item) continue;
+      const next = withTopics(item, set);
+      if (next !== item) writes.push(writer.put(item, next));
+      if (next.alert) writes.push(tx.objectStore('pendingAlerts').put({ itemId: next.id, at: now }));
+    }
+    await Promise.all(writes);
+  });
   await drainAlerts();
 }
 

@@ -6,7 +6,7 @@ import { countItems, recountAll } from '@/utils/db/counts';
 import { isMessage } from '@/utils/messages';
 import { SETTINGS_KEY } from '@/utils/settings';
 import { ensureAlarm, POLL_ALARM, seedDefaultSources, wireToolbarButton } from './setup';
-import { runFollow, runPoll, stopFollowing } from './poll-runner';
+import { indexSearch, runFollow, runPoll, stopFollowing } from './poll-runner';
 import { updateBadge } from './badge';
 import { isSourceListKey, pullSourceList, pushSourceList } from './source-sync';
 import { setApiKey } from './api-keys';
@@ -50,6 +50,7 @@ export default defineBackground(() => {
     void pullSourceList().then((changed) => { if (changed) void runPoll(); }).catch(() => {});
   });
   void ensureAlarm();
+  void indexSearch();
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === POLL_ALARM) void runPoll();
@@ -109,6 +110,8 @@ export default defineBackground(() => {
     getDb,
     openDb: openNewsDb,
     matchNew: onItemsStored,
+    /** Index what is queued for search now (tests pass a small batch to see it work in steps). */
+    indexSearch,
     recount: async () => recountAll(await getDb()),
   };
 });

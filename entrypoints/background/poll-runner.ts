@@ -6,6 +6,7 @@ import { loadSettings } from '@/utils/settings';
 import { pollDue, type PollDeps, type PollOptions, type SourceOutcome } from '@/utils/poller/poll';
 import { followLivePage } from '@/utils/poller/follow-live';
 import { removeSource } from '@/utils/db/sources';
+import { indexQueued, type IndexOptions } from '@/utils/db/search-index';
 import type { FollowReply, Message } from '@/utils/messages';
 import { getApiKey } from './api-keys';
 import { updateBadge } from './badge';
@@ -54,7 +55,9 @@ async function runOnce(opts: PollOptions): Promise<SourceOutcome[]> {
 
 export function runPoll(opts: PollOptions = {}): Promise<SourceOutcome[]> {
   const run = chain.then(() => runOnce(opts));
-  chain = run.catch(() => {});
+  // The search index follows once the poll is stored and announced; until then search scans the
+  // queue. The next poll waits for it, so indexing never competes with a poll's writes.
+  chain = run.catch(() => {}).then(() => indexSearch());
   return run;
 }
 
@@ -70,7 +73,7 @@ export function runFollow(url: string, title?: string): Promise<FollowReply> {
     if (out.newIds.length) broadcast({ type: 'newItems', count: out.newIds.length, sourceIds: [out.source.id] });
     return { ok: true, sourceId: out.source.id, already: out.already };
   });
-  chain = run.catch(() => {});
+  chain = run.catch(() => {}).then(() => indexSearch());
   return run;
 }
 
@@ -80,4 +83,9 @@ export async function stopFollowing(sourceId: string): Promise<true> {
   await updateBadge();
   broadcast({ type: 'sourcesChanged' });
   return true;
+}
+
+/** Indexes what is queued for search (after polls, and at start-up: a killed worker left some). */
+export async function indexSearch(opts?: IndexOptions): Promise<void> {
+  await indexQueued(await getDb(), opts).catch((e: unknown) => console.warn('Newsbar: search indexing failed', e));
 }

@@ -1,13 +1,12 @@
 // Fills the extension's store with N generated items (in the worker, in batches), with 20 sources.
-// The items have the store's shape (search keys "word time"), written in bulk, then counted once.
+// The items have the store's shape, written in bulk and queued for search, then counted and indexed once.
 import type { Extension } from '../../tests/e2e/harness';
 
 // A string, not a function: the bundler that runs this script would add helpers the worker lacks.
 const SEED = `async ({ n, seed }) => {
   const nb = globalThis.newsbar;
   const db = await nb.getDb();
-  await db.clear('items');
-  await db.clear('sources');
+  for (const s of ['items', 'sources', 'searchQueue', 'searchSegments', 'searchDocs', 'searchPostings']) await db.clear(s);
   const now = Date.now();
   const W = 'storm coast river minister election market bank rail strike museum bridge satellite orbit flood vote court summit talks ceasefire energy prices wildfire drought harvest trade tariff union vaccine hospital school budget tax police protest airport pilot rescue volcano quake tsunami climate carbon solar wind nuclear oil gas shipping port chip robot startup league final coach striker champion record'.split(' ');
   const extra = Array.from({ length: 4000 }, (_, i) => 'w' + i.toString(36));
@@ -20,25 +19,26 @@ const SEED = `async ({ n, seed }) => {
   await stx.done;
   const BATCH = 5000;
   for (let b = 0; b < n; b += BATCH) {
-    const tx = db.transaction('items', 'readwrite');
+    const tx = db.transaction(['items', 'searchQueue'], 'readwrite');
     for (let i = b; i < Math.min(n, b + BATCH); i++) {
       const t = words(9), d = words(22);
       const title = t.join(' ');
       const summary = d.join(' ');
       const src = i % 20;
       const published = now - i * 37000;
-      const tk = ' ' + published.toString(36).padStart(11, '0');
-      tx.store.put({
+      tx.objectStore('searchQueue').put(1, [published, 'bench-s' + src + ':' + i]);
+      tx.objectStore('items').put({
         id: 'bench-s' + src + ':' + i, sourceId: 'bench-s' + src, guid: 'g' + i, title: title[0].toUpperCase() + title.slice(1),
         url: 'http://127.0.0.1/a/' + i, summaryHtml: '<p>' + summary + '.</p>', contentHtml: '<p>' + summary + '.</p><p>' + summary + '.</p>',
         published, firstSeen: published, updated: 0, categories: ['World'], breaking: src === 0 && i < 400 ? 1 : 0,
-        topics: [], topicKeys: [], alert: 0, read: i % 3 === 0 ? 1 : 0, starred: i % 97 === 0 ? 1 : 0, words: [...new Set([...t, ...d])].map((w) => w + tk),
+        topics: [], alert: 0, read: i % 3 === 0 ? 1 : 0, starred: i % 97 === 0 ? 1 : 0,
       });
     }
     await tx.done;
   }
   // The items went in around the counters (as a migration would): count them once.
   await nb.recount();
+  await nb.indexSearch();
   return db.count('items');
 }`;
 

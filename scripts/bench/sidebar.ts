@@ -124,9 +124,9 @@ async function searchLatency(page: Page, query: string): Promise<number> {
   }, query);
 }
 
-/** The floor of a search: the bare index look-up of the same word, in the same page. */
-async function indexLookup(page: Page, word: string): Promise<number> {
-  return page.evaluate(async (w) => {
+/** The floor of a search: reading 100 items (the most a search shows) by the newest-first index, in the same page. */
+async function readHundred(page: Page): Promise<number> {
+  return page.evaluate(async () => {
     const db: IDBDatabase = await new Promise((res, rej) => {
       const q = indexedDB.open('newsbar');
       q.onsuccess = () => res(q.result);
@@ -134,13 +134,13 @@ async function indexLookup(page: Page, word: string): Promise<number> {
     });
     const t0 = performance.now();
     await new Promise((res) => {
-      const r = db.transaction('items').objectStore('items').index('byWord').getAll(IDBKeyRange.only(w), 100);
+      const r = db.transaction('items').objectStore('items').index('byPublished').getAll(null, 100);
       r.onsuccess = res;
     });
     const t = performance.now() - t0;
     db.close();
     return t;
-  }, word);
+  });
 }
 
 export async function benchSidebar(ext: Extension, runs: number, sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number)): Promise<Section[]> {
@@ -176,10 +176,10 @@ export async function benchSidebar(ext: Extension, runs: number, sizes = (proces
           lat.push(await searchLatency(page, q));
           query.push(await page.evaluate(() => performance.getEntriesByName('newsbar:search').pop()?.duration ?? NaN));
         }
-        floor.push(await indexLookup(page, 'minister'));
+        floor.push(await readHundred(page));
       }
       const l = median(lat);
-      searchRows.push({ metric: `search, ${fmt(n)} items (typing -> results painted)`, value: `${ms(l)} (the query itself: ${ms(median(query))})`, baseline: `${ms(median(floor))} (bare byWord look-up)`, ratio: (l / median(floor)).toFixed(1), target: n >= 100_000 ? '<= 50 ms' : undefined, verdict: n >= 100_000 ? verdict(l <= 50) : undefined });
+      searchRows.push({ metric: `search, ${fmt(n)} items (typing -> results painted)`, value: `${ms(l)} (the query itself: ${ms(median(query))})`, baseline: `${ms(median(floor))} (reading 100 items)`, ratio: (l / median(floor)).toFixed(1), target: n >= 100_000 ? '<= 50 ms' : undefined, verdict: n >= 100_000 ? verdict(l <= 50) : undefined });
       memRows.push({ metric: `sidebar JS heap, ${fmt(n)} items`, value: `${fmt(await heapMb(page), 1)} MB`, baseline: `${fmt(emptyHeap, 1)} MB (empty store)` });
       memRows.push({ metric: `worker JS heap, ${fmt(n)} items`, value: `${fmt(await workerHeapMb(ext), 1)} MB`, baseline: `${fmt(emptyWorkerHeap, 1)} MB (empty store)` });
     }
@@ -188,7 +188,7 @@ export async function benchSidebar(ext: Extension, runs: number, sizes = (proces
   return [
     { title: 'Sidebar open to first article painted', rows: openRows, notes: ['From navigation start of sidepanel.html to the first article row in the DOM and a frame later (after two uncounted opens); the baseline is the same page on an empty store, to its empty state.'] },
     { title: 'Sidebar scrolling', rows: scrollRows, notes: ['Scrolling 120 px a frame for 2 s, loading further pages from IndexedDB as it goes.'] },
-    { title: 'Search latency', rows: searchRows, notes: ['Five queries (prefixes, single and two-word), several runs each; the baseline is one bare byWord index look-up.'] },
+    { title: 'Search latency', rows: searchRows, notes: ['Five queries (prefixes, single and two-word), several runs each; the baseline is reading 100 items (the most a search shows) through the newest-first index.'] },
     { title: 'Sidebar memory', rows: memRows },
   ];
 }

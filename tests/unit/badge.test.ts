@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { badgeFor, badgeText, BADGE_COLOR, BREAKING_COLOR } from '@/utils/badge';
 import { badgeCounts } from '@/utils/db/counts';
 import { openNewsDb } from '@/utils/db/schema';
-import { ItemWriter } from '@/utils/db/item-writes';
+import { writeItems } from '@/utils/db/item-writes';
 import type { Item } from '@/utils/model';
 
 describe('badge', () => {
@@ -23,20 +23,18 @@ describe('badge', () => {
 
   it('counts from the kept counters and the breaking window: unread, unread breaking, unread alerts', async () => {
     const db = await openNewsDb('badge-counts');
-    const tx = db.transaction(['items', 'counters'], 'readwrite');
-    const writer = new ItemWriter(tx.objectStore('items'));
-    const put = (it: Item) => writer.put(undefined, it);
     const now = Date.UTC(2026, 10, 25, 12);
-    const base: Omit<Item, 'id'> = { sourceId: 's', title: 't', url: '', summaryHtml: '', contentHtml: '', published: now, firstSeen: now, updated: 0, categories: [], breaking: 0, topics: [], alert: 0, read: 0, starred: 0, words: [] };
-    await put({ ...base, id: '1' });
-    await put({ ...base, id: '2', read: 1 });
-    await put({ ...base, id: '3', breaking: 1, published: now - 30 * 60_000 });
-    await put({ ...base, id: '4', breaking: 1, published: now - 5 * 3600_000 }); // outside a 2 h window
-    await put({ ...base, id: '5', breaking: 1, read: 1 });
-    await put({ ...base, id: '6', alert: 1, topics: ['t1'] });
-    await put({ ...base, id: '7', alert: 1, topics: ['t1'], read: 1 });
-    await writer.counts.flush(tx.objectStore('counters'));
-    await tx.done;
+    const base: Omit<Item, 'id'> = { sourceId: 's', title: 't', url: '', summaryHtml: '', contentHtml: '', published: now, firstSeen: now, updated: 0, categories: [], breaking: 0, topics: [], alert: 0, read: 0, starred: 0 };
+    await writeItems(db, async (writer) => {
+      const put = (it: Item) => writer.put(undefined, it);
+      await put({ ...base, id: '1' });
+      await put({ ...base, id: '2', read: 1 });
+      await put({ ...base, id: '3', breaking: 1, published: now - 30 * 60_000 });
+      await put({ ...base, id: '4', breaking: 1, published: now - 5 * 3600_000 }); // outside a 2 h window
+      await put({ ...base, id: '5', breaking: 1, read: 1 });
+      await put({ ...base, id: '6', alert: 1, topics: ['t1'] });
+      await put({ ...base, id: '7', alert: 1, topics: ['t1'], read: 1 });
+    });
     expect(await badgeCounts(db, now, 120)).toEqual({ unread: 4, unreadBreaking: 1, unreadAlerts: 1 });
     db.close();
   });

@@ -1,16 +1,12 @@
 // Writing items: dedupe, update in place, retention, all inside the poll's one transaction.
-import type { IDBPTransaction } from 'idb';
-import type { NewsDB, NewsDb } from './schema';
+import type { NewsDb } from './schema';
 import type { Item, ParsedItem, Settings, Source } from '../model';
 import { shownPublished } from '../normalize/dates';
 import { itemIdFor, itemIdentity } from '../normalize/ids';
-import { itemWordKeys } from '../search/word-keys';
-import { ItemWriter } from './item-writes';
+import { writeItems, type ItemTx, type ItemWriter } from './item-writes';
 import { sourceKey } from './counters';
 import { joinedBy, storyFromOtherSource } from './same-story';
 import { withTopics, type TopicSet } from '../topics/rematch';
-
-type WriteTx = IDBPTransaction<NewsDB, ('items' | 'sources' | 'counters' | 'pendingAlerts')[], 'readwrite'>;
 
 export interface StoreResult {
   newIds: string[];
@@ -57,13 +53,11 @@ function newItem(source: Source, p: ParsedItem, now: number): Item {
     alert: 0,
     read: 0,
     starred: 0,
-    // Items without a summary are found by the start of their body.
-    words: itemWordKeys(p.title, p.summaryHtml || p.contentHtml.slice(0, 2000), published),
   };
 }
 
 /** The stored item with the same identity: the id is the identity, so one look-up by key decides. */
-function findExisting(tx: WriteTx, sourceId: string, p: ParsedItem): Promise<Item | undefined> {
+function findExisting(tx: ItemTx, sourceId: string, p: ParsedItem): Promise<Item | undefined> {
   return tx.objectStore('items').get(itemIdFor(sourceId, p));
 }
 
@@ -83,8 +77,19 @@ export async function storePoll(
   sourcePatch: Partial<Source> = {},
   topics?: TopicSet,
 ): Promise<StoreResult> {
-  const tx = db.transaction(['items', 'sources', 'counters', 'pendingAlerts'], 'readwrite');
-  const writer = new ItemWriter(tx.objectStore('items'));
+  return writeItems(db, (writer, tx) => writePoll(writer, tx, source, parsed, now, settings, sourcePatch, topics));
+}
+
+async function writePoll(
+  writer: ItemWriter,
+  tx: ItemTx,
+  source: Source,
+  parsed: ParsedItem[],
+  now: number,
+  settings: Pick<Settings, 'retentionDays' | 'maxItemsPerSource'>,
+  sourcePatch: Partial<Source>,
+  topics: TopicSet | undefined,
+): Promise<StoreResult> {
   const batch = dedupeBatch(parsed);
   // Look-ups are issued together: IndexedDB pipelines them inside the transaction.
   const existing = await Promise.all(batch.map((p) => findExisting(tx, source.id, p)));
@@ -133,13 +138,11 @@ export async function storePoll(
   const { removed, count } = await applyRetention(tx, writer, source.id, now, settings);
   const cur = (await tx.objectStore('sources').get(source.id)) ?? source;
   await tx.objectStore('sources').put({ ...cur, ...sourcePatch, itemCount: count });
-  await writer.counts.flush(tx.objectStore('counters'));
-  await tx.done;
   return { newIds, updatedIds, removed };
 }
 
 /** Deletes a source's items past the retention age or beyond the per-source cap; never starred ones. */
-async function applyRetention(tx: WriteTx, writer: ItemWriter, sourceId: string, now: number, s: Pick<Settings, 'retentionDays' | 'maxItemsPerSource'>) {
+async function applyRetention(tx: ItemTx, writer: ItemWriter, sourceId: string, now: number, s: Pick<Settings, 'retentionDays' | 'maxItemsPerSource'>) {
   const cutoff = now - s.retentionDays * DAY;
   const range = IDBKeyRange.bound([sourceId, -Infinity], [sourceId, Infinity]);
   const index = tx.objectStore('items').index('bySource');

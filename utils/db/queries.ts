@@ -4,6 +4,7 @@ import type { NewsDb } from './schema';
 import type { Item } from '../model';
 import { ALL, sourceKey, topicKey } from './counters';
 import { newestRecords } from './newest-records';
+import { topicRange } from './topic-keys';
 
 export type Filter =
   | { kind: 'all' }
@@ -26,27 +27,33 @@ export interface Page {
 
 export const PAGE_SIZE = 50;
 
-type ItemIndex = 'byPublished' | 'byRead' | 'byStarred' | 'bySource' | 'byBreaking' | 'byTopicTime' | 'byWord';
+type ItemIndex = 'byPublished' | 'byRead' | 'byStarred' | 'bySource' | 'byBreaking' | 'byTopicTime';
 
-interface Plan {
+/** Where a filter's items are: an index and its bounds (oldest to newest). */
+export interface FilterRange {
   index: ItemIndex;
   lower: IDBValidKey;
   upper: IDBValidKey;
-  predicate?: (it: Item) => boolean;
+  range: IDBKeyRange;
 }
 
-function planOf(f: Filter): Plan {
+const span = (index: ItemIndex, lower: IDBValidKey, upper: IDBValidKey): FilterRange => ({ index, lower, upper, range: IDBKeyRange.bound(lower, upper) });
+
+/** The one index range holding a filter's items, optionally only those published up to `until`. */
+export function rangeOf(f: Filter, until = Infinity): FilterRange {
   switch (f.kind) {
     case 'all':
-      return { index: 'byPublished', lower: -Infinity, upper: Infinity };
+      return span('byPublished', -Infinity, until);
     case 'unread':
-      return { index: 'byRead', lower: [0, -Infinity], upper: [0, Infinity] };
+      return span('byRead', [0, -Infinity], [0, until]);
     case 'starred':
-      return { index: 'byStarred', lower: [1, -Infinity], upper: [1, Infinity] };
+      return span('byStarred', [1, -Infinity], [1, until]);
     case 'source':
-      return { index: 'bySource', lower: [f.id, -Infinity], upper: [f.id, Infinity] };
-    case 'topic':
-      return { index: 'byTopicTime', lower: `${f.id} `, upper: `${f.id} \uffff` };
+      return span('bySource', [f.id, -Infinity], [f.id, until]);
+    case 'topic': {
+      const r = topicRange(f.id, until);
+      return span('byTopicTime', r.lower as string, r.upper as string);
+    }
   }
 }
 
@@ -71,15 +78,12 @@ export function newestFirst(a: Item, b: Item): number {
   return b.published - a.published || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 }
 
-/**
- * Walks an index newest-first from just after `after`, collecting up to `limit` records that pass
- * `predicate`; stops after `maxScan` records so a rare match never walks the whole store.
- */
-async function walk(db: NewsDb, p: Plan, after: PageCursor | undefined, limit: number, maxScan = Infinity): Promise<Page> {
+/** Walks a filter's range newest-first from just after `after`, collecting up to `limit` records. */
+async function walk(db: NewsDb, p: FilterRange, after: PageCursor | undefined, limit: number): Promise<Page> {
   const tx = db.transaction('items');
   const index = tx.store.index(p.index);
-  if (!after && !p.predicate) {
-    const recs = newestRecords(index, IDBKeyRange.bound(p.lower, p.upper), limit);
+  if (!after) {
+    const recs = newestRecords(index, p.range, limit);
     if (recs) {
       const got = await recs;
       const end = got[got.length - 1];
@@ -94,22 +98,20 @@ async function walk(db: NewsDb, p: Plan, after: PageCursor | undefined, limit: n
     if (cursor && indexedDB.cmp(cursor.key, after.key) === 0 && cursor.primaryKey === after.id) cursor = await cursor.continue();
   }
   const items: Item[] = [];
-  let scanned = 0;
   let last: PageCursor | undefined;
-  while (cursor && items.length < limit && scanned < maxScan) {
-    scanned++;
+  while (cursor && items.length < limit) {
     last = { key: cursor.key, id: cursor.primaryKey };
-    if (!p.predicate || p.predicate(cursor.value)) items.push(cursor.value);
-    if (items.length < limit && scanned < maxScan) cursor = await cursor.continue();
+    items.push(cursor.value);
+    if (items.length < limit) cursor = await cursor.continue();
   }
-  // A full page (or a scan cut short) may have more after it; an exhausted cursor has none.
-  const more = cursor !== null && (items.length === limit || scanned >= maxScan);
+  // A full page may have more after it; an exhausted cursor has none.
+  const more = cursor !== null && items.length === limit;
   return { items, next: more ? last : undefined };
 }
 
 /** One newest-first page of a filter, after `after` (the previous page's `next`). */
 export async function loadPage(db: NewsDb, filter: Filter, after?: PageCursor, limit = PAGE_SIZE): Promise<Page> {
-  return walk(db, planOf(filter), after, limit);
+  return walk(db, rangeOf(filter), after, limit);
 }
 
 export interface Counts {
@@ -141,6 +143,6 @@ export async function loadCounts(db: NewsDb, sourceIds: string[], topicIds: stri
 /** Breaking items published within the window, newest first. */
 export async function loadBreaking(db: NewsDb, now: number, windowMin: number, limit = 30): Promise<Item[]> {
   const since = now - windowMin * 60_000;
-  const page = await walk(db, { index: 'byBreaking', lower: [1, since], upper: [1, Infinity] }, undefined, limit);
+  const page = await walk(db, span('byBreaking', [1, since], [1, Infinity]), undefined, limit);
   return page.items;
 }

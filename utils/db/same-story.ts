@@ -3,8 +3,9 @@
 import type { IDBPObjectStore } from 'idb';
 import type { NewsDB } from './schema';
 import type { Item, ParsedItem, Source } from '../model';
+import type { ITEM_STORES } from './item-writes';
 
-type ItemStore = IDBPObjectStore<NewsDB, ('items' | 'sources' | 'counters' | 'pendingAlerts')[], 'items', 'readwrite'>;
+type ItemStore = IDBPObjectStore<NewsDB, (typeof ITEM_STORES)[number][], 'items', 'readwrite'>;
 
 /**
  * Another source's item with this link, if any. Never within one source (a live page reuses one URL

@@ -3,8 +3,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Flag, Item, Source } from '../model';
 import { problemFromLegacyText } from '../problems';
-import { htmlToText, wordsOf } from '../normalize/text';
-import { itemWordKeys } from '../search/word-keys';
+import type { Postings } from '../search/segment';
 import { Tallier, type Counter } from './counters';
 import { topicKeysOf } from './topic-keys';
 import { moveItemsToIdentityIds } from './migrate-item-ids';
@@ -42,16 +41,34 @@ export interface NewsDB extends DBSchema {
       byStarred: [Flag, number];
       /** The breaking ticker (breaking = 1 within a time window) and its unread count. */
       byBreaking: [Flag, number];
-      /** Dedupe. */
-      byGuid: [string, string];
-      byUrl: [string, string];
       /** The same story from another source (canonical URL alone): one row that names both. */
       byLink: string;
       /** Topic filter, newest first (multiEntry over item.topicKeys: "topicId time"). */
       byTopicTime: string;
-      /** Search, newest first per word (multiEntry over item.words: "word time"). */
-      byWord: string;
     };
+  };
+  /**
+   * Items whose text the search index has not seen yet, keyed [published, id] so the indexer takes
+   * them in time order (see search-index.ts). Written in the same transaction as the item.
+   */
+  searchQueue: {
+    key: [number, string];
+    value: 1;
+  };
+  /** The search index's segments: how many items each holds and the time span they cover. */
+  searchSegments: {
+    key: number;
+    value: SegmentMeta;
+  };
+  /** Each segment's items (ids and times, newest first) and the words it has postings for. */
+  searchDocs: {
+    key: number;
+    value: SegmentDocs;
+  };
+  /** [word, segment's newest time, segment] -> the numbers of the segment's items holding the word. */
+  searchPostings: {
+    key: [string, number, number];
+    value: Postings;
   };
   /** Counts kept by every write (see counters.ts): 'all', 's:<source>', 't:<topic>'. */
   counters: {
@@ -79,6 +96,21 @@ export interface NewsDB extends DBSchema {
   };
 }
 
+export interface SegmentMeta {
+  seg: number;
+  /** Items in the segment (some may have been deleted since). */
+  n: number;
+  maxT: number;
+  minT: number;
+}
+
+export interface SegmentDocs {
+  seg: number;
+  ids: string[];
+  t: number[];
+  words: string[];
+}
+
 type UpgradeTx = IDBPTransaction<NewsDB, StoreNames<NewsDB>[], 'versionchange'>;
 
 /** Indexes of earlier versions are not in today's typed schema; migrations name them through this. */
@@ -102,17 +134,17 @@ const migrations: Array<(db: IDBPDatabase<NewsDB>, tx: UpgradeTx) => void | Prom
     items.createIndex('byStarred', ['starred', 'published']);
     items.createIndex('byBreaking', ['breaking', 'published']);
     legacy(items).createIndex('byReadBreaking', ['read', 'breaking']);
-    items.createIndex('byGuid', ['sourceId', 'guid']);
-    items.createIndex('byUrl', ['sourceId', 'url']);
+    legacy(items).createIndex('byGuid', ['sourceId', 'guid']);
+    legacy(items).createIndex('byUrl', ['sourceId', 'url']);
     db.createObjectStore('sources', { keyPath: 'id' });
   },
-  // 1 -> 2: topic alerts and search. Existing items keep everything and gain search words and
-  // empty topic fields (the background re-matches topics after an upgrade).
+  // 1 -> 2: topic alerts. Existing items keep everything and gain empty topic fields (the background
+  // re-matches topics after an upgrade). Their search words come with version 8's index.
   (db, tx) => {
     const items = tx.objectStore('items');
     legacy(items).createIndex('byReadAlert', ['read', 'alert']);
     legacy(items).createIndex('byTopic', 'topics', { multiEntry: true });
-    items.createIndex('byWord', 'words', { multiEntry: true });
+    legacy(items).createIndex('byWord', 'words', { multiEntry: true });
     const notified = db.createObjectStore('notified', { keyPath: 'itemId' });
     notified.createIndex('byAt', 'at');
     return items.openCursor().then(async function backfill(cursor): Promise<void> {
@@ -122,7 +154,6 @@ const migrations: Array<(db: IDBPDatabase<NewsDB>, tx: UpgradeTx) => void | Prom
         ...it,
         topics: it.topics ?? [],
         alert: it.alert ?? 0,
-        words: it.words ?? wordsOf(it.title, htmlToText(it.summaryHtml ?? '')),
       });
       return backfill(await cursor.continue());
     });
@@ -142,8 +173,8 @@ const migrations: Array<(db: IDBPDatabase<NewsDB>, tx: UpgradeTx) => void | Prom
         await Promise.all(tally.result().map((c) => counters.put(c)));
         return;
       }
-      const it = cursor.value;
-      const next: Item = { ...it, words: itemWordKeys(it.title, it.summaryHtml || it.contentHtml.slice(0, 2000), it.published) };
+      // (Search keys were rewritten here too; version 8 replaced them with the search index.)
+      const next: Item = { ...cursor.value };
       next.topicKeys = topicKeysOf(next);
       tally.add(next);
       await cursor.update(next);
@@ -182,6 +213,26 @@ const migrations: Array<(db: IDBPDatabase<NewsDB>, tx: UpgradeTx) => void | Prom
   // the first one's row instead of adding a duplicate.
   (_db, tx) => {
     tx.objectStore('items').createIndex('byLink', 'url');
+  },
+  // 8 -> 9: the search index moves out of the items (one index entry per word per item cost four
+  // times the rest of a write) into segments built after the items are stored. Items lose their
+  // search keys and wait in the queue to be indexed. The dedupe is a look-up by id since version 4:
+  // the guid and URL indexes go too.
+  (db, tx) => {
+    const items = tx.objectStore('items');
+    for (const name of ['byWord', 'byGuid', 'byUrl']) legacy(items).deleteIndex(name);
+    const queue = db.createObjectStore('searchQueue');
+    db.createObjectStore('searchSegments', { keyPath: 'seg' });
+    db.createObjectStore('searchDocs', { keyPath: 'seg' });
+    db.createObjectStore('searchPostings');
+    return items.openCursor().then(async function strip(cursor): Promise<void> {
+      if (!cursor) return;
+      const { words: _words, ...it } = cursor.value as Item & { words?: string[] };
+      if (!it.topicKeys?.length) delete it.topicKeys;
+      void queue.put(1, [it.published, it.id]);
+      await cursor.update(it);
+      return strip(await cursor.continue());
+    });
   },
 ];
 

@@ -1,13 +1,17 @@
 // Search over titles and summaries as the user types, newest first, also with 100,000 items.
-// The byWord index holds "word time" keys (utils/search/word-keys.ts), so each word's entries are in
-// time order: a search reads the newest entries of the words it needs, and reads further back only
-// when those do not hold enough matches. The work depends on the answer, not on the size of the store.
-import type { NewsDb } from './schema';
+// The index (search-index.ts) is segments of items with, per word, the numbers of the items holding
+// it. A query intersects its words' postings within each segment, then reads segments newest first
+// and checks the newest candidates against the items themselves (still there, still matching, in
+// the filter) until no unread segment can hold a newer match. Items not indexed yet wait in the
+// queue and are checked one by one. The work depends on the answer, not on the size of the store.
+import type { IDBPTransaction } from 'idb';
+import type { NewsDB, NewsDb, SegmentMeta } from './schema';
 import type { Item } from '../model';
 import { fold, tokenize } from '../normalize/text';
-import { prefixRange, STOP_WORDS, wordOfKey, wordRange } from '../search/word-keys';
+import { itemSearchWords, STOP_WORDS } from '../search/words';
+import { intersect, union } from '../search/segment';
+import { prefixKeyRange, wordKeyRange } from './search-index';
 import { matchesFilter, newestFirst, type Filter } from './queries';
-import { newestRecords } from './newest-records';
 
 export interface SearchTerm {
   word: string;
@@ -23,8 +27,11 @@ export interface SearchResult {
 
 /** A prefix stands for at most this many distinct words. */
 const MAX_PREFIX_WORDS = 40;
-/** Most entries read per word before a search answers with what it has. */
-const MAX_PER_WORD = 4000;
+/** Most candidates checked against their items before a search answers with what it has. */
+const MAX_CHECKED = 4000;
+
+const SEARCH_STORES = ['items', 'searchQueue', 'searchSegments', 'searchDocs', 'searchPostings'] as const;
+type SearchTx = IDBPTransaction<NewsDB, (typeof SEARCH_STORES)[number][], 'readonly'>;
 
 /** Folded words of a query (stop words are not indexed); the last word is a prefix unless followed by a space. */
 export function parseQuery(q: string): SearchTerm[] {
@@ -35,40 +42,55 @@ export function parseQuery(q: string): SearchTerm[] {
     .filter((t) => t.prefix || !STOP_WORDS.has(t.word));
 }
 
-function itemMatches(terms: SearchTerm[], it: Item): boolean {
-  const words = it.words.map(wordOfKey);
+/** Does the item (as stored now) hold every term? */
+export function itemMatches(terms: readonly SearchTerm[], it: Item): boolean {
+  const words = itemSearchWords(it);
   return terms.every((t) => (t.prefix ? words.some((w) => w.startsWith(t.word)) : words.includes(t.word)));
 }
 
-type ItemsTx = ReturnType<NewsDb['transaction']>;
-
-/**
- * The newest `count` items of one word. Where the browser has IDBIndex.getAllRecords (Chromium 141+)
- * that is one request; elsewhere a cursor walks back entry by entry.
- */
-async function newestOfWord(tx: ItemsTx, word: string, count: number): Promise<Item[]> {
-  const index = tx.objectStore('items').index('byWord');
-  const recs = newestRecords(index, wordRange(word), count);
-  if (recs) return (await recs).map((r) => r.value);
-  const out: Item[] = [];
-  let cur = await index.openCursor(wordRange(word), 'prev');
-  while (cur && out.length < count) {
-    out.push(cur.value);
-    if (out.length < count) cur = await cur.continue();
-  }
-  return out;
-}
-
-/** The distinct indexed words starting with `prefix`, hopping from word to word. */
-async function wordsWithPrefix(tx: ItemsTx, prefix: string): Promise<{ words: string[]; more: boolean }> {
+/** The indexed words a term stands for: itself, or (a prefix) the words starting with it. */
+async function wordsOf(tx: SearchTx, t: SearchTerm): Promise<{ words: string[]; more: boolean }> {
+  if (!t.prefix) return { words: [t.word], more: false };
   const words: string[] = [];
-  let cur = await tx.objectStore('items').index('byWord').openKeyCursor(prefixRange(prefix));
+  let cur = await tx.objectStore('searchPostings').openKeyCursor(prefixKeyRange(t.word));
   while (cur && words.length < MAX_PREFIX_WORDS) {
-    const w = wordOfKey(cur.key);
+    const w = cur.key[0];
     words.push(w);
-    cur = await cur.continue(`${w} \uffff`);
+    // Hop to the next word: [w, []] sorts after every key of w.
+    cur = await cur.continue([w, []] as unknown as [string, number, number]);
   }
   return { words, more: cur !== null };
+}
+
+/** Per segment, the numbers of the items holding any of `words`. */
+async function postingsOf(tx: SearchTx, words: string[]): Promise<Map<number, number[]>> {
+  const store = tx.objectStore('searchPostings');
+  const per = await Promise.all(words.map((w) => Promise.all([store.getAllKeys(wordKeyRange(w)), store.getAll(wordKeyRange(w))])));
+  const lists = new Map<number, ArrayLike<number>[]>();
+  for (const [keys, values] of per) {
+    keys.forEach((k, i) => lists.set(k[2], [...(lists.get(k[2]) ?? []), values[i]]));
+  }
+  return new Map([...lists].map(([seg, l]) => [seg, union(l)]));
+}
+
+interface Matches {
+  /** Segment -> numbers of its items holding every term. */
+  bySeg: Map<number, number[]>;
+  complete: boolean;
+}
+
+async function indexMatches(tx: SearchTx, terms: readonly SearchTerm[]): Promise<Matches> {
+  const found = await Promise.all(terms.map((t) => wordsOf(tx, t)));
+  const perTerm = await Promise.all(found.map((f) => postingsOf(tx, f.words)));
+  const bySeg = new Map<number, number[]>();
+  for (const seg of perTerm[0].keys()) {
+    const lists = perTerm.map((m) => m.get(seg));
+    if (lists.every((l): l is number[] => !!l)) {
+      const hit = intersect(lists);
+      if (hit.length) bySeg.set(seg, hit);
+    }
+  }
+  return { bySeg, complete: found.every((f) => !f.more) };
 }
 
 /** Items whose title or summary words match every term (and the filter), newest first, at most `limit`. */
@@ -76,44 +98,75 @@ export async function searchItems(db: NewsDb, query: string, opts: { limit?: num
   const limit = opts.limit ?? 100;
   const terms = parseQuery(query);
   if (terms.length === 0) return { items: [], complete: true };
-  const keep = (it: Item) => itemMatches(terms, it) && (!opts.filter || matchesFilter(opts.filter, it));
-  const tx = db.transaction('items');
+  const keep = (it: Item | undefined): it is Item => !!it && itemMatches(terms, it) && (!opts.filter || matchesFilter(opts.filter, it));
+  const tx = db.transaction([...SEARCH_STORES]);
+  const items = tx.objectStore('items');
 
-  // Every match holds every whole word, so any one of them can drive; with only a prefix, all of
-  // its words together drive.
-  const whole = terms.filter((t) => !t.prefix);
-  let complete = true;
-  let drivers: string[];
-  if (whole.length > 0) {
-    drivers = whole.map((t) => t.word);
-  } else {
-    const found = await wordsWithPrefix(tx, terms[0].word);
-    drivers = found.words;
-    complete = !found.more;
-  }
-  if (drivers.length === 0) return { items: [], complete };
+  // Not indexed yet: checked one by one, as they are now (this also covers changed items).
+  const queued = new Set((await tx.objectStore('searchQueue').getAllKeys()).map((k) => k[1]));
+  const [tail, found, metas] = await Promise.all([
+    Promise.all([...queued].map((id) => items.get(id))),
+    indexMatches(tx, terms),
+    tx.objectStore('searchSegments').getAll(),
+  ]);
+  const accepted: Item[] = tail.filter(keep);
+  const seen = new Set(queued);
+  const segs: SegmentMeta[] = metas.filter((m) => found.bySeg.has(m.seg)).sort((a, b) => b.maxT - a.maxT || b.seg - a.seg);
+  let complete = found.complete;
 
-  // Words that must appear together thin out the matches: read further back from the start.
-  for (let count = terms.length > 1 ? limit * 4 : limit * 2; ; count *= 4) {
-    const lists = await Promise.all(drivers.map((w) => newestOfWord(tx, w, count)));
-    const exhausted = lists.map((l) => l.length < count);
-    if (whole.length > 0) {
-      // A whole word read to its end holds every match: done. Otherwise the first word drives, and
-      // its newest entries hold the newest matches once enough of them match.
-      const done = exhausted.findIndex(Boolean);
-      const list = lists[done >= 0 ? done : 0];
-      const items = list.filter(keep);
-      if (done >= 0 || items.length >= limit) return { items: items.slice(0, limit), complete };
-      if (count >= MAX_PER_WORD) return { items, complete: false };
+  /** Candidates from the segments read so far, newest first, not yet checked. */
+  let cands: Array<{ id: string; t: number }> = [];
+  const above = (t: number) => accepted.reduce((n, it) => n + (it.published > t ? 1 : 0), 0);
+  let next = 0;
+  let checked = 0;
+  for (;;) {
+    // Unread segments hold nothing newer than `threshold`.
+    const threshold = next < segs.length ? segs[next].maxT : -Infinity;
+    if (above(Math.max(cands[0]?.t ?? -Infinity, threshold)) >= limit) break;
+    if (cands.length > 0 && cands[0].t >= threshold) {
+      let k = 0;
+      while (k < cands.length && k < Math.max(limit, 32) && cands[k].t >= threshold) k++;
+      const batch = cands.splice(0, k);
+      accepted.push(...(await Promise.all(batch.map((c) => items.get(c.id)))).filter(keep));
+      checked += batch.length;
+      if (checked >= MAX_CHECKED) {
+        complete = false;
+        break;
+      }
       continue;
     }
-    // A prefix: merge its words newest first. The answer is sure when every word not read to its
-    // end reaches back past the oldest result.
-    const seen = new Set<string>();
-    const merged = lists.flat().filter((it) => !seen.has(it.id) && seen.add(it.id) && keep(it)).sort(newestFirst).slice(0, limit);
-    const oldest = merged.length === limit ? merged[limit - 1].published : -Infinity;
-    const sure = lists.every((l, i) => exhausted[i] || l[l.length - 1].published <= oldest);
-    if (sure) return { items: merged, complete };
-    if (count >= MAX_PER_WORD) return { items: merged, complete: false };
+    if (next >= segs.length) break;
+    const seg = segs[next++];
+    const docs = await tx.objectStore('searchDocs').get(seg.seg);
+    for (const n of found.bySeg.get(seg.seg) ?? []) {
+      const id = docs?.ids[n];
+      if (id === undefined || seen.has(id)) continue;
+      seen.add(id);
+      cands.push({ id, t: docs!.t[n] });
+    }
+    cands = cands.sort((a, b) => b.t - a.t);
   }
+  return { items: accepted.sort(newestFirst).slice(0, limit), complete };
+}
+
+/**
+ * Ids of items that may hold a term (from the index and the queue), newest segments first, at most
+ * `max`, and how many the index has in all: for narrowing before a finer check (topic previews).
+ */
+export async function termCandidates(db: NewsDb, term: SearchTerm, max: number): Promise<{ ids: string[]; total: number }> {
+  const tx = db.transaction([...SEARCH_STORES]);
+  const [queued, found, metas] = await Promise.all([
+    tx.objectStore('searchQueue').getAllKeys(),
+    indexMatches(tx, [term]),
+    tx.objectStore('searchSegments').getAll(),
+  ]);
+  const ids = new Set(queued.map((k) => k[1]));
+  let total = ids.size;
+  for (const l of found.bySeg.values()) total += l.length;
+  for (const seg of metas.filter((m) => found.bySeg.has(m.seg)).sort((a, b) => b.maxT - a.maxT)) {
+    if (ids.size >= max) break;
+    const docs = await tx.objectStore('searchDocs').get(seg.seg);
+    for (const n of found.bySeg.get(seg.seg) ?? []) if (docs?.ids[n] !== undefined) ids.add(docs.ids[n]);
+  }
+  return { ids: [...ids].slice(0, max), total };
 }

@@ -2,7 +2,8 @@
 import type { NewsDb } from './schema';
 import { DEFAULT_INTERVAL_MIN, LIVE_INTERVAL_MIN, MIN_INTERVAL_MIN, type Source, type SourceKind } from '../model';
 import { hashString } from '../normalize/ids';
-import { ItemWriter } from './item-writes';
+import { writeItems } from './item-writes';
+import { rangeOf } from './queries';
 import { feedKey, findSameFeed } from '../normalize/feed-address';
 import { ProblemError } from '../problems';
 
@@ -129,18 +130,16 @@ export async function updateSources(db: NewsDb, ids: readonly string[], patch: S
 
 /** Removes a source and all its items (starred ones too: the user confirmed removing it). */
 export async function removeSource(db: NewsDb, id: string): Promise<number> {
-  const tx = db.transaction(['sources', 'items', 'counters'], 'readwrite');
-  await tx.objectStore('sources').delete(id);
-  const writer = new ItemWriter(tx.objectStore('items'));
-  const idx = tx.objectStore('items').index('bySource');
-  let n = 0;
-  let cur = await idx.openCursor(IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
-  while (cur) {
-    await writer.delete(cur.value);
-    n++;
-    cur = await cur.continue();
-  }
-  await writer.counts.flush(tx.objectStore('counters'));
-  await tx.done;
-  return n;
+  return writeItems(db, async (writer, tx) => {
+    await tx.objectStore('sources').delete(id);
+    const r = rangeOf({ kind: 'source', id });
+    let n = 0;
+    let cur = await tx.objectStore('items').index(r.index).openCursor(r.range);
+    while (cur) {
+      await writer.delete(cur.value);
+      n++;
+      cur = await cur.continue();
+    }
+    return n;
+  });
 }

@@ -5,7 +5,8 @@ import type { NewsDb } from '../db/schema';
 import { parseQuery, type Clause, type Term } from './query';
 import { compileTopic, compiledMatches } from './match';
 import { docOf } from './rematch';
-import { prefixRange, STOP_WORDS, wordRange } from '../search/word-keys';
+import { STOP_WORDS } from '../search/words';
+import { termCandidates, type SearchTerm } from '../db/search';
 
 export interface Preview {
   items: Item[];
@@ -16,17 +17,16 @@ export interface Preview {
 
 const MAX_CANDIDATES = 3000;
 
-function termRange(term: Term): IDBKeyRange {
+function searchTerm(term: Term): SearchTerm {
   // Every word of a term must be in the item's words; the first one is enough to narrow.
-  const w = term.tokens[0];
-  return term.prefix && term.tokens.length === 1 ? prefixRange(w) : wordRange(w);
+  return { word: term.tokens[0], prefix: term.prefix && term.tokens.length === 1 };
 }
 
-/** Candidates of a clause, up to MAX_CANDIDATES + 1 per term (counting a range would walk it all). */
+/** Candidates of a clause, counted from the index's postings (no item is read). */
 async function clauseSize(db: NewsDb, c: Clause): Promise<number> {
   // Stop words are not in the search index: such a term cannot narrow anything.
   if (c.terms.some((t) => !t.prefix && STOP_WORDS.has(t.tokens[0]))) return Infinity;
-  const sizes = await Promise.all(c.terms.map((t) => db.getAllKeysFromIndex('items', 'byWord', termRange(t), MAX_CANDIDATES + 1).then((k) => k.length)));
+  const sizes = await Promise.all(c.terms.map((t) => termCandidates(db, searchTerm(t), 0).then((r) => r.total)));
   return sizes.reduce((a, b) => a + b, 0);
 }
 
@@ -46,7 +46,7 @@ export async function previewTopic(db: NewsDb, topic: Pick<Topic, 'query' | 'sou
     }
   } else {
     for (const t of best.terms) {
-      for (const k of await db.getAllKeysFromIndex('items', 'byWord', termRange(t), MAX_CANDIDATES)) ids.add(k);
+      for (const k of (await termCandidates(db, searchTerm(t), MAX_CANDIDATES)).ids) ids.add(k);
     }
   }
   const capped = ids.size >= MAX_CANDIDATES;

@@ -5,7 +5,7 @@ import type { Flag, Item, Topic } from '../model';
 import type { NewsDb } from '../db/schema';
 import { htmlToText } from '../normalize/text';
 import { compileTopics, prepareDoc } from './match';
-import { ItemWriter } from '../db/item-writes';
+import { writeItems } from '../db/item-writes';
 
 /**
  * `breaking` mixes two causes: the source (a live feed, a breaking marker) and breaking topics.
@@ -89,26 +89,25 @@ export async function rematchStored(db: NewsDb, topics: readonly Topic[], opts: 
   let scanned = 0;
   let updated = 0;
   for (;;) {
-    const tx = db.transaction(['items', 'counters'], 'readwrite');
-    const writer = new ItemWriter(tx.objectStore('items'));
-    const range = lastKey === undefined ? undefined : IDBKeyRange.lowerBound(lastKey, true);
-    let cursor = await tx.objectStore('items').openCursor(range);
-    let n = 0;
-    while (cursor) {
-      const item = cursor.value as MatchedItem;
-      const next = applyMatches(item, matcher.match(docOf(item)), topicsById, changed);
-      if (next) {
-        await writer.put(item, next);
-        updated++;
+    const done = await writeItems(db, async (writer, tx) => {
+      const range = lastKey === undefined ? undefined : IDBKeyRange.lowerBound(lastKey, true);
+      let cursor = await tx.objectStore('items').openCursor(range);
+      let n = 0;
+      while (cursor) {
+        const item = cursor.value as MatchedItem;
+        const next = applyMatches(item, matcher.match(docOf(item)), topicsById, changed);
+        if (next) {
+          await writer.put(item, next);
+          updated++;
+        }
+        lastKey = cursor.key;
+        if (++n >= chunkSize) break;
+        cursor = await cursor.continue();
       }
-      lastKey = cursor.key;
-      if (++n >= chunkSize) break;
-      cursor = await cursor.continue();
-    }
-    await writer.counts.flush(tx.objectStore('counters'));
-    await tx.done;
-    scanned += n;
-    if (!cursor) break;
+      scanned += n;
+      return !cursor;
+    });
+    if (done) break;
     await pause();
   }
   return { scanned, updated };

@@ -3,7 +3,8 @@ import { DB_VERSION, openNewsDb } from '@/utils/db/schema';
 import { foldTitle, hashString, itemIdFor } from '@/utils/normalize/ids';
 import type { Item } from '@/utils/model';
 import { expectCountersExact } from './recount';
-import { wordOfKey, wordRange } from '@/utils/search/word-keys';
+import { indexQueued } from '@/utils/db/search-index';
+import { searchItems } from '@/utils/db/search';
 
 describe('schema migrations', () => {
   it('upgrading from version 1 keeps every item, source and read state, and adds search keys and counters', async () => {
@@ -19,10 +20,15 @@ describe('schema migrations', () => {
     const id = itemIdFor('s', old);
     expect(await db.get('items', 's:1')).toBeUndefined();
     const it = await db.get('items', id);
-    expect(it).toMatchObject({ read: 1, starred: 1, title: old.title, topics: [], topicKeys: [], alert: 0 });
-    expect(it!.words.map(wordOfKey)).toEqual(expect.arrayContaining(['zurich', 'tram', 'close', 'result']));
-    expect(it!.words.map(wordOfKey)).not.toContain('the'); // stop words are not indexed
-    expect(await db.getAllKeysFromIndex('items', 'byWord', wordRange('zurich'))).toEqual([id]);
+    expect(it).toMatchObject({ read: 1, starred: 1, title: old.title, topics: [], alert: 0 });
+    expect(it).not.toHaveProperty('words');
+    // Queued for the search index, found before and after it is indexed.
+    expect(await db.getAllKeys('searchQueue')).toEqual([[1, id]]);
+    expect((await searchItems(db, 'zurich result')).items.map((i) => i.id)).toEqual([id]);
+    expect(await indexQueued(db)).toBe(1);
+    expect(await db.count('searchQueue')).toBe(0);
+    expect((await searchItems(db, 'zurich result')).items.map((i) => i.id)).toEqual([id]);
+    expect((await searchItems(db, 'the ')).items).toEqual([]); // stop words are not indexed
     expect(await db.get('counters', 'all')).toEqual({ key: 'all', total: 1, unread: 0, starred: 1, unreadAlerts: 0 });
     expect(await db.get('counters', 's:s')).toMatchObject({ total: 1, starred: 1 });
     expect(await db.count('sources')).toBe(1);
@@ -62,6 +68,21 @@ describe('schema migrations', () => {
     expect(await db.get('notified', withUrl.id)).toBeUndefined();
     await expectCountersExact(db, { all: 4 });
     expect(await db.get('counters', 't:t1')).toMatchObject({ total: 1, unreadAlerts: 1 });
+    db.close();
+  });
+
+  it('version 9 takes the search keys out of the items and queues them for the index', async () => {
+    const v4 = await openNewsDb('upgrade-4', 8);
+    const old = { id: 's:2', sourceId: 's', title: 'Storm over the harbour', url: 'http://x.test/2', summaryHtml: '', contentHtml: '', published: 5, firstSeen: 5, updated: 0, categories: [], breaking: 0, topics: [], topicKeys: [], alert: 0, read: 0, starred: 0, words: ['storm 0000000005', 'harbour 0000000005'] };
+    await v4.put('items', old as never);
+    v4.close();
+    const db = await openNewsDb('upgrade-4');
+    expect([...db.transaction('items').store.indexNames].sort()).toEqual(['byBreaking', 'byLink', 'byPublished', 'byRead', 'bySource', 'byStarred', 'byTopicTime']);
+    const it = await db.get('items', 's:2');
+    expect(it).not.toHaveProperty('words');
+    expect(it).not.toHaveProperty('topicKeys');
+    await indexQueued(db);
+    expect((await searchItems(db, 'harb')).items.map((i) => i.id)).toEqual(['s:2']);
     db.close();
   });
 });

@@ -56,13 +56,11 @@ describe('one identity for the stored id and the dedupe', () => {
       if (i === 10 || i === 25) {
         // The user reads one item and stars another: polls must keep that and count it right.
         const items = await c.db.getAll('items');
-        const tx = c.db.transaction(['items', 'counters'], 'readwrite');
-        const { ItemWriter } = await import('@/utils/db/item-writes');
-        const w = new ItemWriter(tx.objectStore('items'));
-        await w.put(items[i % items.length], { ...items[i % items.length], read: 1 });
-        await w.put(items[(i + 1) % items.length], { ...items[(i + 1) % items.length], starred: 1 });
-        await w.counts.flush(tx.objectStore('counters'));
-        await tx.done;
+        const { writeItems } = await import('@/utils/db/item-writes');
+        await writeItems(c.db, async (w) => {
+          await w.put(items[i % items.length], { ...items[i % items.length], read: 1 });
+          await w.put(items[(i + 1) % items.length], { ...items[(i + 1) % items.length], starred: 1 });
+        });
       }
       await expectCountersExact(c.db, { all: 4 });
     }

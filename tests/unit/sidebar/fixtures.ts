@@ -1,8 +1,8 @@
 // Items and sources for the sidebar tests, written straight into a fresh (fake) IndexedDB.
 import { openNewsDb, type NewsDb } from '@/utils/db/schema';
 import type { Item, Source } from '@/utils/model';
-import { itemWordKeys } from '@/utils/search/word-keys';
-import { ItemWriter } from '@/utils/db/item-writes';
+import { writeItems } from '@/utils/db/item-writes';
+import { indexQueued } from '@/utils/db/search-index';
 
 export const NOW = Date.UTC(2026, 10, 25, 20, 37);
 export const MIN = 60_000;
@@ -29,7 +29,6 @@ export function item(p: Partial<Item> & { title: string }): Item {
     starred: 0,
     ...p,
     summaryHtml,
-    words: p.words ?? itemWordKeys(p.title, summaryHtml, published),
   };
 }
 
@@ -49,13 +48,10 @@ export function source(p: Partial<Source> & { id: string; name: string }): Sourc
   };
 }
 
-export async function dbWith(items: Item[], sources: Source[] = []): Promise<NewsDb> {
+/** A store holding these items (written through the store's own writer, so the counters are right), indexed for search unless `index` is false. */
+export async function dbWith(items: Item[], sources: Source[] = [], opts: { index?: boolean; batch?: number } = {}): Promise<NewsDb> {
   const db = await openNewsDb();
-  // Through the store's own writer, so the counters are right.
-  const tx = db.transaction(['items', 'sources', 'counters'], 'readwrite');
-  const writer = new ItemWriter(tx.objectStore('items'));
-  await Promise.all([...items.map((i) => writer.put(undefined, i)), ...sources.map((s) => tx.objectStore('sources').put(s))]);
-  await writer.counts.flush(tx.objectStore('counters'));
-  await tx.done;
+  await writeItems(db, (writer, tx) => Promise.all([...items.map((i) => writer.put(undefined, i)), ...sources.map((s) => tx.objectStore('sources').put(s))]));
+  if (opts.index !== false) await indexQueued(db, { batch: opts.batch });
   return db;
 }

@@ -21,7 +21,7 @@ async function store(...titles: string[]): Promise<string[]> {
   titles.forEach((title, i) => {
     const it: Item = {
       id: ids[i], sourceId: 's-1', title, url: `https://x.example/${i}`, summaryHtml: '', contentHtml: '', published: NOW - 60_000,
-      firstSeen: NOW, updated: 0, categories: [], breaking: 0, topics: [], alert: 0, read: 0, starred: 0, words: [],
+      firstSeen: NOW, updated: 0, categories: [], breaking: 0, topics: [], alert: 0, read: 0, starred: 0,
     };
     void tx.store.put(it);
   });

@@ -11,7 +11,7 @@ const topic = (id: string, query: string, extra: Partial<Topic> = {}): Topic => 
 function item(id: string, title: string, extra: Partial<MatchedItem> = {}): MatchedItem {
   return {
     id, sourceId: 's1', title, url: `https://x.example/${id}`, summaryHtml: '<p>summary</p>', contentHtml: '',
-    published: 1, firstSeen: 1, updated: 0, categories: [], breaking: 0, topics: [], alert: 0, read: 0, starred: 0, words: [],
+    published: 1, firstSeen: 1, updated: 0, categories: [], breaking: 0, topics: [], alert: 0, read: 0, starred: 0,
     ...extra,
   };
 }
@@ -102,14 +102,17 @@ describe('rematchStored', () => {
 describe('previewTopic', () => {
   it('finds matches through the word index, newest first, capped for display', async () => {
     const { previewTopic } = await import('@/utils/topics/preview');
-    const { itemWordKeys } = await import('@/utils/search/word-keys');
+    const { writeItems } = await import('@/utils/db/item-writes');
+    const { indexQueued } = await import('@/utils/db/search-index');
     const db = await openNewsDb('preview-test');
-    const tx = db.transaction('items', 'readwrite');
-    for (let i = 0; i < 60; i++) {
+    const put = (i: number) => {
       const title = i % 2 ? `Storm warning ${i}` : `Elections in Zürich ${i}`;
-      void tx.store.put(item(`i${i}`, title, { published: i, words: itemWordKeys(title, 'summary', i) }) as Item);
-    }
-    await tx.done;
+      return (w: import('@/utils/db/item-writes').ItemWriter) => w.put(undefined, item(`i${i}`, title, { published: i }) as Item);
+    };
+    // Some indexed, the newest still queued: the preview finds both.
+    await writeItems(db, async (w) => { for (let i = 0; i < 50; i++) await put(i)(w); });
+    await indexQueued(db, { batch: 16 });
+    await writeItems(db, async (w) => { for (let i = 50; i < 60; i++) await put(i)(w); });
     const p = await previewTopic(db, { query: 'storm -"warning 1"', sourceIds: [] }, 5);
     expect(p.total).toBe(29);
     expect(p.items.map((x) => x.id)).toEqual(['i59', 'i57', 'i55', 'i53', 'i51']);

@@ -1,0 +1,174 @@
+// The search index, kept apart from the items and built after they are stored.
+//
+// Writing an item queues it (searchQueue, same transaction as the item). `indexQueued` takes the
+// queue in time order, a batch at a time, and writes each batch as a segment: its items' ids and
+// times newest first, and per word one small array of item numbers. A batch and the removal of its
+// queue entries are one transaction, so a worker killed mid-way leaves either the segment and a
+// shorter queue or neither: the index is always consistent, and what is not in it yet is in the
+// queue, which search scans. Small segments are merged (4 of a size into one), and segments are
+// rebuilt from the live items when deleted items make up too much of them.
+import type { IDBPTransaction } from 'idb';
+import type { Item } from '../model';
+import type { NewsDB, NewsDb, SegmentMeta } from './schema';
+import { buildSegment, type BuiltSegment } from '../search/segment';
+import { ALL } from './counters';
+
+/** Items indexed per transaction. */
+export const INDEX_BATCH = 2048;
+/** A rebuilt segment holds at most this many items; bigger ones are split. */
+export const MAX_SEGMENT = 8192;
+/** Segments of one size class merged together. */
+const MERGE_FAN_IN = 4;
+
+const INDEX_STORES = ['items', 'counters', 'searchQueue', 'searchSegments', 'searchDocs', 'searchPostings'] as const;
+type IndexTx = IDBPTransaction<NewsDB, (typeof INDEX_STORES)[number][], 'readwrite'>;
+
+const macrotask = () => new Promise<void>((r) => setTimeout(r, 0));
+
+export interface IndexOptions {
+  batch?: number;
+  /** Called between transactions; defaults to a macrotask so the sidebar's requests get their turn. */
+  pause?: () => Promise<void>;
+}
+
+/** All of a word's postings keys: [word, time, segment] sorts between [word] and [word, []]. */
+export function wordKeyRange(word: string): IDBKeyRange {
+  return IDBKeyRange.bound([word], [word, []]);
+}
+
+/** Every word starting with `prefix`. */
+export function prefixKeyRange(prefix: string): IDBKeyRange {
+  return IDBKeyRange.bound([prefix], [prefix + '\uffff']);
+}
+
+async function nextSegment(tx: IndexTx): Promise<number> {
+  const last = await tx.objectStore('searchSegments').openKeyCursor(null, 'prev');
+  return last ? last.key + 1 : 1;
+}
+
+async function writeSegment(tx: IndexTx, seg: number, b: BuiltSegment): Promise<SegmentMeta> {
+  const meta: SegmentMeta = { seg, n: b.ids.length, maxT: b.t[0], minT: b.t[b.t.length - 1] };
+  const postings = tx.objectStore('searchPostings');
+  await Promise.all([
+    tx.objectStore('searchSegments').put(meta),
+    tx.objectStore('searchDocs').put({ seg, ids: b.ids, t: b.t, words: [...b.postings.keys()] }),
+    ...[...b.postings].map(([w, p]) => postings.put(p, [w, meta.maxT, seg])),
+  ]);
+  return meta;
+}
+
+/** Indexes live items in segments of at most MAX_SEGMENT, newest first. */
+async function writeSegments(tx: IndexTx, items: Item[]): Promise<void> {
+  if (items.length === 0) return;
+  const sorted = [...items].sort((a, b) => b.published - a.published);
+  let seg = await nextSegment(tx);
+  for (let i = 0; i < sorted.length; i += MAX_SEGMENT) await writeSegment(tx, seg++, buildSegment(sorted.slice(i, i + MAX_SEGMENT)));
+}
+
+async function getItems(tx: IndexTx, ids: Iterable<string>): Promise<Item[]> {
+  const items = tx.objectStore('items');
+  const got = await Promise.all([...ids].map((id) => items.get(id)));
+  return got.filter((it): it is Item => !!it);
+}
+
+/** Indexes one batch of the queue; returns how many queue entries it took (0: the queue is empty). */
+async function indexBatch(db: NewsDb, batch: number): Promise<number> {
+  const tx = db.transaction([...INDEX_STORES], 'readwrite');
+  const queue = tx.objectStore('searchQueue');
+  const keys = await queue.getAllKeys(null, batch);
+  if (keys.length > 0) {
+    // An item queued twice (its date changed) is indexed once, as it is now.
+    await writeSegments(tx, await getItems(tx, new Set(keys.map((k) => k[1]))));
+    await queue.delete(IDBKeyRange.bound(keys[0], keys[keys.length - 1]));
+  }
+  await tx.done;
+  return keys.length;
+}
+
+const sizeClass = (n: number) => Math.floor(Math.log(Math.max(n, 1)) / Math.log(MERGE_FAN_IN));
+
+/**
+ * Which segments to rebuild next, if any: MERGE_FAN_IN segments of one size class (small ones
+ * only, so the result stays within MAX_SEGMENT), or, when the segments hold many more items than
+ * the store (deleted items), the longest-unbuilt ones below `cleanBelow` (rebuilt segments get new,
+ * higher numbers, so a clean-up pass visits each segment once), as many as make up MAX_SEGMENT items.
+ */
+export function pickRebuild(segs: readonly SegmentMeta[], liveItems: number, cleanBelow = Infinity): SegmentMeta[] | undefined {
+  const classes = new Map<number, SegmentMeta[]>();
+  for (const s of segs) {
+    if (s.n * MERGE_FAN_IN > MAX_SEGMENT) continue;
+    const c = sizeClass(s.n);
+    classes.set(c, [...(classes.get(c) ?? []), s]);
+  }
+  for (const group of classes.values()) {
+    if (group.length >= MERGE_FAN_IN) return group.sort((a, b) => b.seg - a.seg).slice(0, MERGE_FAN_IN);
+  }
+  const indexed = segs.reduce((n, s) => n + s.n, 0);
+  if (indexed <= liveItems * 1.25 + 256) return undefined;
+  const oldest = segs.filter((s) => s.seg < cleanBelow).sort((a, b) => a.seg - b.seg);
+  const pick: SegmentMeta[] = [];
+  let n = 0;
+  for (const s of oldest) {
+    if (pick.length > 0 && n + s.n > MAX_SEGMENT) break;
+    pick.push(s);
+    n += s.n;
+  }
+  return pick.length ? pick : undefined;
+}
+
+/** Replaces segments by new ones built from those of their items that still exist. */
+async function rebuild(tx: IndexTx, segs: SegmentMeta[]): Promise<void> {
+  const docs = await Promise.all(segs.map((s) => tx.objectStore('searchDocs').get(s.seg)));
+  const ids = new Set<string>();
+  const postings = tx.objectStore('searchPostings');
+  const deletes: Promise<unknown>[] = [];
+  segs.forEach((s, i) => {
+    const d = docs[i];
+    for (const id of d?.ids ?? []) ids.add(id);
+    for (const w of d?.words ?? []) deletes.push(postings.delete([w, s.maxT, s.seg]));
+    deletes.push(tx.objectStore('searchDocs').delete(s.seg), tx.objectStore('searchSegments').delete(s.seg));
+  });
+  await Promise.all(deletes);
+  await writeSegments(tx, await getItems(tx, ids));
+}
+
+/** One merge or clean-up step; false when there is nothing to do. */
+async function maintainStep(db: NewsDb, cleanBelow: number): Promise<boolean> {
+  const tx = db.transaction([...INDEX_STORES], 'readwrite');
+  const [segs, all] = await Promise.all([tx.objectStore('searchSegments').getAll(), tx.objectStore('counters').get(ALL)]);
+  const pick = pickRebuild(segs, all?.total ?? 0, cleanBelow);
+  if (pick) await rebuild(tx, pick);
+  await tx.done;
+  return !!pick;
+}
+
+/** Merges and clean-ups per run at most (a bound, whatever else writes meanwhile). */
+const MAX_STEPS = 64;
+
+let chain: Promise<unknown> = Promise.resolve();
+
+/**
+ * Indexes everything queued, then merges and cleans up segments; one run at a time. Returns how
+ * many queue entries it indexed.
+ */
+export function indexQueued(db: NewsDb, opts: IndexOptions = {}): Promise<number> {
+  const run = chain.then(() => indexAll(db, opts));
+  chain = run.catch(() => {});
+  return run;
+}
+
+async function indexAll(db: NewsDb, opts: IndexOptions): Promise<number> {
+  const batch = opts.batch ?? INDEX_BATCH;
+  const pause = opts.pause ?? macrotask;
+  let total = 0;
+  for (;;) {
+    const n = await indexBatch(db, batch);
+    total += n;
+    if (n === 0) break;
+    await pause();
+  }
+  const last = await db.transaction('searchSegments').store.openKeyCursor(null, 'prev');
+  const cleanBelow = last ? last.key + 1 : 1;
+  for (let i = 0; i < MAX_STEPS && (await maintainStep(db, cleanBelow)); i++) await pause();
+  return total;
+}
