@@ -5,10 +5,13 @@ import type { SidebarStore } from './state';
 import type { Item } from '@/utils/model';
 import { readHere } from './read-here';
 import { keyAction, moveFocus } from './keyboard';
+import { ShortcutsHelp } from './ShortcutsHelp';
+import { StatusLine } from './StatusLine';
+import { useTopbarHeight } from './topbar-height';
 import { SearchBox } from './SearchBox';
 import { Ticker } from './Ticker';
 import { FilterBar } from './FilterBar';
-import { ListHeader } from './ListHeader';
+import { ListHeader, listName } from './ListHeader';
 import { ArticleList } from './ArticleList';
 import { NewPill } from './NewPill';
 import { EmptyState } from './EmptyState';
@@ -18,10 +21,32 @@ import { t } from '@/utils/i18n';
 import type { LiveFollow } from './live-follow';
 import { FollowBar } from './FollowBar';
 
+/** Smooth scrolling, unless the user asked for less motion. */
+const scrollBehavior = (): ScrollBehavior => (globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth');
+
 function focusTitle(id: string) {
   const el = document.getElementById(`t-${id}`);
-  el?.focus();
-  el?.closest('li')?.scrollIntoView?.({ block: 'nearest' });
+  el?.focus({ preventScroll: true });
+  const row = el?.closest('li');
+  if (row) reveal(row);
+}
+
+/** Is `el` wholly on screen below the sticky header? */
+function inView(el: Element): boolean {
+  const r = el.getBoundingClientRect();
+  const top = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
+  return r.top >= top - 0.5 && r.bottom <= window.innerHeight + 0.5;
+}
+
+/** Brings a row into view below the sticky header (scroll-padding-top, see topbar-height.ts). At once,
+ * not smoothly: a key press moves one row, and a smooth scroll aims at where rows would be at their
+ * estimated height (content-visibility) and misses once they render, with large text by screens. */
+function reveal(row: Element) {
+  if (inView(row)) return;
+  row.scrollIntoView?.({ block: 'nearest', behavior: 'instant' });
+  requestAnimationFrame(() => {
+    if (!inView(row)) row.scrollIntoView?.({ block: 'nearest', behavior: 'instant' });
+  });
 }
 
 /** The reader, loaded on the first "Read here" (see entrypoints/sidepanel/main.tsx). */
@@ -36,6 +61,9 @@ export interface LoadedReader {
 
 export function App({ store, loadReader, live }: { store: SidebarStore; loadReader?: () => Promise<LoadedReader>; live?: LiveFollow }) {
   const search = useRef<HTMLInputElement>(null);
+  const header = useRef<HTMLElement>(null);
+  useTopbarHeight(header);
+  const [help, setHelp] = useState(false);
   const [reader, setReader] = useState<LoadedReader | null>(null);
   const readingItem = reader?.model.item.value ?? null;
   const reading = useRef(false);
@@ -85,18 +113,22 @@ export function App({ store, loadReader, live }: { store: SidebarStore; loadRead
         altKey: e.altKey,
         inTextField: tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || !!target?.isContentEditable,
         onControl: tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY',
+        onRow: !!target?.classList?.contains('title-btn'),
       });
-      if (!action) return;
+      // The ticker handles its own keys (see Ticker.tsx).
+      if (!action || e.defaultPrevented) return;
       const ids = store.visible.value.map((i) => i.id);
       const focused = store.focusId.value;
       switch (action) {
         case 'next':
-        case 'prev': {
-          const id = moveFocus(ids, focused, action === 'next' ? 1 : -1);
+        case 'prev':
+        case 'first':
+        case 'last': {
+          const id = action === 'first' ? ids[0] : action === 'last' ? ids[ids.length - 1] : moveFocus(ids, focused, action === 'next' ? 1 : -1);
           if (!id) return;
           store.focusId.value = id;
           focusTitle(id);
-          if (action === 'next' && ids.indexOf(id) >= ids.length - 3) void store.loadMore();
+          if (action !== 'prev' && action !== 'first' && ids.indexOf(id) >= ids.length - 3) void store.loadMore();
           break;
         }
         case 'open':
@@ -108,6 +140,13 @@ export function App({ store, loadReader, live }: { store: SidebarStore; loadRead
           break;
         case 'star':
           if (focused) void store.star(focused);
+          break;
+        case 'showNew':
+          if (store.pendingNew.value <= 0) return;
+          showNew();
+          break;
+        case 'help':
+          setHelp(true);
           break;
         case 'search':
           search.current?.focus();
@@ -143,14 +182,33 @@ export function App({ store, loadReader, live }: { store: SidebarStore; loadRead
     };
   }, [store]);
 
-  const showNew = () => {
-    void store.showNew();
-    window.scrollTo?.({ top: 0, behavior: 'smooth' });
-  };
+  // Shows the new items at the top and puts focus on the first of them (the pill goes away, so focus
+  // must go somewhere a keyboard user can continue from).
+  function showNew() {
+    void store.showNew().then(() => {
+      const first = store.visible.value[0]?.id;
+      if (!first) return;
+      store.focusId.value = first;
+      requestAnimationFrame(() => {
+        const el = document.getElementById(`t-${first}`);
+        el?.focus({ preventScroll: true });
+        // Back to the top (ticker and all) when the first new article shows there; else to the article.
+        const row = el?.closest('li');
+        if (row && row.getBoundingClientRect().bottom + window.scrollY > window.innerHeight) reveal(row);
+        else window.scrollTo?.({ top: 0, behavior: scrollBehavior() });
+      });
+    });
+  }
 
   return (
     <div class="app">
-      <header class="topbar">
+      <a class="skip-link" href="#articles" onClick={(e) => {
+        e.preventDefault();
+        const id = store.focusId.value ?? store.visible.value[0]?.id;
+        if (id && document.getElementById(`t-${id}`)) focusTitle(id);
+        else document.getElementById('articles')?.focus();
+      }}>{t('sb_skip_to_articles')}</a>
+      <header class="topbar" ref={header}>
         <div class="brand-row">
           <h1 class="brand">{t('extName')}</h1>
           <div class="tools">
@@ -175,12 +233,14 @@ export function App({ store, loadReader, live }: { store: SidebarStore; loadRead
         {!store.searching.value && <Ticker store={store} live={live} />}
         <SourceErrors store={store} />
         <FilterBar store={store} />
-        <section class="articles" aria-labelledby="list-h">
+        <StatusLine store={store} />
+        <section class="articles" aria-label={listName(store)}>
           <ListHeader store={store} />
           <ArticleList store={store} live={live} />
           <EmptyState store={store} />
         </section>
       </main>
+      {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
     </div>
   );
 }

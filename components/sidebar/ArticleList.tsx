@@ -22,16 +22,19 @@ export function ArticleList({ store, live }: { store: SidebarStore; live?: LiveF
     return () => io.disconnect();
   }, [store, hasMore, items.length]); // re-observe after each page: a sentinel still in view fires again
 
+  // Roving tabindex: the focused article (else the first) is the list's one tab stop.
+  const current = items.some((i) => i.id === store.focusId.value) ? store.focusId.value : items[0]?.id;
   const sources = store.sourceById.value;
   const topicsById = new Map(store.topics.value.map((tp) => [tp.id, tp]));
   const followed = new Set(store.sources.value.filter((s) => s.kind === 'live').map((s) => s.url));
   const canFollow = (it: (typeof items)[number]) => live && sources.get(it.sourceId)?.kind !== 'live' && !followed.has(it.url) && looksLive(it);
   return (
     <>
-      <ul class="list" aria-label={t('sb_articles')} aria-busy={store.loading.value}>
+      <ul class="list" id="articles" aria-label={t('sb_articles')} aria-busy={store.loading.value}>
         {items.map((it) => (
           <ArticleRow
             key={it.id}
+            tabbable={it.id === current}
             item={it}
             source={sources.get(it.sourceId)}
             alsoFrom={it.alsoFrom?.map((id) => sources.get(id)?.name).filter((n) => n !== undefined)}

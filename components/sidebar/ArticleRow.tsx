@@ -11,6 +11,8 @@ import { ArticleBody } from './ArticleBody';
 import { useState } from 'preact/hooks';
 
 export interface RowProps {
+  /** The list's one tab stop (roving tabindex): the other rows are reached with the arrow keys. */
+  tabbable?: boolean;
   item: Item;
   source?: Source;
   /** Names of other sources that carry the same story. */
@@ -38,11 +40,17 @@ function Thumb({ url, base }: { url?: string; base: string }) {
   return <img class="thumb" src={src} alt="" width={72} height={72} loading="lazy" decoding="async" referrerpolicy="no-referrer" onError={() => setFailed(true)} />;
 }
 
-export function ArticleRow({ item, source, alsoFrom, topics, open, focused, now, locale, onOpen, onToggleRead, onStar, onFocus, onTopic, onFollowLive, followBusy }: RowProps) {
+export function ArticleRow({ tabbable = true, item, source, alsoFrom, topics, open, focused, now, locale, onOpen, onToggleRead, onStar, onFocus, onTopic, onFollowLive, followBusy }: RowProps) {
   const name = source?.name ?? t('sb_unknown_source');
   const titleId = `t-${item.id}`;
   const bodyId = `b-${item.id}`;
+  const stateId = `st-${item.id}`;
   const summary = summaryLine(item);
+  // Row controls name the article they act on ("Star: <title>"); the title's description says read or
+  // unread, and breaking.
+  const title = item.title || t('sb_untitled');
+  const state = t(`sb_state_${item.read ? 'read' : 'unread'}${item.breaking === 1 ? '_breaking' : ''}`);
+  const tab = tabbable ? 0 : -1;
   return (
     <li class={`row${item.read ? ' read' : ' unread'}${open ? ' open' : ''}${focused ? ' focused' : ''}`} data-id={item.id}>
       <article aria-labelledby={titleId}>
@@ -54,7 +62,8 @@ export function ArticleRow({ item, source, alsoFrom, topics, open, focused, now,
               <span aria-hidden="true">·</span>
               <RelTime ts={item.published} now={now} locale={locale} />
               {item.breaking === 1 && <span class="tag breaking-tag">{t('sb_breaking')}</span>}
-              {item.read === 0 && <span class="visually-hidden">{t('sb_unread_label')}</span>}
+              {/* The title's description (hidden: read with the title, not twice in the page). */}
+              <span id={stateId} hidden>{state}</span>
             </div>
             <h3 class="title">
               <button
@@ -62,6 +71,9 @@ export function ArticleRow({ item, source, alsoFrom, topics, open, focused, now,
                 id={titleId}
                 class="title-btn"
                 aria-expanded={open}
+                aria-describedby={stateId}
+                tabIndex={tab}
+                aria-keyshortcuts="j k ArrowDown ArrowUp o m s"
                 aria-controls={open ? bodyId : undefined}
                 data-focus-target={focused ? 'true' : undefined}
                 onClick={() => onOpen(item.id)}
@@ -80,7 +92,7 @@ export function ArticleRow({ item, source, alsoFrom, topics, open, focused, now,
               <ul class="topic-chips" aria-label={t('sb_matched_topics')}>
                 {topics.map((tp) => (
                   <li key={tp.id}>
-                    <button type="button" class="topic-chip" title={t('sb_show_topic', [tp.name])} onClick={() => onTopic(tp.id)}>
+                    <button type="button" class="topic-chip" tabIndex={tab} title={t('sb_show_topic', [tp.name])} onClick={() => onTopic(tp.id)}>
                       {tp.name}
                     </button>
                   </li>
@@ -92,15 +104,15 @@ export function ArticleRow({ item, source, alsoFrom, topics, open, focused, now,
         </div>
         <div class="actions">
           {onFollowLive && (
-            <button type="button" class="follow-live" title={t('sb_follow_live_title')} disabled={followBusy} onClick={() => onFollowLive(item)}>
+            <button type="button" class="follow-live" tabIndex={tab} aria-label={t('sb_follow_live_named', title)} title={t('sb_follow_live_title')} disabled={followBusy} onClick={() => onFollowLive(item)}>
               <span class="live-dot" aria-hidden="true" />
               {t('sb_follow_live')}
             </button>
           )}
-          <button type="button" class="icon-btn" aria-pressed={item.starred === 1} aria-label={item.starred ? t('sb_unstar') : t('sb_star')} title={item.starred ? t('sb_unstar') : t('sb_star')} onClick={() => onStar(item.id)}>
+          <button type="button" class="icon-btn" tabIndex={tab} aria-pressed={item.starred === 1} aria-label={t(item.starred ? 'sb_unstar_named' : 'sb_star_named', title)} title={item.starred ? t('sb_unstar') : t('sb_star')} onClick={() => onStar(item.id)}>
             <span aria-hidden="true">{item.starred ? '★' : '☆'}</span>
           </button>
-          <button type="button" class="icon-btn" aria-label={item.read ? t('sb_mark_unread') : t('sb_mark_read')} title={item.read ? t('sb_mark_unread') : t('sb_mark_read')} onClick={() => onToggleRead(item.id)}>
+          <button type="button" class="icon-btn" tabIndex={tab} aria-label={t(item.read ? 'sb_mark_unread_named' : 'sb_mark_read_named', title)} title={item.read ? t('sb_mark_unread') : t('sb_mark_read')} onClick={() => onToggleRead(item.id)}>
             <span aria-hidden="true">{item.read ? '◯' : '✓'}</span>
           </button>
         </div>

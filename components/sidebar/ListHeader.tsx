@@ -18,14 +18,23 @@ export function viewName(store: SidebarStore): string {
   }
 }
 
-export function ListHeader({ store }: { store: SidebarStore }) {
-  const searching = store.searching.value;
+/** The article list's name for screen readers: what it shows ("Articles: Unread", "Articles: 3 results for …"). */
+export function listName(store: SidebarStore): string {
+  return t('sb_articles_in', headText(store));
+}
+
+function headText(store: SidebarStore): string {
   const r = store.results.value;
+  if (!store.searching.value) return viewName(store);
+  return r ? t('sb_results', [r.items.length, store.query.value.trim()]) : t('sb_loading');
+}
+
+export function ListHeader({ store }: { store: SidebarStore }) {
   const anyUnread = store.visible.value.some((i) => i.read === 0);
   return (
     <div class="list-head">
       <h2 id="list-h" aria-live="polite">
-        {searching ? (r ? t('sb_results', [r.items.length, store.query.value.trim()]) : t('sb_loading')) : viewName(store)}
+        {headText(store)}
       </h2>
       {anyUnread && (
         <button type="button" class="link-btn" onClick={() => void store.markAllShownRead()}>

@@ -1,6 +1,20 @@
 // Keyboard shortcuts of the sidebar, as a pure mapping from a key press to an action.
 
-export type KeyAction = 'next' | 'prev' | 'open' | 'toggleRead' | 'star' | 'search' | 'back';
+export type KeyAction = 'next' | 'prev' | 'first' | 'last' | 'open' | 'toggleRead' | 'star' | 'search' | 'back' | 'showNew' | 'help';
+
+/** The keys the "?" panel and the README list: the keys as shown, and the message naming what they do. */
+export const SHORTCUTS = [
+  ['j / ↓', 'sb_key_next'],
+  ['k / ↑', 'sb_key_prev'],
+  ['Home / End', 'sb_key_ends'],
+  ['o / Enter', 'sb_key_open'],
+  ['m', 'sb_key_read'],
+  ['s', 'sb_key_star'],
+  ['n', 'sb_key_new'],
+  ['/', 'sb_key_search'],
+  ['Esc', 'sb_key_back'],
+  ['?', 'sb_key_help'],
+] as const;
 
 export interface KeyInput {
   key: string;
@@ -11,6 +25,8 @@ export interface KeyInput {
   inTextField: boolean;
   /** The event comes from a button, link or other control that handles Enter itself. */
   onControl: boolean;
+  /** The event comes from an item of a list the arrow keys move in (an article's title, a ticker update). */
+  onRow?: boolean;
 }
 
 export function keyAction(e: KeyInput): KeyAction | undefined {
@@ -18,11 +34,24 @@ export function keyAction(e: KeyInput): KeyAction | undefined {
   if (e.key === 'Escape') return 'back';
   if (e.inTextField) return undefined;
   switch (e.key) {
-    // Not the arrow keys: they keep scrolling the page and a long open article.
     case 'j':
       return 'next';
     case 'k':
       return 'prev';
+    // Arrow keys (and Home/End) move between articles from an article's title; elsewhere they keep
+    // scrolling the page and a long open article.
+    case 'ArrowDown':
+      return e.onRow ? 'next' : undefined;
+    case 'ArrowUp':
+      return e.onRow ? 'prev' : undefined;
+    case 'Home':
+      return e.onRow ? 'first' : undefined;
+    case 'End':
+      return e.onRow ? 'last' : undefined;
+    case 'n':
+      return 'showNew';
+    case '?':
+      return 'help';
     case 'o':
       return 'open';
     case 'Enter':

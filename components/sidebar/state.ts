@@ -14,6 +14,7 @@ import { SearchModel } from './models/search';
 import { FilterCountsModel } from './models/filter-counts';
 import { TickerModel } from './models/ticker';
 import { ReadingModel } from './models/reading';
+import { t } from '@/utils/i18n';
 
 export { sameFilter };
 export type SidebarStore = ReturnType<typeof createSidebarStore>;
@@ -54,6 +55,8 @@ export function createSidebarStore(env: SidebarEnv) {
 
   async function onNewItems(count: number) {
     await run(async () => {
+      const breakingNew = await ticker.countNew();
+      status.announce(breakingNew > 0 ? t('sb_status_new_breaking', [count, breakingNew]) : t('sb_status_new', count));
       // Only insert where it moves nothing: at the top with nothing open. Otherwise the pill.
       if (list.atTop.value && list.openId.value === null && !search.searching.value) {
         await Promise.all([list.reloadList(), ticker.refreshTicker()]);
@@ -129,7 +132,7 @@ export function createSidebarStore(env: SidebarEnv) {
     counts: counts.counts, breaking: ticker.breaking, now: ticker.now,
     sources: prefs.sources, topics: prefs.topics, settings: prefs.settings,
     query: search.query, results: search.results,
-    polling: status.polling, online: status.online, error: status.error,
+    polling: status.polling, online: status.online, error: status.error, announcement: status.announcement,
     // derived
     searching: search.searching, visible, failing: prefs.failing, sourceById: prefs.sourceById,
     // actions

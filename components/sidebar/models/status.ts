@@ -6,12 +6,18 @@ export const StatusModel = createModel((env: SidebarEnv) => {
   const polling = signal(false);
   const online = signal(env.online());
   const error = signal<string | null>(null);
+  /** One polite status line per poll ("5 new, 1 breaking"), read out by screen readers; seq tells two equal lines apart. */
+  const announcement = signal({ text: '', seq: 0 });
   let pollTimer: ReturnType<typeof setTimeout> | undefined;
 
   return {
     polling,
     online,
     error,
+    announcement,
+    announce(text: string) {
+      announcement.value = { text, seq: announcement.value.seq + 1 };
+    },
     /** Runs a store action; a failure is shown in words instead of being lost. */
     async run<T>(p: () => Promise<T>): Promise<T | undefined> {
       try {

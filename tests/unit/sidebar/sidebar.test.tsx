@@ -56,7 +56,7 @@ describe('article list', () => {
       [item({ id: 'a', title: 'Story', url: 'https://news.example/a/story', contentHtml: '<p>Body <a href="/more">more</a></p><script>alert(1)</script><img src="x.jpg" onerror="alert(2)">' })],
       [S1],
     );
-    fireEvent.click(screen.getByRole('button', { name: /Story/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Story' }));
     // The sanitizer loads on first use; the content appears once it has.
     await waitFor(() => expect(h.container.querySelector('.body .content')).not.toBeNull());
     const body = h.container.querySelector('.body')!;
@@ -71,18 +71,18 @@ describe('article list', () => {
     expect(original.getAttribute('target')).toBe('_blank');
     await waitFor(async () => expect((await h.db.get('items', 'a'))!.read).toBe(1));
     expect(h.sent).toContainEqual({ type: 'itemsChanged' });
-    expect(screen.getByRole('button', { name: /Story/ }).getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Story' }).getAttribute('aria-expanded')).toBe('true');
   });
 
   it('marks read and unread, stars, and marks all read', async () => {
     const h = await renderSidebar([item({ id: 'a', title: 'A' }), item({ id: 'b', title: 'B' })], [S1]);
     const rowA = rows(h.container)[0];
-    fireEvent.click(within(rowA).getByRole('button', { name: 'Mark read' }));
+    fireEvent.click(within(rowA).getByRole('button', { name: 'Mark read: A' }));
     await waitFor(async () => expect((await h.db.get('items', 'a'))!.read).toBe(1));
-    expect(within(rowA).getByRole('button', { name: 'Mark unread' })).toBeTruthy();
-    fireEvent.click(within(rowA).getByRole('button', { name: 'Star' }));
+    expect(within(rowA).getByRole('button', { name: 'Mark unread: A' })).toBeTruthy();
+    fireEvent.click(within(rowA).getByRole('button', { name: 'Star: A' }));
     await waitFor(async () => expect((await h.db.get('items', 'a'))!.starred).toBe(1));
-    expect(within(rowA).getByRole('button', { name: 'Remove star' }).getAttribute('aria-pressed')).toBe('true');
+    expect(within(rowA).getByRole('button', { name: 'Remove star: A' }).getAttribute('aria-pressed')).toBe('true');
     const chip = (name: RegExp) => within(screen.getByRole('navigation', { name: 'Filters' })).getByRole('button', { name });
     // The counts follow each write (a count asked for during another runs once more after it).
     await waitFor(() => expect([chip(/Unread/).textContent, chip(/Starred/).textContent]).toEqual(['Unread1', 'Starred1']));
@@ -117,7 +117,9 @@ describe('breaking ticker', () => {
     );
     const ticker = screen.getByRole('region', { name: /Breaking/ });
     const ticks = [...ticker.querySelectorAll('.tick')] as HTMLElement[];
-    expect(ticks.map((t) => t.querySelector('.tick-btn')!.textContent)).toEqual(['Unread: Officials confirm evacuation', 'Dam under pressure']);
+    expect(ticks.map((t) => t.querySelector('.tick-btn')!.textContent)).toEqual(['Officials confirm evacuation', 'Dam under pressure']);
+    const described = (b: Element) => document.getElementById(b.getAttribute('aria-describedby')!)!.textContent;
+    expect(ticks.map((t) => described(t.querySelector('.tick-btn')!))).toEqual(['Unread', 'Read']);
     expect(ticks[0].className).toContain('unread');
     expect(ticks[1].className).toContain('read');
     expect(ticks[0].querySelector('time')!.textContent).toMatch(/^\d{1,2}:\d{2}\s?[AP]M$/);
@@ -264,7 +266,7 @@ describe('new items while open', () => {
 
   it('waits behind an "N new" pill while the user reads, and shows them on click', async () => {
     const h = await renderSidebar([item({ title: 'Old' })], [S1]);
-    fireEvent.click(screen.getByRole('button', { name: /Old/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Old' }));
     await h.db.put('items', item({ title: 'New 1', published: NOW + MIN }));
     await h.db.put('items', item({ title: 'New 2', published: NOW + 2 * MIN }));
     h.emit({ type: 'newItems', count: 2, sourceIds: ['s1'] });
