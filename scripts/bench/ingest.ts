@@ -53,7 +53,7 @@ export async function benchIngest(ext: Extension, srv: NewsServer, runs: number)
       { metric: 'throughput', value: `${fmt(n / (median(ours) / 1000))} items/s`, baseline: `${fmt(n / (median(floor) / 1000))} items/s`, ratio: r.toFixed(2), target: '>= 0.5 of bare idb', verdict: verdict(r >= 0.5) },
     ],
     notes: [
-      'Ours includes fetching 200 feeds over HTTP on 127.0.0.1 (4 at a time), parsing, dedupe look-ups, retention, topic matching and the badge.',
+      'Ours includes fetching 200 feeds over HTTP on 127.0.0.1 (one host: 6 at a time), parsing, dedupe look-ups, retention, topic matching and the badge.',
       'The floor puts the very same stored item objects into a fresh store with the same indexes, in one transaction.',
     ],
   };

@@ -1,19 +1,20 @@
-// The poller: which sources are due, a few fetched at once, each one's outcome stored on it.
+// The poller: which sources are due, several fetched at once (a few per site), each one's outcome
+// stored on it.
 // Everything it touches is passed in (db, fetch, clock, keys), so it runs under tests unchanged.
 import type { NewsDb } from '../db/schema';
 import type { ApiKind, ParsedItem, Settings, Source } from '../model';
 import { listSources } from '../db/sources';
-import { patchSource, storePoll } from '../db/items';
+import { patchSource, patchSources, storePoll } from '../db/items';
 import { fetchSource, FetchError } from '../net/fetch-source';
 import { apiRequest, isApiKind, parseSourceBody, redactKey } from '../sources';
 import { mapProblemText, problemOf, type Problem } from '../problems';
 import { nextPollAfterFailure, nextPollAfterSuccess } from './backoff';
 import type { TopicSet } from '../topics/rematch';
 import { isEnded, nextLiveState } from './live';
+import { DEFAULT_LIMITS, hostOf, runPerHost } from './per-host';
 
 /** A redirect seen this many polls in a row is treated as permanent and the source's URL follows it. */
 export const REDIRECTS_TO_MOVE = 3;
-export const DEFAULT_CONCURRENCY = 4;
 
 export interface PollDeps {
   db: NewsDb;
@@ -26,7 +27,10 @@ export interface PollDeps {
   topics?: TopicSet;
   /** Called after a source's items are stored (notifying its alerts), before the next source starts. */
   onStored?: (sourceId: string, newIds: string[], updatedIds: string[]) => Promise<void>;
+  /** Sources fetched at once in all (default 16). */
   concurrency?: number;
+  /** Sources of one host fetched at once (default 6). */
+  perHost?: number;
   timeoutMs?: number;
   maxBytes?: number;
 }
@@ -57,7 +61,11 @@ function problemFor(e: unknown, key?: string): Problem {
   if (p.code === 'unexpected') console.error('Newsbar: unexpected error in a poll', e);
   return key ? mapProblemText(p, (s) => redactKey(s, key)) : p;
 }
-export async function pollSource(deps: PollDeps, source: Source): Promise<SourceOutcome> {
+/**
+ * Polls one source. With `unchanged`, a 304's state (next poll time, validators) is left there for
+ * the caller to write with others in one transaction; without, it is written at once.
+ */
+export async function pollSource(deps: PollDeps, source: Source, unchanged?: Map<string, Partial<Source>>): Promise<SourceOutcome> {
   const now = deps.now();
   const random = deps.random ?? Math.random;
   let key: string | undefined;
@@ -84,7 +92,8 @@ export async function pollSource(deps: PollDeps, source: Source): Promise<Source
     };
     if (res.kind === 'not-modified') {
       if (source.kind === 'live') ok.live = nextLiveState(source, now, { newUpdates: 0, read: false });
-      await patchSource(deps.db, source.id, { ...ok, lastStatus: 304 });
+      if (unchanged) unchanged.set(source.id, { ...ok, lastStatus: 304 });
+      else await patchSource(deps.db, source.id, { ...ok, lastStatus: 304 });
       return { sourceId: source.id, kind: 'not-modified' };
     }
     const feed = parseSourceBody(source.kind, res.body, res.contentType, { baseUrl: res.finalUrl || source.url, apiKey: key });
@@ -133,17 +142,20 @@ function redirectPatch(source: Source, finalUrl: string | undefined): Partial<So
   return { redirectTo: finalUrl, redirectCount: count };
 }
 
-/** Polls every due source, a few at a time; one failing or hanging source never blocks the others. */
+/** Polls every due source, several at a time; one failing or hanging source never blocks the others. */
 export async function pollDue(deps: PollDeps, opts: PollOptions = {}): Promise<SourceOutcome[]> {
   const due = dueSources(await listSources(deps.db), deps.now(), opts);
   const out: SourceOutcome[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < due.length) {
-      const s = due[next++];
-      out.push(await pollSource(deps, s));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? DEFAULT_CONCURRENCY, due.length) }, worker));
+  const limits = { total: deps.concurrency ?? DEFAULT_LIMITS.total, perHost: deps.perHost ?? DEFAULT_LIMITS.perHost };
+  // Sources that answered 304 change only their schedule: written together at the end. A worker
+  // killed before that loses nothing but the schedule, and those sources are asked again.
+  const unchanged = new Map<string, Partial<Source>>();
+  try {
+    await runPerHost(due, (s) => hostOf(s.url), limits, async (s) => {
+      out.push(await pollSource(deps, s, unchanged));
+    });
+  } finally {
+    await patchSources(deps.db, unchanged);
+  }
   return out;
 }

@@ -33,6 +33,21 @@ describe('polling a feed', () => {
     expect(await allItems()).toHaveLength(2);
   });
 
+  it('a poll where every source answers 304 writes each one\'s schedule (together, once all have answered)', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      c.srv.route(`/n${i}.xml`, { body: rss([{ guid: `n${i}`, title: `Item ${i}` }]) });
+      ids.push((await c.add(`/n${i}.xml`)).id);
+    }
+    await pollDue(c.deps(), { force: true });
+    c.clock.t += 60_000;
+    const out = await pollDue(c.deps(), { force: true });
+    expect(out.map((o) => o.kind)).toEqual(Array(5).fill('not-modified'));
+    for (const id of ids) {
+      expect(await getSource(c.db, id)).toMatchObject({ lastStatus: 304, lastPollAt: c.clock.t, nextPollAt: c.clock.t + 10 * 60_000, health: 'ok', itemCount: 1 });
+    }
+  });
+
   it('keeps one item for duplicate guids and gives guid-less items ids that survive rewritten dates', async () => {
     c.srv.route('/dup.xml', { body: rss([{ guid: 'x', title: 'First' }, { guid: 'x', title: 'First again' }, { title: 'No guid', link: 'http://example.test/story?utm_source=feed' }, { title: 'Nothing but a title', date: date(9) }]) });
     const src = await c.add('/dup.xml');
