@@ -20,7 +20,8 @@ function scriptsOf(html: string): string[] {
   return [...seen];
 }
 
-function size(files: string[]) {
+/** Raw and gzip -9 bytes of some of the build's files. */
+export function jsSize(files: string[]) {
   const buf = Buffer.concat(files.map((f) => fs.readFileSync(path.join(OUT, f))));
   return { raw: buf.length, gz: gzipSync(buf, { level: 9 }).length };
 }
@@ -32,7 +33,7 @@ export function benchBundle(): Section {
     ['options (options.html)', scriptsOf(fs.readFileSync(path.join(OUT, 'options.html'), 'utf8'))],
   ];
   const rows = entries.map(([name, files]) => {
-    const s = size(files);
+    const s = jsSize(files);
     const isSidebar = name.startsWith('sidebar');
     return {
       metric: name,

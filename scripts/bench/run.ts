@@ -15,6 +15,10 @@ import { benchTopics } from './topics';
 import { benchReader } from './reader';
 import { benchLive } from './live';
 import { benchOptions } from './options';
+import { benchStoreSize } from './store-size';
+import { benchRepoll } from './repoll';
+import { benchColdStart } from './cold-start';
+import { benchPeers } from './peers';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const only = process.argv.slice(2);
@@ -40,8 +44,13 @@ try {
   if (want('topics')) sections.push(await inFreshBrowser((ext) => benchTopics(ext, RUNS)));
   if (want('reader')) sections.push(await inFreshBrowser((ext) => benchReader(ext, srv, RUNS)));
   if (want('live')) sections.push(await inFreshBrowser((ext) => benchLive(ext, srv, RUNS)));
+  if (want('store')) sections.push(await inFreshBrowser((ext) => benchStoreSize(ext, srv, RUNS)));
+  if (want('repoll')) sections.push(await inFreshBrowser((ext) => benchRepoll(ext, srv, RUNS)));
+  if (want('cold-start')) sections.push(await inFreshBrowser((ext) => benchColdStart(ext, RUNS)));
   if (want('options')) sections.push(await inFreshBrowser((ext) => benchOptions(ext, RUNS)));
   if (want('bundle')) sections.push(benchBundle());
+  // Slow (the peers' own ingest of 10,000 items): only when asked for, `npm run bench:peers`.
+  if (only.includes('peers')) sections.push(benchPeers());
 } finally {
   await srv.close();
 }
