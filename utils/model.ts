@@ -150,6 +150,11 @@ export interface Settings {
   snoozeUntil: number;
   /** Up to this many alert matches in a poll are notified one by one; more become one summary. */
   alertItemsMax: number;
+  /**
+   * Load pictures from the sources' sites (thumbnails, images in articles, favicons). Off: nothing remote is
+   * fetched for an article until the user asks with "Show images" on it.
+   */
+  loadRemoteImages: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -161,6 +166,7 @@ export const DEFAULT_SETTINGS: Settings = {
   quietEnd: '00:00',
   snoozeUntil: 0,
   alertItemsMax: 5,
+  loadRemoteImages: true,
 };
 
 export const MIN_INTERVAL_MIN = 1;

@@ -41,6 +41,10 @@ const purifiers = new WeakMap<object, Purifier>();
 let currentBase: string | undefined;
 // The reader profile also drops images that only track (beacons known by their address).
 let readerProfile = false;
+// "Load remote images" is off and the user has not asked for this article's: every image is taken out
+// (and counted), so nothing the result holds makes the browser fetch anything.
+let holdImages = false;
+let heldImages = 0;
 
 /** Image addresses that are beacons, not pictures. */
 const TRACKER_IMAGE = /\/(?:pixel|beacon|spacer|blank|clear|1x1|track(?:ing)?)(?:\.(?:gif|png)|\/|\?|$)|\/[a-z]\.gif(?:\?|$)/i;
@@ -70,6 +74,11 @@ function instance(win: Window & typeof globalThis = window): Purifier {
         el.remove();
         return;
       }
+      if (holdImages) {
+        heldImages++;
+        el.remove();
+        return;
+      }
       el.setAttribute('src', src);
       // Feeds often leave alt out; unknown images are treated as decorative rather than unlabeled.
       if (!el.hasAttribute('alt')) el.setAttribute('alt', '');
@@ -82,19 +91,45 @@ function instance(win: Window & typeof globalThis = window): Purifier {
   return p;
 }
 
-/**
- * Safe HTML for innerHTML. `base` (the item's URL) resolves relative links and images.
- * Size and nesting are limited first (items stored before the limits existed, too): a body 100,000
- * elements deep would otherwise freeze the sidebar while the parser and DOMPurify walk it.
- */
-export function sanitizeHtml(html: string, base?: string): string {
-  if (!html) return '';
+export interface SanitizeOptions {
+  /** false: remote images are left out (and counted in `heldImages`) until the user asks for them. Default true. */
+  remoteImages?: boolean;
+}
+
+export interface Sanitized {
+  html: string;
+  /** How many images were left out because remote images wait for the user (0 when they load). */
+  heldImages: number;
+}
+
+function run(purifier: Purifier, html: string, base: string | undefined, reader: boolean, opts: SanitizeOptions): Sanitized {
   currentBase = base;
+  readerProfile = reader;
+  holdImages = opts.remoteImages === false;
+  heldImages = 0;
   try {
-    return instance().sanitize(limitHtml(html), CONFIG) as string;
+    return { html: purifier.sanitize(html, CONFIG) as string, heldImages };
   } finally {
     currentBase = undefined;
+    readerProfile = false;
+    holdImages = false;
+    heldImages = 0;
   }
+}
+
+/**
+ * Safe HTML for innerHTML, and how many images were held back. `base` (the item's URL) resolves relative
+ * links and images. Size and nesting are limited first (items stored before the limits existed, too): a body
+ * 100,000 elements deep would otherwise freeze the sidebar while the parser and DOMPurify walk it.
+ */
+export function sanitizeItemHtml(html: string, base?: string, opts: SanitizeOptions = {}): Sanitized {
+  if (!html) return { html: '', heldImages: 0 };
+  return run(instance(), limitHtml(html), base, false, opts);
+}
+
+/** Safe HTML for innerHTML (remote images kept unless `opts.remoteImages` is false): see sanitizeItemHtml. */
+export function sanitizeHtml(html: string, base?: string, opts: SanitizeOptions = {}): string {
+  return sanitizeItemHtml(html, base, opts).html;
 }
 
 /**
@@ -102,14 +137,11 @@ export function sanitizeHtml(html: string, base?: string): string {
  * HTML, plus beacon images dropped by their address. `win` is the
  * window whose DOM DOMPurify uses (jsdom's on the command line).
  */
-export function sanitizeReaderHtml(html: string, base: string, win?: Window & typeof globalThis): string {
-  if (!html) return '';
-  currentBase = base;
-  readerProfile = true;
-  try {
-    return instance(win).sanitize(html, CONFIG) as string;
-  } finally {
-    currentBase = undefined;
-    readerProfile = false;
-  }
+export function sanitizeReader(html: string, base: string, win?: Window & typeof globalThis, opts: SanitizeOptions = {}): Sanitized {
+  if (!html) return { html: '', heldImages: 0 };
+  return run(instance(win), html, base, true, opts);
+}
+
+export function sanitizeReaderHtml(html: string, base: string, win?: Window & typeof globalThis, opts: SanitizeOptions = {}): string {
+  return sanitizeReader(html, base, win, opts).html;
 }

@@ -85,6 +85,7 @@ function readSettings(v: unknown): Settings {
   if ('retentionDays' in v) s.retentionDays = int(v, 'retentionDays', 'settings', 1, 365);
   if ('maxItemsPerSource' in v) s.maxItemsPerSource = int(v, 'maxItemsPerSource', 'settings', 10, 5000);
   if ('alertItemsMax' in v) s.alertItemsMax = int(v, 'alertItemsMax', 'settings', 0, 20);
+  if ('loadRemoteImages' in v) s.loadRemoteImages = bool(v, 'loadRemoteImages', 'settings');
   for (const k of ['quietStart', 'quietEnd'] as const) {
     if (k in v) {
       const t = str(v, k, 'settings', 5);

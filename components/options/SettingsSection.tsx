@@ -1,4 +1,4 @@
-// Badge, breaking window, retention, quiet hours and snooze. Every change saves at once
+// Badge, breaking window, retention, quiet hours, snooze and remote images. Every change saves at once
 // (browser.storage.sync), and is announced.
 import { useState } from 'preact/hooks';
 import type { BadgeMode } from '@/utils/model';
@@ -7,7 +7,7 @@ import { t } from '@/utils/i18n';
 import { absoluteTime } from '@/utils/format/time';
 import { snoozeUntil } from '@/utils/topics/notify';
 import { isHhMm } from '@/utils/validate';
-import { Field } from './Field';
+import { Check, Field } from './Field';
 import { syncQuotaProblem } from '@/utils/sync-quota';
 import { problemOf } from '@/utils/problems';
 import { problemSentence } from '@/utils/problem-text';
@@ -95,6 +95,13 @@ export function SettingsSection({ store }: { store: OptionsStore }) {
             value={s.maxItemsPerSource} min={10} max={5000} onSave={(n) => save({ maxItemsPerSource: n })} />
         </div>
         <p class="hint">{t('opt_retention_hint')}</p>
+      </fieldset>
+
+      <fieldset class="card">
+        <legend>{t('opt_images')}</legend>
+        <Check id="load-images" checked={s.loadRemoteImages} hint={t('opt_load_images_hint')} onChange={(on) => void save({ loadRemoteImages: on })}>
+          {t('opt_load_images')}
+        </Check>
       </fieldset>
     </section>
   );

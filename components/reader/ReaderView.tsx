@@ -4,7 +4,8 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { Item } from '@/utils/model';
 import { safeImageUrl, safeUrl } from '@/utils/safe-url';
-import { sanitizeHtml } from '@/utils/sanitize';
+import { sanitizeItemHtml, sanitizeReader } from '@/utils/sanitize';
+import type { RemoteImages } from '@/utils/sidebar/images';
 import { t } from '@/utils/i18n';
 import type { ReaderModel } from './model';
 import './reader.css';
@@ -15,6 +16,8 @@ export interface ReaderViewProps {
   items: () => Item[];
   locale: string;
   onClose(): void;
+  /** "Load remote images" and the articles the user asked for; absent: images load. */
+  images?: RemoteImages;
 }
 
 const NOTES = { none: 'rd_note_none', live: 'rd_note_live', video: 'rd_note_video', paywall: 'rd_note_paywall' } as const;
@@ -29,9 +32,33 @@ function formatTime(iso: string | null, locale: string): string | undefined {
 }
 
 /** The feed's own content: what the reader shows when the page gives no article. */
-function FeedContent({ item }: { item: Item }) {
-  const html = useMemo(() => sanitizeHtml(item.contentHtml || item.summaryHtml, item.url), [item]);
-  return html ? <div class="content reader-content feed-content" dangerouslySetInnerHTML={{ __html: html }} /> : null;
+function FeedContent({ item, load, onShow }: { item: Item; load: boolean; onShow(): void }) {
+  const { html, heldImages } = useMemo(() => sanitizeItemHtml(item.contentHtml || item.summaryHtml, item.url, { remoteImages: load }), [item, load]);
+  return (
+    <>
+      {heldImages > 0 && <ShowImages onShow={onShow} />}
+      {html && <div class="content reader-content feed-content" dangerouslySetInnerHTML={{ __html: html }} />}
+    </>
+  );
+}
+
+/** The extracted article. It was sanitized with its images when read; while they wait it is shown without them. */
+function ArticleHtml({ html, url, load, leadHeld, onShow }: { html: string; url: string; load: boolean; leadHeld: boolean; onShow(): void }) {
+  const body = useMemo(() => (load ? { html, heldImages: 0 } : sanitizeReader(html, url, undefined, { remoteImages: false })), [html, url, load]);
+  return (
+    <>
+      {(body.heldImages > 0 || leadHeld) && <ShowImages onShow={onShow} />}
+      <div class="content reader-content" dangerouslySetInnerHTML={{ __html: body.html }} />
+    </>
+  );
+}
+
+function ShowImages({ onShow }: { onShow(): void }) {
+  return (
+    <button type="button" class="btn show-images" onClick={onShow}>
+      {t('sb_show_images')}
+    </button>
+  );
 }
 
 function textTypeKey(e: KeyboardEvent): boolean {
@@ -39,7 +66,7 @@ function textTypeKey(e: KeyboardEvent): boolean {
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT';
 }
 
-export function ReaderView({ model, items, locale, onClose }: ReaderViewProps) {
+export function ReaderView({ model, items, locale, onClose, images }: ReaderViewProps) {
   const it = model.item.value;
   const st = model.state.value;
   const heading = useRef<HTMLHeadingElement>(null);
@@ -81,7 +108,10 @@ export function ReaderView({ model, items, locale, onClose }: ReaderViewProps) {
   if (!it) return null;
   const step = model.prefs.value.fontStep;
   const article = st.kind === 'article' ? st.article : undefined;
-  const lead = article?.leadImage && !article.html.includes(`src="${article.leadImage}"`) && !(st.kind === 'article' && st.offline) ? safeImageUrl(article.leadImage) : undefined;
+  const load = images ? images.allowed(it.id) : true;
+  const showImages = () => images?.show(it.id);
+  const leadUrl = article?.leadImage && !article.html.includes(`src="${article.leadImage}"`) && !(st.kind === 'article' && st.offline) ? safeImageUrl(article.leadImage) : undefined;
+  const lead = load ? leadUrl : undefined;
   const when = formatTime(article?.published ?? null, locale);
   const sizes = [t('rd_size_small'), t('rd_size_normal'), t('rd_size_large')];
 
@@ -122,7 +152,7 @@ export function ReaderView({ model, items, locale, onClose }: ReaderViewProps) {
         )}
         {st.kind === 'article' && st.offline && <p class="notice reader-note">{t('rd_offline_copy')}</p>}
         {lead && <img class="reader-lead" src={lead} alt="" referrerpolicy="no-referrer" decoding="async" />}
-        {article && <div class="content reader-content" dangerouslySetInnerHTML={{ __html: article.html }} />}
+        {article && <ArticleHtml html={article.html} url={article.url} load={load} leadHeld={!!leadUrl && !load} onShow={showImages} />}
         {st.kind === 'ask' && (
           <div class="notice reader-ask" role="region" aria-label={t('rd_ask_title')}>
             <p>{t('rd_ask', st.host)}</p>
@@ -160,7 +190,7 @@ export function ReaderView({ model, items, locale, onClose }: ReaderViewProps) {
             {st.message}
           </p>
         )}
-        {(st.kind === 'ask' || st.kind === 'fallback' || st.kind === 'error') && <FeedContent item={it} />}
+        {(st.kind === 'ask' || st.kind === 'fallback' || st.kind === 'error') && <FeedContent item={it} load={load} onShow={showImages} />}
       </article>
     </div>
   );

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentType } from 'preact';
 import type { SidebarStore } from './state';
 import type { Item } from '@/utils/model';
+import type { RemoteImages } from '@/utils/sidebar/images';
 import { readHere } from './read-here';
 import { keyAction, moveFocus } from './keyboard';
 import { ShortcutsHelp } from './ShortcutsHelp';
@@ -51,7 +52,7 @@ function reveal(row: Element) {
 
 /** The reader, loaded on the first "Read here" (see entrypoints/sidepanel/main.tsx). */
 export interface LoadedReader {
-  View: ComponentType<{ model: LoadedReader['model']; items: () => Item[]; locale: string; onClose(): void }>;
+  View: ComponentType<{ model: LoadedReader['model']; items: () => Item[]; locale: string; onClose(): void; images?: RemoteImages }>;
   model: {
     item: { value: Item | null };
     open(item: Item): Promise<void>;
@@ -224,7 +225,7 @@ export function App({ store, loadReader, live }: { store: SidebarStore; loadRead
         <SearchBox store={store} inputRef={search} />
       </header>
       {!readingItem && <NewPill store={store} onShow={showNew} />}
-      {reader && readingItem && <reader.View model={reader.model} items={() => store.visible.value} locale={store.locale} onClose={closeReader} />}
+      {reader && readingItem && <reader.View model={reader.model} items={() => store.visible.value} locale={store.locale} onClose={closeReader} images={store.images} />}
       <main hidden={readingItem !== null}>
         <OfflineNotice store={store} />
         <SnoozeChip store={store} />

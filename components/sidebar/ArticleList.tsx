@@ -50,6 +50,8 @@ export function ArticleList({ store, live }: { store: SidebarStore; live?: LiveF
             onTopic={(id) => void store.setFilter({ kind: 'topic', id })}
             onFollowLive={canFollow(it) ? (item) => void live!.follow(item.url, item.title) : undefined}
             followBusy={live?.pending.value.has(it.url)}
+            images={store.images.allowed(it.id)}
+            onShowImages={(id) => store.images.show(id)}
           />
         ))}
       </ul>

@@ -2,7 +2,7 @@
 import type { Item, Source, Topic } from '@/utils/model';
 import { highlightRanges } from '@/utils/topics/match';
 import { Highlighted } from '../shared/Highlighted';
-import { safeImageUrl } from '@/utils/safe-url';
+import { thumbnailHeld, thumbnailSrc } from '@/utils/sidebar/images';
 import { summaryLine } from '@/utils/sidebar/display';
 import { t } from '@/utils/i18n';
 import { Favicon } from './Favicon';
@@ -31,16 +31,28 @@ export interface RowProps {
   /** Shown on articles that look like live pages not yet followed: follows the page. */
   onFollowLive?(item: Item): void;
   followBusy?: boolean;
+  /** This article's remote images may load ("Load remote images" on, or the user asked). */
+  images: boolean;
+  /** "Show images": load this article's remote images. */
+  onShowImages(id: string): void;
 }
 
-function Thumb({ url, base }: { url?: string; base: string }) {
+function Thumb({ item, load, onShow, tab, title }: { item: Item; load: boolean; onShow(): void; tab: number; title: string }) {
   const [failed, setFailed] = useState(false);
-  const src = safeImageUrl(url, base);
+  // Remote images wait for the user: a plain button where the picture would be (named for its article).
+  if (thumbnailHeld(item, load)) {
+    return (
+      <button type="button" class="btn show-images thumb-held" tabIndex={tab} aria-label={t('sb_show_images_named', title)} onClick={onShow}>
+        {t('sb_show_images')}
+      </button>
+    );
+  }
+  const src = thumbnailSrc(item, load);
   if (!src || failed) return null;
   return <img class="thumb" src={src} alt="" width={72} height={72} loading="lazy" decoding="async" referrerpolicy="no-referrer" onError={() => setFailed(true)} />;
 }
 
-export function ArticleRow({ tabbable = true, item, source, alsoFrom, topics, open, focused, now, locale, onOpen, onToggleRead, onStar, onFocus, onTopic, onFollowLive, followBusy }: RowProps) {
+export function ArticleRow({ tabbable = true, item, source, alsoFrom, topics, open, focused, now, locale, onOpen, onToggleRead, onStar, onFocus, onTopic, onFollowLive, followBusy, images, onShowImages }: RowProps) {
   const name = source?.name ?? t('sb_unknown_source');
   const titleId = `t-${item.id}`;
   const bodyId = `b-${item.id}`;
@@ -57,7 +69,7 @@ export function ArticleRow({ tabbable = true, item, source, alsoFrom, topics, op
         <div class="row-main">
           <div class="row-text">
             <div class="meta">
-              <Favicon source={source} name={name} />
+              <Favicon source={source} name={name} load={images} />
               <span class="source">{alsoFrom?.length ? t('sb_also_from', [name, alsoFrom.join(', ')]) : name}</span>
               <span aria-hidden="true">·</span>
               <RelTime ts={item.published} now={now} locale={locale} />
@@ -100,7 +112,7 @@ export function ArticleRow({ tabbable = true, item, source, alsoFrom, topics, op
               </ul>
             )}
           </div>
-          {!open && <Thumb url={item.imageUrl} base={item.url} />}
+          {!open && <Thumb item={item} load={images} onShow={() => onShowImages(item.id)} tab={tab} title={title} />}
         </div>
         <div class="actions">
           {onFollowLive && (
@@ -116,7 +128,7 @@ export function ArticleRow({ tabbable = true, item, source, alsoFrom, topics, op
             <span aria-hidden="true">{item.read ? '◯' : '✓'}</span>
           </button>
         </div>
-        {open && <ArticleBody item={item} id={bodyId} />}
+        {open && <ArticleBody item={item} id={bodyId} images={images} onShowImages={() => onShowImages(item.id)} />}
       </article>
     </li>
   );

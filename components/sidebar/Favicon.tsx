@@ -1,11 +1,13 @@
-// The source's favicon, or a letter avatar when it has none or it fails to load.
+// The source's favicon, or a letter avatar when it has none, it fails to load, or remote images wait.
 import { useState } from 'preact/hooks';
 import type { Source } from '@/utils/model';
-import { faviconUrl, hueOf, initialOf } from '@/utils/sidebar/display';
+import { hueOf, initialOf } from '@/utils/sidebar/display';
+import { faviconSrc } from '@/utils/sidebar/images';
 
-export function Favicon({ source, name }: { source?: Source; name: string }) {
+/** `load` false: remote images wait for the user ("Load remote images" off), so the letter stands in. */
+export function Favicon({ source, name, load = true }: { source?: Source; name: string; load?: boolean }) {
   const [failed, setFailed] = useState(false);
-  const src = faviconUrl(source);
+  const src = faviconSrc(source, load);
   if (!src || failed) {
     return (
       <span class="avatar" aria-hidden="true" style={{ '--hue': String(hueOf(name)) }}>

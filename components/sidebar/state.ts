@@ -15,6 +15,7 @@ import { FilterCountsModel } from './models/filter-counts';
 import { TickerModel } from './models/ticker';
 import { ReadingModel } from './models/reading';
 import { t } from '@/utils/i18n';
+import { createImagesModel } from './models/images';
 
 export { sameFilter };
 export type SidebarStore = ReturnType<typeof createSidebarStore>;
@@ -26,6 +27,7 @@ export function createSidebarStore(env: SidebarEnv) {
   const search = new SearchModel(env, list.filter);
   const counts = new FilterCountsModel(env, prefs);
   const ticker = new TickerModel(env, prefs.settings);
+  const images = createImagesModel(prefs.settings, prefs.known);
   const visible = computed(() => (search.searching.value ? search.results.value?.items ?? [] : list.items.value));
   const reading = new ReadingModel(env, { list, search, ticker, counts, status, visible });
   const run = status.run;
@@ -131,6 +133,8 @@ export function createSidebarStore(env: SidebarEnv) {
     openId: list.openId, focusId: list.focusId, pendingNew: list.pendingNew, atTop: list.atTop,
     counts: counts.counts, breaking: ticker.breaking, now: ticker.now,
     sources: prefs.sources, topics: prefs.topics, settings: prefs.settings,
+    /** Which articles' remote images may load ("Load remote images", "Show images"). */
+    images,
     query: search.query, results: search.results,
     polling: status.polling, online: status.online, error: status.error, announcement: status.announcement,
     // derived

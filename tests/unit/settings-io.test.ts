@@ -14,7 +14,7 @@ describe('settings export/import', () => {
     const db = await openNewsDb('sio-1');
     const src = await addSource(db, { name: 'Wire', url: 'https://wire.example/rss', intervalMin: 15 });
     await fakeBrowser.storage.local.set({ [`apiKey:${src.id}`]: 'secret-key-123' });
-    const settings = { ...DEFAULT_SETTINGS, badgeMode: 'alerts' as const, quietStart: '22:00', quietEnd: '07:00', snoozeUntil: 99 };
+    const settings = { ...DEFAULT_SETTINGS, badgeMode: 'alerts' as const, quietStart: '22:00', quietEnd: '07:00', snoozeUntil: 99, loadRemoteImages: false };
     const text = exportSettings(settings, [topic], await listSources(db));
     expect(text).not.toContain('secret-key-123');
 
@@ -31,6 +31,7 @@ describe('settings export/import', () => {
     expect(await loadTopics(fakeBrowser.storage.sync)).toEqual([topic]);
     expect(await fakeBrowser.storage.sync.get('topic:t-old')).toEqual({});
     expect((await loadSettings(fakeBrowser.storage.sync)).badgeMode).toBe('alerts');
+    expect((await loadSettings(fakeBrowser.storage.sync)).loadRemoteImages).toBe(false);
     db.close();
     db2.close();
   });
@@ -42,6 +43,7 @@ describe('settings export/import', () => {
     ['{"format":"newsbar-settings","version":1,"settings":{},"topics":[{"id":"a","name":"x","query":"\\"open","notify":true,"breaking":false}],"sources":[]}', 'badField', 'topics[0].query'],
     ['{"format":"newsbar-settings","version":1,"settings":{"badgeMode":"loud"},"topics":[],"sources":[]}', 'badField', 'settings.badgeMode'],
     ['{"format":"newsbar-settings","version":1,"settings":{"quietStart":"25:00"},"topics":[],"sources":[]}', 'badField', 'settings.quietStart'],
+    ['{"format":"newsbar-settings","version":1,"settings":{"loadRemoteImages":"no"},"topics":[],"sources":[]}', 'badField', 'settings.loadRemoteImages'],
     ['{"format":"newsbar-settings","version":1,"settings":{},"topics":[],"sources":[{"name":"x","url":"file:///etc/passwd"}]}', 'badField', 'sources[0].url'],
     ['{"format":"newsbar-settings","version":1,"settings":{},"topics":[{"id":"a","name":"x","query":"a","notify":true,"breaking":false},{"id":"a","name":"y","query":"b","notify":true,"breaking":false}],"sources":[]}', 'badField', 'topics[1].id'],
   ])('refuses %s', (text, code, where) => {

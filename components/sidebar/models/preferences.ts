@@ -15,6 +15,8 @@ export interface Prefs {
 
 export const PreferencesModel = createModel((env: SidebarEnv) => {
   const settings = signal<Settings>(DEFAULT_SETTINGS);
+  /** The settings have been read (until then `settings` holds the defaults). */
+  const known = signal(false);
   const topics = signal<Topic[]>([]);
   const sources = signal<Source[]>([]);
   const failing = computed(() => sources.value.filter((s) => s.enabled && s.health === 'error'));
@@ -22,6 +24,7 @@ export const PreferencesModel = createModel((env: SidebarEnv) => {
 
   return {
     settings,
+    known,
     topics,
     sources,
     failing,
@@ -34,6 +37,7 @@ export const PreferencesModel = createModel((env: SidebarEnv) => {
     applyPrefs(p: Prefs) {
       batch(() => {
         settings.value = p.settings;
+        known.value = true;
         topics.value = p.topics;
       });
     },
