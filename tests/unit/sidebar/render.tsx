@@ -9,8 +9,13 @@ import type { Message } from '@/utils/messages';
 import type { Item, Source } from '@/utils/model';
 import { dbWith, NOW } from './fixtures';
 
-// Unmount after each test: a sidebar left mounted runs its effect clean-ups after jsdom is gone.
-afterEach(cleanup);
+// Unmount after each test: a sidebar left mounted runs its effect clean-ups after jsdom is gone. Then a
+// moment for Preact's pending after-paint timers (they call cancelAnimationFrame and effect clean-ups that
+// use document): one firing after the file's jsdom is torn down is an unhandled error that fails the run.
+afterEach(async () => {
+  cleanup();
+  await new Promise((r) => setTimeout(r, 150));
+});
 
 export interface Harness {
   store: ReturnType<typeof createSidebarStore>;
