@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, type BadgeMode, type Settings, type Source, type Topi
 import type { NewsDb } from './db/schema';
 import type { NewSource } from './db/sources';
 import type { StorageAreaLike } from './settings';
-import { SETTINGS_KEY } from './settings';
+import { SETTINGS_KEY } from './storage-keys';
 import { addSourcesAtomically, type ImportResult } from './opml';
 import { replaceTopics } from './topics/store';
 import { parseQuery } from './topics/query';

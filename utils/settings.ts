@@ -1,14 +1,13 @@
 // Settings live in browser.storage.sync (they follow the user); the storage area is passed in
 // so the logic runs under tests unchanged.
 import { DEFAULT_SETTINGS, type Settings } from './model';
+import { SETTINGS_KEY as KEY } from './storage-keys';
 
 export interface StorageAreaLike {
   get(keys?: string | string[] | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove?(keys: string | string[]): Promise<void>;
 }
-
-const KEY = 'settings';
 
 export async function loadSettings(area: StorageAreaLike): Promise<Settings> {
   const got = (await area.get(KEY))[KEY] as Partial<Settings> | undefined;
@@ -20,5 +19,3 @@ export async function saveSettings(area: StorageAreaLike, patch: Partial<Setting
   await area.set({ [KEY]: next });
   return next;
 }
-
-export const SETTINGS_KEY = KEY;

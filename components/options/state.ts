@@ -3,16 +3,14 @@
 import { signal } from '@preact/signals';
 import { DEFAULT_SETTINGS, type Settings, type Source, type Topic } from '@/utils/model';
 import { isMessage } from '@/utils/messages';
-import { loadSettings, saveSettings, SETTINGS_KEY } from '@/utils/settings';
+import { loadSettings, saveSettings } from '@/utils/settings';
 import { loadTopics, removeTopic as removeTopicFrom, saveTopic as saveTopicTo } from '@/utils/topics/store';
 import { addSource as addSourceTo, listSources, removeSource as removeSourceFrom, updateSource as updateSourceIn, updateSources as updateSourcesIn, type NewSource, type SourcePatch } from '@/utils/db/sources';
 import { sourceKey } from '@/utils/db/counters';
 import type { OptionsEnv } from './env';
-import { SYNC_STATUS_KEY } from '@/utils/sync/source-list';
+import { apiKeyKey, SOURCE_LIST_STATUS_KEY, touchesSettingsOrTopics } from '@/utils/storage-keys';
 
 export type OptionsStore = ReturnType<typeof createOptionsStore>;
-
-export const apiKeyKey = (sourceId: string) => `apiKey:${sourceId}`;
 
 /** How long "Undo" is offered after sources are removed, before they and their articles are deleted. */
 export const UNDO_MS = 8000;
@@ -35,7 +33,7 @@ export function createOptionsStore(env: OptionsEnv) {
   /** How the source list syncs (written by the background: entrypoints/background/source-sync.ts). */
   const syncStatus = signal<{ bytes: number; budget: number; tooLarge: boolean } | null>(null);
   async function reloadSyncStatus(): Promise<void> {
-    syncStatus.value = ((await env.local.get(SYNC_STATUS_KEY))[SYNC_STATUS_KEY] as typeof syncStatus.value) ?? null;
+    syncStatus.value = ((await env.local.get(SOURCE_LIST_STATUS_KEY))[SOURCE_LIST_STATUS_KEY] as typeof syncStatus.value) ?? null;
   }
 
   /** Sources removed but not yet deleted: hidden from the lists while Undo is offered. */
@@ -74,8 +72,8 @@ export function createOptionsStore(env: OptionsEnv) {
       if (isMessage(m) && (m.type === 'newItems' || (m.type === 'pollState' && !m.polling))) soon(reloadSources);
     });
     const offStorage = env.onStorageChanged((keys, area) => {
-      if (area === 'local' && keys.includes(SYNC_STATUS_KEY)) void reloadSyncStatus();
-      if (area === 'sync' && keys.some((k) => k === SETTINGS_KEY || k === 'topicIds' || k.startsWith('topic:'))) void reloadSync();
+      if (area === 'local' && keys.includes(SOURCE_LIST_STATUS_KEY)) void reloadSyncStatus();
+      if (area === 'sync' && touchesSettingsOrTopics(keys)) void reloadSync();
     });
     return () => {
       offMsg();

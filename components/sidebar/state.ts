@@ -4,7 +4,7 @@
 import { batch, computed } from '@preact/signals';
 import type { Item } from '@/utils/model';
 import { isMessage } from '@/utils/messages';
-import { SETTINGS_KEY } from '@/utils/settings';
+import { touchesSettingsOrTopics } from '@/utils/storage-keys';
 import { matchesFilter, type Filter } from '@/utils/db/queries';
 import type { SidebarEnv } from './sidebar-env';
 import { StatusModel } from './models/status';
@@ -100,7 +100,7 @@ export function createSidebarStore(env: SidebarEnv) {
     const offs = [
       env.onMessage(onMessage),
       env.onStorageChanged((keys, area) => {
-        if (area === 'sync' && keys.some((k) => k === SETTINGS_KEY || k === 'topicIds' || k.startsWith('topic:'))) void run(reloadPrefs);
+        if (area === 'sync' && touchesSettingsOrTopics(keys)) void run(reloadPrefs);
       }),
       env.onOnlineChanged(status.setOnline),
     ];

@@ -5,17 +5,13 @@ import { takePendingAlerts } from '@/utils/db/pending-alerts';
 import type { Topic } from '@/utils/model';
 import { writeItems } from '@/utils/db/item-writes';
 import { listSources } from '@/utils/db/sources';
-import type { Message } from '@/utils/messages';
 import { loadSettings } from '@/utils/settings';
 import { changedTopicIds, loadTopics } from '@/utils/topics/store';
 import { rematchStored, topicSet, withTopics, type MatchedItem } from '@/utils/topics/rematch';
 import { FIREFOX_ITEMS_MAX, planNotifications, storyKeyLive, storyKeys, type NewMatch } from '@/utils/topics/notify';
 import { holdForLater, pruneNotified, registerNotificationListeners, show, sourceNames } from './notifications';
 import { updateBadge } from './badge';
-
-function broadcast(msg: Message): void {
-  browser.runtime.sendMessage(msg).catch(() => {}); // no open page: nobody to tell
-}
+import { broadcast } from './broadcast';
 
 /**
  * Match stored items that were written without their topics (a benchmark's seeding, a test), queue

@@ -1,5 +1,5 @@
 // API keys stay in storage.local: never synced, never logged.
-const keyOf = (sourceId: string) => `apiKey:${sourceId}`;
+import { apiKeyKey as keyOf } from '@/utils/storage-keys';
 
 export async function getApiKey(sourceId: string): Promise<string | undefined> {
   const k = keyOf(sourceId);

@@ -4,7 +4,7 @@ import { getDb, openNewsDb } from '@/utils/db/schema';
 import { addSource, listSources, removeSource, type NewSource } from '@/utils/db/sources';
 import { countItems, recountAll } from '@/utils/db/counts';
 import { isMessage } from '@/utils/messages';
-import { SETTINGS_KEY } from '@/utils/settings';
+import { SETTINGS_KEY } from '@/utils/storage-keys';
 import { ensureAlarm, POLL_ALARM, seedDefaultSources, wireToolbarButton } from './setup';
 import { indexSearch, runFollow, runPoll, stopFollowing } from './poll-runner';
 import { updateBadge } from './badge';

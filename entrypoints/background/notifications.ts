@@ -5,29 +5,20 @@ import { getDb, type NewsDb } from '@/utils/db/schema';
 import { listSources } from '@/utils/db/sources';
 import { markRead } from '@/utils/db/read-state';
 import type { Item } from '@/utils/model';
-import type { Message } from '@/utils/messages';
 import { loadSettings, saveSettings } from '@/utils/settings';
 import { loadTopics } from '@/utils/topics/store';
 import { t } from '@/utils/i18n';
 import {
   ITEM_PREFIX, holdForDigest, planDigest, snoozeUntil, topicOfNotification, type NotifyPlan, type PendingDigest, type PlannedNotification,
 } from '@/utils/topics/notify';
+import { ALERT_DIGEST_KEY as DIGEST_KEY, ALERT_NOTES_KEY as NOTES_KEY, SIDEBAR_TOPIC_KEY } from '@/utils/storage-keys';
 import { updateBadge } from './badge';
+import { broadcast } from './broadcast';
 
 /** Notified ids and story keys are kept this long: longer than items usually stay in a feed. */
 const KEEP_NOTIFIED_MS = 90 * 86_400_000;
-/** storage.local: notification id -> the item ids it is about. */
-const NOTES_KEY = 'alertNotes';
-/** storage.local: what arrived while alerts were silent (PendingDigest). */
-const DIGEST_KEY = 'alertDigest';
-/** storage.local: the topic a summary's click asks the sidebar to show ({ id, at }). */
-export const SIDEBAR_TOPIC_KEY = 'sidebarTopic';
 /** Chrome shows buttons on notifications; Firefox has none. */
 const BUTTONS = !import.meta.env.FIREFOX;
-
-function broadcast(msg: Message): void {
-  browser.runtime.sendMessage(msg).catch(() => {}); // no open page: nobody to tell
-}
 
 type Notes = Record<string, string[]>;
 const readNotes = async (): Promise<Notes> => ((await browser.storage.local.get(NOTES_KEY))[NOTES_KEY] as Notes | undefined) ?? {};

@@ -7,20 +7,16 @@ import { pollDue, type PollDeps, type PollOptions, type SourceOutcome } from '@/
 import { followLivePage } from '@/utils/poller/follow-live';
 import { removeSource } from '@/utils/db/sources';
 import { indexQueued, type IndexOptions } from '@/utils/db/search-index';
-import type { FollowReply, Message } from '@/utils/messages';
+import type { FollowReply } from '@/utils/messages';
 import { getApiKey } from './api-keys';
 import { updateBadge } from './badge';
+import { broadcast } from './broadcast';
 import { drainAlerts } from './alerts';
 import { sendDigestIfDue } from './notifications';
 import { loadTopics } from '@/utils/topics/store';
 import { topicSet } from '@/utils/topics/rematch';
 
 let chain: Promise<unknown> = Promise.resolve();
-
-function broadcast(msg: Message): void {
-  // No open sidebar means no receiver: that is fine.
-  browser.runtime.sendMessage(msg).catch(() => {});
-}
 
 async function pollDeps(): Promise<PollDeps> {
   const [settings, topics] = await Promise.all([loadSettings(browser.storage.sync), loadTopics(browser.storage.sync)]);

@@ -6,12 +6,10 @@
 import { getDb } from '@/utils/db/schema';
 import { listSources, removeSource, updateSource } from '@/utils/db/sources';
 import { addSourcesAtomically } from '@/utils/opml';
-import { META_KEY, SYNC_STATUS_KEY, planSync, readSourceList, SYNC_BUDGET, syncedOf, writeSourceList } from '@/utils/sync/source-list';
-
-const DEVICE_KEY = 'syncDevice';
-/** When this device last wrote or took the synced list (ms); 0 = never. */
-const STAMP_KEY = 'sourceListAt';
-
+import { planSync, readSourceList, SYNC_BUDGET, syncedOf, writeSourceList } from '@/utils/sync/source-list';
+import {
+  SOURCE_LIST_KEY, SOURCE_LIST_STAMP_KEY as STAMP_KEY, SOURCE_LIST_STATUS_KEY, SYNC_DEVICE_KEY as DEVICE_KEY,
+} from '@/utils/storage-keys';
 
 async function deviceId(): Promise<string> {
   const got = (await browser.storage.local.get(DEVICE_KEY))[DEVICE_KEY] as string | undefined;
@@ -26,7 +24,7 @@ export async function pushSourceList(): Promise<void> {
   const meta = await writeSourceList(browser.storage.sync, list.map(syncedOf), await deviceId(), Date.now());
   await browser.storage.local.set({
     [STAMP_KEY]: meta.at,
-    [SYNC_STATUS_KEY]: { bytes: meta.bytes, budget: SYNC_BUDGET, tooLarge: !!meta.tooLarge, count: list.length, at: meta.at },
+    [SOURCE_LIST_STATUS_KEY]: { bytes: meta.bytes, budget: SYNC_BUDGET, tooLarge: !!meta.tooLarge, count: list.length, at: meta.at },
   });
 }
 
@@ -48,4 +46,4 @@ export async function pullSourceList(): Promise<boolean> {
   return plan.add.length + plan.update.length + (firstTime ? 0 : plan.remove.length) > 0;
 }
 
-export const isSourceListKey = (key: string) => key === META_KEY;
+export const isSourceListKey = (key: string) => key === SOURCE_LIST_KEY;

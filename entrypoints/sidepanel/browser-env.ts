@@ -2,10 +2,9 @@
 import { browser } from 'wxt/browser';
 import { onRuntimeMessage, onStorageKeysChanged } from '@/components/shared/page-listeners';
 import { getDb } from '@/utils/db/schema';
+import { SIDEBAR_TOPIC_KEY } from '@/utils/storage-keys';
 import type { SidebarEnv } from '@/components/sidebar/sidebar-env';
 
-/** storage.local: the topic a clicked alert summary asks the sidebar to show ({ id, at }). */
-const SIDEBAR_TOPIC_KEY = 'sidebarTopic';
 /** A request older than this is stale: the sidebar opened for another reason. */
 const REQUEST_FRESH_MS = 60_000;
 

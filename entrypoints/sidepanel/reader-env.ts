@@ -3,9 +3,9 @@
 import { browser } from 'wxt/browser';
 import { getDb } from '@/utils/db/schema';
 import { fetchPage } from '@/utils/reader/fetch-page';
+import { READER_PREFS_KEY as PREFS_KEY } from '@/utils/storage-keys';
 import type { ReaderEnv, ReaderPrefs } from '@/components/reader/env';
 
-const PREFS_KEY = 'readerPrefs';
 const ALL = ['https://*/*', 'http://*/*'];
 
 export function browserReaderEnv(): ReaderEnv {

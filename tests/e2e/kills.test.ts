@@ -11,7 +11,7 @@ import { startNewsServer, type NewsServer } from '../../scripts/news-server/serv
 import { Tallier, type Counter } from '../../utils/db/counters';
 import { badgeFor } from '../../utils/badge';
 import type { Item } from '../../utils/model';
-import { SETTINGS_KEY } from '../../utils/settings';
+import { SETTINGS_KEY } from '../../utils/storage-keys';
 
 const SEED = Number(process.env.SEED ?? Date.now() % 100_000);
 const ROUNDS = Number(process.env.ROUNDS ?? 12);

@@ -6,11 +6,7 @@
 import type { Source, SourceKind } from '../model';
 import type { NewSource } from '../db/sources';
 import type { StorageAreaLike } from '../settings';
-
-export const META_KEY = 'sourceList';
-/** In storage.local: what the options page shows (how much of the budget the list takes, or that it is too large). */
-export const SYNC_STATUS_KEY = 'sourceListSync';
-export const chunkKey = (i: number) => `sourceList:${i}`;
+import { SOURCE_LIST_KEY as META_KEY, sourceListChunkKey as chunkKey } from '../storage-keys';
 /** Characters of base64 per chunk: the key and JSON's quotes fit well under 8,192 bytes. */
 export const CHUNK_CHARS = 7_800;
 /** Bytes the source list may take in storage.sync (of 102,400): the rest is for settings and topics. */

@@ -2,9 +2,7 @@
 // sync's ~8 KB per-item limit, plus an index key with the order.
 import type { Topic } from '../model';
 import type { StorageAreaLike } from '../settings';
-
-const INDEX = 'topicIds';
-const key = (id: string) => `topic:${id}`;
+import { TOPIC_IDS_KEY as INDEX, topicIdOfKey, topicKey as key } from '../storage-keys';
 
 export async function loadTopics(area: StorageAreaLike): Promise<Topic[]> {
   const ids = ((await area.get(INDEX))[INDEX] as string[] | undefined) ?? [];
@@ -26,14 +24,12 @@ export async function removeTopic(area: StorageAreaLike, id: string): Promise<vo
 
 // --- additions for the options page, import and the background ---
 
-export const TOPIC_INDEX_KEY = INDEX;
-
 /**
  * Which topics a storage.onChanged change set touches: changed topic keys plus topics added to or
  * removed from the index; null when no topic changed (other keys, or only a reorder).
  */
 export function changedTopicIds(changes: Record<string, { oldValue?: unknown; newValue?: unknown }>): string[] | null {
-  const ids = new Set(Object.keys(changes).filter((k) => k.startsWith('topic:')).map((k) => k.slice('topic:'.length)));
+  const ids = new Set(Object.keys(changes).map(topicIdOfKey).filter((id): id is string => id !== undefined));
   const idx = changes[INDEX];
   if (idx) {
     const before = new Set((idx.oldValue as string[] | undefined) ?? []);

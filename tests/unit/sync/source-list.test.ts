@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { makeSource } from '@/utils/db/sources';
 import {
-  CHUNK_CHARS, META_KEY, SYNC_BUDGET, decodeSourceList, encodeSourceList, planSync, readSourceList, syncedOf, writeSourceList, type SyncedSource,
+  CHUNK_CHARS, SYNC_BUDGET, decodeSourceList, encodeSourceList, planSync, readSourceList, syncedOf, writeSourceList, type SyncedSource,
 } from '@/utils/sync/source-list';
 
 const NOW = 1_700_000_000_000;
@@ -56,7 +56,7 @@ describe('source list in storage.sync', () => {
     await writeSourceList(fakeBrowser.storage.sync, list(300), 'device-a', NOW);
     const meta = await writeSourceList(fakeBrowser.storage.sync, huge, 'device-a', NOW + 1);
     expect(meta).toMatchObject({ tooLarge: true, chunks: 0 });
-    expect(Object.keys(await fakeBrowser.storage.sync.get(null))).toEqual([META_KEY]);
+    expect(Object.keys(await fakeBrowser.storage.sync.get(null))).toEqual(['sourceList']);
     expect(await readSourceList(fakeBrowser.storage.sync)).toBeNull();
   });
 
@@ -66,7 +66,7 @@ describe('source list in storage.sync', () => {
     await writeSourceList(fakeBrowser.storage.sync, list(3), 'a', NOW + 1);
     const keys = Object.keys(await fakeBrowser.storage.sync.get(null));
     expect(before).toBeGreaterThan(3);
-    expect(keys.sort()).toEqual([META_KEY, 'sourceList:0']);
+    expect(keys.sort()).toEqual(['sourceList', 'sourceList:0']);
     expect((await readSourceList(fakeBrowser.storage.sync))?.list).toHaveLength(3);
   });
 

@@ -1,0 +1,31 @@
+import {
+  ALERT_DIGEST_KEY, ALERT_NOTES_KEY, apiKeyKey, READER_PREFS_KEY, SETTINGS_KEY, SIDEBAR_TOPIC_KEY, SOURCE_LIST_KEY, SOURCE_LIST_STAMP_KEY,
+  SOURCE_LIST_STATUS_KEY, sourceListChunkKey, SYNC_DEVICE_KEY, TOPIC_IDS_KEY, topicIdOfKey, topicKey, touchesSettingsOrTopics,
+} from '@/utils/storage-keys';
+
+// The keys are stored on users' machines and in their synced storage: a changed string would lose
+// their settings, topics, API keys and synced sources on update. These pin them.
+describe('storage keys', () => {
+  it('keeps the stored strings', () => {
+    expect([SETTINGS_KEY, TOPIC_IDS_KEY, topicKey('t-1'), SOURCE_LIST_KEY, sourceListChunkKey(2)]).toEqual([
+      'settings', 'topicIds', 'topic:t-1', 'sourceList', 'sourceList:2',
+    ]);
+    expect([apiKeyKey('s1'), SOURCE_LIST_STATUS_KEY, SOURCE_LIST_STAMP_KEY, SYNC_DEVICE_KEY, ALERT_NOTES_KEY, ALERT_DIGEST_KEY, SIDEBAR_TOPIC_KEY, READER_PREFS_KEY]).toEqual([
+      'apiKey:s1', 'sourceListSync', 'sourceListAt', 'syncDevice', 'alertNotes', 'alertDigest', 'sidebarTopic', 'readerPrefs',
+    ]);
+  });
+
+  it('reads a topic id back from its key, and nothing from other keys', () => {
+    expect(topicIdOfKey(topicKey('t-1:x'))).toBe('t-1:x');
+    expect(topicIdOfKey(TOPIC_IDS_KEY)).toBeUndefined();
+    expect(topicIdOfKey(SETTINGS_KEY)).toBeUndefined();
+  });
+
+  it('tells changes to settings or topics from other synced keys', () => {
+    expect(touchesSettingsOrTopics([SETTINGS_KEY])).toBe(true);
+    expect(touchesSettingsOrTopics([TOPIC_IDS_KEY])).toBe(true);
+    expect(touchesSettingsOrTopics(['sourceList:0', topicKey('a')])).toBe(true);
+    expect(touchesSettingsOrTopics([SOURCE_LIST_KEY, sourceListChunkKey(0)])).toBe(false);
+    expect(touchesSettingsOrTopics([])).toBe(false);
+  });
+});

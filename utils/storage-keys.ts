@@ -1,0 +1,43 @@
+// Every key Newsbar keeps in browser.storage, in one place: what is stored where is read here, and no
+// two files spell a key apart. (Sources, items and their poll state live in IndexedDB: utils/db/schema.ts.)
+// The strings are stored on users' machines and in their synced storage: never change one without a
+// migration that moves the old value.
+
+// --- storage.sync: follows the user to every browser they sign in to ---
+
+/** The settings (utils/settings.ts). */
+export const SETTINGS_KEY = 'settings';
+/** The topics' ids in the user's order (utils/topics/store.ts); each topic under its own key. */
+export const TOPIC_IDS_KEY = 'topicIds';
+const TOPIC_PREFIX = 'topic:';
+/** One topic, under its own key so no key nears storage.sync's 8 KB per-item limit. */
+export const topicKey = (topicId: string) => `${TOPIC_PREFIX}${topicId}`;
+/** The topic id a topicKey holds; undefined for any other key. */
+export const topicIdOfKey = (key: string): string | undefined => (key.startsWith(TOPIC_PREFIX) ? key.slice(TOPIC_PREFIX.length) : undefined);
+/** The synced source list's note: how many chunks, when, from which device (utils/sync/source-list.ts). */
+export const SOURCE_LIST_KEY = 'sourceList';
+/** One chunk of the compressed synced source list. */
+export const sourceListChunkKey = (i: number) => `${SOURCE_LIST_KEY}:${i}`;
+
+/** Whether a storage.sync change touches what the pages show from it: the settings or the topics. */
+export const touchesSettingsOrTopics = (keys: readonly string[]): boolean =>
+  keys.some((k) => k === SETTINGS_KEY || k === TOPIC_IDS_KEY || topicIdOfKey(k) !== undefined);
+
+// --- storage.local: this browser only ---
+
+/** A source's API key: never synced, never exported, never logged. */
+export const apiKeyKey = (sourceId: string) => `apiKey:${sourceId}`;
+/** How the source list syncs, for the options page (written by entrypoints/background/source-sync.ts). */
+export const SOURCE_LIST_STATUS_KEY = 'sourceListSync';
+/** When this device last wrote or took the synced source list (ms); absent = never. */
+export const SOURCE_LIST_STAMP_KEY = 'sourceListAt';
+/** This device's random id, so it knows a synced source list it wrote itself. */
+export const SYNC_DEVICE_KEY = 'syncDevice';
+/** Notification id -> the item ids it is about (so reading them anywhere clears it). */
+export const ALERT_NOTES_KEY = 'alertNotes';
+/** What arrived while alerts were silent, for the one digest after (PendingDigest, utils/topics/notify.ts). */
+export const ALERT_DIGEST_KEY = 'alertDigest';
+/** The topic a clicked alert summary asks the sidebar to show: { id, at }. */
+export const SIDEBAR_TOPIC_KEY = 'sidebarTopic';
+/** The reader's preferences (text size). */
+export const READER_PREFS_KEY = 'readerPrefs';
