@@ -7,7 +7,7 @@ import { loadSettings, saveSettings } from '@/utils/settings';
 import { loadTopics, removeTopic as removeTopicFrom, saveTopic as saveTopicTo } from '@/utils/topics/store';
 import { addSource as addSourceTo, listSources, removeSource as removeSourceFrom, updateSource as updateSourceIn, updateSources as updateSourcesIn, type NewSource, type SourcePatch } from '@/utils/db/sources';
 import { sourceKey } from '@/utils/db/counters';
-import type { OptionsEnv } from './env';
+import type { OptionsEnv } from './options-env';
 import { apiKeyKey, SOURCE_LIST_STATUS_KEY, touchesSettingsOrTopics } from '@/utils/storage-keys';
 
 export type OptionsStore = ReturnType<typeof createOptionsStore>;

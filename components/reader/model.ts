@@ -8,7 +8,7 @@ import { getCopy, imagesAsLinks, putCopy, sweepCopies } from '@/utils/reader/cac
 import { PageFetchError } from '@/utils/reader/fetch-page';
 import { sanitizeReaderHtml } from '@/utils/sanitize';
 import { t } from '@/utils/i18n';
-import type { ReaderEnv, ReaderPrefs } from './env';
+import type { ReaderEnv, ReaderPrefs } from './reader-env';
 
 export type ReaderState =
   /** Fetching and extracting. */

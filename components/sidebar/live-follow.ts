@@ -5,7 +5,7 @@ import type { FollowReply, Message } from '@/utils/messages';
 import { t } from '@/utils/i18n';
 import { problemText } from '@/utils/problem-text';
 
-/** What following needs from the browser (entrypoints/sidepanel/live-env.ts; fakes in tests). */
+/** What following needs from the browser (entrypoints/sidepanel/live-browser-env.ts; fakes in tests). */
 export interface LiveEnv {
   /** Sends to the background and returns its answer. */
   ask(m: Message): Promise<unknown>;

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { t } from '@/utils/i18n';
 import { createOptionsStore } from '@/components/options/state';
 import { OptionsApp } from '@/components/options/OptionsApp';
-import { browserEnv } from './env';
+import { browserEnv } from './browser-env';
 import '@/components/shared/tokens.css';
 import './style.css';
 

@@ -7,7 +7,7 @@ import { loadSanitizer } from '@/components/sidebar/ArticleBody';
 import { createSidebarStore } from '@/components/sidebar/state';
 import { t } from '@/utils/i18n';
 import { browserEnv } from './browser-env';
-import { browserLiveEnv } from './live-env';
+import { browserLiveEnv } from './live-browser-env';
 import { createLiveFollow } from '@/components/sidebar/live-follow';
 import '@/components/shared/tokens.css';
 import './style.css';
@@ -22,7 +22,7 @@ const live = createLiveFollow(browserLiveEnv());
 // The reader (Readability, its rules, its view) loads on the first "Read here", not before.
 let reader: Promise<LoadedReader> | undefined;
 const loadReader = () =>
-  (reader ??= Promise.all([import('@/components/reader'), import('./reader-env')]).then(([m, glue]) => {
+  (reader ??= Promise.all([import('@/components/reader'), import('./reader-browser-env')]).then(([m, glue]) => {
     // A page that turns out to be live offers "Follow live": the same follow as a row's button.
     const model = m.createReaderModel({ ...glue.browserReaderEnv(), followLive: (url, title) => live.follow(url, title) });
     return { View: m.ReaderView as LoadedReader['View'], model };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openNewsDb, type NewsDb } from '@/utils/db/schema';
 import { createReaderModel } from '@/components/reader/model';
-import type { ReaderEnv } from '@/components/reader/env';
+import type { ReaderEnv } from '@/components/reader/reader-env';
 import { PageFetchError } from '@/utils/reader/fetch-page';
 import type { Item } from '@/utils/model';
 import { page } from './fixtures';

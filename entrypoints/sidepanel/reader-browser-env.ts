@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { getDb } from '@/utils/db/schema';
 import { fetchPage } from '@/utils/reader/fetch-page';
 import { READER_PREFS_KEY as PREFS_KEY } from '@/utils/storage-keys';
-import type { ReaderEnv, ReaderPrefs } from '@/components/reader/env';
+import type { ReaderEnv, ReaderPrefs } from '@/components/reader/reader-env';
 
 const ALL = ['https://*/*', 'http://*/*'];
 

@@ -1,7 +1,7 @@
 // The real browser behind the options page.
 import { onRuntimeMessage, onStorageKeysChanged } from '@/components/shared/page-listeners';
 import { getDb } from '@/utils/db/schema';
-import type { OptionsEnv } from '@/components/options/env';
+import type { OptionsEnv } from '@/components/options/options-env';
 
 export function browserEnv(): OptionsEnv {
   return {

@@ -1,5 +1,5 @@
 // What the options page needs from the browser, as one small interface: the real one wraps
-// webextension APIs (entrypoints/options/env.ts), component tests pass fakes.
+// webextension APIs (entrypoints/options/browser-env.ts), component tests pass fakes.
 import type { NewsDb } from '@/utils/db/schema';
 import type { Message } from '@/utils/messages';
 import type { StorageAreaLike } from '@/utils/settings';

@@ -1,5 +1,5 @@
 // What the reader needs from the browser, as one interface: the real one is in
-// entrypoints/sidepanel/reader-env.ts; tests pass fakes.
+// entrypoints/sidepanel/reader-browser-env.ts; tests pass fakes.
 import type { NewsDb } from '@/utils/db/schema';
 import type { FetchedPage } from '@/utils/reader/fetch-page';
 
