@@ -3,7 +3,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import type { DiscoveredFeed } from '@/utils/sources';
-import { inspectUrl } from '@/utils/inspect-source';
 import { checkSourceUrl, originPattern } from '@/utils/validate';
 import { findSameFeed } from '@/utils/normalize/feed-address';
 import { problemOf, type Problem } from '@/utils/problems';
@@ -31,7 +30,7 @@ export function AddSourceForm({ store }: { store: OptionsStore }) {
   async function addFeed(feedUrl: string, feedName: string) {
     setBusy(true);
     setError('');
-    const r = await inspectUrl(feedUrl, store.env.fetch);
+    const r = await store.inspectUrl(feedUrl);
     if (r.kind === 'problem') return fail(r.problem);
     if (r.kind === 'page') {
       setBusy(false);
@@ -61,13 +60,13 @@ export function AddSourceForm({ store }: { store: OptionsStore }) {
     const check = checkSourceUrl(url, store.sources.value);
     if ('problem' in check) return fail(check.problem);
     // First await of the click: the permission prompt needs the user gesture.
-    const granted = await store.env.requestOrigins([originPattern(check.url)]).catch(() => false);
+    const granted = await store.requestOrigins([originPattern(check.url)]).catch(() => false);
     if (!granted) return fail(t('opt_err_permission'));
     await addFeed(check.url, name.trim());
   }
 
   async function addFound(f: DiscoveredFeed) {
-    const granted = await store.env.requestOrigins([originPattern(f.url)]).catch(() => false);
+    const granted = await store.requestOrigins([originPattern(f.url)]).catch(() => false);
     if (!granted) return fail(t('opt_err_permission'));
     await addFeed(f.url, name.trim() || f.title);
   }

@@ -32,7 +32,7 @@ export function ApiSourceForm({ store }: { store: OptionsStore }) {
     }
     if (!k) return setErrors({ key: t('opt_api_key_missing') });
     if (store.sources.value.some((s) => s.url === q && s.kind === kind)) return setErrors({ query: t('opt_url_duplicate') });
-    const granted = await store.env.requestOrigins([origin]).catch(() => false);
+    const granted = await store.requestOrigins([origin]).catch(() => false);
     if (!granted) return setErrors({ query: t('opt_err_permission') });
     try {
       const src = await store.addSource({ name: name.trim() || API_DEFAULTS[kind].label, url: q, kind }, k);

@@ -4,8 +4,8 @@
 import { useState } from 'preact/hooks';
 import type { SourceKind } from '@/utils/model';
 import { t } from '@/utils/i18n';
-import { exportOpml, importOpml, OpmlError, readOpml, type OpmlBadEntry, type OpmlReading, type OpmlRepeat } from '@/utils/opml';
-import { applySettingsFile, exportSettings, readSettingsFile, SettingsFileError } from '@/utils/settings-io';
+import { exportOpml, OpmlError, readOpml, type OpmlBadEntry, type OpmlReading, type OpmlRepeat } from '@/utils/opml';
+import { exportSettings, readSettingsFile, SettingsFileError } from '@/utils/settings-io';
 import { originsFor } from '@/utils/origins';
 import { isApiKind } from '@/utils/sources';
 import { findSameFeed } from '@/utils/normalize/feed-address';
@@ -95,7 +95,7 @@ export function ImportExportSection({ store }: { store: OptionsStore }) {
         });
         setPending({ kind, reading, fresh, known });
       } else {
-        const f = readSettingsFile(text, store.env.now());
+        const f = readSettingsFile(text, store.now());
         setPending({ kind, text, file: f, fresh: f.sources.filter((s) => !inList(s.url)) });
       }
     } catch (e) {
@@ -107,24 +107,20 @@ export function ImportExportSection({ store }: { store: OptionsStore }) {
     if (!pending) return;
     const origins = originsFor(pending.fresh);
     // First await of the click: the permission prompt needs the user gesture.
-    if (origins.length > 0 && !(await store.env.requestOrigins(origins).catch(() => false))) {
+    if (origins.length > 0 && !(await store.requestOrigins(origins).catch(() => false))) {
       setErrors({ [pending.kind]: t('opt_import_permission') });
       return;
     }
-    const db = await store.env.db();
     try {
       if (pending.kind === 'opml') {
-        const r = await importOpml(db, pending.reading, store.env.now());
+        const r = await store.importOpmlFile(pending.reading);
         const skipped = [...pending.reading.repeats, ...r.skipped];
         setReport({ added: r.added.length, bad: pending.reading.bad, skipped });
         store.announce(t('opt_opml_imported', [r.added.length, skipped.length, pending.reading.bad.length]));
       } else {
-        const r = await applySettingsFile(db, store.env.sync, pending.file, store.env.now());
+        const r = await store.importSettingsFile(pending.file);
         store.announce(t('opt_imported_settings', [String(pending.file.topics.length), String(r.added.length)]));
-        await store.env.send({ type: 'topicsChanged' });
       }
-      await store.env.send({ type: 'sourcesChanged' });
-      await Promise.all([store.reloadSources(), store.reloadSync()]);
       setPending(null);
     } catch (e) {
       setErrors({ [pending.kind]: pending.kind === 'opml' ? opmlErrorText(e) : jsonErrorText(e) });
@@ -133,7 +129,7 @@ export function ImportExportSection({ store }: { store: OptionsStore }) {
 
   function exportOpmlFile() {
     try {
-      store.env.download(`newsbar-sources-${stamp(store.env.now())}.opml`, exportOpml(store.sources.value, store.env.now()), 'text/x-opml');
+      store.download(`newsbar-sources-${stamp(store.now())}.opml`, exportOpml(store.sources.value, store.now()), 'text/x-opml');
       setErrors({});
     } catch (e) {
       setErrors({ opml: opmlErrorText(e) });
@@ -141,8 +137,8 @@ export function ImportExportSection({ store }: { store: OptionsStore }) {
   }
 
   function exportJsonFile() {
-    const text = exportSettings(store.settings.value, store.topics.value, store.sources.value, store.env.now());
-    store.env.download(`newsbar-settings-${stamp(store.env.now())}.json`, text, 'application/json');
+    const text = exportSettings(store.settings.value, store.topics.value, store.sources.value, store.now());
+    store.download(`newsbar-settings-${stamp(store.now())}.json`, text, 'application/json');
   }
 
   const summary = pending?.kind === 'opml'

@@ -20,7 +20,7 @@ export function SettingsSection({ store }: { store: OptionsStore }) {
   const s = store.settings.value;
   const [quietError, setQuietError] = useState('');
   const [saveError, setSaveError] = useState('');
-  const now = store.env.now();
+  const now = store.now();
   const save = async (patch: Partial<Settings>) => {
     try {
       await store.updateSettings(patch);
@@ -71,14 +71,14 @@ export function SettingsSection({ store }: { store: OptionsStore }) {
           value={s.alertItemsMax} min={0} max={20} onSave={(n) => save({ alertItemsMax: n })} />
         <div class="snooze" role="group" aria-labelledby="snooze-label">
           <p id="snooze-label">
-            {snoozed ? t('opt_snoozed_until', absoluteTime(s.snoozeUntil, store.env.locale)) : t('opt_snooze')}
+            {snoozed ? t('opt_snoozed_until', absoluteTime(s.snoozeUntil, store.locale)) : t('opt_snooze')}
           </p>
           {snoozed ? (
             <button type="button" onClick={() => void save({ snoozeUntil: 0 })}>{t('opt_snooze_resume')}</button>
           ) : (
             <>
-              <button type="button" onClick={() => void save({ snoozeUntil: snoozeUntil('1h', store.env.now()) })}>{t('opt_snooze_1h')}</button>
-              <button type="button" onClick={() => void save({ snoozeUntil: snoozeUntil('tomorrow', store.env.now()) })}>{t('opt_snooze_tomorrow')}</button>
+              <button type="button" onClick={() => void save({ snoozeUntil: snoozeUntil('1h', store.now()) })}>{t('opt_snooze_1h')}</button>
+              <button type="button" onClick={() => void save({ snoozeUntil: snoozeUntil('tomorrow', store.now()) })}>{t('opt_snooze_tomorrow')}</button>
             </>
           )}
         </div>

@@ -96,7 +96,7 @@ export function SourceDetails({ store, source: s, folders }: { store: OptionsSto
       </div>
       <div class="url" title={s.url}>{s.url}</div>
       <p class="status" id={ids.status}>
-        {statusText(s, count, store.env.now(), store.env.locale)}
+        {statusText(s, count, store.now(), store.locale)}
         {api && maskedKey && <> · {t('opt_key_masked', maskedKey)}</>}
       </p>
       {s.health === 'error' && s.problem && (

@@ -86,8 +86,8 @@ export function SourceManager({ store, start = {} }: { store: OptionsStore; star
   const sources = store.sources.value;
   const counts = store.itemCounts.value;
   const retention = store.settings.value.retentionDays;
-  const now = store.env.now();
-  const locale = store.env.locale;
+  const now = store.now();
+  const locale = store.locale;
 
   const view = useMemo(
     () => manageView(sources, counts, { search, status, folder, sort, descending }, now, retention),

@@ -45,13 +45,13 @@ export function TopicEditor({ store, topic, onDone }: { store: OptionsStore; top
       return;
     }
     const saved: Topic = {
-      id: topic?.id ?? newTopicId(store.env.now()),
+      id: topic?.id ?? newTopicId(store.now()),
       name: name.trim(),
       query: query.trim(),
       sourceIds: scoped ? sourceIds : [],
       notify,
       breaking,
-      createdAt: topic?.createdAt ?? store.env.now(),
+      createdAt: topic?.createdAt ?? store.now(),
     };
     try {
       await store.saveTopic(saved);

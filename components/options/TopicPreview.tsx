@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Topic } from '@/utils/model';
 import { t } from '@/utils/i18n';
 import { relativeTime } from '@/utils/format/time';
-import { previewTopic, type Preview } from '@/utils/topics/preview';
+import type { Preview } from '@/utils/topics/preview';
 import { highlightRanges } from '@/utils/topics/match';
 import { Highlighted } from '../shared/Highlighted';
 import type { OptionsStore } from './state';
@@ -15,7 +15,7 @@ export function TopicPreview({ store, query, sourceIds, valid }: { store: Option
     let live = true;
     // Wait for a pause in typing; drop answers to older queries.
     const timer = setTimeout(async () => {
-      const p = await previewTopic(await store.env.db(), { query, sourceIds }, 20);
+      const p = await store.previewTopic({ query, sourceIds }, 20);
       if (live) setPreview(p);
     }, 250);
     return () => {
@@ -26,7 +26,7 @@ export function TopicPreview({ store, query, sourceIds, valid }: { store: Option
 
   const topic: Topic = { id: 'preview', name: '', query, sourceIds, notify: false, breaking: false, createdAt: 0 };
   const names = new Map(store.sources.value.map((s) => [s.id, s.name]));
-  const now = store.env.now();
+  const now = store.now();
   return (
     <div class="preview" aria-labelledby="preview-title">
       <h4 id="preview-title">{t('opt_preview')}</h4>
@@ -40,7 +40,7 @@ export function TopicPreview({ store, query, sourceIds, valid }: { store: Option
           {preview.items.map((it) => (
             <li key={it.id}>
               <span class="preview-title"><Highlighted text={it.title} ranges={highlightRanges(it.title, [topic], 'title')} /></span>
-              <span class="muted"> — {names.get(it.sourceId) ?? ''}, {relativeTime(it.published, now, store.env.locale)}</span>
+              <span class="muted"> — {names.get(it.sourceId) ?? ''}, {relativeTime(it.published, now, store.locale)}</span>
             </li>
           ))}
         </ul>

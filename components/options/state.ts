@@ -7,6 +7,10 @@ import { loadSettings, saveSettings } from '@/utils/settings';
 import { loadTopics, removeTopic as removeTopicFrom, saveTopic as saveTopicTo } from '@/utils/topics/store';
 import { addSource as addSourceTo, listSources, removeSource as removeSourceFrom, updateSource as updateSourceIn, updateSources as updateSourcesIn, type NewSource, type SourcePatch } from '@/utils/db/sources';
 import { sourceKey } from '@/utils/db/counters';
+import { importOpml, type OpmlReading } from '@/utils/opml';
+import { applySettingsFile, type readSettingsFile } from '@/utils/settings-io';
+import { previewTopic as previewTopicIn } from '@/utils/topics/preview';
+import { inspectUrl as inspectUrlWith } from '@/utils/inspect-source';
 import type { OptionsEnv } from './options-env';
 import { apiKeyKey, SOURCE_LIST_STATUS_KEY, touchesSettingsOrTopics } from '@/utils/storage-keys';
 
@@ -190,6 +194,28 @@ export function createOptionsStore(env: OptionsEnv) {
     if (patch.badgeMode) await env.send({ type: 'badgeMode', mode: patch.badgeMode });
   }
 
+  /** Adds an OPML file's sources the user confirmed (read and checked before by readOpml). */
+  async function importOpmlFile(reading: OpmlReading) {
+    const r = await importOpml(await env.db(), reading, env.now());
+    await env.send({ type: 'sourcesChanged' });
+    await Promise.all([reloadSources(), reloadSync()]);
+    return r;
+  }
+
+  /** Applies a settings file the user confirmed (read and checked before by readSettingsFile). */
+  async function importSettingsFile(file: ReturnType<typeof readSettingsFile>) {
+    const r = await applySettingsFile(await env.db(), env.sync, file, env.now());
+    await env.send({ type: 'topicsChanged' });
+    await env.send({ type: 'sourcesChanged' });
+    await Promise.all([reloadSources(), reloadSync()]);
+    return r;
+  }
+
+  /** What a topic being edited matches among the stored items. */
+  async function previewTopic(topic: Pick<Topic, 'query' | 'sourceIds'>, limit = 20) {
+    return previewTopicIn(await env.db(), topic, limit);
+  }
+
   function announce(text: string): void {
     // Re-setting the same text would not be announced again.
     status.value = '';
@@ -197,9 +223,18 @@ export function createOptionsStore(env: OptionsEnv) {
   }
 
   return {
-    env, sources, topics, settings, itemCounts, loaded, status, removal, syncStatus,
+    sources, topics, settings, itemCounts, loaded, status, removal, syncStatus,
     load, watch, reloadSources, reloadSync, addSource, updateSource, updateSources, removeSource, removeSources, undoRemoval, commitRemoval,
     setApiKey, getApiKey, refresh,
     saveTopic, removeTopic, updateSettings, announce,
+    importOpmlFile, importSettingsFile, previewTopic,
+    /** Reads what is at an address the user typed (a feed, or a page announcing feeds), through the one fetcher. */
+    inspectUrl: (url: string) => inspectUrlWith(url, env.fetch),
+    /** Must be the first thing a click handler awaits: browsers only ask inside a user gesture. */
+    requestOrigins: (origins: string[]) => env.requestOrigins(origins),
+    download: (filename: string, text: string, mime: string) => env.download(filename, text, mime),
+    now: () => env.now(),
+    /** The UI language, for dates. */
+    locale: env.locale,
   };
 }
