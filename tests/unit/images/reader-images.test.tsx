@@ -7,7 +7,7 @@ import { openNewsDb } from '@/utils/db/schema';
 import { createReaderModel } from '@/components/reader/model';
 import { ReaderView } from '@/components/reader/ReaderView';
 import { createImagesModel } from '@/components/sidebar/models/images';
-import type { ReaderEnv } from '@/components/reader/env';
+import type { ReaderEnv } from '@/components/reader/reader-env';
 import { DEFAULT_SETTINGS, type Item } from '@/utils/model';
 import { page } from '../reader/fixtures';
 
