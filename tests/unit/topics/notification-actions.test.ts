@@ -1,0 +1,197 @@
+// What the user does with an alert notification, through the listeners the worker registers (the
+// fake browser's events fire them): "Mark read" and "Snooze 1 h" buttons, a click on an item or on
+// a summary, and a notification cleared when its items are read anywhere.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { getDb, resetDbForTests } from '@/utils/db/schema';
+import { addSource } from '@/utils/db/sources';
+import type { Item, Topic } from '@/utils/model';
+import { loadSettings } from '@/utils/settings';
+import { saveTopic } from '@/utils/topics/store';
+import { onItemsStored } from '@/entrypoints/background/alerts';
+import { clearReadNotifications, registerNotificationListeners, SIDEBAR_TOPIC_KEY } from '@/entrypoints/background/notifications';
+import { markRead } from '@/utils/db/read-state';
+import { screen, waitFor } from '@testing-library/preact';
+import { renderSidebar } from '../sidebar/render';
+import { item, source } from '../sidebar/fixtures';
+
+const NOW = Date.now();
+const topic = (id: string, query: string, extra: Partial<Topic> = {}): Topic => ({
+  id, name: `Topic ${id}`, query, sourceIds: [], notify: true, breaking: false, createdAt: NOW - 3600_000, ...extra,
+});
+
+async function store(...titles: string[]): Promise<string[]> {
+  const db = await getDb();
+  const ids = titles.map((title, i) => `s-1:${title}-${i}`);
+  const tx = db.transaction('items', 'readwrite');
+  titles.forEach((title, i) => {
+    const it: Item = {
+      id: ids[i], sourceId: 's-1', title, url: `https://x.example/${encodeURIComponent(title)}`, summaryHtml: '', contentHtml: '', published: NOW - 60_000,
+      firstSeen: NOW, updated: 0, categories: [], breaking: 0, topics: [], alert: 0, read: 0, starred: 0,
+    };
+    void tx.store.put(it);
+  });
+  await tx.done;
+  return ids;
+}
+
+const shown = async () => Object.keys(await fakeBrowser.notifications.getAll()).sort();
+const readFlags = async (ids: string[]) => {
+  const db = await getDb();
+  return Promise.all(ids.map(async (id) => (await db.get('items', id))!.read));
+};
+const notes = async () => ((await fakeBrowser.storage.local.get('alertNotes')).alertNotes ?? {}) as Record<string, string[]>;
+
+let sent: unknown[];
+let badge: string;
+
+beforeEach(async () => {
+  resetDbForTests();
+  sent = [];
+  badge = '';
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (m: unknown) => void sent.push(m));
+  vi.spyOn(fakeBrowser.action, 'setBadgeText').mockImplementation(async ({ text }) => void (badge = text ?? ''));
+  vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor').mockResolvedValue(undefined);
+  vi.spyOn(fakeBrowser.action, 'setBadgeTextColor').mockResolvedValue(undefined);
+  const db = await getDb();
+  await db.put('sources', { ...(await addSource(db, { name: 'Wire', url: 'https://wire.example/rss' })), id: 's-1' });
+  registerNotificationListeners();
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  delete (globalThis as { chrome?: unknown }).chrome;
+});
+
+describe('notification buttons', () => {
+  it('"Mark read" on an item: the item is read, its notification goes, pages and the badge follow', async () => {
+    await saveTopic(fakeBrowser.storage.sync, topic('a', 'storm'));
+    const ids = await store('Storm warning tonight', 'Storm surge expected');
+    await onItemsStored(ids);
+    const [first, second] = ids.map((id) => `nb-item:${id}`);
+    expect(await shown()).toEqual([first, second].sort());
+    const notified = (await fakeBrowser.notifications.getAll()) as Record<string, { buttons?: Array<{ title: string }> }>;
+    expect(notified[first].buttons?.map((b) => b.title)).toEqual(['Mark read', 'Snooze 1 h']);
+    expect(badge).toBe('');
+
+    await fakeBrowser.notifications.onButtonClicked.trigger(first, 0);
+    await vi.waitFor(async () => expect(await shown()).toEqual([second]));
+    expect(await readFlags(ids)).toEqual([1, 0]);
+    expect(Object.keys(await notes())).toEqual([second]);
+    expect(sent).toContainEqual({ type: 'itemsChanged' });
+    expect(fakeBrowser.action.setBadgeText).toHaveBeenCalled();
+  });
+
+  it('"Mark read" on a summary: all its items are read, and it goes', async () => {
+    await saveTopic(fakeBrowser.storage.sync, topic('a', 'storm', { name: 'Storms' }));
+    const ids = await store(...Array.from({ length: 7 }, (_, i) => `Storm ${i}`));
+    await onItemsStored(ids);
+    const [summary] = await shown();
+    expect(summary).toMatch(/^nb-topic:a:/);
+    await fakeBrowser.notifications.onButtonClicked.trigger(summary, 0);
+    await vi.waitFor(async () => expect(await shown()).toEqual([]));
+    expect(await readFlags(ids)).toEqual(ids.map(() => 1));
+    expect(await notes()).toEqual({});
+  });
+
+  it('"Snooze 1 h": alerts snoozed for an hour, the notification goes, its items stay unread', async () => {
+    await saveTopic(fakeBrowser.storage.sync, topic('a', 'storm'));
+    const ids = await store('Storm warning tonight');
+    await onItemsStored(ids);
+    const before = Date.now();
+    await fakeBrowser.notifications.onButtonClicked.trigger(`nb-item:${ids[0]}`, 1);
+    await vi.waitFor(async () => expect(await shown()).toEqual([]));
+    const { snoozeUntil } = await loadSettings(fakeBrowser.storage.sync);
+    expect(snoozeUntil).toBeGreaterThanOrEqual(before + 3600_000);
+    expect(snoozeUntil).toBeLessThanOrEqual(Date.now() + 3600_000);
+    expect(await readFlags(ids)).toEqual([0]);
+    expect(await notes()).toEqual({});
+    // Snoozed: the next matches are held, not shown.
+    const more = await store('Storm again at dawn');
+    await onItemsStored(more);
+    expect(await shown()).toEqual([]);
+  });
+});
+
+describe('notification clicks', () => {
+  it('an item: its article opens in a tab and counts as read', async () => {
+    await saveTopic(fakeBrowser.storage.sync, topic('a', 'storm'));
+    const ids = await store('Storm warning tonight');
+    await onItemsStored(ids);
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await fakeBrowser.notifications.onClicked.trigger(`nb-item:${ids[0]}`);
+    await vi.waitFor(async () => expect(await readFlags(ids)).toEqual([1]));
+    expect(create).toHaveBeenCalledWith({ url: 'https://x.example/Storm%20warning%20tonight', active: true });
+    expect(await shown()).toEqual([]);
+    expect(await notes()).toEqual({});
+  });
+
+  it('a summary opens the sidebar on its topic: the side panel where there is one, open sidebars told', async () => {
+    await saveTopic(fakeBrowser.storage.sync, topic('storms', 'storm', { name: 'Storms' }));
+    const ids = await store(...Array.from({ length: 6 }, (_, i) => `Storm ${i}`));
+    await onItemsStored(ids);
+    const [summary] = await shown();
+    const win = await fakeBrowser.windows.create({});
+    vi.spyOn(fakeBrowser.windows, 'getLastFocused').mockResolvedValue(win);
+    const open = vi.fn(async (_: { windowId: number }) => {});
+    (globalThis as { chrome?: unknown }).chrome = { sidePanel: { open } };
+    await fakeBrowser.notifications.onClicked.trigger(summary);
+    await vi.waitFor(() => expect(open).toHaveBeenCalledWith({ windowId: win.id }));
+    // A sidebar that opens now reads the topic; one already open is told.
+    expect((await fakeBrowser.storage.local.get(SIDEBAR_TOPIC_KEY))[SIDEBAR_TOPIC_KEY]).toMatchObject({ id: 'storms' });
+    expect(sent).toContainEqual({ type: 'showTopic', topicId: 'storms' });
+    expect(await shown()).toEqual([]);
+    // The click only shows them: still unread.
+    expect(await readFlags(ids)).toEqual(ids.map(() => 0));
+  });
+
+  it('a summary where no sidebar may open from a click: the sidebar page in a tab, on that topic', async () => {
+    await saveTopic(fakeBrowser.storage.sync, topic('storms', 'storm', { name: 'Storms' }));
+    await onItemsStored(await store(...Array.from({ length: 6 }, (_, i) => `Storm ${i}`)));
+    const [summary] = await shown();
+    (globalThis as { chrome?: unknown }).chrome = { sidePanel: { open: async () => { throw new Error('needs a user gesture'); } } };
+    vi.spyOn(fakeBrowser.windows, 'getLastFocused').mockResolvedValue(await fakeBrowser.windows.create({}));
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await fakeBrowser.notifications.onClicked.trigger(summary);
+    await vi.waitFor(() => expect(create).toHaveBeenCalled());
+    expect(String(create.mock.calls[0][0].url)).toMatch(/\/sidepanel\.html\?topic=storms$/);
+  });
+});
+
+describe('cleared when read anywhere', () => {
+  it('a summary goes once all its items are read, not before', async () => {
+    await saveTopic(fakeBrowser.storage.sync, topic('a', 'storm'));
+    const ids = await store(...Array.from({ length: 6 }, (_, i) => `Storm ${i}`));
+    await onItemsStored(ids);
+    const [summary] = await shown();
+    await markRead(await getDb(), ids.slice(0, 5), true);
+    await clearReadNotifications();
+    expect(await shown()).toEqual([summary]);
+    await markRead(await getDb(), ids.slice(5), true);
+    await clearReadNotifications();
+    expect(await shown()).toEqual([]);
+    expect(await notes()).toEqual({});
+  });
+
+  it('closing a notification forgets it', async () => {
+    await saveTopic(fakeBrowser.storage.sync, topic('a', 'storm'));
+    const ids = await store('Storm warning tonight');
+    await onItemsStored(ids);
+    await fakeBrowser.notifications.onClosed.trigger(`nb-item:${ids[0]}`, true);
+    await vi.waitFor(async () => expect(await notes()).toEqual({}));
+  });
+});
+
+describe('the sidebar a summary opens', () => {
+  it('an open sidebar told to show the topic lists only that topic\'s articles', { timeout: 20_000 }, async () => {
+    await saveTopic(fakeBrowser.storage.sync, topic('storms', 'storm', { name: 'Storms' }));
+    const h = await renderSidebar(
+      [item({ id: 'a', title: 'Storm at sea', topics: ['storms'] }), item({ id: 'b', title: 'Calm day' })],
+      [source({ id: 's1', name: 'Wire' })],
+    );
+    await waitFor(() => expect(h.container.querySelectorAll('.list > li')).toHaveLength(2));
+    h.emit({ type: 'showTopic', topicId: 'storms' });
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Storms' })).toBeTruthy());
+    await waitFor(() => expect([...h.container.querySelectorAll('.list .title-btn')].map((b) => b.textContent)).toEqual(['Storm at sea']));
+  });
+});
