@@ -9,7 +9,8 @@ import type { Item, Topic } from '@/utils/model';
 import { loadSettings } from '@/utils/settings';
 import { saveTopic } from '@/utils/topics/store';
 import { onItemsStored } from '@/entrypoints/background/alerts';
-import { clearReadNotifications, registerNotificationListeners, SIDEBAR_TOPIC_KEY } from '@/entrypoints/background/notifications';
+import { clearReadNotifications, registerNotificationListeners } from '@/entrypoints/background/notifications';
+import { ALERT_NOTES_KEY, SIDEBAR_TOPIC_KEY } from '@/utils/storage-keys';
 import { markRead } from '@/utils/db/read-state';
 import { screen, waitFor } from '@testing-library/preact';
 import { renderSidebar } from '../sidebar/render';
@@ -40,7 +41,7 @@ const readFlags = async (ids: string[]) => {
   const db = await getDb();
   return Promise.all(ids.map(async (id) => (await db.get('items', id))!.read));
 };
-const notes = async () => ((await fakeBrowser.storage.local.get('alertNotes')).alertNotes ?? {}) as Record<string, string[]>;
+const notes = async () => ((await fakeBrowser.storage.local.get(ALERT_NOTES_KEY))[ALERT_NOTES_KEY] ?? {}) as Record<string, string[]>;
 
 let sent: unknown[];
 let badge: string;
