@@ -17,6 +17,8 @@ export function decodeEntities(s: string): string {
 export function htmlToText(html: string): string {
   return decodeEntities(
     html
+      // Comments first (a '>' inside one would end a tag early); one left open runs to the end, as in a browser.
+      .replace(/<!--(?:>|->|[\s\S]*?(?:--!?>|$))/g, '')
       .replace(/<(script|style)[\s\S]*?<\/\1\s*>/gi, ' ')
       .replace(/<br\s*\/?>|<\/p>|<\/div>|<\/li>/gi, ' ')
       .replace(/<[^>]*>/g, ''),

@@ -42,13 +42,20 @@ export class SourceApiError extends SourceFormatError {
   /** The API's error code ("apiKeyInvalid", "rateLimited"...), when it gives one. */
   code?: string;
 
-  /** `api`: the API's name; `said`: its own words (with any key already taken out). */
+  /**
+   * `api`: the API's name; `said`: its own words (with any key already taken out), cut to what a message
+   * can show: an answer can put kilobytes in its error field, and these words are stored with the source.
+   */
   constructor(api: string, said: string, code?: string) {
-    super(`${api}: ${said}`, { field: 'status', problem: { code: 'apiError', api, said } });
+    const words = said.length > API_SAID_MAX ? `${said.slice(0, API_SAID_MAX - 1).replace(/[\uD800-\uDBFF]$/, '')}…` : said;
+    super(`${api}: ${words}`, { field: 'status', problem: { code: 'apiError', api, said: words } });
     this.name = 'SourceApiError';
-    if (code !== undefined) this.code = code;
+    if (code !== undefined) this.code = code.length > API_SAID_MAX ? code.slice(0, API_SAID_MAX) : code;
   }
 }
+
+/** The longest an API's own error words are quoted. */
+export const API_SAID_MAX = 300;
 
 /** A key as it may be shown: "abcd…wxyz" for long keys, less for short ones; never the whole key. */
 export function maskKey(key: string): string {

@@ -14,6 +14,7 @@ import { parseJsonText } from './json-text';
 import { pickImage } from './media';
 import type { MapContext, ParseOptions, ParsedSourceFeed } from './types';
 import { findXmlProblem } from './xml-check';
+import { repairXml } from './xml-repair';
 
 /**
  * Whether an Atom text construct holds markup: Atom 1.0's "html"/"xhtml", and Atom 0.3's MIME types
@@ -83,7 +84,7 @@ function mapRss(feed: RssFeed.Feed<string>, ctx: MapContext): MappedFeed {
       categories: cleanCategories([...(it.categories ?? []).map((c) => c.name), ...(it.dc?.subjects ?? [])]),
     };
   });
-  return { site, title: htmlToText(feed.title ?? ''), drafts };
+  return { site, title: htmlToText(feed.title ?? '') || namespacedTitle(feed.dc, feed.media), drafts };
 }
 
 function mapRdf(feed: RdfFeed.Feed<string>, ctx: MapContext): MappedFeed {
@@ -104,7 +105,7 @@ function mapRdf(feed: RdfFeed.Feed<string>, ctx: MapContext): MappedFeed {
       categories: cleanCategories(it.dc?.subjects ?? []),
     };
   });
-  return { site, title: htmlToText(feed.title ?? ''), drafts };
+  return { site, title: htmlToText(feed.title ?? '') || namespacedTitle(feed.dc, feed.media), drafts };
 }
 
 function mapAtom(feed: AtomFeed.Feed<string>, ctx: MapContext): MappedFeed {
@@ -129,7 +130,7 @@ function mapAtom(feed: AtomFeed.Feed<string>, ctx: MapContext): MappedFeed {
       categories: cleanCategories((e.categories ?? []).map((c) => c.label || c.term)),
     };
   });
-  return { site, title: atomText(feed.title), drafts };
+  return { site, title: atomText(feed.title) || namespacedTitle(feed.dc, feed.media), drafts };
 }
 
 /**
@@ -149,11 +150,13 @@ export function parseFeedText(text: string, opts: ParseOptions = {}): ParsedSour
   }
   if (first !== '<') throw new SourceFormatError('this is not a feed: it is neither XML nor JSON');
   const ctx: MapContext = { base: opts.baseUrl, now: opts.now };
+  // Atom 0.3's base64 text decoded, a comment left open in a title closed with it: see xml-repair.ts.
+  const xml = repairXml(body);
   let parsed: AnyFeed<string>;
   try {
-    parsed = parseFeed<string>(body);
+    parsed = parseFeed<string>(xml);
   } catch (e) {
-    const problem = findXmlProblem(body, false);
+    const problem = findXmlProblem(xml, false);
     if (problem) throw new SourceFormatError(problem.message, { ...problem, problem: { code: 'badXml', line: problem.line, column: problem.column } });
     const name = e instanceof Error ? e.name : '';
     throw new SourceFormatError(
@@ -161,7 +164,7 @@ export function parseFeedText(text: string, opts: ParseOptions = {}): ParsedSour
     );
   }
   // feedsmith reads some broken XML leniently (and silently loses items): unclosed tags are an error.
-  const problem = findXmlProblem(body, true);
+  const problem = findXmlProblem(xml, true);
   if (problem) throw new SourceFormatError(problem.message, { ...problem, problem: { code: 'badXml', line: problem.line, column: problem.column } });
   switch (parsed.format) {
     case 'rss':
