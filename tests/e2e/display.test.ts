@@ -167,14 +167,24 @@ describe('zoom, text size, motion and colour', { timeout: 90_000 }, () => {
       assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.topbar')!).position), 'sticky');
       const s = await sideways(page);
       assert.equal(s.scroll, 0, `${scheme}: sideways scroll of ${s.scroll} px at 200 % text: ${s.out.join(', ')}`);
-      for (const sel of ['.row .source', '.row .breaking-tag', '.ticker .tick-btn', '.ticker time', '.ticker-h']) {
+      const check = async (sel: string) => {
         const r = await readable(page, sel);
         assert.ok(r, `${sel} is shown`);
         assert.ok(r.px >= 22, `${sel} grows with the text size (${r.px} px)`);
         assert.ok(!r.cut, `${sel} "${r.text}" is not cut short`);
         assert.ok(r.onScreen, `${sel} "${r.text}" is on screen`);
-      }
+      };
+      for (const sel of ['.row .source', '.ticker .tick-btn', '.ticker time', '.ticker-h']) await check(sel);
       await shot(`display-text200-${scheme}`);
+      // The BREAKING badge on rows: in the breaking source's own view (the list may leave the
+      // ticker's updates out of All).
+      const flash = await page.locator('.source-select option', { hasText: 'Flash Desk' }).getAttribute('value');
+      await page.locator('.source-select select').selectOption(flash!);
+      await page.locator('.row .breaking-tag').first().waitFor();
+      await check('.row .breaking-tag');
+      await check('.row .source');
+      await page.locator('.source-select select').selectOption('');
+      await page.locator('.row .source', { hasText: 'International' }).first().waitFor();
       // Scrolled down with the pill showing: it must not cover the search box.
       await showPill();
       const overlap = await page.evaluate(() => {
