@@ -41,6 +41,10 @@ export interface Item {
   topics: string[];
   /** Derived from topics and published ("topicId time"): the topic filter's newest-first index. */
   topicKeys?: string[];
+  /** Derived: published, only while starred (the Starred index lists starred items alone). */
+  starredAt?: number;
+  /** Derived: published, only while breaking (the ticker's index lists breaking items alone). */
+  breakingAt?: number;
   /** 1 when a topic that notifies matched (counted by the "topic alerts" badge mode). */
   alert: Flag;
   read: Flag;

@@ -32,6 +32,8 @@ const SEED = `async ({ n, seed }) => {
         url: 'http://127.0.0.1/a/' + i, summaryHtml: '<p>' + summary + '.</p>', contentHtml: '<p>' + summary + '.</p><p>' + summary + '.</p>',
         published, firstSeen: published, updated: 0, categories: ['World'], breaking: src === 0 && i < 400 ? 1 : 0,
         topics: [], alert: 0, read: i % 3 === 0 ? 1 : 0, starred: i % 97 === 0 ? 1 : 0,
+        // The index-only fields the item writer derives (utils/db/topic-keys.ts).
+        ...(i % 97 === 0 ? { starredAt: published } : {}), ...(src === 0 && i < 400 ? { breakingAt: published } : {}),
       });
     }
     await tx.done;

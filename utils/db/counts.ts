@@ -8,7 +8,7 @@ export async function badgeCounts(db: NewsDb, now: number, breakingWindowMin: nu
   const since = now - breakingWindowMin * 60_000;
   const [all, breaking] = await Promise.all([
     tx.objectStore('counters').get(ALL),
-    tx.objectStore('items').index('byBreaking').getAll(IDBKeyRange.bound([1, since], [1, Infinity])),
+    tx.objectStore('items').index('byBreaking').getAll(IDBKeyRange.lowerBound(since)),
   ]);
   return { unread: all?.unread ?? 0, unreadAlerts: all?.unreadAlerts ?? 0, unreadBreaking: breaking.filter((i) => i.read === 0).length };
 }

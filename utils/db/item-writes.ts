@@ -6,7 +6,7 @@ import type { IDBPTransaction } from 'idb';
 import type { Item } from '../model';
 import type { NewsDB, NewsDb } from './schema';
 import { CounterBatch } from './counters';
-import { topicKeysOf } from './topic-keys';
+import { withIndexKeys } from './topic-keys';
 
 export const ITEM_STORES = ['items', 'counters', 'searchQueue', 'sources', 'pendingAlerts'] as const;
 export type ItemTx = IDBPTransaction<NewsDB, (typeof ITEM_STORES)[number][], 'readwrite'>;
@@ -23,11 +23,8 @@ export class ItemWriter {
 
   /** Writes `after` (which replaces `before`, if it existed). */
   put(before: Item | undefined, after: Item): Promise<unknown> {
-    const next: Item = { ...after };
-    const keys = topicKeysOf(after);
-    // An empty list indexes nothing: leave the field out rather than store it.
-    if (keys.length) next.topicKeys = keys;
-    else delete next.topicKeys;
+    // Index-only fields derived here, so no write can leave them stale.
+    const next = withIndexKeys(after);
     this.counts.change(before, next);
     const put = this.tx.objectStore('items').put(next);
     return textChanged(before, next) ? Promise.all([put, this.tx.objectStore('searchQueue').put(1, [next.published, next.id])]) : put;

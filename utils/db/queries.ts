@@ -47,7 +47,7 @@ export function rangeOf(f: Filter, until = Infinity): FilterRange {
     case 'unread':
       return span('byRead', [0, -Infinity], [0, until]);
     case 'starred':
-      return span('byStarred', [1, -Infinity], [1, until]);
+      return span('byStarred', -Infinity, until);
     case 'source':
       return span('bySource', [f.id, -Infinity], [f.id, until]);
     case 'topic': {
@@ -143,6 +143,6 @@ export async function loadCounts(db: NewsDb, sourceIds: string[], topicIds: stri
 /** Breaking items published within the window, newest first. */
 export async function loadBreaking(db: NewsDb, now: number, windowMin: number, limit = 30): Promise<Item[]> {
   const since = now - windowMin * 60_000;
-  const page = await walk(db, span('byBreaking', [1, since], [1, Infinity]), undefined, limit);
+  const page = await walk(db, span('byBreaking', since, Infinity), undefined, limit);
   return page.items;
 }

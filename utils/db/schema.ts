@@ -5,7 +5,7 @@ import type { Flag, Item, Source } from '../model';
 import { problemFromLegacyText } from '../problems';
 import type { Postings } from '../search/segment';
 import { Tallier, type Counter } from './counters';
-import { topicKeysOf } from './topic-keys';
+import { topicKeysOf, withIndexKeys } from './topic-keys';
 import { moveItemsToIdentityIds } from './migrate-item-ids';
 import type { ReaderCopy } from '../reader/cache';
 
@@ -38,9 +38,10 @@ export interface NewsDB extends DBSchema {
       bySource: [string, number];
       /** Unread counting and the Unread filter. */
       byRead: [Flag, number];
-      byStarred: [Flag, number];
-      /** The breaking ticker (breaking = 1 within a time window) and its unread count. */
-      byBreaking: [Flag, number];
+      /** The Starred filter: starred items only (item.starredAt). */
+      byStarred: number;
+      /** The breaking ticker and its unread count: breaking items only (item.breakingAt). */
+      byBreaking: number;
       /** The same story from another source (canonical URL alone): one row that names both. */
       byLink: string;
       /** Topic filter, newest first (multiEntry over item.topicKeys: "topicId time"). */
@@ -232,6 +233,19 @@ const migrations: Array<(db: IDBPDatabase<NewsDB>, tx: UpgradeTx) => void | Prom
       void queue.put(1, [it.published, it.id]);
       await cursor.update(it);
       return strip(await cursor.continue());
+    });
+  },
+  // 9 -> 10: the Starred and Breaking indexes list only starred / breaking items (every item had an
+  // entry in both, each repeating the item's id twice, for ranges never read).
+  (_db, tx) => {
+    const items = tx.objectStore('items');
+    for (const name of ['byStarred', 'byBreaking']) legacy(items).deleteIndex(name);
+    items.createIndex('byStarred', 'starredAt');
+    items.createIndex('byBreaking', 'breakingAt');
+    return items.openCursor().then(async function derive(cursor): Promise<void> {
+      if (!cursor) return;
+      if (cursor.value.starred === 1 || cursor.value.breaking === 1) await cursor.update(withIndexKeys(cursor.value));
+      return derive(await cursor.continue());
     });
   },
 ];

@@ -5,6 +5,8 @@ import type { Item } from '@/utils/model';
 import { expectCountersExact } from './recount';
 import { indexQueued } from '@/utils/db/search-index';
 import { searchItems } from '@/utils/db/search';
+import { badgeCounts } from '@/utils/db/counts';
+import { loadBreaking } from '@/utils/db/queries';
 
 describe('schema migrations', () => {
   it('upgrading from version 1 keeps every item, source and read state, and adds search keys and counters', async () => {
@@ -83,6 +85,22 @@ describe('schema migrations', () => {
     expect(it).not.toHaveProperty('topicKeys');
     await indexQueued(db);
     expect((await searchItems(db, 'harb')).items.map((i) => i.id)).toEqual(['s:2']);
+    db.close();
+  });
+
+  it('version 10 keeps only starred and breaking items in the Starred and Breaking indexes', async () => {
+    const v9 = await openNewsDb('upgrade-9', 9);
+    const mk = (id: string, o: Record<string, unknown>) => ({ id, sourceId: 's', title: id, url: `http://x.test/${id}`, summaryHtml: '', contentHtml: '', published: 7, firstSeen: 7, updated: 0, categories: [], breaking: 0, topics: [], alert: 0, read: 0, starred: 0, ...o });
+    for (const it of [mk('plain', {}), mk('starred', { starred: 1 }), mk('breaking', { breaking: 1, read: 1 })]) await v9.put('items', it as never);
+    v9.close();
+    const db = await openNewsDb('upgrade-9');
+    expect(await db.getAllKeysFromIndex('items', 'byStarred')).toEqual(['starred']);
+    expect(await db.getAllKeysFromIndex('items', 'byBreaking')).toEqual(['breaking']);
+    expect(await db.get('items', 'starred')).toMatchObject({ starred: 1, starredAt: 7 });
+    expect(await db.get('items', 'plain')).not.toHaveProperty('starredAt');
+    const counts = await badgeCounts(db, 7 + 60_000, 30);
+    expect(counts.unreadBreaking).toBe(0);
+    expect((await loadBreaking(db, 7 + 60_000, 30)).map((i) => i.id)).toEqual(['breaking']);
     db.close();
   });
 });
