@@ -55,3 +55,8 @@ export async function dbWith(items: Item[], sources: Source[] = [], opts: { inde
   if (opts.index !== false) await indexQueued(db, { batch: opts.batch });
   return db;
 }
+
+/** Stores one item as a poll would (through the store's writer: counters and index-only fields right). */
+export async function storeItem(db: NewsDb, it: Item): Promise<void> {
+  await writeItems(db, (writer) => writer.put(undefined, it));
+}

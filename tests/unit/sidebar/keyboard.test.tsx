@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import fs from 'node:fs';
 import { SHORTCUTS } from '@/components/sidebar/keyboard';
-import { item, MIN, NOW, source } from './fixtures';
+import { item, MIN, NOW, source, storeItem } from './fixtures';
 import { renderSidebar } from './render';
 
 const S1 = source({ id: 's1', name: 'World Desk' });
@@ -74,20 +74,20 @@ describe('new items, announced', () => {
     const h = await renderSidebar([item({ title: 'Old' })], [S1]);
     const status = screen.getByRole('status');
     expect(status.getAttribute('aria-live')).toBe('polite');
-    await h.db.put('items', item({ title: 'New 1', published: NOW + MIN }));
-    await h.db.put('items', item({ title: 'Flash', breaking: 1, published: NOW + 2 * MIN }));
+    await storeItem(h.db, item({ title: 'New 1', published: NOW + MIN }));
+    await storeItem(h.db, item({ title: 'Flash', breaking: 1, published: NOW + 2 * MIN }));
     h.emit({ type: 'newItems', count: 2, sourceIds: ['s1'] });
     await waitFor(() => expect(status.textContent).toBe('2 new, 1 breaking'));
     const first = status.firstElementChild;
-    await h.db.put('items', item({ title: 'New 3', published: NOW + 3 * MIN }));
+    await storeItem(h.db, item({ title: 'New 3', published: NOW + 3 * MIN }));
     h.emit({ type: 'newItems', count: 1, sourceIds: ['s1'] });
     await waitFor(() => expect(status.textContent).toBe('1 new'));
-    await h.db.put('items', item({ title: 'New 4', published: NOW + 4 * MIN }));
+    await storeItem(h.db, item({ title: 'New 4', published: NOW + 4 * MIN }));
     h.emit({ type: 'newItems', count: 1, sourceIds: ['s1'] });
     // The same words again: a new node, so screen readers announce it again.
     await waitFor(() => expect(status.firstElementChild).not.toBe(first));
     const second = status.firstElementChild;
-    await h.db.put('items', item({ title: 'New 5', published: NOW + 5 * MIN }));
+    await storeItem(h.db, item({ title: 'New 5', published: NOW + 5 * MIN }));
     h.emit({ type: 'newItems', count: 1, sourceIds: ['s1'] });
     await waitFor(() => expect(status.firstElementChild).not.toBe(second));
     expect(status.textContent).toBe('1 new');
@@ -96,10 +96,10 @@ describe('new items, announced', () => {
   it('a breaking update left waiting behind the pill is not counted again by the next poll', async () => {
     const h = await renderSidebar([item({ title: 'Old' })], [S1]);
     fireEvent.click(screen.getByRole('button', { name: 'Old' })); // reading: new items wait
-    await h.db.put('items', item({ title: 'Flash', breaking: 1, published: NOW + MIN }));
+    await storeItem(h.db, item({ title: 'Flash', breaking: 1, published: NOW + MIN }));
     h.emit({ type: 'newItems', count: 1, sourceIds: ['s1'] });
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('1 new, 1 breaking'));
-    await h.db.put('items', item({ title: 'Plain', published: NOW + 2 * MIN }));
+    await storeItem(h.db, item({ title: 'Plain', published: NOW + 2 * MIN }));
     h.emit({ type: 'newItems', count: 1, sourceIds: ['s1'] });
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('1 new'));
   });
@@ -111,8 +111,8 @@ describe('new items, announced', () => {
     old.focus();
     key('n'); // nothing waiting: nothing happens
     expect(document.activeElement?.textContent).toBe('Old');
-    await h.db.put('items', item({ title: 'New 1', published: NOW + MIN }));
-    await h.db.put('items', item({ title: 'New 2', published: NOW + 2 * MIN }));
+    await storeItem(h.db, item({ title: 'New 1', published: NOW + MIN }));
+    await storeItem(h.db, item({ title: 'New 2', published: NOW + 2 * MIN }));
     h.emit({ type: 'newItems', count: 2, sourceIds: ['s1'] });
     const pill = await screen.findByRole('button', { name: /2 new/ });
     expect(pill.closest('[aria-live="polite"]')).not.toBeNull();
