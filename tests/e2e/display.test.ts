@@ -102,7 +102,6 @@ before(async () => {
   srv.route('/wire.rss', { body: () => wireFeed(), conditional: false });
   srv.route('/flash.rss', { body: () => flashFeed(), conditional: false });
   ext = await launchExtension({ viewport: { width: 320, height: 640 } });
-  await waitFor(async () => ((await ext.bg(() => (globalThis as any).newsbar.listSources())) as unknown[]).length > 0, 'default sources');
   await ext.bg(async ([wire, flash]: string[]) => {
     const nb = (globalThis as any).newsbar;
     for (const s of await nb.listSources()) await nb.removeSource(s.id);
