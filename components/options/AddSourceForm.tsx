@@ -26,31 +26,39 @@ export function AddSourceForm({ store }: { store: OptionsStore }) {
     urlRef.current?.focus();
   };
 
-  /** Reads the feed at `feedUrl`, then adds it unless it is one the user has under another address. */
-  async function addFeed(feedUrl: string, feedName: string) {
+  /**
+   * Reads the feed at `feedUrl`, then adds it unless it is one the user has under another address.
+   * `fromList`: one of the feeds found on a page; the list stays open for the others.
+   */
+  async function addFeed(feedUrl: string, feedName: string, fromList = false): Promise<boolean> {
     setBusy(true);
     setError('');
     const r = await store.inspectUrl(feedUrl);
-    if (r.kind === 'problem') return fail(r.problem);
+    if (r.kind === 'problem') return (fail(r.problem), false);
     if (r.kind === 'page') {
       setBusy(false);
+      if (fromList) return (fail({ code: 'notFeed' }), false);
       setFound(r.feeds);
       store.announce(t('opt_found_feeds', String(r.feeds.length)));
-      return;
+      return false;
     }
     const aliases = [r.finalUrl, r.selfUrl].filter((x): x is string => !!x && x !== feedUrl);
     const same = findSameFeed(store.sources.value, [feedUrl, ...aliases]);
-    if (same) return fail({ code: 'duplicate', name: same.name });
+    if (same) return (fail({ code: 'duplicate', name: same.name }), false);
     try {
       const src = await store.addSource({ name: feedName || r.title, url: feedUrl, kind: r.feedKind, aliases });
       store.announce(t('opt_source_added', src.name));
-      setUrl('');
-      setName('');
-      setFound(null);
+      if (!fromList) {
+        setUrl('');
+        setName('');
+        setFound(null);
+      }
       setError('');
       setBusy(false);
+      return true;
     } catch (e) {
       fail(problemOf(e));
+      return false;
     }
   }
 
@@ -68,10 +76,22 @@ export function AddSourceForm({ store }: { store: OptionsStore }) {
   async function addFound(f: DiscoveredFeed) {
     const granted = await store.requestOrigins([originPattern(f.url)]).catch(() => false);
     if (!granted) return fail(t('opt_err_permission'));
-    await addFeed(f.url, name.trim() || f.title);
+    await addFeed(f.url, f.title, true);
+  }
+
+  /** Adds every found feed not yet added, one after another; the list stays open to show each one's state. */
+  async function addAllFound(feeds: DiscoveredFeed[]) {
+    const todo = feeds.filter((f) => !subscribed(f.url));
+    // One permission request for all their sites, inside the click.
+    const granted = await store.requestOrigins([...new Set(todo.map((f) => originPattern(f.url)))]).catch(() => false);
+    if (!granted) return fail(t('opt_err_permission'));
+    let added = 0;
+    for (const f of todo) if (await addFeed(f.url, f.title, true)) added++;
+    store.announce(t('opt_added_all', [String(added), String(todo.length)]));
   }
 
   const subscribed = (u: string) => !!findSameFeed(store.sources.value, [u]);
+  const notAdded = found?.filter((f) => !subscribed(f.url)) ?? [];
   return (
     <form class="card add-source" onSubmit={onSubmit} noValidate aria-labelledby="add-source-title">
       <h3 id="add-source-title">{t('opt_add_source')}</h3>
@@ -93,7 +113,14 @@ export function AddSourceForm({ store }: { store: OptionsStore }) {
       </div>
       {found && (
         <div class="found" role="group" aria-labelledby="found-title">
-          <p id="found-title">{t('opt_found_title')}</p>
+          <div class="found-head">
+            <p id="found-title">{t('opt_found_title')}</p>
+            {notAdded.length > 1 && (
+              <button type="button" disabled={busy} onClick={() => void addAllFound(found)}>
+                {t('opt_add_all', String(notAdded.length))}
+              </button>
+            )}
+          </div>
           <ul>
             {found.map((f) => (
               <li key={f.url}>

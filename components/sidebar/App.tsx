@@ -12,7 +12,7 @@ import { useTopbarHeight } from './topbar-height';
 import { SearchBox } from './SearchBox';
 import { Ticker } from './Ticker';
 import { FilterBar } from './FilterBar';
-import { ListHeader, listName } from './ListHeader';
+import { ListHeader, listName, UndoMarkRead } from './ListHeader';
 import { ArticleList } from './ArticleList';
 import { NewPill } from './NewPill';
 import { EmptyState } from './EmptyState';
@@ -242,6 +242,7 @@ export function App({ store, loadReader, live }: { store: SidebarStore; loadRead
         </section>
       </main>
       {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
+      <UndoMarkRead store={store} />
     </div>
   );
 }

@@ -71,7 +71,7 @@ export function ArticleRow({ tabbable = true, item, source, alsoFrom, topics, op
             <div class="meta">
               <Favicon source={source} name={name} load={images} />
               <span class="source">{alsoFrom?.length ? t('sb_also_from', [name, alsoFrom.join(', ')]) : name}</span>
-              <span aria-hidden="true">·</span>
+              <span class="sep" aria-hidden="true">·</span>
               <RelTime ts={item.published} now={now} locale={locale} />
               {item.breaking === 1 && <span class="tag breaking-tag">{t('sb_breaking')}</span>}
               {/* The title's description (hidden: read with the title, not twice in the page). */}
@@ -111,22 +111,23 @@ export function ArticleRow({ tabbable = true, item, source, alsoFrom, topics, op
                 ))}
               </ul>
             )}
+            {/* Placed at the meta line's end (style.css), so they never cover the title or the summary. */}
+            <div class="actions">
+              <button type="button" class="icon-btn" tabIndex={tab} aria-pressed={item.starred === 1} aria-label={t(item.starred ? 'sb_unstar_named' : 'sb_star_named', title)} title={item.starred ? t('sb_unstar') : t('sb_star')} onClick={() => onStar(item.id)}>
+                <span aria-hidden="true">{item.starred ? '★' : '☆'}</span>
+              </button>
+              <button type="button" class="icon-btn" tabIndex={tab} aria-label={t(item.read ? 'sb_mark_unread_named' : 'sb_mark_read_named', title)} title={item.read ? t('sb_mark_unread') : t('sb_mark_read')} onClick={() => onToggleRead(item.id)}>
+                <span aria-hidden="true">{item.read ? '◯' : '✓'}</span>
+              </button>
+            </div>
+            {onFollowLive && (
+              <button type="button" class="follow-live row-follow" tabIndex={tab} aria-label={t('sb_follow_live_named', title)} title={t('sb_follow_live_title')} disabled={followBusy} onClick={() => onFollowLive(item)}>
+                <span class="live-dot" aria-hidden="true" />
+                {t('sb_follow_live')}
+              </button>
+            )}
           </div>
           {!open && <Thumb item={item} load={images} onShow={() => onShowImages(item.id)} tab={tab} title={title} />}
-        </div>
-        <div class="actions">
-          {onFollowLive && (
-            <button type="button" class="follow-live" tabIndex={tab} aria-label={t('sb_follow_live_named', title)} title={t('sb_follow_live_title')} disabled={followBusy} onClick={() => onFollowLive(item)}>
-              <span class="live-dot" aria-hidden="true" />
-              {t('sb_follow_live')}
-            </button>
-          )}
-          <button type="button" class="icon-btn" tabIndex={tab} aria-pressed={item.starred === 1} aria-label={t(item.starred ? 'sb_unstar_named' : 'sb_star_named', title)} title={item.starred ? t('sb_unstar') : t('sb_star')} onClick={() => onStar(item.id)}>
-            <span aria-hidden="true">{item.starred ? '★' : '☆'}</span>
-          </button>
-          <button type="button" class="icon-btn" tabIndex={tab} aria-label={t(item.read ? 'sb_mark_unread_named' : 'sb_mark_read_named', title)} title={item.read ? t('sb_mark_unread') : t('sb_mark_read')} onClick={() => onToggleRead(item.id)}>
-            <span aria-hidden="true">{item.read ? '◯' : '✓'}</span>
-          </button>
         </div>
         {open && <ArticleBody item={item} id={bodyId} images={images} onShowImages={() => onShowImages(item.id)} />}
       </article>

@@ -1,5 +1,7 @@
-// Above the list: what is shown (filter or search) and "mark all read" for it.
+// Above the list: what is shown (filter or search) and "Mark all read" for it, also for only the
+// articles older than a day or a week. It asks nothing: the Undo bar (UndoMarkRead) follows.
 import type { SidebarStore } from './state';
+import type { MarkScope } from './models/reading';
 import { t } from '@/utils/i18n';
 
 export function viewName(store: SidebarStore): string {
@@ -18,6 +20,11 @@ export function viewName(store: SidebarStore): string {
   }
 }
 
+function closeMenu(e: Event) {
+  const d = (e.currentTarget as HTMLElement).closest('details');
+  if (d) d.open = false;
+}
+
 /** The article list's name for screen readers: what it shows ("Articles: Unread", "Articles: 3 results for …"). */
 export function listName(store: SidebarStore): string {
   return t('sb_articles_in', headText(store));
@@ -31,15 +38,45 @@ function headText(store: SidebarStore): string {
 
 export function ListHeader({ store }: { store: SidebarStore }) {
   const anyUnread = store.visible.value.some((i) => i.read === 0);
+  const mark = (scope: MarkScope) => (e: Event) => {
+    closeMenu(e);
+    void store.markAllShownRead(scope);
+  };
   return (
     <div class="list-head">
       <h2 id="list-h" aria-live="polite">
         {headText(store)}
       </h2>
       {anyUnread && (
-        <button type="button" class="link-btn" onClick={() => void store.markAllShownRead()}>
-          {t('sb_mark_all_read')}
-        </button>
+        <div class="mark-all">
+          <button type="button" class="link-btn" onClick={mark('shown')}>
+            {t('sb_mark_all_read')}
+          </button>
+          <details class="mark-menu">
+            <summary class="link-btn" aria-label={t('sb_mark_older_menu')} title={t('sb_mark_older_menu')}>
+              <span aria-hidden="true">▾</span>
+            </summary>
+            <div class="menu" role="group" aria-label={t('sb_mark_older_menu')}>
+              <button type="button" class="btn" onClick={mark('day')}>{t('sb_mark_older_day')}</button>
+              <button type="button" class="btn" onClick={mark('week')}>{t('sb_mark_older_week')}</button>
+            </div>
+          </details>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** "12 marked read · Undo" for a few seconds after "Mark all read". */
+export function UndoMarkRead({ store }: { store: SidebarStore }) {
+  const m = store.lastMarked.value;
+  return (
+    <div class="undo-wrap" role="status">
+      {m && (
+        <div class="undo-bar">
+          <span>{m.ids.length === 1 ? t('sb_marked_read_one') : t('sb_marked_read', m.ids.length)}</span>
+          <button type="button" class="btn" onClick={() => void store.undoMarkAll()}>{t('sb_undo')}</button>
+        </div>
       )}
     </div>
   );

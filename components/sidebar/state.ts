@@ -142,7 +142,7 @@ export function createSidebarStore(env: SidebarEnv) {
     // actions
     start, setFilter, loadMore, search: doSearch, refresh: status.refresh, showNew, snooze: prefs.snooze,
     toggleOpen: reading.toggleOpen, toggleRead: reading.toggleRead, setRead: reading.setRead, star: reading.star,
-    markAllShownRead: reading.markAllShownRead,
+    markAllShownRead: reading.markAllShownRead, undoMarkAll: reading.undoMarkAll, lastMarked: reading.lastMarked,
     openOptions: () => env.openOptions(),
     locale: env.locale,
     /** For tests and the list: is this item in the current filter? */

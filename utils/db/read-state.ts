@@ -28,8 +28,11 @@ export async function toggleStar(db: NewsDb, id: string): Promise<boolean | unde
   });
 }
 
-/** Marks every unread item of a filter read, optionally only those published up to `until`; returns how many. */
-export async function markAllRead(db: NewsDb, filter: Filter, until = Infinity): Promise<number> {
+/**
+ * Marks every unread item of a filter read, optionally only those published up to `until`; returns how
+ * many. `changed` (if given) receives their ids, so the sidebar can offer Undo.
+ */
+export async function markAllRead(db: NewsDb, filter: Filter, until = Infinity, changed?: string[]): Promise<number> {
   return writeItems(db, async (writer, tx) => {
     // Walk the narrowest index that holds the filter's unread items ('all' and 'unread': the unread ones).
     const plan = rangeOf(filter.kind === 'all' ? { kind: 'unread' } : filter, until);
@@ -39,6 +42,7 @@ export async function markAllRead(db: NewsDb, filter: Filter, until = Infinity):
       const it = cursor.value;
       if (it.read === 0 && it.published <= until) {
         await writer.put(it, { ...it, read: 1 });
+        changed?.push(it.id);
         n++;
       }
       cursor = await cursor.continue();

@@ -1,6 +1,6 @@
 // Reading: open, read/unread, star and "mark all read". Each change shows at once wherever the item is
 // (list, search results, ticker), is written to the database, and the background is told.
-import { batch, createModel, type ReadonlySignal } from '@preact/signals';
+import { batch, createModel, signal, type ReadonlySignal } from '@preact/signals';
 import type { Item } from '@/utils/model';
 import { markAllRead, markRead, toggleStar } from '@/utils/db/read-state';
 import type { SidebarEnv } from '../sidebar-env';
@@ -20,8 +20,34 @@ export interface ReadingDeps {
   visible: ReadonlySignal<Item[]>;
 }
 
+/** How long "Undo" is offered after "Mark all read" (as after removing a source in the options). */
+export const UNDO_MS = 8000;
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Which articles "Mark all read" takes: all shown, or only those older than a day or a week. */
+export type MarkScope = 'shown' | 'day' | 'week';
+
+/** What the last "Mark all read" changed, while Undo is offered. */
+export interface MarkedRead {
+  ids: string[];
+  scope: MarkScope;
+}
+
 export const ReadingModel = createModel((env: SidebarEnv, { list, search, ticker, counts, status, visible }: ReadingDeps) => {
   const run = status.run;
+  const lastMarked = signal<MarkedRead | null>(null);
+  let undoTimer: ReturnType<typeof setTimeout> | undefined;
+
+  function offerUndo(m: MarkedRead | null) {
+    clearTimeout(undoTimer);
+    lastMarked.value = m && m.ids.length > 0 ? m : null;
+    if (lastMarked.value) undoTimer = setTimeout(() => (lastMarked.value = null), UNDO_MS);
+  }
+
+  /** After marking read in the Unread view, the rows just marked leave it (Undo brings them back). */
+  async function refreshUnreadView() {
+    if (list.filter.value.kind === 'unread' && !search.searching.value) await list.reloadList();
+  }
 
   function patch(ids: Set<string>, p: Partial<Item>) {
     batch(() => {
@@ -81,21 +107,51 @@ export const ReadingModel = createModel((env: SidebarEnv, { list, search, ticker
       });
     },
 
-    /** Marks read what the current view holds: search results, or the whole filter up to its newest shown item. */
-    async markAllShownRead() {
-      if (search.searching.value) return setRead(visible.value.filter((i) => i.read === 0).map((i) => i.id), true);
+    lastMarked,
+
+    /**
+     * Marks read what the current view holds: search results, or the whole filter up to its newest shown
+     * item; with 'day' or 'week' only what was published before then. Asks nothing: Undo is offered.
+     */
+    async markAllShownRead(scope: MarkScope = 'shown') {
+      const cutoff = scope === 'day' ? env.now() - DAY : scope === 'week' ? env.now() - 7 * DAY : Infinity;
+      if (search.searching.value) {
+        const ids = visible.value.filter((i) => i.read === 0 && i.published <= cutoff).map((i) => i.id);
+        await setRead(ids, true);
+        offerUndo({ ids, scope });
+        return;
+      }
       // Items newer than the list the user is looking at (waiting behind the "new" pill) stay unread.
       const shown = list.items.value;
       const newest = shown.reduce((m, i) => Math.max(m, i.published), -Infinity);
       if (newest === -Infinity) return;
-      patch(new Set(shown.map((i) => i.id)), { read: 1 });
+      const until = Math.min(newest, cutoff);
+      patch(new Set(shown.filter((i) => i.published <= until).map((i) => i.id)), { read: 1 });
       await run(async () => {
-        const n = await markAllRead(await env.db(), list.filter.value, newest);
+        const ids: string[] = [];
+        const n = await markAllRead(await env.db(), list.filter.value, until, ids);
         if (n > 0) {
           notifyChanged();
           await counts.refreshCounts();
         }
-        await ticker.refreshTicker();
+        offerUndo({ ids, scope });
+        await Promise.all([ticker.refreshTicker(), refreshUnreadView()]);
+      });
+    },
+
+    /** Undoes the last "Mark all read": those articles are unread again. */
+    async undoMarkAll() {
+      const m = lastMarked.value;
+      offerUndo(null);
+      if (!m) return;
+      patch(new Set(m.ids), { read: 0 });
+      await run(async () => {
+        const n = await markRead(await env.db(), m.ids, false);
+        if (n > 0) {
+          notifyChanged();
+          await counts.refreshCounts();
+        }
+        await Promise.all([ticker.refreshTicker(), refreshUnreadView()]);
       });
     },
   };

@@ -59,6 +59,33 @@ describe('AddSourceForm', () => {
     await waitFor(async () => expect((await listSources(await db))[0]).toMatchObject({ url: 'https://harbour.example/live.atom', kind: 'atom', name: 'Harbour Live' }));
   });
 
+  it('keeps the found feeds open after adding one, and adds the rest with "Add all"', async () => {
+    const page = `<!doctype html><html><head>
+      <link rel="alternate" type="application/atom+xml" title="Harbour Live" href="/live.atom">
+      <link rel="alternate" type="application/rss+xml" title="Harbour News" href="/rss">
+      <link rel="alternate" type="application/rss+xml" title="Harbour Sport" href="/sport.rss"></head></html>`;
+    const { store, env, db } = fakeEnv({
+      'https://harbour.example/': { text: page, contentType: 'text/html' },
+      'https://harbour.example/live.atom': { text: ATOM },
+      'https://harbour.example/rss': { text: RSS },
+      'https://harbour.example/sport.rss': { text: RSS.replace('Harbour News', 'Harbour Sport') },
+    });
+    render(<AddSourceForm store={store} />);
+    fireEvent.input(screen.getByLabelText('Feed or website address'), { target: { value: 'https://harbour.example/' } });
+    fireEvent.click(addButton());
+    fireEvent.click(await screen.findByRole('button', { name: 'Add Harbour Live' }));
+    await waitFor(async () => expect(await listSources(await db)).toHaveLength(1));
+    // The list stays open: the one added says so, the others are still offered.
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Add Harbour Live' })).toBeNull());
+    expect(screen.getByText('This page offers these feeds:')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Add Harbour News' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Add all (2)' }));
+    await waitFor(async () => expect((await listSources(await db)).map((s) => s.name).sort()).toEqual(['Harbour Live', 'Harbour News', 'Harbour Sport']));
+    expect(env.requestOrigins).toHaveBeenLastCalledWith(['https://harbour.example/*']);
+    await waitFor(() => expect(screen.getAllByText('Already added')).toHaveLength(3));
+    expect(screen.queryByRole('button', { name: /Add all/ })).toBeNull();
+  });
+
   it('adds nothing without the permission, and says so', async () => {
     const { store, env, db } = fakeEnv({ 'https://harbour.example/rss': { text: RSS } }, { grant: false });
     render(<AddSourceForm store={store} />);
