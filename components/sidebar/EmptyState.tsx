@@ -22,7 +22,7 @@ export function emptyStateOf(store: SidebarStore): Empty | null {
   if (f.kind === 'starred') return { title: t('sb_empty_starred_title'), text: t('sb_empty_starred_text') };
   if (f.kind === 'all') {
     if (sources.every((s) => s.health === 'error')) {
-      return { title: t('sb_all_failing_title'), text: t('sb_all_failing_text'), action: { label: t('sb_fix_sources'), run: () => store.openOptions() } };
+      return { title: t('sb_all_failing_title'), text: t('sb_all_failing_text'), action: { label: t('sb_fix_sources'), run: () => store.openOptions('sources-failing') } };
     }
     if (!store.online.value) return { title: t('sb_offline_empty_title'), text: t('sb_offline') };
     return { title: t('sb_waiting_title'), text: t('sb_waiting_text'), action: { label: t('sb_refresh'), run: () => store.refresh() } };

@@ -16,7 +16,7 @@ export function SourceErrors({ store }: { store: SidebarStore }) {
           </li>
         ))}
       </ul>
-      <button type="button" class="btn" onClick={() => store.openOptions()}>{t('sb_fix_sources')}</button>
+      <button type="button" class="btn" onClick={() => store.openOptions('sources-failing')}>{t('sb_fix_sources')}</button>
     </details>
   );
 }

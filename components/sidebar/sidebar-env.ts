@@ -4,6 +4,9 @@ import type { NewsDb } from '@/utils/db/schema';
 import type { Message } from '@/utils/messages';
 import type { StorageAreaLike } from '@/utils/settings';
 
+/** Parts of the options page the sidebar links to (the page reads them from its address's #hash). */
+export type OptionsSection = 'sources-failing';
+
 export interface SidebarEnv {
   db(): Promise<NewsDb>;
   /** browser.storage.sync: settings and topics. */
@@ -14,7 +17,8 @@ export interface SidebarEnv {
   onMessage(cb: (m: unknown) => void): () => void;
   /** Keys changed in browser.storage (any area). */
   onStorageChanged(cb: (keys: string[], area: string) => void): () => void;
-  openOptions(): void;
+  /** Opens the options page; 'sources-failing' opens its source manager with the failing sources first. */
+  openOptions(section?: OptionsSection): void;
   now(): number;
   online(): boolean;
   onOnlineChanged(cb: (online: boolean) => void): () => void;

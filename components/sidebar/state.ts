@@ -6,7 +6,7 @@ import type { Item } from '@/utils/model';
 import { isMessage } from '@/utils/messages';
 import { touchesSettingsOrTopics } from '@/utils/storage-keys';
 import { matchesFilter, type Filter } from '@/utils/db/queries';
-import type { SidebarEnv } from './sidebar-env';
+import type { OptionsSection, SidebarEnv } from './sidebar-env';
 import { StatusModel } from './models/status';
 import { PreferencesModel } from './models/preferences';
 import { ListModel, sameFilter } from './models/list';
@@ -143,7 +143,7 @@ export function createSidebarStore(env: SidebarEnv) {
     start, setFilter, loadMore, search: doSearch, refresh: status.refresh, showNew, snooze: prefs.snooze,
     toggleOpen: reading.toggleOpen, toggleRead: reading.toggleRead, setRead: reading.setRead, star: reading.star,
     markAllShownRead: reading.markAllShownRead, undoMarkAll: reading.undoMarkAll, lastMarked: reading.lastMarked,
-    openOptions: () => env.openOptions(),
+    openOptions: (section?: OptionsSection) => env.openOptions(section),
     locale: env.locale,
     /** For tests and the list: is this item in the current filter? */
     inFilter: (it: Item) => matchesFilter(list.filter.value, it),

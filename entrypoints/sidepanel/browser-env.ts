@@ -21,7 +21,11 @@ export function browserEnv(): SidebarEnv {
     },
     onMessage: onRuntimeMessage,
     onStorageChanged: onStorageKeysChanged,
-    openOptions: () => void browser.runtime.openOptionsPage(),
+    openOptions(section) {
+      if (!section) return void browser.runtime.openOptionsPage();
+      // openOptionsPage cannot carry a #hash: open the page at that section in a tab of its own.
+      void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${section}`) });
+    },
     now: () => Date.now(),
     online: () => navigator.onLine,
     onOnlineChanged(cb) {

@@ -13,12 +13,14 @@ let page: Page;
 
 before(async () => {
   srv = await startNewsServer({ updateEverySec: 600 });
+  srv.route('/broken.xml', { status: 404, body: 'gone' });
   ext = await launchExtension({ viewport: { width: 320, height: 600 } });
   await ext.bg(async (origin: string) => {
     const nb = (globalThis as any).newsbar;
     for (const s of await nb.listSources()) await nb.removeSource(s.id);
     await nb.addSource({ name: 'Demo World', url: `${origin}/demo/world.rss` });
     await nb.addSource({ name: 'Demo Analysis', url: `${origin}/demo/analysis.json` });
+    await nb.addSource({ name: 'Gone Gazette', url: `${origin}/broken.xml` });
     await nb.pollNow();
   }, srv.origin);
   page = await ext.page('sidepanel.html');
@@ -138,5 +140,19 @@ describe('reading flow in Chromium', () => {
     await waitFor(async () => (await page.locator('.list > li.unread').count()) === before, `${before} unread rows back`);
     await waitFor(async () => Number((await ext.badge()).text) === badge, `badge ${badge} back`, 5000);
     assert.deepEqual(dialogs, []);
+  });
+
+  it('"N sources have a problem" opens the source manager with the failing ones first', async () => {
+    await page.setViewportSize({ width: 320, height: 600 });
+    await page.locator('details.notice summary').click();
+    const opened = ext.context.waitForEvent('page');
+    await page.getByRole('button', { name: 'Check sources in settings' }).click();
+    const options = await opened;
+    await options.waitForURL(/options\.html#sources-failing$/);
+    const first = options.locator('#sources tbody tr').first();
+    await first.waitFor();
+    assert.match(await first.innerText(), /Gone Gazette/);
+    assert.equal(await first.locator('.status-chip').innerText(), 'Failing');
+    await options.close();
   });
 });

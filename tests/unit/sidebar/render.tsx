@@ -21,6 +21,8 @@ export interface Harness {
   store: ReturnType<typeof createSidebarStore>;
   sent: Message[];
   optionsOpened: number;
+  /** The section of the options page each opening asked for. */
+  optionsSections: Array<string | undefined>;
   /** Deliver a message as if from the background. */
   emit(m: unknown): void;
   /** Deliver a storage change. */
@@ -36,14 +38,14 @@ export async function renderSidebar(items: Item[], sources: Source[], opts: { on
   const storageListeners: Array<(k: string[], a: string) => void> = [];
   const onlineListeners: Array<(v: boolean) => void> = [];
   let online = opts.online ?? true;
-  const h = { sent: [] as Message[], optionsOpened: 0 } as Harness;
+  const h = { sent: [] as Message[], optionsOpened: 0, optionsSections: [] as Array<string | undefined> } as Harness;
   const env: SidebarEnv = {
     db: async () => db,
     sync: fakeBrowser.storage.sync,
     send: async (m) => void h.sent.push(m),
     onMessage: (cb) => (msgListeners.push(cb), () => msgListeners.splice(msgListeners.indexOf(cb), 1)),
     onStorageChanged: (cb) => (storageListeners.push(cb), () => {}),
-    openOptions: () => void h.optionsOpened++,
+    openOptions: (section) => void (h.optionsOpened++, h.optionsSections.push(section)),
     now: () => opts.now ?? NOW,
     online: () => online,
     onOnlineChanged: (cb) => (onlineListeners.push(cb), () => {}),

@@ -314,6 +314,8 @@ describe('states', () => {
     screen.getByText(/the server answered 404/);
     fireEvent.click(screen.getByRole('button', { name: 'Check sources in settings' }));
     expect(h.optionsOpened).toBe(1);
+    // Straight to the source manager, the failing ones first.
+    expect(h.optionsSections).toEqual(['sources-failing']);
   });
 
   it('offline says so', async () => {
