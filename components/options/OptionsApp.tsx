@@ -22,7 +22,10 @@ export function OptionsApp({ store, start }: { store: OptionsStore; start?: Mana
     };
   }, []);
   useEffect(() => {
-    if (start?.failingFirst && store.loaded.value) document.getElementById('sources')?.scrollIntoView();
+    if (!store.loaded.value) return;
+    if (start?.failingFirst) document.getElementById('sources')?.scrollIntoView();
+    // The sidebar's welcome links to options.html#import-export: the page renders after the browser looked for it.
+    else if (location.hash === '#import-export') document.getElementById('import-export')?.scrollIntoView();
   }, [store.loaded.value]);
 
   return (

@@ -21,6 +21,7 @@ import { SnoozeChip, SnoozeMenu } from './AlertsSnooze';
 import { t } from '@/utils/i18n';
 import type { LiveFollow } from './live-follow';
 import { FollowBar } from './FollowBar';
+import { showsWelcome, Welcome, WelcomeDone } from './Welcome';
 
 /** Smooth scrolling, unless the user asked for less motion. */
 const scrollBehavior = (): ScrollBehavior => (globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth');
@@ -214,6 +215,9 @@ export function App({ store, loadReader, live }: { store: SidebarStore; loadRead
           <h1 class="brand">{t('extName')}</h1>
           <div class="tools">
             <SnoozeMenu store={store} />
+            <button type="button" class="icon-btn" aria-pressed={store.compact.value} aria-label={t('sb_compact')} title={t('sb_compact')} onClick={() => store.setCompact(!store.compact.value)}>
+              <span aria-hidden="true">☰</span>
+            </button>
             <button type="button" class={`icon-btn${store.polling.value ? ' spinning' : ''}`} aria-label={t('sb_refresh')} title={t('sb_refresh')} onClick={() => store.refresh()}>
               <span aria-hidden="true">↻</span>
             </button>
@@ -233,13 +237,20 @@ export function App({ store, loadReader, live }: { store: SidebarStore; loadRead
         {live && !store.searching.value && <FollowBar live={live} />}
         {!store.searching.value && <Ticker store={store} live={live} />}
         <SourceErrors store={store} />
-        <FilterBar store={store} />
-        <StatusLine store={store} />
-        <section class="articles" aria-label={listName(store)}>
-          <ListHeader store={store} />
-          <ArticleList store={store} live={live} />
-          <EmptyState store={store} />
-        </section>
+        <WelcomeDone store={store} />
+        {showsWelcome(store) ? (
+          <Welcome store={store} />
+        ) : (
+          <>
+            <FilterBar store={store} />
+            <StatusLine store={store} />
+            <section class="articles" aria-label={listName(store)}>
+              <ListHeader store={store} />
+              <ArticleList store={store} live={live} />
+              <EmptyState store={store} />
+            </section>
+          </>
+        )}
       </main>
       {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
       <UndoMarkRead store={store} />

@@ -5,6 +5,7 @@ import type { SidebarStore } from './state';
 import type { LiveFollow } from './live-follow';
 import { looksLive } from '@/utils/sidebar/live';
 import { ArticleRow } from './ArticleRow';
+import { dayName, dayStarts } from '@/utils/sidebar/days';
 import { t } from '@/utils/i18n';
 
 export function ArticleList({ store, live }: { store: SidebarStore; live?: LiveFollow }) {
@@ -27,15 +28,23 @@ export function ArticleList({ store, live }: { store: SidebarStore; live?: LiveF
   const sources = store.sourceById.value;
   const topicsById = new Map(store.topics.value.map((tp) => [tp.id, tp]));
   const followed = new Set(store.sources.value.filter((s) => s.kind === 'live').map((s) => s.url));
+  const starts = dayStarts(items.map((i) => i.published));
+  const dayText = (ts: number) => {
+    const d = dayName(ts, store.now.value, store.locale);
+    return d.kind === 'today' ? t('sb_today') : d.kind === 'yesterday' ? t('sb_yesterday') : d.text;
+  };
+  const query = store.searching.value ? store.query.value : '';
   const canFollow = (it: (typeof items)[number]) => live && sources.get(it.sourceId)?.kind !== 'live' && !followed.has(it.url) && looksLive(it);
   return (
     <>
-      <ul class="list" id="articles" aria-label={t('sb_articles')} aria-busy={store.loading.value}>
-        {items.map((it) => (
+      <ul class={`list${store.compact.value ? ' compact' : ''}`} id="articles" aria-label={t('sb_articles')} aria-busy={store.loading.value}>
+        {items.map((it, i) => (
           <ArticleRow
             key={it.id}
             tabbable={it.id === current}
             item={it}
+            day={starts.has(i) ? dayText(it.published) : undefined}
+            query={query}
             source={sources.get(it.sourceId)}
             alsoFrom={it.alsoFrom?.map((id) => sources.get(id)?.name).filter((n) => n !== undefined)}
             topics={it.topics.map((id) => topicsById.get(id)).filter((tp) => tp !== undefined)}

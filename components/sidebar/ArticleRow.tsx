@@ -4,6 +4,7 @@ import { highlightRanges } from '@/utils/topics/match';
 import { Highlighted } from '../shared/Highlighted';
 import { thumbnailHeld, thumbnailSrc } from '@/utils/sidebar/images';
 import { summaryLine } from '@/utils/sidebar/display';
+import { mergeRanges, searchRanges } from '@/utils/sidebar/search-marks';
 import { t } from '@/utils/i18n';
 import { Favicon } from './Favicon';
 import { RelTime } from './RelTime';
@@ -14,6 +15,10 @@ export interface RowProps {
   /** The list's one tab stop (roving tabindex): the other rows are reached with the arrow keys. */
   tabbable?: boolean;
   item: Item;
+  /** Set on the first article of a day: "Today", "Yesterday" or the date, shown above it. */
+  day?: string;
+  /** The search being shown: its words are marked in the title and summary. */
+  query?: string;
   source?: Source;
   /** Names of other sources that carry the same story. */
   alsoFrom?: string[];
@@ -52,7 +57,7 @@ function Thumb({ item, load, onShow, tab, title }: { item: Item; load: boolean; 
   return <img class="thumb" src={src} alt="" width={72} height={72} loading="lazy" decoding="async" referrerpolicy="no-referrer" onError={() => setFailed(true)} />;
 }
 
-export function ArticleRow({ tabbable = true, item, source, alsoFrom, topics, open, focused, now, locale, onOpen, onToggleRead, onStar, onFocus, onTopic, onFollowLive, followBusy, images, onShowImages }: RowProps) {
+export function ArticleRow({ tabbable = true, item, day, query = '', source, alsoFrom, topics, open, focused, now, locale, onOpen, onToggleRead, onStar, onFocus, onTopic, onFollowLive, followBusy, images, onShowImages }: RowProps) {
   const name = source?.name ?? t('sb_unknown_source');
   const titleId = `t-${item.id}`;
   const bodyId = `b-${item.id}`;
@@ -64,7 +69,8 @@ export function ArticleRow({ tabbable = true, item, source, alsoFrom, topics, op
   const state = t(`sb_state_${item.read ? 'read' : 'unread'}${item.breaking === 1 ? '_breaking' : ''}`);
   const tab = tabbable ? 0 : -1;
   return (
-    <li class={`row${item.read ? ' read' : ' unread'}${open ? ' open' : ''}${focused ? ' focused' : ''}`} data-id={item.id}>
+    <li class={`row${item.read ? ' read' : ' unread'}${open ? ' open' : ''}${focused ? ' focused' : ''}${day ? ' day-start' : ''}`} data-id={item.id}>
+      {day && <p class="day-head">{day}</p>}
       <article aria-labelledby={titleId}>
         <div class="row-main">
           <div class="row-text">
@@ -92,12 +98,12 @@ export function ArticleRow({ tabbable = true, item, source, alsoFrom, topics, op
                 onFocus={() => onFocus(item.id)}
               >
                 {item.read === 0 && <span class="dot" aria-hidden="true" />}
-                {item.title ? <Highlighted text={item.title} ranges={highlightRanges(item.title, topics, 'title')} /> : t('sb_untitled')}
+                {item.title ? <Highlighted text={item.title} ranges={mergeRanges(highlightRanges(item.title, topics, 'title'), searchRanges(item.title, query))} /> : t('sb_untitled')}
               </button>
             </h3>
             {summary && !open && (
               <p class="summary">
-                <Highlighted text={summary} ranges={highlightRanges(summary, topics, 'summary')} />
+                <Highlighted text={summary} ranges={mergeRanges(highlightRanges(summary, topics, 'summary'), searchRanges(summary, query))} />
               </p>
             )}
             {topics.length > 0 && (

@@ -9,14 +9,14 @@ interface Empty {
 }
 
 export function emptyStateOf(store: SidebarStore): Empty | null {
-  if (store.loading.value || store.visible.value.length > 0) return null;
+  // Items all shown in the ticker above still make the list not empty.
+  if (store.loading.value || store.visible.value.length > 0 || (!store.searching.value && store.items.value.length > 0)) return null;
   if (store.searching.value) {
     return { title: t('sb_no_results', store.query.value.trim()), text: t('sb_no_results_hint'), action: { label: t('sb_clear_search'), run: () => void store.search('') } };
   }
   const sources = store.sources.value;
-  if (sources.length === 0) {
-    return { title: t('sb_welcome_title'), text: t('sb_welcome_text'), action: { label: t('sb_add_sources'), run: () => store.openOptions() } };
-  }
+  // No sources at all: the welcome (Welcome.tsx) shows instead of the list.
+  if (sources.length === 0) return null;
   const f = store.filter.value;
   if (f.kind === 'unread') return { title: t('sb_empty_unread_title'), text: t('sb_empty_unread_text') };
   if (f.kind === 'starred') return { title: t('sb_empty_starred_title'), text: t('sb_empty_starred_text') };

@@ -5,7 +5,7 @@ import type { Message } from '@/utils/messages';
 import type { StorageAreaLike } from '@/utils/settings';
 
 /** Parts of the options page the sidebar links to (the page reads them from its address's #hash). */
-export type OptionsSection = 'sources-failing';
+export type OptionsSection = 'sources-failing' | 'import-export';
 
 export interface SidebarEnv {
   db(): Promise<NewsDb>;
@@ -19,6 +19,10 @@ export interface SidebarEnv {
   onStorageChanged(cb: (keys: string[], area: string) => void): () => void;
   /** Opens the options page; 'sources-failing' opens its source manager with the failing sources first. */
   openOptions(section?: OptionsSection): void;
+  /** Asks for access to these sites (inside a click); true when granted. */
+  requestOrigins(origins: string[]): Promise<boolean>;
+  /** The page's fetch, for adding a source from the welcome. */
+  fetch: typeof globalThis.fetch;
   now(): number;
   online(): boolean;
   onOnlineChanged(cb: (online: boolean) => void): () => void;

@@ -16,6 +16,8 @@ import { TickerModel } from './models/ticker';
 import { ReadingModel } from './models/reading';
 import { t } from '@/utils/i18n';
 import { createImagesModel } from './models/images';
+import { WelcomeModel } from './models/welcome';
+import { ViewModel } from './models/view';
 
 export { sameFilter };
 export type SidebarStore = ReturnType<typeof createSidebarStore>;
@@ -28,9 +30,18 @@ export function createSidebarStore(env: SidebarEnv) {
   const counts = new FilterCountsModel(env, prefs);
   const ticker = new TickerModel(env, prefs.settings);
   const images = createImagesModel(prefs.settings, prefs.known);
-  const visible = computed(() => (search.searching.value ? search.results.value?.items ?? [] : list.items.value));
+  // A breaking update the ticker shows is not repeated as a full row right under it (in All and Unread).
+  const tickerIds = computed(() => new Set(ticker.breaking.value.map((i) => i.id)));
+  const visible = computed(() => {
+    if (search.searching.value) return search.results.value?.items ?? [];
+    const kind = list.filter.value.kind;
+    if ((kind !== 'all' && kind !== 'unread') || tickerIds.value.size === 0) return list.items.value;
+    return list.items.value.filter((i) => !tickerIds.value.has(i.id));
+  });
   const reading = new ReadingModel(env, { list, search, ticker, counts, status, visible });
   const run = status.run;
+  const view = new ViewModel();
+  const welcome = new WelcomeModel(env, () => run(onSourcesChanged).then(() => {}));
 
   const doSearch = (q: string) => run(() => search.search(q)).then(() => {});
 
@@ -145,6 +156,8 @@ export function createSidebarStore(env: SidebarEnv) {
     markAllShownRead: reading.markAllShownRead, undoMarkAll: reading.undoMarkAll, lastMarked: reading.lastMarked,
     openOptions: (section?: OptionsSection) => env.openOptions(section),
     locale: env.locale,
+    welcome,
+    compact: view.compact, setCompact: view.setCompact,
     /** For tests and the list: is this item in the current filter? */
     inFilter: (it: Item) => matchesFilter(list.filter.value, it),
   };

@@ -5,7 +5,7 @@ import { addSource, listSources, removeSource, type NewSource } from '@/utils/db
 import { countItems, recountAll } from '@/utils/db/counts';
 import { isMessage } from '@/utils/messages';
 import { SETTINGS_KEY } from '@/utils/storage-keys';
-import { ensureAlarm, POLL_ALARM, seedDefaultSources, wireToolbarButton } from './setup';
+import { ensureAlarm, POLL_ALARM, wireToolbarButton } from './setup';
 import { indexSearch, runFollow, runPoll, stopFollowing } from './poll-runner';
 import { updateBadge } from './badge';
 import { isSourceListKey, pullSourceList, pushSourceList } from './source-sync';
@@ -31,7 +31,7 @@ export default defineBackground(() => {
   const installed = new Promise<void>((r) => (markInstalled = r));
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
     try {
-      if (reason === 'install') await seedDefaultSources();
+      // Nothing is added on install: the sidebar's welcome offers starter packs, import and a field.
       // After an update, items carried over by a migration get their topics.
       if (reason === 'update') void rematchTopics();
       await ensureAlarm();

@@ -1,7 +1,5 @@
-// Install/start-up chores: the poll alarm, the first-run sources, the toolbar button opening the sidebar.
-import { getDb } from '@/utils/db/schema';
-import { addSource, listSources } from '@/utils/db/sources';
-import { DEFAULT_SOURCES } from '@/utils/sources/defaults';
+// Install/start-up chores: the poll alarm and the toolbar button opening the sidebar (sources are the
+// user's choice: the sidebar's welcome offers starter packs).
 
 export const POLL_ALARM = 'poll';
 
@@ -10,12 +8,6 @@ export async function ensureAlarm(): Promise<void> {
   if (!(await browser.alarms.get(POLL_ALARM))) {
     await browser.alarms.create(POLL_ALARM, { periodInMinutes: 1, delayInMinutes: 0.1 });
   }
-}
-
-export async function seedDefaultSources(): Promise<void> {
-  const db = await getDb();
-  if ((await listSources(db)).length > 0) return;
-  for (const s of DEFAULT_SOURCES) await addSource(db, s).catch(() => {});
 }
 
 /** Chrome opens the side panel itself on a click; Firefox's sidebar is toggled from the click handler. */

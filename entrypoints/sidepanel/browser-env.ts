@@ -26,6 +26,8 @@ export function browserEnv(): SidebarEnv {
       // openOptionsPage cannot carry a #hash: open the page at that section in a tab of its own.
       void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${section}`) });
     },
+    requestOrigins: (origins) => browser.permissions.request({ origins }),
+    fetch: (input, init) => fetch(input, init),
     now: () => Date.now(),
     online: () => navigator.onLine,
     onOnlineChanged(cb) {

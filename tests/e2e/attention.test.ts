@@ -36,7 +36,6 @@ const hhmm = (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.g
 before(async () => {
   srv = await startNewsServer();
   ext = await launchExtension({ viewport: { width: 400, height: 800 } });
-  await waitFor(async () => ((await ext.bg(() => (globalThis as any).newsbar.listSources())) as unknown[]).length > 0, 'default sources');
   await ext.bg(async () => {
     const nb = (globalThis as any).newsbar;
     for (const s of await nb.listSources()) await nb.removeSource(s.id);

@@ -46,18 +46,13 @@ after(async () => {
 });
 
 describe('foundation', () => {
-  it('installs with the poll alarm, the default sources and the side panel on the toolbar button', async () => {
+  it('installs with the poll alarm and the side panel on the toolbar button, and adds no source by itself', async () => {
     const alarm = await ext.bg(() => (globalThis as any).chrome.alarms.get('poll'));
     assert.equal(alarm?.periodInMinutes, 1);
-    const sources = await waitFor(async () => ((await bgSources()).length >= 4 ? bgSources() : null), 'default sources');
-    assert.ok(sources!.some((s) => s.url.includes('bbc')), 'BBC World is a default source');
+    // The starter packs are offered in the sidebar's welcome instead.
+    assert.deepEqual(await bgSources(), []);
     const behaviour = await ext.bg(() => (globalThis as any).chrome.sidePanel.getPanelBehavior());
     assert.equal(behaviour.openPanelOnActionClick, true);
-    // The demo and these tests have no internet: drop the defaults so they don't fail in the background.
-    await ext.bg(async () => {
-      const nb = (globalThis as any).newsbar;
-      for (const s of await nb.listSources()) await nb.removeSource(s.id);
-    });
   });
 
   it('polls a feed from the local server into IndexedDB and counts it on the badge', async () => {

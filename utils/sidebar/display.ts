@@ -32,7 +32,22 @@ export function hueOf(name: string): number {
 /** The one-line summary: plain text of the summary, else of the content, trimmed. */
 export function summaryLine(item: Pick<Item, 'summaryHtml' | 'contentHtml' | 'title'>, max = 220): string {
   let text = htmlToText(item.summaryHtml || '') || htmlToText(item.contentHtml || '');
-  if (text === item.title) return ''; // some feeds repeat the title as the summary
+  if (repeatsTitle(text, item.title)) return ''; // some feeds repeat the title as the summary
   if (text.length > max) text = `${text.slice(0, max).replace(/\s+\S*$/, '')}…`;
   return text;
+}
+
+/** Letters and digits only, lower case: "Floods: what we know" and "FLOODS — What we know." read the same. */
+const bare = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * Does a summary only repeat the title? The same words; the title cut short ("Floods close the…"); or the
+ * title with a few words added, like the publisher's name ("… - BBC News").
+ */
+export function repeatsTitle(summary: string, title: string): boolean {
+  const s = bare(summary);
+  const t = bare(title);
+  if (!s || !t) return !s;
+  if (s === t || t.startsWith(s)) return true;
+  return s.startsWith(t) && s.length - t.length <= 24 && s.slice(t.length).trim().split(' ').length <= 3;
 }

@@ -20,6 +20,8 @@ function envFor(db: NewsDb, opens: { n: number } = { n: 0 }): SidebarEnv {
     onMessage: () => () => {},
     onStorageChanged: () => () => {},
     openOptions: () => {},
+    requestOrigins: async () => true,
+    fetch: async () => new Response(''),
     now: () => NOW,
     online: () => true,
     onOnlineChanged: () => () => {},

@@ -23,6 +23,8 @@ export interface Harness {
   optionsOpened: number;
   /** The section of the options page each opening asked for. */
   optionsSections: Array<string | undefined>;
+  /** Site permissions asked for. */
+  originsAsked: string[];
   /** Deliver a message as if from the background. */
   emit(m: unknown): void;
   /** Deliver a storage change. */
@@ -32,13 +34,13 @@ export interface Harness {
   db: Awaited<ReturnType<typeof dbWith>>;
 }
 
-export async function renderSidebar(items: Item[], sources: Source[], opts: { online?: boolean; now?: number } = {}): Promise<Harness> {
+export async function renderSidebar(items: Item[], sources: Source[], opts: { online?: boolean; now?: number; grant?: boolean; fetch?: typeof globalThis.fetch } = {}): Promise<Harness> {
   const db = await dbWith(items, sources);
   const msgListeners: Array<(m: unknown) => void> = [];
   const storageListeners: Array<(k: string[], a: string) => void> = [];
   const onlineListeners: Array<(v: boolean) => void> = [];
   let online = opts.online ?? true;
-  const h = { sent: [] as Message[], optionsOpened: 0, optionsSections: [] as Array<string | undefined> } as Harness;
+  const h = { sent: [] as Message[], optionsOpened: 0, optionsSections: [] as Array<string | undefined>, originsAsked: [] as string[] } as Harness;
   const env: SidebarEnv = {
     db: async () => db,
     sync: fakeBrowser.storage.sync,
@@ -46,6 +48,8 @@ export async function renderSidebar(items: Item[], sources: Source[], opts: { on
     onMessage: (cb) => (msgListeners.push(cb), () => msgListeners.splice(msgListeners.indexOf(cb), 1)),
     onStorageChanged: (cb) => (storageListeners.push(cb), () => {}),
     openOptions: (section) => void (h.optionsOpened++, h.optionsSections.push(section)),
+    requestOrigins: async (origins) => (h.originsAsked.push(...origins), opts.grant ?? true),
+    fetch: opts.fetch ?? (async () => { throw new TypeError('Failed to fetch'); }),
     now: () => opts.now ?? NOW,
     online: () => online,
     onOnlineChanged: (cb) => (onlineListeners.push(cb), () => {}),

@@ -296,11 +296,11 @@ describe('new items while open', () => {
 });
 
 describe('states', () => {
-  it('first run: no sources, explains and links to the settings', async () => {
+  it('first run: no sources, the welcome links to the import in the settings', async () => {
     const h = await renderSidebar([], []);
     screen.getByText('Welcome to Newsbar');
-    fireEvent.click(screen.getByRole('button', { name: 'Add sources' }));
-    expect(h.optionsOpened).toBe(1);
+    fireEvent.click(screen.getByRole('button', { name: 'import it in the settings' }));
+    expect(h.optionsSections).toEqual(['import-export']);
   });
 
   it('waiting for the first poll', async () => {

@@ -1,0 +1,80 @@
+// First run, before any source: three ways in — import an OPML file (in the options page), paste a
+// site or feed, or pick a starter pack. Nothing is added without the user choosing it.
+import { useState } from 'preact/hooks';
+import type { SidebarStore } from './state';
+import { STARTER_PACKS } from '@/utils/sources/starter-packs';
+import { t } from '@/utils/i18n';
+
+export function showsWelcome(store: SidebarStore): boolean {
+  return !store.loading.value && store.sources.value.length === 0 && !store.searching.value;
+}
+
+export function Welcome({ store }: { store: SidebarStore }) {
+  const [address, setAddress] = useState('');
+  const w = store.welcome;
+  const busy = w.busy.value;
+  const error = w.error.value;
+  return (
+    <section class="welcome" aria-labelledby="welcome-h">
+      <h2 id="welcome-h">{t('sb_welcome_title')}</h2>
+      <p class="welcome-lead">{t('sb_welcome_lead')}</p>
+
+      <h3 id="welcome-packs">{t('sb_welcome_packs')}</h3>
+      <ul class="packs" aria-labelledby="welcome-packs">
+        {STARTER_PACKS.map((p) => (
+          <li key={p.id}>
+            <button type="button" class="pack" disabled={busy} onClick={() => void w.addPack(p.id)}>
+              <span class="pack-name">{t(`sb_pack_${p.id}`)}</span>
+              <span class="pack-feeds">{p.feeds.map((f) => f.name.split(' – ')[0]).filter((n, i, a) => a.indexOf(n) === i).join(', ')}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+
+      <h3><label for="welcome-url">{t('sb_welcome_paste')}</label></h3>
+      <form
+        class="welcome-add"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void w.addAddress(address);
+        }}
+      >
+        <input
+          id="welcome-url"
+          type="url"
+          inputMode="url"
+          autoComplete="url"
+          spellcheck={false}
+          placeholder="example.com"
+          value={address}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'welcome-error' : undefined}
+          onInput={(e) => setAddress((e.currentTarget as HTMLInputElement).value)}
+        />
+        <button type="submit" class="btn primary" disabled={busy} aria-busy={busy}>
+          {busy ? t('sb_loading') : t('sb_welcome_add')}
+        </button>
+      </form>
+      {error && <p id="welcome-error" class="welcome-error" role="alert">{error}</p>}
+
+      <h3>{t('sb_welcome_import')}</h3>
+      <p class="welcome-import">
+        <span>{t('sb_welcome_import_text')}</span>{' '}
+        <button type="button" class="link-btn" onClick={() => store.openOptions('import-export')}>
+          {t('sb_welcome_import_btn')}
+        </button>
+      </p>
+    </section>
+  );
+}
+
+/** After a pack or an address was added: says what, while the first articles are fetched. */
+export function WelcomeDone({ store }: { store: SidebarStore }) {
+  const done = store.welcome.done.value;
+  return (
+    <div role="status" class="welcome-done-wrap">
+      {done && <p class="notice welcome-done">{done}</p>}
+    </div>
+  );
+}

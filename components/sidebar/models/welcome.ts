@@ -1,0 +1,102 @@
+// First run: the sidebar's welcome adds sources itself — a starter pack, or a site or feed the user
+// pastes — asking for the sites' permission inside the click, as browsers require.
+import { createModel, signal } from '@preact/signals';
+import { addSource } from '@/utils/db/sources';
+import { inspectUrl } from '@/utils/inspect-source';
+import { checkSourceUrl, originPattern } from '@/utils/validate';
+import { problemOf } from '@/utils/problems';
+import { problemSentence } from '@/utils/problem-text';
+import { starterPack } from '@/utils/sources/starter-packs';
+import { t } from '@/utils/i18n';
+import type { SidebarEnv } from '../sidebar-env';
+
+export const WelcomeModel = createModel((env: SidebarEnv, refreshSources: () => Promise<void>) => {
+  const busy = signal(false);
+  /** What went wrong, in plain words (shown under the field). */
+  const error = signal('');
+  /** What was added, in words. */
+  const done = signal('');
+
+  async function finish(names: string[]) {
+    await env.send({ type: 'sourcesChanged' });
+    done.value = names.length === 1 ? t('sb_welcome_added_one', names[0]) : t('sb_welcome_added', String(names.length));
+    await refreshSources();
+  }
+
+  return {
+    busy,
+    error,
+    done,
+
+    /** Adds every feed of a starter pack (those already there are skipped). */
+    async addPack(id: string) {
+      const pack = starterPack(id);
+      if (!pack || busy.value) return;
+      error.value = '';
+      // First await of the click: the permission prompt needs the user gesture.
+      const granted = await env.requestOrigins([...new Set(pack.feeds.map((f) => originPattern(f.url)))]).catch(() => false);
+      if (!granted) {
+        error.value = t('sb_welcome_no_permission');
+        return;
+      }
+      busy.value = true;
+      try {
+        const db = await env.db();
+        const added: string[] = [];
+        for (const f of pack.feeds) {
+          const src = await addSource(db, f, env.now()).catch(() => undefined); // already there: skipped
+          if (src) added.push(src.name);
+        }
+        await finish(added);
+      } finally {
+        busy.value = false;
+      }
+    },
+
+    /** Adds a pasted feed address, or the first feed a pasted web page announces. */
+    async addAddress(input: string) {
+      if (busy.value) return;
+      error.value = '';
+      const check = checkSourceUrl(input, []);
+      if ('problem' in check) {
+        error.value = problemSentence(check.problem);
+        return;
+      }
+      const granted = await env.requestOrigins([originPattern(check.url)]).catch(() => false);
+      if (!granted) {
+        error.value = t('sb_welcome_no_permission');
+        return;
+      }
+      busy.value = true;
+      try {
+        let r = await inspectUrl(check.url, env.fetch);
+        if (r.kind === 'page') {
+          const first = r.feeds[0];
+          // The feed may live on another site than the page.
+          if (originPattern(first.url) !== originPattern(check.url) && !(await env.requestOrigins([originPattern(first.url)]).catch(() => false))) {
+            error.value = t('sb_welcome_no_permission');
+            return;
+          }
+          r = await inspectUrl(first.url, env.fetch);
+        }
+        if (r.kind === 'problem') {
+          error.value = problemSentence(r.problem);
+          return;
+        }
+        if (r.kind !== 'feed') {
+          error.value = problemSentence({ code: 'noFeedHere' });
+          return;
+        }
+        const aliases = [r.finalUrl, r.selfUrl].filter((x): x is string => !!x && x !== r.url);
+        const src = await addSource(await env.db(), { name: r.title || new URL(r.url).hostname, url: r.url, kind: r.feedKind, aliases }, env.now());
+        await finish([src.name]);
+      } catch (e) {
+        error.value = problemSentence(problemOf(e));
+      } finally {
+        busy.value = false;
+      }
+    },
+  };
+});
+
+export type Welcome = InstanceType<typeof WelcomeModel>;
