@@ -1,6 +1,8 @@
 // `npm run demo`: builds Newsbar, starts the demo news server on 127.0.0.1, and opens Chromium with
-// the extension loaded and the demo sources configured. With --headless (or no display) it runs a
-// few polls, prints what arrived and the badge, saves a screenshot of the sidebar and exits.
+// the extension loaded and the demo sources configured: a normal window with the demo's live page in
+// its tab, Newsbar's toolbar button pinned and its side panel open beside the page, as a user sees it.
+// With --headless (or no display) it runs a few polls, prints what arrived and the badge, saves a
+// screenshot of the sidebar and exits.
 // Ctrl-C stops everything it started.
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -8,6 +10,7 @@ import path from 'node:path';
 import { startNewsServer } from './news-server/server';
 import type { Problem } from '../utils/problems';
 import { problemText } from '../utils/problem-text';
+import type { BrowserContext } from 'playwright-core';
 import { launchExtension, type Extension } from '../tests/e2e/harness';
 
 const args = new Set(process.argv.slice(2));
@@ -31,12 +34,44 @@ async function stop(code = 0): Promise<never> {
   await srv.close();
   process.exit(code);
 }
+/**
+ * Opens Newsbar's side panel in the window. Chromium allows that only in answer to a user's gesture on
+ * a page of the extension: the demo puts a button on one, clicks it, and closes that tab again.
+ */
+async function openSidePanel(context: BrowserContext, id: string): Promise<boolean> {
+  const p = await context.newPage();
+  try {
+    await p.goto(`chrome-extension://${id}/options.html`);
+    await p.evaluate(() => {
+      const b = document.createElement('button');
+      b.id = 'newsbar-demo-open-panel';
+      b.textContent = 'Open the side panel';
+      b.addEventListener('click', () => {
+        const c = (globalThis as any).chrome;
+        void c.windows.getCurrent().then((w: { id: number }) => c.sidePanel.open({ windowId: w.id })).then(
+          () => (b.dataset.done = 'ok'),
+          (e: Error) => (b.dataset.done = e.message),
+        );
+      });
+      document.body.prepend(b);
+    });
+    await p.click('#newsbar-demo-open-panel');
+    const done = await p.waitForFunction(() => document.getElementById('newsbar-demo-open-panel')?.dataset.done, undefined, { timeout: 5000 }).then((h) => h.jsonValue());
+    if (done !== 'ok') console.warn(`The side panel did not open: ${String(done)}`);
+    return done === 'ok';
+  } finally {
+    await p.close();
+  }
+}
+
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 
 try {
-  ext = await launchExtension({ headless, viewport: { width: 420, height: 860 } });
-  // The demo has no internet: the built-in world-news sources make way for the demo's own.
+  ext = headless
+    ? await launchExtension({ headless, viewport: { width: 420, height: 860 } })
+    : await launchExtension({ headless, viewport: null, args: ['--window-size=1440,900'], pinAction: true });
+  // The demo has no internet: it adds its own local sources (a new install has none until chosen).
   await ext.bg(async (a: { origin: string; key: string }) => {
     const nb = (globalThis as any).newsbar;
     for (const s of await nb.listSources()) await nb.removeSource(s.id);
@@ -79,8 +114,17 @@ try {
     console.log(`Sidebar screenshot: ${out}`);
     await stop(0);
   } else {
-    await ext.page('sidepanel.html');
-    console.log(`Chromium is open with Newsbar. Click its toolbar button for the side panel. A new breaking update arrives every ${UPDATE_SEC} s. Ctrl-C to stop.`);
+    // A normal window: the demo's live page in the tab, Newsbar's side panel beside it.
+    const tab = ext.context.pages().find((p) => p.url() === 'about:blank') ?? (await ext.context.newPage());
+    await tab.goto(`${srv.origin}/demo/live/storm`);
+    const open = await openSidePanel(ext.context, ext.id);
+    await tab.bringToFront();
+    console.log(
+      open
+        ? `Chromium is open with the demo live page and Newsbar's side panel beside it (its toolbar button is pinned).`
+        : `Chromium is open with the demo live page. Click Newsbar's toolbar button for the side panel.`,
+    );
+    console.log(`A new breaking update arrives every ${UPDATE_SEC} s. Ctrl-C to stop.`);
     timer = setInterval(() => void poll().catch((e) => console.error(String(e))), UPDATE_SEC * 1000);
     ext.context.on('close', () => void stop(0));
   }

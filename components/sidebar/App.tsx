@@ -238,12 +238,12 @@ export function App({ store, loadReader, live }: { store: SidebarStore; loadRead
         {!store.searching.value && <Ticker store={store} live={live} />}
         <SourceErrors store={store} />
         <WelcomeDone store={store} />
+        <StatusLine store={store} />
         {showsWelcome(store) ? (
           <Welcome store={store} />
         ) : (
           <>
             <FilterBar store={store} />
-            <StatusLine store={store} />
             <section class="articles" aria-label={listName(store)}>
               <ListHeader store={store} />
               <ArticleList store={store} live={live} />

@@ -1,7 +1,9 @@
-// Filters with counts: All / Unread / Starred / each topic as buttons, each source in a select.
+// Filters with counts: All / Unread / Starred / each topic as buttons; each folder (with its unread
+// count) and each source in one select, the sources grouped under their folders.
 import type { SidebarStore } from './state';
 import { sameFilter } from './state';
 import type { Filter } from '@/utils/db/queries';
+import type { Source } from '@/utils/model';
 import { t } from '@/utils/i18n';
 
 function Chip({ store, filter, label, count }: { store: SidebarStore; filter: Filter; label: string; count?: number }) {
@@ -16,10 +18,30 @@ function Chip({ store, filter, label, count }: { store: SidebarStore; filter: Fi
   );
 }
 
+/** Folders by name, each with its sources by name; sources without a folder come last. */
+export function foldersOf(sources: readonly Source[]): { folders: Array<{ name: string; sources: Source[] }>; loose: Source[] } {
+  const byName = [...sources].sort((a, b) => a.name.localeCompare(b.name));
+  const map = new Map<string, Source[]>();
+  const loose: Source[] = [];
+  for (const s of byName) {
+    if (s.folder) map.set(s.folder, [...(map.get(s.folder) ?? []), s]);
+    else loose.push(s);
+  }
+  const folders = [...map.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, list]) => ({ name, sources: list }));
+  return { folders, loose };
+}
+
 export function FilterBar({ store }: { store: SidebarStore }) {
   const c = store.counts.value;
   const f = store.filter.value;
-  const sources = [...store.sources.value].sort((a, b) => a.name.localeCompare(b.name));
+  const { folders, loose } = foldersOf(store.sources.value);
+  const unreadIn = (list: Source[]) => list.reduce((n, s) => n + (c?.sources[s.id] ?? 0), 0);
+  const option = (s: Source) => (
+    <option key={s.id} value={`s:${s.id}`}>
+      {c ? `${s.name} (${c.sources[s.id] ?? 0})` : s.name}
+    </option>
+  );
+  const value = f.kind === 'source' ? `s:${f.id}` : f.kind === 'folder' ? `f:${f.id}` : '';
   return (
     <nav class="filters" aria-label={t('sb_filters')}>
       <ul class="chips">
@@ -30,22 +52,28 @@ export function FilterBar({ store }: { store: SidebarStore }) {
           <Chip key={tp.id} store={store} filter={{ kind: 'topic', id: tp.id }} label={tp.name} count={c?.topics[tp.id]} />
         ))}
       </ul>
-      {sources.length > 0 && (
+      {folders.length + loose.length > 0 && (
         <label class="source-select">
-          <span class="visually-hidden">{t('sb_filter_source')}</span>
+          <span class="visually-hidden">{folders.length ? t('sb_filter_folder_source') : t('sb_filter_source')}</span>
           <select
-            value={f.kind === 'source' ? f.id : ''}
+            value={value}
             onChange={(e) => {
-              const id = (e.currentTarget as HTMLSelectElement).value;
-              void store.setFilter(id ? { kind: 'source', id } : { kind: 'all' });
+              const v = (e.currentTarget as HTMLSelectElement).value;
+              const id = v.slice(2);
+              if (v.startsWith('f:')) {
+                const ids = store.sources.value.filter((s) => s.folder === id).map((s) => s.id);
+                void store.setFilter({ kind: 'folder', id, sourceIds: ids });
+              } else void store.setFilter(v ? { kind: 'source', id } : { kind: 'all' });
             }}
           >
-            <option value="">{t('sb_filter_all_sources')}</option>
-            {sources.map((s) => (
-              <option key={s.id} value={s.id}>
-                {c ? `${s.name} (${c.sources[s.id] ?? 0})` : s.name}
-              </option>
+            <option value="">{folders.length ? t('sb_filter_all_folders') : t('sb_filter_all_sources')}</option>
+            {folders.map((fo) => (
+              <optgroup key={fo.name} label={fo.name}>
+                <option value={`f:${fo.name}`}>{c ? t('sb_folder_whole_count', [fo.name, String(unreadIn(fo.sources))]) : t('sb_folder_whole', fo.name)}</option>
+                {fo.sources.map(option)}
+              </optgroup>
             ))}
+            {folders.length > 0 && loose.length > 0 ? <optgroup label={t('sb_no_folder')}>{loose.map(option)}</optgroup> : loose.map(option)}
           </select>
         </label>
       )}

@@ -17,6 +17,8 @@ export function viewName(store: SidebarStore): string {
       return store.topics.value.find((x) => x.id === f.id)?.name ?? t('sb_topics');
     case 'source':
       return store.sourceById.value.get(f.id)?.name ?? t('sb_filter_source');
+    case 'folder':
+      return f.id;
   }
 }
 
@@ -67,17 +69,16 @@ export function ListHeader({ store }: { store: SidebarStore }) {
   );
 }
 
-/** "12 marked read · Undo" for a few seconds after "Mark all read". */
+/** "12 marked read · Undo" for a few seconds after "Mark all read" (announced through the status line). */
 export function UndoMarkRead({ store }: { store: SidebarStore }) {
   const m = store.lastMarked.value;
+  if (!m) return null;
   return (
-    <div class="undo-wrap" role="status">
-      {m && (
-        <div class="undo-bar">
-          <span>{m.ids.length === 1 ? t('sb_marked_read_one') : t('sb_marked_read', m.ids.length)}</span>
-          <button type="button" class="btn" onClick={() => void store.undoMarkAll()}>{t('sb_undo')}</button>
-        </div>
-      )}
+    <div class="undo-wrap">
+      <div class="undo-bar">
+        <span>{m.ids.length === 1 ? t('sb_marked_read_one') : t('sb_marked_read', m.ids.length)}</span>
+        <button type="button" class="btn" onClick={() => void store.undoMarkAll()}>{t('sb_undo')}</button>
+      </div>
     </div>
   );
 }

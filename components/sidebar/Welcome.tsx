@@ -69,12 +69,8 @@ export function Welcome({ store }: { store: SidebarStore }) {
   );
 }
 
-/** After a pack or an address was added: says what, while the first articles are fetched. */
+/** After a pack or an address was added: says what, while the first articles are fetched (screen readers hear it through the status line). */
 export function WelcomeDone({ store }: { store: SidebarStore }) {
   const done = store.welcome.done.value;
-  return (
-    <div role="status" class="welcome-done-wrap">
-      {done && <p class="notice welcome-done">{done}</p>}
-    </div>
-  );
+  return done ? <p class="notice welcome-done">{done}</p> : null;
 }

@@ -41,7 +41,7 @@ export function createSidebarStore(env: SidebarEnv) {
   const reading = new ReadingModel(env, { list, search, ticker, counts, status, visible });
   const run = status.run;
   const view = new ViewModel();
-  const welcome = new WelcomeModel(env, () => run(onSourcesChanged).then(() => {}));
+  const welcome = new WelcomeModel(env, () => run(onSourcesChanged).then(() => {}), status.announce);
 
   const doSearch = (q: string) => run(() => search.search(q)).then(() => {});
 
@@ -92,6 +92,12 @@ export function createSidebarStore(env: SidebarEnv) {
     await prefs.refreshSources();
     const f = list.filter.value;
     if (f.kind === 'source' && !prefs.sources.value.some((s) => s.id === f.id)) await setFilter({ kind: 'all' });
+    else if (f.kind === 'folder') {
+      // The folder's sources may have changed (moved, added, removed): choose it again, or All if it is gone.
+      const ids = prefs.sources.value.filter((s) => s.folder === f.id).map((s) => s.id);
+      list.chooseFilter(ids.length ? { kind: 'folder', id: f.id, sourceIds: ids } : { kind: 'all' });
+      await list.reloadList();
+    }
     else if (list.atTop.value && list.openId.value === null) await list.reloadList();
     await Promise.all([counts.refreshCounts(), ticker.refreshTicker()]);
   }

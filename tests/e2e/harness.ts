@@ -1,6 +1,7 @@
 // Launches Debian's Chromium with the built Newsbar extension (playwright-core) for end-to-end tests.
 // Fails loudly when Chromium or the build is missing: a browser test must never pass without a browser.
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,13 +35,36 @@ export function checkPrerequisites(): void {
   }
 }
 
-export async function launchExtension(opts: { headless?: boolean; viewport?: { width: number; height: number } } = {}): Promise<Extension> {
+/**
+ * The id Chromium gives an unpacked extension: the first 32 hex digits of the SHA-256 of its
+ * directory's path, written with the letters a–p.
+ */
+export function unpackedExtensionId(dir = EXT_DIR): string {
+  const hex = crypto.createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
+export interface LaunchOptions {
+  headless?: boolean;
+  /** The page size; null: the window's own size (a normal window, for the demo). */
+  viewport?: { width: number; height: number } | null;
+  /** More command-line switches (for the demo: the window size). */
+  args?: string[];
+  /** Pin Newsbar's toolbar button (written into the new profile's preferences before start). */
+  pinAction?: boolean;
+}
+
+export async function launchExtension(opts: LaunchOptions = {}): Promise<Extension> {
   checkPrerequisites();
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsbar-e2e-'));
+  if (opts.pinAction) {
+    fs.mkdirSync(path.join(userDataDir, 'Default'), { recursive: true });
+    fs.writeFileSync(path.join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ extensions: { pinned_extensions: [unpackedExtensionId()] } }));
+  }
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: opts.headless ?? !process.env.HEADED,
-    viewport: opts.viewport ?? { width: 400, height: 800 },
+    viewport: opts.viewport === null ? null : (opts.viewport ?? { width: 400, height: 800 }),
     args: [
       `--disable-extensions-except=${EXT_DIR}`,
       `--load-extension=${EXT_DIR}`,
@@ -51,6 +75,7 @@ export async function launchExtension(opts: { headless?: boolean; viewport?: { w
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...(opts.args ?? []),
     ],
   });
   // tsx (which runs the tests) keeps function names with an `__name` helper that pages lack;

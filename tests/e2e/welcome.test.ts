@@ -58,7 +58,7 @@ describe('first run in Chromium', () => {
   it('a pasted site adds the feed it announces, and its articles follow', async () => {
     await page.getByLabel('Paste a site or feed address').fill(`${srv.origin}/demo/`);
     await page.getByRole('button', { name: 'Add', exact: true }).click();
-    await page.getByText(/Added World/).waitFor();
+    await page.locator('.welcome-done', { hasText: /Added World/ }).waitFor();
     const list = await sources();
     assert.deepEqual(list.map((s) => s.url), [`${srv.origin}/demo/world.rss`]);
     await ext.bg(() => (globalThis as any).newsbar.pollNow());
@@ -75,7 +75,7 @@ describe('first run in Chromium', () => {
     await page.reload();
     await page.getByRole('region', { name: 'Welcome to Newsbar' }).waitFor();
     await page.getByRole('button', { name: /^Science/ }).click();
-    await page.getByText(/Added 4 sources/).waitFor();
+    await page.locator('.welcome-done', { hasText: /Added 4 sources/ }).waitFor();
     const list = (await waitFor(async () => ((await sources()).length === 4 ? sources() : null), 'the science pack'))!;
     assert.ok(list.every((s) => /bbci|guardian|npr|nytimes/.test(s.url)), list.map((s) => s.url).join());
     // No internet here: drop them before they are polled.

@@ -11,7 +11,9 @@ export type Filter =
   | { kind: 'unread' }
   | { kind: 'starred' }
   | { kind: 'source'; id: string }
-  | { kind: 'topic'; id: string };
+  | { kind: 'topic'; id: string }
+  /** A folder of sources: `id` is its name, `sourceIds` the sources in it when it was chosen. */
+  | { kind: 'folder'; id: string; sourceIds: readonly string[] };
 
 /** Where the previous page ended: the index key and id of its last record. */
 export interface PageCursor {
@@ -54,6 +56,9 @@ export function rangeOf(f: Filter, until = Infinity): FilterRange {
       const r = topicRange(f.id, until);
       return span('byTopicTime', r.lower as string, r.upper as string);
     }
+    case 'folder':
+      // No index per folder: its items are picked from all, newest first (see walk's `keep`).
+      return span('byPublished', -Infinity, until);
   }
 }
 
@@ -70,6 +75,8 @@ export function matchesFilter(f: Filter, it: Item): boolean {
       return it.sourceId === f.id;
     case 'topic':
       return it.topics.includes(f.id);
+    case 'folder':
+      return f.sourceIds.includes(it.sourceId);
   }
 }
 
@@ -79,10 +86,10 @@ export function newestFirst(a: Item, b: Item): number {
 }
 
 /** Walks a filter's range newest-first from just after `after`, collecting up to `limit` records. */
-async function walk(db: NewsDb, p: FilterRange, after: PageCursor | undefined, limit: number): Promise<Page> {
+async function walk(db: NewsDb, p: FilterRange, after: PageCursor | undefined, limit: number, keep?: (it: Item) => boolean): Promise<Page> {
   const tx = db.transaction('items');
   const index = tx.store.index(p.index);
-  if (!after) {
+  if (!after && !keep) {
     const recs = newestRecords(index, p.range, limit);
     if (recs) {
       const got = await recs;
@@ -101,7 +108,7 @@ async function walk(db: NewsDb, p: FilterRange, after: PageCursor | undefined, l
   let last: PageCursor | undefined;
   while (cursor && items.length < limit) {
     last = { key: cursor.key, id: cursor.primaryKey };
-    items.push(cursor.value);
+    if (!keep || keep(cursor.value)) items.push(cursor.value);
     if (items.length < limit) cursor = await cursor.continue();
   }
   // A full page may have more after it; an exhausted cursor has none.
@@ -111,7 +118,8 @@ async function walk(db: NewsDb, p: FilterRange, after: PageCursor | undefined, l
 
 /** One newest-first page of a filter, after `after` (the previous page's `next`). */
 export async function loadPage(db: NewsDb, filter: Filter, after?: PageCursor, limit = PAGE_SIZE): Promise<Page> {
-  return walk(db, rangeOf(filter), after, limit);
+  const keep = filter.kind === 'folder' ? (it: Item) => matchesFilter(filter, it) : undefined;
+  return walk(db, rangeOf(filter), after, limit, keep);
 }
 
 export interface Counts {

@@ -4,7 +4,7 @@ import type { NewsDb } from './schema';
 import type { Flag } from '../model';
 import type { Filter } from './queries';
 import { writeItems } from './item-writes';
-import { rangeOf } from './queries';
+import { matchesFilter, rangeOf } from './queries';
 
 /** Sets read (1) or unread (0) on the given items; returns how many changed. */
 export async function markRead(db: NewsDb, ids: string[], read: boolean): Promise<number> {
@@ -34,13 +34,14 @@ export async function toggleStar(db: NewsDb, id: string): Promise<boolean | unde
  */
 export async function markAllRead(db: NewsDb, filter: Filter, until = Infinity, changed?: string[]): Promise<number> {
   return writeItems(db, async (writer, tx) => {
-    // Walk the narrowest index that holds the filter's unread items ('all' and 'unread': the unread ones).
-    const plan = rangeOf(filter.kind === 'all' ? { kind: 'unread' } : filter, until);
+    // Walk the narrowest index that holds the filter's unread items ('all', 'unread' and a folder's:
+    // the unread ones, the folder's picked by source).
+    const plan = rangeOf(filter.kind === 'all' || filter.kind === 'folder' ? { kind: 'unread' } : filter, until);
     let cursor = await tx.objectStore('items').index(plan.index).openCursor(plan.range);
     let n = 0;
     while (cursor) {
       const it = cursor.value;
-      if (it.read === 0 && it.published <= until) {
+      if (it.read === 0 && it.published <= until && matchesFilter(filter, it)) {
         await writer.put(it, { ...it, read: 1 });
         changed?.push(it.id);
         n++;

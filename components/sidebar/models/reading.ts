@@ -4,6 +4,7 @@ import { batch, createModel, signal, type ReadonlySignal } from '@preact/signals
 import type { Item } from '@/utils/model';
 import { markAllRead, markRead, toggleStar } from '@/utils/db/read-state';
 import type { SidebarEnv } from '../sidebar-env';
+import { t } from '@/utils/i18n';
 import type { List } from './list';
 import type { Search } from './search';
 import type { Ticker } from './ticker';
@@ -41,7 +42,12 @@ export const ReadingModel = createModel((env: SidebarEnv, { list, search, ticker
   function offerUndo(m: MarkedRead | null) {
     clearTimeout(undoTimer);
     lastMarked.value = m && m.ids.length > 0 ? m : null;
-    if (lastMarked.value) undoTimer = setTimeout(() => (lastMarked.value = null), UNDO_MS);
+    if (lastMarked.value) {
+      undoTimer = setTimeout(() => (lastMarked.value = null), UNDO_MS);
+      // Screen readers hear it through the one status line; the Undo button is in the bar.
+      const n = lastMarked.value.ids.length;
+      status.announce(n === 1 ? t('sb_marked_read_one') : t('sb_marked_read', n));
+    }
   }
 
   /** After marking read in the Unread view, the rows just marked leave it (Undo brings them back). */

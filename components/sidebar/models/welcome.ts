@@ -10,7 +10,7 @@ import { starterPack } from '@/utils/sources/starter-packs';
 import { t } from '@/utils/i18n';
 import type { SidebarEnv } from '../sidebar-env';
 
-export const WelcomeModel = createModel((env: SidebarEnv, refreshSources: () => Promise<void>) => {
+export const WelcomeModel = createModel((env: SidebarEnv, refreshSources: () => Promise<void>, announce: (text: string) => void) => {
   const busy = signal(false);
   /** What went wrong, in plain words (shown under the field). */
   const error = signal('');
@@ -20,6 +20,7 @@ export const WelcomeModel = createModel((env: SidebarEnv, refreshSources: () => 
   async function finish(names: string[]) {
     await env.send({ type: 'sourcesChanged' });
     done.value = names.length === 1 ? t('sb_welcome_added_one', names[0]) : t('sb_welcome_added', String(names.length));
+    announce(done.value);
     await refreshSources();
   }
 

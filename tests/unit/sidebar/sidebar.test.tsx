@@ -167,7 +167,7 @@ describe('filters', () => {
     await waitFor(() => expect(titles(container)).toEqual(['flood one']));
     const select = within(nav).getByRole('combobox') as HTMLSelectElement;
     expect([...select.options].map((o) => o.textContent)).toEqual(['All sources', 'Tech Wire (1)', 'World Desk (1)']);
-    fireEvent.change(select, { target: { value: 's2' } });
+    fireEvent.change(select, { target: { value: 's:s2' } });
     await waitFor(() => expect(titles(container)).toEqual(['tech one']));
   });
 

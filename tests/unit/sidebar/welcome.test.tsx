@@ -37,7 +37,7 @@ describe('welcome', () => {
     await waitFor(async () => expect((await listSources(h.db)).map((s) => s.url).sort()).toEqual(science.feeds.map((f) => f.url).sort()));
     expect(h.originsAsked).toContain('https://feeds.bbci.co.uk/*');
     expect(h.sent).toContainEqual({ type: 'sourcesChanged' });
-    await screen.findByText(`Added ${science.feeds.length} sources. Their articles appear here in a moment.`);
+    await screen.findByText(`Added ${science.feeds.length} sources. Their articles appear here in a moment.`, { selector: '.welcome-done' });
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Welcome to Newsbar' })).toBeNull());
     await screen.findByText('Fetching your news…');
   });
@@ -56,7 +56,7 @@ describe('welcome', () => {
     fireEvent.input(screen.getByLabelText('Paste a site or feed address'), { target: { value: 'harbour.example' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add' }));
     await waitFor(async () => expect((await listSources(h.db)).map((s) => [s.name, s.url])).toEqual([['Harbour News', 'https://harbour.example/rss']]));
-    await screen.findByText('Added Harbour News. Its articles appear here in a moment.');
+    await screen.findByText('Added Harbour News. Its articles appear here in a moment.', { selector: '.welcome-done' });
   });
 
   it('says in words what is wrong with a pasted address', async () => {
