@@ -26,7 +26,7 @@ describe('mark all read', () => {
     const bar = h.container.querySelector('.undo-bar') as HTMLElement;
     expect(bar.textContent).toContain('2 articles marked read');
     // Screen readers hear it through the one status line.
-    expect(screen.getByRole('status').textContent).toBe('2 articles marked read');
+    expect(h.container.querySelector('[role=status][aria-live=polite]')!.textContent).toBe('2 articles marked read');
     fireEvent.click(within(bar).getByRole('button', { name: 'Undo' }));
     await waitFor(() => expect(titles(h.container)).toEqual(['A', 'B']));
     expect((await h.db.get('items', 'a'))!.read).toBe(0);
