@@ -12,7 +12,7 @@ const S1 = source({ id: 's1', name: 'World Desk' });
 const DAY = 24 * 60 * MIN;
 const titles = (c: HTMLElement) => [...c.querySelectorAll('.list .title-btn')].map((b) => b.textContent!.trim());
 
-describe('summary that repeats the title', () => {
+describe('summary that repeats the title', { timeout: 20_000 }, () => {
   it('is recognised: same words, the title cut short, or the title and a publisher', () => {
     expect(repeatsTitle('Floods: what we know', 'FLOODS — What we know.')).toBe(true);
     expect(repeatsTitle('Floods close the', 'Floods close the river road')).toBe(true);
@@ -29,7 +29,7 @@ describe('summary that repeats the title', () => {
   });
 });
 
-describe('day headers', () => {
+describe('day headers', { timeout: 20_000 }, () => {
   it('name today, yesterday, then the date', () => {
     expect(dayName(NOW - 10 * MIN, NOW, 'en')).toEqual({ kind: 'today' });
     const y = new Date(NOW);
@@ -53,7 +53,7 @@ describe('day headers', () => {
   });
 });
 
-describe('breaking updates', () => {
+describe('breaking updates', { timeout: 20_000 }, () => {
   it('shown in the ticker are not repeated as rows under it (All and Unread), but are in Starred', async () => {
     const h = await renderSidebar(
       [item({ id: 'b', title: 'Dam breaks upstream', breaking: 1, starred: 1, published: NOW - 2 * MIN }), item({ id: 'n', title: 'Ordinary news', published: NOW - 3 * MIN })],
@@ -66,7 +66,7 @@ describe('breaking updates', () => {
   });
 });
 
-describe('compact mode', () => {
+describe('compact mode', { timeout: 20_000 }, () => {
   it('is a preference: one line per article, kept for the next opening', async () => {
     localStorage.clear();
     const h = await renderSidebar([item({ title: 'A story', summaryHtml: '<p>Its summary</p>' })], [S1]);
@@ -85,7 +85,7 @@ describe('compact mode', () => {
   });
 });
 
-describe('search highlights', () => {
+describe('search highlights', { timeout: 20_000 }, () => {
   it('finds the words of a query, folded, the last one as a prefix', () => {
     const text = 'Zürich floods: the flood barrier holds';
     const marked = (q: string) => searchRanges(text, q).map((r) => text.slice(r.start, r.end));

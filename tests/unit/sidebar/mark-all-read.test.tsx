@@ -12,7 +12,7 @@ const DAY = 24 * HOUR;
 const titles = (c: HTMLElement) => [...c.querySelectorAll('.list .title-btn')].map((b) => b.textContent!.trim());
 const chip = (name: RegExp) => within(screen.getByRole('navigation', { name: 'Filters' })).getByRole('button', { name });
 
-describe('mark all read', () => {
+describe('mark all read', { timeout: 20_000 }, () => {
   it('in the Unread view empties the list, offers Undo, and Undo brings the rows back', async () => {
     const h = await renderSidebar([item({ id: 'a', title: 'A' }), item({ id: 'b', title: 'B' }), item({ id: 'c', title: 'C', read: 1 })], [S1]);
     fireEvent.click(chip(/Unread/));

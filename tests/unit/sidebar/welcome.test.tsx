@@ -20,7 +20,7 @@ function site(pages: Record<string, { text: string; type: string }>): typeof fet
   };
 }
 
-describe('welcome', () => {
+describe('welcome', { timeout: 20_000 }, () => {
   it('shows three ways in and no list while there are no sources', async () => {
     const { container } = await renderSidebar([], []);
     const w = screen.getByRole('region', { name: 'Welcome to Newsbar' });
