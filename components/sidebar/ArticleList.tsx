@@ -8,6 +8,9 @@ import { ArticleRow } from './ArticleRow';
 import { dayName, dayStarts } from '@/utils/sidebar/days';
 import { t } from '@/utils/i18n';
 
+/** Fewer rows than this on a first page (some are in the ticker): the next page is read at once. */
+const MIN_ROWS = 12;
+
 export function ArticleList({ store, live }: { store: SidebarStore; live?: LiveFollow }) {
   const sentinel = useRef<HTMLDivElement>(null);
   const items = store.visible.value;
@@ -22,6 +25,11 @@ export function ArticleList({ store, live }: { store: SidebarStore; live?: LiveF
     io.observe(el);
     return () => io.disconnect();
   }, [store, hasMore, items.length]); // re-observe after each page: a sentinel still in view fires again
+
+  // Rows the ticker already shows are left out: a first page they shortened is topped up at once.
+  useEffect(() => {
+    if (hasMore && items.length < MIN_ROWS && !store.loading.value && !store.loadingMore.value) void store.loadMore();
+  }, [hasMore, items.length, store.loading.value]);
 
   // Roving tabindex: the focused article (else the first) is the list's one tab stop.
   const current = items.some((i) => i.id === store.focusId.value) ? store.focusId.value : items[0]?.id;

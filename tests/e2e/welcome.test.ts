@@ -58,7 +58,7 @@ describe('first run in Chromium', () => {
   it('a pasted site adds the feed it announces, and its articles follow', async () => {
     await page.getByLabel('Paste a site or feed address').fill(`${srv.origin}/demo/`);
     await page.getByRole('button', { name: 'Add', exact: true }).click();
-    await page.locator('.welcome-done', { hasText: /Added World/ }).waitFor();
+    await page.locator('.welcome-done', { hasText: /Added Newsbar Demo World/ }).waitFor();
     const list = await sources();
     assert.deepEqual(list.map((s) => s.url), [`${srv.origin}/demo/world.rss`]);
     await ext.bg(() => (globalThis as any).newsbar.pollNow());
