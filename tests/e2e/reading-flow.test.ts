@@ -155,4 +155,32 @@ describe('reading flow in Chromium', () => {
     assert.equal(await first.locator('.status-chip').innerText(), 'Failing');
     await options.close();
   });
+
+  it('compact list, day headers: one line per article; axe-core clean; screenshots light and dark, narrow and wide', async () => {
+    await page.locator('.chip', { hasText: 'All' }).click();
+    await page.waitForSelector('.list > li');
+    await page.getByRole('button', { name: 'Compact list' }).click();
+    await page.waitForSelector('.list.compact');
+    assert.equal(await page.locator('.list > li').first().locator('.day-head').innerText(), 'TODAY');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const [w, name] of [[240, 'narrow'], [600, 'wide']] as const) {
+        await page.setViewportSize({ width: w, height: 700 });
+        await page.evaluate(() => window.scrollTo(0, 0));
+        // One line per article: each title is a single line box.
+        const lines = await page.locator('.list.compact .title-btn').evaluateAll((els) => els.slice(0, 8).map((e) => Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight || '20'))));
+        assert.ok(lines.every((n) => n <= 1), `one line each at ${w}: ${lines.join()}`);
+        assert.deepEqual(await clipped(page), [], `compact at ${w} px`);
+        assert.deepEqual(await axeViolations(page), [], `${scheme} ${name}`);
+        await screenshot(page, `compact-${scheme}-${name}`);
+      }
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    // The choice is kept for the next opening.
+    await page.reload();
+    await page.waitForSelector('.list.compact');
+    await page.getByRole('button', { name: 'Compact list' }).click();
+    await page.waitForSelector('.list:not(.compact)');
+  });
 });
+

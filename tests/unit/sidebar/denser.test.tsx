@@ -1,12 +1,15 @@
 // A denser first screen: no row repeating a ticker update, no summary repeating the title, day
 // headers, a compact mode, and search words marked in the results (as text, never as HTML).
 import { describe, expect, it } from 'vitest';
-import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { configure, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { repeatsTitle } from '@/utils/sidebar/display';
 import { dayName, dayStarts } from '@/utils/sidebar/days';
 import { mergeRanges, searchRanges } from '@/utils/sidebar/search-marks';
 import { item, MIN, NOW, source } from './fixtures';
 import { renderSidebar } from './render';
+
+// Writes and renders can take seconds on a loaded machine: wait up to 5 s for what should appear.
+configure({ asyncUtilTimeout: 5000 });
 
 const S1 = source({ id: 's1', name: 'World Desk' });
 const DAY = 24 * 60 * MIN;

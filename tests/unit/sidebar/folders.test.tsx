@@ -1,9 +1,12 @@
 // The sidebar filters by folder (the sources grouped under their folders, each with its unread count);
 // "Mark all read" in a folder marks only that folder's articles.
 import { describe, expect, it } from 'vitest';
-import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { item, MIN, NOW, source } from './fixtures';
 import { renderSidebar } from './render';
+
+// Writes and renders can take seconds on a loaded machine: wait up to 5 s for what should appear.
+configure({ asyncUtilTimeout: 5000 });
 
 const W1 = source({ id: 'w1', name: 'World Desk', folder: 'World' });
 const W2 = source({ id: 'w2', name: 'Europe Wire', folder: 'World' });
