@@ -3,7 +3,8 @@
 import { browser } from 'wxt/browser';
 import en from '../public/_locales/en/messages.json';
 
-interface Entry {
+/** One message of a _locales messages.json. */
+export interface Entry {
   message: string;
   placeholders?: Record<string, { content: string }>;
 }

@@ -1,17 +1,14 @@
 // Newsbar's background: alarms drive the poller; pages talk to it with messages.
 // Listeners are registered synchronously at start-up: the worker may be woken by any of them.
-import { getDb, openNewsDb } from '@/utils/db/schema';
-import { addSource, listSources, removeSource, type NewSource } from '@/utils/db/sources';
-import { countItems, recountAll } from '@/utils/db/counts';
 import { isMessage } from '@/utils/messages';
 import { SETTINGS_KEY } from '@/utils/storage-keys';
 import { ensureAlarm, POLL_ALARM, wireToolbarButton } from './setup';
 import { indexSearch, runFollow, runPoll, stopFollowing } from './poll-runner';
 import { updateBadge } from './badge';
 import { isSourceListKey, pullSourceList, pushSourceList } from './source-sync';
-import { setApiKey } from './api-keys';
+import { workerHandle, type WorkerHandle } from './worker-handle';
 import { onWake } from './wake';
-import { onItemsStored, registerAlertListeners, rematchTopics } from './alerts';
+import { registerAlertListeners, rematchTopics } from './alerts';
 import { clearReadNotifications, sendDigestIfDue } from './notifications';
 
 declare global {
@@ -89,29 +86,6 @@ export default defineBackground(() => {
     }
   });
 
-  // A handle for the demo script and end-to-end tests (evaluated in the worker through the
-  // DevTools protocol); it does nothing a page of the extension could not do with messages.
-  (globalThis as Record<string, unknown>).newsbar = {
-    /** Resolves once the install chores (first-run sources, alarm) are done. */
-    installed: () => installed,
-    addSource: async (s: NewSource & { apiKey?: string }) => {
-      const src = await addSource(await getDb(), s);
-      if (s.apiKey) await setApiKey(src.id, s.apiKey);
-      return src;
-    },
-    pollNow: (sourceId?: string) => runPoll({ force: true, sourceIds: sourceId ? [sourceId] : undefined }),
-    pollDue: () => runPoll(),
-    followLive: (url: string, title?: string) => runFollow(url, title),
-    removeSource: async (id: string) => removeSource(await getDb(), id).then(updateBadge),
-    listSources: async () => listSources(await getDb()),
-    countItems: async () => countItems(await getDb()),
-    updateBadge,
-    /** The store itself, for benchmarks that seed or measure it. */
-    getDb,
-    openDb: openNewsDb,
-    matchNew: onItemsStored,
-    /** Index what is queued for search now (tests pass a small batch to see it work in steps). */
-    indexSearch,
-    recount: async () => recountAll(await getDb()),
-  };
+  // The demo script's, benchmarks' and end-to-end tests' handle (worker-handle.ts).
+  (globalThis as typeof globalThis & { newsbar: WorkerHandle }).newsbar = workerHandle(installed);
 });

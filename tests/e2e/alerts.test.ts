@@ -8,6 +8,8 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchExtension, screenshot, waitFor, type Extension } from './harness';
 import { startNewsServer, type NewsServer } from '../../scripts/news-server/server';
+import type { InPage, InWorker } from './scopes';
+import type { Settings } from '../../utils/model';
 
 const AXE = path.resolve('node_modules/axe-core/axe.min.js');
 const FEED = '/e2e/alerts.rss';
@@ -24,14 +26,14 @@ ${items.map((i) => `<item><guid>${i.guid}</guid><title>${i.title}</title><link>h
 
 async function axeViolations(p: Page) {
   // Evaluated through the DevTools protocol: the extension page's CSP blocks inline scripts.
-  if (!(await p.evaluate(() => typeof (window as any).axe === 'object'))) await p.evaluate(fs.readFileSync(AXE, 'utf8'));
-  const res = await p.evaluate(async () => (window as any).axe.run(document, { resultTypes: ['violations'] }));
+  if (!(await p.evaluate(() => typeof (window as InPage).axe === 'object'))) await p.evaluate(fs.readFileSync(AXE, 'utf8'));
+  const res = await p.evaluate(async () => (window as InPage).axe.run(document, { resultTypes: ['violations'] }));
   return (res.violations as Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }>)
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
 }
 
-const notifications = () => ext.bg(() => new Promise<Record<string, unknown>>((r) => (globalThis as any).chrome.notifications.getAll(r)));
+const notifications = () => ext.bg(() => new Promise<Record<string, unknown>>((r) => (globalThis as InWorker).chrome.notifications.getAll(r)));
 
 before(async () => {
   srv = await startNewsServer();
@@ -40,7 +42,7 @@ before(async () => {
   ext = await launchExtension({ viewport: { width: 1000, height: 900 } });
   // Nothing is added on install; drop whatever a test before left, so only this test's sources poll.
   await ext.bg(async () => {
-    const nb = (globalThis as any).newsbar;
+    const nb = (globalThis as InWorker).newsbar;
     for (const s of await nb.listSources()) await nb.removeSource(s.id);
   });
   options = await ext.page('options.html');
@@ -94,7 +96,7 @@ describe('topic alerts', () => {
     await options.getByRole('button', { name: 'Add topic' }).click();
     await options.locator('li.topic', { hasText: 'Ukraine talks' }).waitFor();
     await options.getByLabel('Topic alerts').check();
-    await waitFor(async () => (await ext.bg(() => (globalThis as any).chrome.storage.sync.get('settings')))?.settings?.badgeMode === 'alerts', 'badge mode saved');
+    await waitFor(async () => (await ext.bg(async () => ((await (globalThis as InWorker).chrome.storage.sync.get('settings')).settings as Settings | undefined)?.badgeMode)) === 'alerts', 'badge mode saved');
   });
 
   it('a matching item arrives: one notification, the alert badge counts it, the sidebar filter lists it', async () => {
@@ -106,18 +108,18 @@ describe('topic alerts', () => {
         { guid: 'calm-1', title: 'Markets calm before the weekend', published: now - 3600_000 },
       ]),
     });
-    const [src] = (await ext.bg(() => (globalThis as any).newsbar.listSources())) as Array<{ id: string }>;
+    const [src] = (await ext.bg(() => (globalThis as InWorker).newsbar.listSources())) as Array<{ id: string }>;
     // getAll() gives ids only: record what is created, to check the words too.
     await ext.bg(() => {
-      const n = (globalThis as any).chrome.notifications;
+      const n = (globalThis as InWorker).chrome.notifications as { create: (...args: unknown[]) => unknown };
       const create = n.create;
-      (globalThis as any).__created = [];
+      const created: unknown[][] = ((globalThis as InWorker).__created = []);
       n.create = (...args: unknown[]) => {
-        (globalThis as any).__created.push(args);
+        created.push(args);
         return create.apply(n, args);
       };
     });
-    await ext.bg((id: string) => (globalThis as any).newsbar.pollNow(id), src.id);
+    await ext.bg((id: string) => (globalThis as InWorker).newsbar.pollNow(id), src.id);
 
     const shown = await waitFor(async () => {
       const all = await notifications();
@@ -125,7 +127,7 @@ describe('topic alerts', () => {
     }, 'a notification');
     const [id] = Object.keys(shown ?? {});
     assert.match(id, /^nb-item:/);
-    const created = (await ext.bg(() => (globalThis as any).__created)) as Array<[string, { title: string; message: string }]>;
+    const created = (await ext.bg(() => (globalThis as InWorker).__created)) as Array<[string, { title: string; message: string }]>;
     assert.equal(created.length, 1);
     const [, note] = created[0];
     assert.equal(note.title, 'Ukraine talks');
@@ -133,12 +135,12 @@ describe('topic alerts', () => {
     assert.equal((await ext.badge()).text, '1');
 
     // Polling again never notifies twice.
-    await ext.bg(() => new Promise<void>((r) => (globalThis as any).chrome.notifications.getAll((all: Record<string, unknown>) => {
+    await ext.bg(() => new Promise<void>((r) => (globalThis as InWorker).chrome.notifications.getAll((all: Record<string, unknown>) => {
       let n = Object.keys(all).length;
       if (!n) r();
-      for (const k of Object.keys(all)) (globalThis as any).chrome.notifications.clear(k, () => --n || r());
+      for (const k of Object.keys(all)) (globalThis as InWorker).chrome.notifications.clear(k, () => --n || r());
     })));
-    await ext.bg((id: string) => (globalThis as any).newsbar.pollNow(id), src.id);
+    await ext.bg((id: string) => (globalThis as InWorker).newsbar.pollNow(id), src.id);
     assert.deepEqual(Object.keys(await notifications()), []);
 
     const side = await ext.page('sidepanel.html');

@@ -7,6 +7,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchExtension, waitFor, type Extension } from './harness';
 import { startNewsServer, type NewsServer } from '../../scripts/news-server/server';
+import type { InWorker } from './scopes';
+import type { Settings } from '../../utils/model';
 
 let ext: Extension;
 let srv: NewsServer;
@@ -19,15 +21,15 @@ ${items.map((i) => `<item><guid>${i.guid}</guid><title>${i.title}</title><link>$
 const stories = (prefix: string, n: number, title: (i: number) => string, link: (i: number) => string): Story[] =>
   Array.from({ length: n }, (_, i) => ({ guid: `${prefix}-${i}`, title: title(i), link: link(i), minAgo: i + 1 }));
 
-const shown = async () => Object.keys(await ext.bg(() => new Promise<Record<string, boolean>>((r) => (globalThis as any).chrome.notifications.getAll(r))));
+const shown = async () => Object.keys(await ext.bg(() => new Promise<Record<string, boolean>>((r) => (globalThis as InWorker).chrome.notifications.getAll(r))));
 const clearAll = async () => ext.bg(async () => {
-  const c = (globalThis as any).chrome;
+  const c = (globalThis as InWorker).chrome;
   for (const id of Object.keys(await new Promise<Record<string, boolean>>((r) => c.notifications.getAll(r)))) await c.notifications.clear(id);
 });
-const addSource = (name: string, path: string) => ext.bg((s: { name: string; url: string }) => (globalThis as any).newsbar.addSource(s), { name, url: srv.url(path) }) as Promise<{ id: string }>;
-const poll = (sourceId?: string) => ext.bg((id?: string) => (globalThis as any).newsbar.pollNow(id), sourceId);
+const addSource = (name: string, path: string) => ext.bg((s: { name: string; url: string }) => (globalThis as InWorker).newsbar.addSource(s), { name, url: srv.url(path) }) as Promise<{ id: string }>;
+const poll = (sourceId?: string) => ext.bg((id?: string) => (globalThis as InWorker).newsbar.pollNow(id), sourceId);
 const setSettings = (patch: Record<string, unknown>) => ext.bg(async (p: Record<string, unknown>) => {
-  const c = (globalThis as any).chrome;
+  const c = (globalThis as InWorker).chrome;
   const cur = (await c.storage.sync.get('settings')).settings ?? {};
   await c.storage.sync.set({ settings: { ...cur, ...p } });
 }, patch);
@@ -37,11 +39,11 @@ before(async () => {
   srv = await startNewsServer();
   ext = await launchExtension({ viewport: { width: 400, height: 800 } });
   await ext.bg(async () => {
-    const nb = (globalThis as any).newsbar;
+    const nb = (globalThis as InWorker).newsbar;
     for (const s of await nb.listSources()) await nb.removeSource(s.id);
     // One topic that notifies, matching every story of these tests.
     const topic = { id: 'storms', name: 'Storms', query: 'storm', sourceIds: [], notify: true, breaking: false, createdAt: 0 };
-    await (globalThis as any).chrome.storage.sync.set({ 'topic:storms': topic, topicIds: ['storms'] });
+    await (globalThis as InWorker).chrome.storage.sync.set({ 'topic:storms': topic, topicIds: ['storms'] });
   });
 });
 
@@ -127,11 +129,11 @@ describe('alerts that respect attention', { timeout: 60_000 }, () => {
     const chip = page.locator('.snooze-chip');
     await chip.waitFor();
     assert.match((await chip.textContent()) ?? '', /Alerts snoozed until/);
-    const until = await ext.bg(async () => (await (globalThis as any).chrome.storage.sync.get('settings')).settings.snoozeUntil as number);
+    const until = await ext.bg(async () => ((await (globalThis as InWorker).chrome.storage.sync.get('settings')).settings as Settings).snoozeUntil);
     assert.ok(until > Date.now() + 50 * 60_000, 'snoozed for about an hour');
     await chip.getByRole('button', { name: 'Turn alerts back on' }).click();
     await chip.waitFor({ state: 'detached' });
-    assert.equal(await ext.bg(async () => (await (globalThis as any).chrome.storage.sync.get('settings')).settings.snoozeUntil as number), 0);
+    assert.equal(await ext.bg(async () => ((await (globalThis as InWorker).chrome.storage.sync.get('settings')).settings as Settings).snoozeUntil), 0);
     await page.close();
   });
 });

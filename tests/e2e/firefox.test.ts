@@ -13,6 +13,7 @@ import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startNewsServer, type NewsServer } from '../../scripts/news-server/server';
 import { ARTIFACTS, waitFor } from './harness';
+import type { FirefoxBackground, InFirefoxPage } from './scopes';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const EXT_DIR = path.resolve(process.env.FIREFOX_EXT_DIR ?? '.output/firefox-mv3-e2e');
@@ -72,7 +73,7 @@ describe('Firefox', { timeout: 60_000 }, () => {
     await defineName(page);
     // Wait for the install chores, then drop the default sources: there is no internet here.
     await page.evaluate(async () => {
-      const bg: any = await (globalThis as any).browser.runtime.getBackgroundPage();
+      const bg = (await (globalThis as InFirefoxPage).browser.runtime.getBackgroundPage()) as FirefoxBackground;
       await bg.newsbar.installed();
       for (const s of await bg.newsbar.listSources()) await bg.newsbar.removeSource(s.id);
     });
@@ -85,17 +86,17 @@ describe('Firefox', { timeout: 60_000 }, () => {
 
   it('the background polls a feed from the local server into IndexedDB and counts it on the badge', async (t) => {
     const out = await page.evaluate(async (url: string) => {
-      const b = (globalThis as any).browser;
-      const bg: any = await b.runtime.getBackgroundPage();
+      const b = (globalThis as InFirefoxPage).browser;
+      const bg = (await b.runtime.getBackgroundPage()) as FirefoxBackground;
       const src = await bg.newsbar.addSource({ name: 'Firefox Feed', url });
       const results = await bg.newsbar.pollNow(src.id);
       const sources = await bg.newsbar.listSources();
       return {
-        outcomes: results.map((r: any) => (r.kind === 'error' ? `error: ${JSON.stringify(r.problem)}` : r.kind)),
+        outcomes: results.map((r) => (r.kind === 'error' ? `error: ${JSON.stringify(r.problem)}` : r.kind)),
         count: await bg.newsbar.countItems(),
-        titles: (await (await bg.newsbar.getDb()).getAll('items')).map((i: any) => i.title),
+        titles: (await (await bg.newsbar.getDb()).getAll('items')).map((i) => i.title),
         badge: await b.action.getBadgeText({}),
-        health: sources.map((s: any) => `${s.name}: ${s.health}${s.problem ? ` (${JSON.stringify(s.problem)})` : ''}`),
+        health: sources.map((s) => `${s.name}: ${s.health}${s.problem ? ` (${JSON.stringify(s.problem)})` : ''}`),
         hostAllowed: await b.permissions.contains({ origins: ['http://127.0.0.1/*'] }),
         alarm: await b.alarms.get('poll'),
       };
@@ -115,7 +116,7 @@ describe('Firefox', { timeout: 60_000 }, () => {
 
   it('the manifest opens the same page as Firefox sidebar, with browser.action (MV3)', async () => {
     const m = await page.evaluate(() => {
-      const b = (globalThis as any).browser;
+      const b = (globalThis as InFirefoxPage).browser;
       const man = b.runtime.getManifest();
       return {
         version: man.manifest_version,
@@ -130,19 +131,19 @@ describe('Firefox', { timeout: 60_000 }, () => {
     assert.equal(m.sidebar?.default_panel, `${ORIGIN}/sidepanel.html`);
     assert.equal(JSON.parse(fs.readFileSync(path.join(EXT_DIR, 'manifest.json'), 'utf8')).sidebar_action.default_panel, 'sidepanel.html');
     assert.ok(m.action);
-    assert.deepEqual(m.background?.scripts, [`${ORIGIN}/background.js`], 'an event page, not a service worker');
+    assert.deepEqual((m.background as { scripts?: string[] } | undefined)?.scripts, [`${ORIGIN}/background.js`], 'an event page, not a service worker');
     assert.equal(m.sidebarApi, 'function');
   });
 
   it('the sidebar page shows the stored articles', async (t) => {
     // The open page may already have the rows (the poll tells open sidebars); a fresh load must show them too.
     // page.reload() does not return for this tab over BiDi; reloading from the page does.
-    await page.evaluate(() => ((globalThis as any).__beforeReload = true));
+    await page.evaluate(() => ((globalThis as InFirefoxPage).__beforeReload = true));
     await page.evaluate(() => location.reload()).catch(() => {});
     await waitFor(
       () =>
         page
-          .evaluate(() => !(globalThis as any).__beforeReload && document.readyState === 'complete' && document.querySelectorAll('.list > li').length >= 3)
+          .evaluate(() => !(globalThis as InFirefoxPage).__beforeReload && document.readyState === 'complete' && document.querySelectorAll('.list > li').length >= 3)
           .catch(() => false),
       'three article rows after the reload',
     );

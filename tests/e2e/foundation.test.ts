@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { launchExtension, waitFor, type Extension } from './harness';
 import { startNewsServer, type NewsServer } from '../../scripts/news-server/server';
+import type { InWorker } from './scopes';
 
 let ext: Extension;
 let srv: NewsServer;
@@ -15,7 +16,7 @@ const rss = (n: number, prefix: string, extra = '') => `<?xml version="1.0" enco
 ${Array.from({ length: n }, (_, i) => `<item><guid>${prefix}-${i}</guid><title>${extra}${prefix} story ${i}</title><link>http://127.0.0.1/${prefix}/${i}</link><pubDate>${new Date(Date.now() - i * 60_000).toUTCString()}</pubDate><description>About ${prefix} ${i}</description></item>`).join('\n')}
 </channel></rss>`;
 
-const bgSources = () => ext.bg(() => (globalThis as any).newsbar.listSources()) as Promise<Array<{ id: string; name: string; url: string; health: string; problem?: { code: string; status?: number }; itemCount?: number }>>;
+const bgSources = () => ext.bg(() => (globalThis as InWorker).newsbar.listSources()) as Promise<Array<{ id: string; name: string; url: string; health: string; problem?: { code: string; status?: number }; itemCount?: number }>>;
 
 /** Items of one source, read straight from the extension's IndexedDB in the worker. */
 const itemsOf = (sourceId: string) =>
@@ -28,7 +29,7 @@ const itemsOf = (sourceId: string) =>
           const db = req.result;
           const all = db.transaction('items').objectStore('items').index('bySource').getAll(IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
           all.onsuccess = () => {
-            resolve(all.result.map((i: any) => ({ id: i.id, title: i.title })));
+            resolve(all.result.map((i: { id: string; title: string }) => ({ id: i.id, title: i.title })));
             db.close();
           };
         };
@@ -47,18 +48,18 @@ after(async () => {
 
 describe('foundation', () => {
   it('installs with the poll alarm and the side panel on the toolbar button, and adds no source by itself', async () => {
-    const alarm = await ext.bg(() => (globalThis as any).chrome.alarms.get('poll'));
+    const alarm = await ext.bg(() => (globalThis as InWorker).chrome.alarms.get('poll'));
     assert.equal(alarm?.periodInMinutes, 1);
     // The starter packs are offered in the sidebar's welcome instead.
     assert.deepEqual(await bgSources(), []);
-    const behaviour = await ext.bg(() => (globalThis as any).chrome.sidePanel.getPanelBehavior());
+    const behaviour = await ext.bg(() => (globalThis as InWorker).chrome.sidePanel.getPanelBehavior());
     assert.equal(behaviour.openPanelOnActionClick, true);
   });
 
   it('polls a feed from the local server into IndexedDB and counts it on the badge', async () => {
     srv.route('/world.xml', { body: rss(3, 'world') });
-    const src = await ext.bg((url: string) => (globalThis as any).newsbar.addSource({ name: 'World', url }), srv.url('/world.xml'));
-    const out = await ext.bg((id: string) => (globalThis as any).newsbar.pollNow(id), src.id);
+    const src = await ext.bg((url: string) => (globalThis as InWorker).newsbar.addSource({ name: 'World', url }), srv.url('/world.xml'));
+    const out = await ext.bg((id: string) => (globalThis as InWorker).newsbar.pollNow(id), src.id);
     assert.equal(out[0].kind, 'stored');
     assert.deepEqual((await itemsOf(src.id)).map((i) => i.title).sort(), ['world story 0', 'world story 1', 'world story 2']);
     assert.equal((await ext.badge()).text, '3');
@@ -72,9 +73,9 @@ describe('foundation', () => {
     srv.route('/page.html', { body: '<!doctype html><html><head><title>Home</title></head><body>Hi</body></html>', headers: { 'content-type': 'text/html' } });
     srv.route('/more.xml', { body: rss(2, 'more') });
     for (const [name, p] of [['Gone', '/gone.xml'], ['Page', '/page.html'], ['More', '/more.xml']]) {
-      await ext.bg((a: { name: string; url: string }) => (globalThis as any).newsbar.addSource(a), { name, url: srv.url(p) });
+      await ext.bg((a: { name: string; url: string }) => (globalThis as InWorker).newsbar.addSource(a), { name, url: srv.url(p) });
     }
-    await ext.bg(() => (globalThis as any).newsbar.pollNow());
+    await ext.bg(() => (globalThis as InWorker).newsbar.pollNow());
     const byName = Object.fromEntries((await bgSources()).map((s) => [s.name, s]));
     assert.deepEqual(byName.Gone.problem, { code: 'http', status: 404 });
     assert.deepEqual(byName.Page.problem, { code: 'htmlPage' });
@@ -84,8 +85,8 @@ describe('foundation', () => {
 
   it('turns the badge to the breaking colour for a breaking item', async () => {
     srv.route('/live.xml', { body: rss(1, 'live', 'BREAKING: ') });
-    const src = await ext.bg((url: string) => (globalThis as any).newsbar.addSource({ name: 'Live', url }), srv.url('/live.xml'));
-    await ext.bg((id: string) => (globalThis as any).newsbar.pollNow(id), src.id);
+    const src = await ext.bg((url: string) => (globalThis as InWorker).newsbar.addSource({ name: 'Live', url }), srv.url('/live.xml'));
+    await ext.bg((id: string) => (globalThis as InWorker).newsbar.pollNow(id), src.id);
     const badge = await ext.badge();
     assert.equal(badge.text, '6');
     assert.deepEqual(badge.color, [196, 30, 58, 255]);
@@ -93,27 +94,27 @@ describe('foundation', () => {
 
   it('the alarm drives polls on its own', async () => {
     srv.route('/alarm.xml', { body: rss(2, 'alarm') });
-    const src = await ext.bg((url: string) => (globalThis as any).newsbar.addSource({ name: 'Alarm', url }), srv.url('/alarm.xml'));
+    const src = await ext.bg((url: string) => (globalThis as InWorker).newsbar.addSource({ name: 'Alarm', url }), srv.url('/alarm.xml'));
     // Unpacked extensions may use short alarm periods: fire every 3 s instead of every minute.
-    await ext.bg(() => (globalThis as any).chrome.alarms.create('poll', { periodInMinutes: 0.05 }));
+    await ext.bg(() => (globalThis as InWorker).chrome.alarms.create('poll', { periodInMinutes: 0.05 }));
     await waitFor(async () => (await itemsOf(src.id)).length === 2, 'the alarm-driven poll', 20_000);
     assert.ok(srv.hits('/alarm.xml') >= 1);
-    await ext.bg(() => (globalThis as any).chrome.alarms.create('poll', { periodInMinutes: 1 }));
+    await ext.bg(() => (globalThis as InWorker).chrome.alarms.create('poll', { periodInMinutes: 1 }));
   });
 
   it('a worker killed mid-poll loses and duplicates nothing; the next poll carries on', async () => {
     srv.route('/slow.xml', { body: rss(4, 'slow'), delayMs: 4000 });
-    const src = await ext.bg((url: string) => (globalThis as any).newsbar.addSource({ name: 'Slow', url }), srv.url('/slow.xml'));
+    const src = await ext.bg((url: string) => (globalThis as InWorker).newsbar.addSource({ name: 'Slow', url }), srv.url('/slow.xml'));
     const hitsBefore = srv.hits('/slow.xml');
-    void ext.bg((id: string) => (globalThis as any).newsbar.pollNow(id), src.id).catch(() => {});
+    void ext.bg((id: string) => (globalThis as InWorker).newsbar.pollNow(id), src.id).catch(() => {});
     await waitFor(() => srv.hits('/slow.xml') > hitsBefore, 'the slow fetch to start');
     await ext.stopWorker();
     await ext.wake();
     await new Promise((r) => setTimeout(r, 4500)); // the server answers to a dead worker
     assert.equal((await itemsOf(src.id)).length, 0, 'nothing half-written');
     srv.route('/slow.xml', { body: rss(4, 'slow') });
-    await ext.bg((id: string) => (globalThis as any).newsbar.pollNow(id), src.id);
-    await ext.bg((id: string) => (globalThis as any).newsbar.pollNow(id), src.id);
+    await ext.bg((id: string) => (globalThis as InWorker).newsbar.pollNow(id), src.id);
+    await ext.bg((id: string) => (globalThis as InWorker).newsbar.pollNow(id), src.id);
     const items = await itemsOf(src.id);
     assert.equal(items.length, 4);
     assert.equal(new Set(items.map((i) => i.id)).size, 4);

@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { InPage, InWorker } from './scopes';
 
 // The e2e build (`npm run build`, also `npm run build:e2e`): the store build may not read 127.0.0.1.
 export const EXT_DIR = path.resolve(process.env.EXT_DIR ?? '.output/chrome-mv3-e2e');
@@ -18,8 +19,11 @@ export interface Extension {
   sw(): Promise<Worker>;
   /** Wakes a stopped worker, as any message from a page of the extension does. */
   wake(): Promise<void>;
-  /** Evaluate in the service worker, through its `newsbar` handle. */
-  bg<T>(fn: (arg: any) => T | Promise<T>, arg?: unknown): Promise<T>;
+  /**
+   * Evaluates `fn` in the service worker (its globals typed as InWorker: the `newsbar` handle, chrome.*).
+   * `fn` is sent as source text: it may use only its argument and the worker's globals.
+   */
+  bg<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
   page(file: string): Promise<Page>;
   badge(): Promise<{ text: string; color: number[] }>;
   stopWorker(): Promise<void>;
@@ -91,7 +95,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
       // Newest first: a stopped worker's handle may linger, and evaluating in it never answers.
       for (const w of workers.reverse()) {
         // The worker's top-level script sets globalThis.newsbar; wait until it has run.
-        const probe = w.evaluate(() => typeof (globalThis as any).newsbar === 'object').catch(() => false);
+        const probe = w.evaluate(() => typeof (globalThis as InWorker).newsbar === 'object').catch(() => false);
         const ready = await Promise.race([probe, new Promise<boolean>((r) => setTimeout(() => r(false), 1000))]);
         if (ready) return w;
       }
@@ -104,14 +108,14 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
     context,
     id,
     sw,
-    async bg(fn, arg) {
+    async bg<T, A>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T> {
       const w = await sw();
-      return w.evaluate(fn as any, arg) as any;
+      return w.evaluate(fn as (arg: unknown) => T | Promise<T>, arg as unknown);
     },
     async wake() {
       const p = await context.newPage();
       await p.goto(`chrome-extension://${id}/sidepanel.html`);
-      await p.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'itemsChanged' })).catch(() => {});
+      await p.evaluate(() => (globalThis as InPage).chrome.runtime.sendMessage({ type: 'itemsChanged' })).catch(() => {});
       await p.close();
       await sw();
     },
@@ -123,8 +127,8 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
     async badge() {
       const w = await sw();
       return w.evaluate(async () => ({
-        text: await (globalThis as any).chrome.action.getBadgeText({}),
-        color: await (globalThis as any).chrome.action.getBadgeBackgroundColor({}),
+        text: await (globalThis as InWorker).chrome.action.getBadgeText({}),
+        color: await (globalThis as InWorker).chrome.action.getBadgeBackgroundColor({}),
       }));
     },
     async stopWorker() {
@@ -132,8 +136,8 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
       const cdp = await context.newCDPSession(p);
       let stopped!: () => void;
       const done = new Promise<void>((r) => (stopped = r));
-      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: any) => {
-        if (versions.some((v: any) => v.runningStatus === 'stopped')) stopped();
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        if (versions.some((v) => v.runningStatus === 'stopped')) stopped();
       });
       await cdp.send('ServiceWorker.enable');
       await cdp.send('ServiceWorker.stopAllWorkers');
@@ -147,7 +151,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
     },
   };
   // First run: wait for the install chores, so a test's own set-up isn't raced by them.
-  await ext.bg(() => (globalThis as any).newsbar.installed());
+  await ext.bg(() => (globalThis as InWorker).newsbar.installed());
   return ext;
 }
 

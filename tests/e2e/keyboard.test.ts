@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchExtension, waitFor, type Extension } from './harness';
 import { startNewsServer, type NewsServer } from '../../scripts/news-server/server';
+import type { InPage, InWorker } from './scopes';
 
 let ext: Extension;
 let srv: NewsServer;
@@ -53,11 +54,11 @@ async function ax(selector: string): Promise<{ role: string; name: string; descr
   const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
   assert.ok(nodeId, `no element for ${selector}`);
   const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
-  const n = nodes[0] as any;
+  const n = nodes[0];
   return { role: n.role?.value ?? '', name: n.name?.value ?? '', description: n.description?.value ?? '' };
 }
 
-const poll = () => ext.bg(() => (globalThis as any).newsbar.pollNow());
+const poll = () => ext.bg(() => (globalThis as InWorker).newsbar.pollNow());
 
 before(async () => {
   srv = await startNewsServer();
@@ -65,7 +66,7 @@ before(async () => {
   srv.route('/flash.rss', { body: () => flashFeed(), conditional: false });
   ext = await launchExtension({ viewport: { width: 320, height: 640 } });
   await ext.bg(async (url: string) => {
-    const nb = (globalThis as any).newsbar;
+    const nb = (globalThis as InWorker).newsbar;
     for (const s of await nb.listSources()) await nb.removeSource(s.id);
     await nb.addSource({ name: 'Keys Wire', url });
     await nb.pollNow();
@@ -78,14 +79,13 @@ before(async () => {
   await cdp.send('Accessibility.enable');
   // Every text a live region shows, in order, as the page shows it.
   await page.evaluate(() => {
-    const w = window as any;
-    w.__announced = [];
+    const announced: Array<{ kind: string; text: string }> = ((window as InPage).__announced = []);
     const last: Record<string, string> = {};
     new MutationObserver(() => {
       for (const r of document.querySelectorAll('[aria-live]:not([aria-live="off"])')) {
         const text = (r.textContent ?? '').trim();
         const kind = r.getAttribute('role') === 'status' ? 'status' : r.querySelector('.pill') || r.classList.contains('pill-wrap') ? 'pill' : r.id || r.className;
-        if (text && text !== last[kind]) w.__announced.push({ kind, text });
+        if (text && text !== last[kind]) announced.push({ kind, text });
         last[kind] = text;
       }
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
@@ -216,7 +216,7 @@ describe('keyboard and screen reader', { timeout: 90_000 }, () => {
     await page.evaluate(() => scrollTo(0, 0));
     await waitFor(() => page.evaluate(() => scrollY === 0), 'at the top');
     await ext.bg(async (url: string) => {
-      const nb = (globalThis as any).newsbar;
+      const nb = (globalThis as InWorker).newsbar;
       await nb.addSource({ name: 'Flash Desk', url, breaking: true });
       await nb.pollNow();
     }, srv.url('/flash.rss'));
@@ -250,11 +250,11 @@ describe('keyboard and screen reader', { timeout: 90_000 }, () => {
     await waitFor(() => page.evaluate(() => scrollY > 500), 'scrolled down');
     articles = 43;
     flashes = 4;
-    await page.evaluate(() => ((window as any).__announced = []));
+    await page.evaluate(() => ((window as InPage).__announced = []));
     await poll();
     await waitFor(async () => /4 new/.test((await page.locator('.pill-wrap[aria-live="polite"]').textContent()) ?? ''), 'the pill in its live region');
     const announced = await waitFor(async (): Promise<Array<{ kind: string; text: string }> | null> => {
-      const a = (await page.evaluate(() => (window as any).__announced)) as Array<{ kind: string; text: string }>;
+      const a = (await page.evaluate(() => (window as InPage).__announced)) as Array<{ kind: string; text: string }>;
       return a.some((x) => x.kind === 'status') && a.some((x) => x.kind === 'pill') ? a : null;
     }, 'live-region announcements');
     assert.deepEqual(announced!.filter((a) => a.kind === 'status').map((a) => a.text), ['4 new, 1 breaking']);

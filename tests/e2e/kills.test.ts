@@ -10,8 +10,9 @@ import { launchExtension, waitFor, type Extension } from './harness';
 import { startNewsServer, type NewsServer } from '../../scripts/news-server/server';
 import { Tallier, type Counter } from '../../utils/db/counters';
 import { badgeFor } from '../../utils/badge';
-import type { Item } from '../../utils/model';
+import type { Item, Settings } from '../../utils/model';
 import { SETTINGS_KEY } from '../../utils/storage-keys';
+import type { InPage, InWorker } from './scopes';
 
 const SEED = Number(process.env.SEED ?? Date.now() % 100_000);
 const ROUNDS = Number(process.env.ROUNDS ?? 12);
@@ -123,12 +124,12 @@ interface StoreState {
 
 async function readState(): Promise<StoreState> {
   return ext.bg(async (KEY: string) => {
-    const g = globalThis as any;
+    const g = globalThis as InWorker;
     const db = await g.newsbar.getDb();
     const [items, counters, pending, notified] = await Promise.all([db.getAll('items'), db.getAll('counters'), db.count('pendingAlerts'), db.getAllKeys('notified')]);
     const sync = await g.chrome.storage.sync.get(KEY);
     const notifications = Object.keys(await new Promise<Record<string, unknown>>((r) => g.chrome.notifications.getAll(r)));
-    return { items, counters, pending, notified, badge: await g.chrome.action.getBadgeText({}), badgeMode: sync[KEY]?.badgeMode ?? 'unread', notifications };
+    return { items, counters, pending, notified, badge: await g.chrome.action.getBadgeText({}), badgeMode: (sync[KEY] as Partial<Settings> | undefined)?.badgeMode ?? 'unread', notifications };
   }, SETTINGS_KEY);
 }
 
@@ -167,14 +168,14 @@ before(async () => {
   ext = await launchExtension();
   if (process.env.DEBUG) console.log(`# launched in ${Date.now() - t} ms`);
   // The alarm far off: after a kill, only the wake itself may put things right.
-  await ext.bg(async (topics: unknown[]) => {
-    const g = globalThis as any;
+  await ext.bg(async (topics: typeof TOPICS) => {
+    const g = globalThis as InWorker;
     await g.chrome.alarms.create('poll', { delayInMinutes: 600, periodInMinutes: 600 });
     for (const s of await g.newsbar.listSources()) await g.newsbar.removeSource(s.id);
-    await g.chrome.storage.sync.set({ topicIds: topics.map((t: any) => t.id), ...Object.fromEntries(topics.map((t: any) => [`topic:${t.id}`, t])) });
+    await g.chrome.storage.sync.set({ topicIds: topics.map((t) => t.id), ...Object.fromEntries(topics.map((t) => [`topic:${t.id}`, t])) });
   }, TOPICS);
   for (let s = 0; s < SOURCES; s++) {
-    const src = await ext.bg((a: { name: string; url: string }) => (globalThis as any).newsbar.addSource(a), { name: `Kill wire ${s}`, url: srv.url(`/kills/${s}.rss`) });
+    const src = await ext.bg((a: { name: string; url: string }) => (globalThis as InWorker).newsbar.addSource(a), { name: `Kill wire ${s}`, url: srv.url(`/kills/${s}.rss`) });
     sourceIds.push(src.id);
   }
   page = await ext.page('sidepanel.html');
@@ -206,14 +207,14 @@ describe('a worker killed at random points of polls', () => {
     // A first poll runs to its end: how long a poll takes here decides where kills may land.
     serveRound(1);
     let t = Date.now();
-    await ext.bg(() => (globalThis as any).newsbar.pollNow());
+    await ext.bg(() => (globalThis as InWorker).newsbar.pollNow());
     let pollMs = Date.now() - t;
     let killedMidPoll = 0;
     for (let r = 2; r <= ROUNDS + 1; r++) {
       serveRound(r);
       let finished = false;
       t = Date.now();
-      const poll = ext.bg(() => (globalThis as any).newsbar.pollNow()).then(() => {
+      const poll = ext.bg(() => (globalThis as InWorker).newsbar.pollNow()).then(() => {
         finished = true;
         pollMs = Date.now() - t; // polls grow with the feeds
       }, () => {});
@@ -226,7 +227,7 @@ describe('a worker killed at random points of polls', () => {
       if (midPoll && !finished) killedMidPoll++;
       void poll;
       // Woken by a message that changes nothing: the start-up alone must set the badge and notify.
-      await page.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'e2e-wake' }).catch(() => {}));
+      await page.evaluate(() => (globalThis as InPage).chrome.runtime.sendMessage({ type: 'e2e-wake' }).catch(() => {}));
       let st!: StoreState;
       await waitFor(async () => problems((st = await readState())).length === 0, `a consistent store after kill ${r - 1}`, 10_000).catch(() => {
         assert.fail(`after kill ${r - 1} (SEED=${SEED}): ${problems(st).join('; ')}`);
@@ -238,14 +239,14 @@ describe('a worker killed at random points of polls', () => {
         shown.add(id);
       }
       await ext.bg(async (ids: string[]) => {
-        for (const id of ids) await (globalThis as any).chrome.notifications.clear(id);
+        for (const id of ids) await (globalThis as InWorker).chrome.notifications.clear(id);
       }, st.notifications);
     }
     assert.ok(killedMidPoll >= ROUNDS / 2, `only ${killedMidPoll} of ${ROUNDS} kills landed during a poll: the test would prove little`);
 
     // A last complete poll brings whatever a killed poll never fetched; nothing may be lost.
     t = Date.now();
-    await ext.bg(() => (globalThis as any).newsbar.pollNow());
+    await ext.bg(() => (globalThis as InWorker).newsbar.pollNow());
     const st = await readState();
     if (process.env.DEBUG) console.log(`# kills done, last poll in ${Date.now() - t} ms`);
     assert.deepEqual(problems(st), []);

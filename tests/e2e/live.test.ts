@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { launchExtension, screenshot, waitFor, type Extension } from './harness';
 import { startNewsServer, type NewsServer } from '../../scripts/news-server/server';
 import { liveBlogHtml } from '../../scripts/news-server/live-pages';
+import type { InPage, InWorker } from './scopes';
 
 let ext: Extension;
 let srv: NewsServer;
@@ -24,9 +25,9 @@ before(async () => {
 </channel></rss>`,
   });
   ext = await launchExtension({ viewport: { width: 400, height: 900 } });
-  await ext.bg(() => (globalThis as any).newsbar.installed());
+  await ext.bg(() => (globalThis as InWorker).newsbar.installed());
   await ext.bg(async (origin: string) => {
-    const nb = (globalThis as any).newsbar;
+    const nb = (globalThis as InWorker).newsbar;
     for (const s of await nb.listSources()) await nb.removeSource(s.id);
     await nb.addSource({ name: 'Front page', url: `${origin}/front.xml` });
     await nb.pollNow();
@@ -58,9 +59,10 @@ describe('following a live page from the sidebar', () => {
     for (let i = 1; i < times.length; i++) assert.ok(times[i - 1] >= times[i], 'newest first');
     // the article is followed: no more "Follow live" on it
     assert.equal(await page.locator('.row .follow-live').count(), 0);
-    const src = await ext.bg(async () => (await (globalThis as any).newsbar.listSources()).find((s: any) => s.kind === 'live'));
+    const src = await ext.bg(async () => (await (globalThis as InWorker).newsbar.listSources()).find((s) => s.kind === 'live'));
+    assert.ok(src, 'the followed page is a live source');
     assert.equal(src.intervalMin, 2);
-    assert.equal(src.live.state, 'live');
+    assert.equal(src.live?.state, 'live');
     const badge = await ext.badge();
     assert.deepEqual(badge.color.slice(0, 3), [196, 30, 58], 'the badge turns the breaking colour');
     await screenshot(page, 'live-ticker');
@@ -70,7 +72,7 @@ describe('following a live page from the sidebar', () => {
     const before = await tickTitles(page);
     const shown = await page.locator('.live-group .tick').count();
     await new Promise((r) => setTimeout(r, EVERY_SEC * 1000 + 500));
-    await ext.bg(() => (globalThis as any).newsbar.pollNow());
+    await ext.bg(() => (globalThis as InWorker).newsbar.pollNow());
     await waitFor(async () => (await page.locator('.live-group .tick').count()) > shown || (await tickTitles(page))[0] !== before[0], 'a new update in the open sidebar');
     const after = await tickTitles(page);
     assert.notEqual(after[0], before[0]);
@@ -78,13 +80,13 @@ describe('following a live page from the sidebar', () => {
 
   it('when the page says its coverage has ended, polling stops and the ticker says "Ended"', async () => {
     srv.endLiveCoverage();
-    await ext.bg(() => (globalThis as any).newsbar.pollNow());
+    await ext.bg(() => (globalThis as InWorker).newsbar.pollNow());
     await page.waitForSelector('.live-group.ended');
     assert.equal(await page.locator('.live-state').innerText(), 'ENDED');
     assert.equal(await page.locator('.live-stop').innerText(), 'Remove');
     const hits = srv.hits('/demo/live/storm');
-    await ext.bg(() => (globalThis as any).newsbar.pollNow());
-    await ext.bg(() => (globalThis as any).newsbar.pollDue());
+    await ext.bg(() => (globalThis as InWorker).newsbar.pollNow());
+    await ext.bg(() => (globalThis as InWorker).newsbar.pollDue());
     assert.equal(srv.hits('/demo/live/storm'), hits, 'an ended page is not fetched again');
     await screenshot(page, 'live-ticker-ended');
   });
@@ -92,15 +94,15 @@ describe('following a live page from the sidebar', () => {
   it('"Remove" (one click) takes the page and its updates away', async () => {
     await page.locator('.live-stop').click();
     await waitFor(async () => (await page.locator('.live-group').count()) === 0, 'the live group gone');
-    const live = await ext.bg(async () => (await (globalThis as any).newsbar.listSources()).filter((s: any) => s.kind === 'live').length);
+    const live = await ext.bg(async () => (await (globalThis as InWorker).newsbar.listSources()).filter((s) => s.kind === 'live').length);
     assert.equal(live, 0);
   });
 
   it('a page without live updates: the sidebar says so in plain words and nothing is added', async () => {
     srv.route('/politics/budget', { headers: { 'content-type': 'text/html' }, body: '<!doctype html><title>Budget</title><h1>Budget passes</h1><p>Text.</p>' });
-    const reply = await page.evaluate((url) => (globalThis as any).chrome.runtime.sendMessage({ type: 'followLive', url, title: 'Budget' }), srv.url('/politics/budget'));
+    const reply = await page.evaluate((url) => (globalThis as InPage).chrome.runtime.sendMessage({ type: 'followLive', url, title: 'Budget' }), srv.url('/politics/budget'));
     assert.deepEqual(reply, { ok: false, problem: { code: 'noLiveUpdates' } });
-    const count = await ext.bg(async () => (await (globalThis as any).newsbar.listSources()).length);
+    const count = await ext.bg(async () => (await (globalThis as InWorker).newsbar.listSources()).length);
     assert.equal(count, 1);
   });
 
@@ -124,7 +126,7 @@ describe('following a live page from the sidebar', () => {
 </channel></rss>`,
     });
     await ext.bg(async (origin: string) => {
-      const nb = (globalThis as any).newsbar;
+      const nb = (globalThis as InWorker).newsbar;
       await nb.addSource({ name: 'Coast desk', url: `${origin}/desk.xml` });
       await nb.pollNow();
     }, srv.origin);
@@ -140,7 +142,7 @@ describe('following a live page from the sidebar', () => {
     await page.waitForSelector('[data-testid=reader]', { state: 'detached' });
     await page.locator('.live-group', { hasText: 'Coast roads: what we know' }).waitFor();
     assert.deepEqual((await tickTitles(page)).slice(0, 2), ['Second bridge reopens', 'Coast road closed at the harbour']);
-    const src = await ext.bg(async (u: string) => (await (globalThis as any).newsbar.listSources()).find((s: any) => s.url === u), url);
+    const src = await ext.bg(async (u: string) => (await (globalThis as InWorker).newsbar.listSources()).find((s) => s.url === u), url);
     assert.equal(src?.kind, 'live');
   });
 });

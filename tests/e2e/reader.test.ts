@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { launchExtension, screenshot, waitFor, type Extension } from './harness';
 import { startNewsServer, type NewsServer } from '../../scripts/news-server/server';
 import { DEMO_ARTICLES } from '../../scripts/news-server/demo-content';
+import type { InPage, InWorker } from './scopes';
 
 let ext: Extension;
 let srv: NewsServer;
@@ -29,7 +30,7 @@ before(async () => {
   srv.route('/elsewhere.xml', { body: otherFeed(other.origin) });
   ext = await launchExtension({ viewport: { width: 420, height: 640 } });
   await ext.bg(async (origin: string) => {
-    const nb = (globalThis as any).newsbar;
+    const nb = (globalThis as InWorker).newsbar;
     for (const s of await nb.listSources()) await nb.removeSource(s.id);
     await nb.addSource({ name: 'Demo World', url: `${origin}/demo/world.rss` });
     await nb.addSource({ name: 'Elsewhere', url: `${origin}/elsewhere.xml` });
@@ -55,8 +56,8 @@ async function openInReader(title: string) {
 const readerText = () => page.locator('.reader-article').innerText();
 
 async function axeViolations(p: Page) {
-  if (!(await p.evaluate(() => typeof (window as any).axe === 'object'))) await p.evaluate(fs.readFileSync(AXE, 'utf8'));
-  const res = await p.evaluate(async () => (window as any).axe.run(document, { resultTypes: ['violations'] }));
+  if (!(await p.evaluate(() => typeof (window as InPage).axe === 'object'))) await p.evaluate(fs.readFileSync(AXE, 'utf8'));
+  const res = await p.evaluate(async () => (window as InPage).axe.run(document, { resultTypes: ['violations'] }));
   return (res.violations as Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>).map((v) => `${v.impact} ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 

@@ -4,6 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchExtension, waitFor, type Extension } from './harness';
+import type { InWorker } from './scopes';
 
 let ext: Extension;
 
@@ -77,7 +78,7 @@ const check = async (): Promise<Check> => (await ext.sw()).evaluate(`(${CHECK})(
 before(async () => {
   ext = await launchExtension();
   await ext.bg(async () => {
-    const nb = (globalThis as any).newsbar;
+    const nb = (globalThis as InWorker).newsbar;
     for (const s of await nb.listSources()) await nb.removeSource(s.id);
   });
 });
@@ -94,7 +95,7 @@ describe('search index', () => {
       const seeded = await check();
       assert.equal(seeded.queued + seeded.indexed, N);
       // Small batches: more steps to be killed in. Killed once it has made some progress.
-      void ext.bg(() => (globalThis as any).newsbar.indexSearch({ batch: 300 })).catch(() => {});
+      void ext.bg(() => (globalThis as InWorker).newsbar.indexSearch({ batch: 300 })).catch(() => {});
       const seen = await waitFor(async () => {
         const c = await check();
         return c.indexed >= 300 ? c : null;
@@ -109,7 +110,7 @@ describe('search index', () => {
     assert.ok(killedMidWay > 0, 'at least one kill left work to finish');
     // Starting again (the wake above) finishes what is queued.
     await waitFor(async () => (await check()).queued === 0, 'the queue indexed after the restart', 60_000);
-    await ext.bg(() => (globalThis as any).newsbar.indexSearch());
+    await ext.bg(() => (globalThis as InWorker).newsbar.indexSearch());
     const done = await check();
     assert.deepEqual(done.problems, []);
     assert.equal(done.indexed, N);

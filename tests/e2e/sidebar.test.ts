@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { seedItems } from '../../scripts/bench/seed';
 import { launchExtension, screenshot, waitFor, type Extension } from './harness';
 import { startNewsServer, type NewsServer } from '../../scripts/news-server/server';
+import type { InPage, InWorker } from './scopes';
 
 let ext: Extension;
 let srv: NewsServer;
@@ -46,10 +47,10 @@ before(async () => {
   srv.route('/hostile.xml', { body: HOSTILE });
   srv.route('/broken.xml', { status: 404, body: 'gone' });
   ext = await launchExtension({ viewport: { width: 400, height: 800 } });
-  await ext.bg(() => (globalThis as any).newsbar.installed());
+  await ext.bg(() => (globalThis as InWorker).newsbar.installed());
   // No internet here: drop the default sources, add the local ones.
   await ext.bg(async (origin: string) => {
-    const nb = (globalThis as any).newsbar;
+    const nb = (globalThis as InWorker).newsbar;
     for (const s of await nb.listSources()) await nb.removeSource(s.id);
     await nb.addSource({ name: 'Demo World', url: `${origin}/demo/world.rss` });
     await nb.addSource({ name: 'Storm Live', url: `${origin}/demo/live.atom`, breaking: true });
@@ -73,8 +74,8 @@ after(async () => {
 async function axeViolations(p: Page) {
   // addScriptTag would add an inline script, which the extension page's CSP blocks; evaluating the
   // source through the DevTools protocol is not subject to the page's CSP.
-  if (!(await p.evaluate(() => typeof (window as any).axe === 'object'))) await p.evaluate(fs.readFileSync(AXE, 'utf8'));
-  const res = await p.evaluate(async () => (window as any).axe.run(document, { resultTypes: ['violations'] }));
+  if (!(await p.evaluate(() => typeof (window as InPage).axe === 'object'))) await p.evaluate(fs.readFileSync(AXE, 'utf8'));
+  const res = await p.evaluate(async () => (window as InPage).axe.run(document, { resultTypes: ['violations'] }));
   return (res.violations as Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }>).map((v) => ({
     id: v.id,
     impact: v.impact,
@@ -134,7 +135,7 @@ describe('sidebar in Chromium', () => {
     const report = await page.evaluate(() => {
       const all = [...document.querySelectorAll('*')];
       return {
-        pwned: (window as any).__pwned ?? null,
+        pwned: (window as InPage).__pwned ?? null,
         handlers: all.flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName}.${a.name}`)),
         badUrls: all.flatMap((el) => ['href', 'src', 'action', 'formaction', 'srcset', 'poster', 'data', 'xlink:href'].map((a) => el.getAttribute(a) ?? '').filter((v) => /^\s*(javascript|vbscript|data):/i.test(v))),
         scripts: [...document.querySelectorAll('script')].map((s) => s.getAttribute('src')),
@@ -225,7 +226,7 @@ describe('sidebar in Chromium', () => {
     });
     await page.evaluate(() => window.scrollTo(0, 0));
     await ext.bg(async (origin: string) => {
-      const nb = (globalThis as any).newsbar;
+      const nb = (globalThis as InWorker).newsbar;
       const s = await nb.addSource({ name: 'Extra', url: `${origin}/extra.xml` });
       await nb.pollNow(s.id);
     }, srv.origin);

@@ -10,6 +10,7 @@ import os from 'node:os';
 import type { Page } from 'playwright-core';
 import { launchExtension, screenshot, waitFor, type Extension } from './harness';
 import { startNewsServer, type NewsServer } from '../../scripts/news-server/server';
+import type { InPage, InWorker } from './scopes';
 
 const LOCAL = ['http://127.0.0.1/*', 'http://localhost/*'];
 const manifest = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
@@ -53,7 +54,7 @@ describe('sources the user adds, in the options page', () => {
     ext = await launchExtension();
     // Only this test's sources: the built-in ones would go to the internet.
     await ext.bg(async () => {
-      const nb = (globalThis as any).newsbar;
+      const nb = (globalThis as InWorker).newsbar;
       for (const s of await nb.listSources()) await nb.removeSource(s.id);
     });
     options = await ext.page('options.html');
@@ -140,7 +141,7 @@ describe('sources the user adds, in the options page', () => {
   it('says next to the query when synced storage is full, keeping the topic as typed', async () => {
     // Fill storage.sync close to its 100 KB quota, as many long topics would.
     await options.evaluate(async () => {
-      const sync = (globalThis as any).chrome.storage.sync;
+      const sync = (globalThis as InPage).chrome.storage.sync;
       const filler: Record<string, string> = {};
       for (let i = 0; i < 12; i++) filler[`filler:${i}`] = 'x'.repeat(8100);
       await sync.set(filler);
@@ -163,16 +164,17 @@ describe('sources the user adds, in the options page', () => {
     assert.equal(await query.inputValue(), 'storm OR gale OR "coastal flooding"');
     assert.equal(await options.getByLabel('Name', { exact: true }).inputValue(), 'Storms');
     await screenshot(options, 'sources-added-quota');
-    await options.evaluate(() => (globalThis as any).chrome.storage.sync.remove(Array.from({ length: 13 }, (_, i) => `filler:${i}`)));
+    await options.evaluate(() => (globalThis as InPage).chrome.storage.sync.remove(Array.from({ length: 13 }, (_, i) => `filler:${i}`)));
     await options.getByRole('button', { name: 'Cancel' }).first().click();
   });
 
   it('reports a redirect loop as a redirect loop, in the source row', async () => {
     srv.route('/loop-a', { status: 302, headers: { location: '/loop-b' }, body: '' });
     srv.route('/loop-b', { status: 302, headers: { location: '/loop-a' }, body: '' });
-    const src = await ext.bg((url: string) => (globalThis as any).newsbar.addSource({ name: 'Loop', url }), srv.url('/loop-a'));
-    await ext.bg((id: string) => (globalThis as any).newsbar.pollNow(id), src.id);
-    const stored = await ext.bg(async (id: string) => (await (globalThis as any).newsbar.listSources()).find((s: any) => s.id === id), src.id);
+    const src = await ext.bg((url: string) => (globalThis as InWorker).newsbar.addSource({ name: 'Loop', url }), srv.url('/loop-a'));
+    await ext.bg((id: string) => (globalThis as InWorker).newsbar.pollNow(id), src.id);
+    const stored = await ext.bg(async (id: string) => (await (globalThis as InWorker).newsbar.listSources()).find((s) => s.id === id), src.id);
+    assert.ok(stored, 'the source is stored');
     assert.deepEqual(stored.problem, { code: 'redirectLoop' });
     await options.reload();
     // The source manager shows a source's last problem in its details, under its row.

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { launchExtension, screenshot, waitFor, type Extension } from './harness';
 import { axeViolations } from './axe';
 import { seedSources } from '../../scripts/bench/seed-sources';
+import type { InWorker } from './scopes';
 
 let ext: Extension;
 
@@ -17,7 +18,7 @@ const rows = (p: Page) => p.locator('.source-table tbody tr:not(.details-row)');
 before(async () => {
   ext = await launchExtension({ viewport: { width: 1100, height: 900 } });
   await ext.bg(async () => {
-    const nb = (globalThis as any).newsbar;
+    const nb = (globalThis as InWorker).newsbar;
     for (const s of await nb.listSources()) await nb.removeSource(s.id);
   });
   assert.equal(await seedSources(ext, 500), 500);
@@ -52,7 +53,7 @@ describe('source manager at 500 sources', () => {
     await p.getByLabel('Select all shown').check();
     await p.getByRole('group', { name: 'Selected sources' }).getByRole('button', { name: 'Pause' }).click();
     await waitFor(async () => (await rows(p).filter({ hasText: 'Paused' }).count()) + (await rows(p).filter({ hasText: 'Failing' }).count()) === picked, 'the selection paused');
-    const paused = await ext.bg(async () => (await (globalThis as any).newsbar.listSources()).filter((s: any) => !s.enabled).length);
+    const paused = await ext.bg(async () => (await (globalThis as InWorker).newsbar.listSources()).filter((s) => !s.enabled).length);
     assert.ok(paused >= picked);
     await p.close();
   });
@@ -90,7 +91,7 @@ describe('source manager at 500 sources', () => {
 describe('OPML with folders', () => {
   it('imports a reader\'s export into its folders, and exports them back as nested outlines', async () => {
     await ext.bg(async () => {
-      const nb = (globalThis as any).newsbar;
+      const nb = (globalThis as InWorker).newsbar;
       const db = await nb.getDb();
       await db.clear('sources');
       await db.clear('counters');

@@ -4,8 +4,12 @@ import en from '@/public/_locales/en/messages.json';
 import de from '@/public/_locales/de/messages.json';
 import { problemFromLegacyText, problemOf, ProblemError, type Problem } from '@/utils/problems';
 import { problemSentence, problemText } from '@/utils/problem-text';
-import { format } from '@/utils/i18n';
+import { format, type Entry } from '@/utils/i18n';
 import { openNewsDb } from '@/utils/db/schema';
+
+/** The locale files as what they are: a message per key. */
+const EN: Record<string, Entry> = en;
+const DE: Record<string, Entry> = de;
 
 const keys = (m: Record<string, unknown>) => Object.keys(m).filter((k) => k.startsWith('problem_')).sort();
 
@@ -25,7 +29,7 @@ describe('problem words', () => {
   it('German has every problem message English has, with the same placeholders', () => {
     expect(keys(de)).toEqual(keys(en));
     const ph = (s: string) => (s.match(/\$\d/g) ?? []).sort().join();
-    for (const k of keys(en)) expect(ph((de as any)[k].message), k).toBe(ph((en as any)[k].message));
+    for (const k of keys(en)) expect(ph(DE[k].message), k).toBe(ph(EN[k].message));
   });
 
   it('every code is worded (never a bare key), with its parameters', () => {
@@ -41,7 +45,7 @@ describe('problem words', () => {
   });
 
   it('German words for the same problem', () => {
-    const de1 = format((de as any).problem_http_wait, [format((de as any).problem_http_429, []), '30']);
+    const de1 = format(DE.problem_http_wait, [format(DE.problem_http_429, []), '30']);
     expect(de1).toBe('der Server sagt, wir haben zu oft gefragt (429); er bittet, 30 Min. zu warten');
   });
 

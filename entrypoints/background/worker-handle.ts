@@ -1,0 +1,38 @@
+// The worker's handle for the demo script, benchmarks and end-to-end tests, set as `globalThis.newsbar`
+// and evaluated in the worker through the DevTools protocol. It does nothing a page of the extension
+// could not do with messages. Its type (WorkerHandle) is what tests/e2e/scopes.ts gives those callers.
+import { getDb, openNewsDb } from '@/utils/db/schema';
+import { addSource, listSources, removeSource, type NewSource } from '@/utils/db/sources';
+import { countItems, recountAll } from '@/utils/db/counts';
+import { indexSearch, runFollow, runPoll } from './poll-runner';
+import { updateBadge } from './badge';
+import { setApiKey } from './api-keys';
+import { onItemsStored } from './alerts';
+
+export function workerHandle(installed: Promise<void>) {
+  return {
+    /** Resolves once the install chores (first-run sources, alarm) are done. */
+    installed: () => installed,
+    addSource: async (s: NewSource & { apiKey?: string }) => {
+      const src = await addSource(await getDb(), s);
+      if (s.apiKey) await setApiKey(src.id, s.apiKey);
+      return src;
+    },
+    pollNow: (sourceId?: string) => runPoll({ force: true, sourceIds: sourceId ? [sourceId] : undefined }),
+    pollDue: () => runPoll(),
+    followLive: (url: string, title?: string) => runFollow(url, title),
+    removeSource: async (id: string) => removeSource(await getDb(), id).then(updateBadge),
+    listSources: async () => listSources(await getDb()),
+    countItems: async () => countItems(await getDb()),
+    updateBadge,
+    /** The store itself, for benchmarks that seed or measure it. */
+    getDb,
+    openDb: openNewsDb,
+    matchNew: onItemsStored,
+    /** Index what is queued for search now (tests pass a small batch to see it work in steps). */
+    indexSearch,
+    recount: async () => recountAll(await getDb()),
+  };
+}
+
+export type WorkerHandle = ReturnType<typeof workerHandle>;
