@@ -4,12 +4,12 @@
 // all of it or none of it.
 import type { IDBPTransaction } from 'idb';
 import type { Item } from '../model';
-import type { NewsDB, NewsDb } from './schema';
+import type { NewsSchema, NewsDb } from './schema';
 import { CounterBatch } from './counters';
 import { withIndexKeys } from './topic-keys';
 
 export const ITEM_STORES = ['items', 'counters', 'searchQueue', 'sources', 'pendingAlerts'] as const;
-export type ItemTx = IDBPTransaction<NewsDB, (typeof ITEM_STORES)[number][], 'readwrite'>;
+export type ItemTx = IDBPTransaction<NewsSchema, (typeof ITEM_STORES)[number][], 'readwrite'>;
 
 /** Does the search index need to see this item (again)? */
 function textChanged(before: Item | undefined, after: Item): boolean {

@@ -3,12 +3,12 @@
 // those are merged here, keeping any read, starred, topic and notified state either of them had.
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { Item } from '../model';
-import type { NewsDB } from './schema';
+import type { NewsSchema } from './schema';
 import { itemIdFor } from '../normalize/ids';
 import { Tallier } from './counters';
 import { topicKeysOf } from './topic-keys';
 
-type UpgradeTx = IDBPTransaction<NewsDB, StoreNames<NewsDB>[], 'versionchange'>;
+type UpgradeTx = IDBPTransaction<NewsSchema, StoreNames<NewsSchema>[], 'versionchange'>;
 
 type MergedItem = Item & { sourceBreaking?: Item['sourceBreaking'] };
 

@@ -1,11 +1,11 @@
 // The same story from another source: two feeds carrying one article (same canonical link) give one
 // row that names both sources, so the badge and the list count it once.
 import type { IDBPObjectStore } from 'idb';
-import type { NewsDB } from './schema';
+import type { NewsSchema } from './schema';
 import type { Item, ParsedItem, Source } from '../model';
 import type { ITEM_STORES } from './item-writes';
 
-type ItemStore = IDBPObjectStore<NewsDB, (typeof ITEM_STORES)[number][], 'items', 'readwrite'>;
+type ItemStore = IDBPObjectStore<NewsSchema, (typeof ITEM_STORES)[number][], 'items', 'readwrite'>;
 
 /**
  * Another source's item with this link, if any. Never within one source (a live page reuses one URL

@@ -27,7 +27,8 @@ export interface PendingAlert {
   at: number;
 }
 
-export interface NewsDB extends DBSchema {
+/** The database's stores and indexes, as idb types them (the open database is NewsDb). */
+export interface NewsSchema extends DBSchema {
   items: {
     key: string;
     value: Item;
@@ -112,7 +113,7 @@ export interface SegmentDocs {
   words: string[];
 }
 
-type UpgradeTx = IDBPTransaction<NewsDB, StoreNames<NewsDB>[], 'versionchange'>;
+type UpgradeTx = IDBPTransaction<NewsSchema, StoreNames<NewsSchema>[], 'versionchange'>;
 
 /** Indexes of earlier versions are not in today's typed schema; migrations name them through this. */
 function legacy(store: unknown): { createIndex(name: string, keyPath: string | string[], o?: IDBIndexParameters): void; deleteIndex(name: string): void } {
@@ -125,7 +126,7 @@ function legacy(store: unknown): { createIndex(name: string, keyPath: string | s
  * worker that holds the old version open. A migration that rewrites items returns
  * when it is done, so the next one sees its result (all inside the one upgrade transaction).
  */
-const migrations: Array<(db: IDBPDatabase<NewsDB>, tx: UpgradeTx) => void | Promise<void>> = [
+const migrations: Array<(db: IDBPDatabase<NewsSchema>, tx: UpgradeTx) => void | Promise<void>> = [
   // 0 -> 1: items and sources.
   (db) => {
     const items = db.createObjectStore('items', { keyPath: 'id' });
@@ -252,8 +253,8 @@ const migrations: Array<(db: IDBPDatabase<NewsDB>, tx: UpgradeTx) => void | Prom
 
 export const DB_VERSION = migrations.length;
 
-export function openNewsDb(name = DB_NAME, version = DB_VERSION): Promise<IDBPDatabase<NewsDB>> {
-  return openDB<NewsDB>(name, version, {
+export function openNewsDb(name = DB_NAME, version = DB_VERSION): Promise<IDBPDatabase<NewsSchema>> {
+  return openDB<NewsSchema>(name, version, {
     async upgrade(db, oldVersion, newVersion, tx) {
       // Chained on IndexedDB requests only, so the upgrade transaction stays open throughout.
       for (let v = oldVersion; v < (newVersion ?? version); v++) await migrations[v](db, tx);
@@ -264,10 +265,10 @@ export function openNewsDb(name = DB_NAME, version = DB_VERSION): Promise<IDBPDa
   });
 }
 
-let shared: Promise<IDBPDatabase<NewsDB>> | undefined;
+let shared: Promise<IDBPDatabase<NewsSchema>> | undefined;
 
 /** The extension's shared connection (one per JS context). */
-export function getDb(): Promise<IDBPDatabase<NewsDB>> {
+export function getDb(): Promise<IDBPDatabase<NewsSchema>> {
   shared ??= openNewsDb().then((db) => {
     db.addEventListener('versionchange', () => {
       db.close();
@@ -283,4 +284,5 @@ export function resetDbForTests(): void {
   shared = undefined;
 }
 
-export type NewsDb = IDBPDatabase<NewsDB>;
+/** The open Newsbar database (its schema is NewsSchema). */
+export type NewsDb = IDBPDatabase<NewsSchema>;

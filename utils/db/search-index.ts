@@ -9,7 +9,7 @@
 // rebuilt from the live items when deleted items make up too much of them.
 import type { IDBPTransaction } from 'idb';
 import type { Item } from '../model';
-import type { NewsDB, NewsDb, SegmentMeta } from './schema';
+import type { NewsSchema, NewsDb, SegmentMeta } from './schema';
 import { buildSegment, type BuiltSegment } from '../search/segment';
 import { ALL } from './counters';
 
@@ -21,7 +21,7 @@ export const MAX_SEGMENT = 8192;
 const MERGE_FAN_IN = 4;
 
 const INDEX_STORES = ['items', 'counters', 'searchQueue', 'searchSegments', 'searchDocs', 'searchPostings'] as const;
-type IndexTx = IDBPTransaction<NewsDB, (typeof INDEX_STORES)[number][], 'readwrite'>;
+type IndexTx = IDBPTransaction<NewsSchema, (typeof INDEX_STORES)[number][], 'readwrite'>;
 
 const macrotask = () => new Promise<void>((r) => setTimeout(r, 0));
 

@@ -5,7 +5,7 @@
 // the filter) until no unread segment can hold a newer match. Items not indexed yet wait in the
 // queue and are checked one by one. The work depends on the answer, not on the size of the store.
 import type { IDBPTransaction } from 'idb';
-import type { NewsDB, NewsDb, SegmentMeta } from './schema';
+import type { NewsSchema, NewsDb, SegmentMeta } from './schema';
 import type { Item } from '../model';
 import { fold, tokenize } from '../normalize/text';
 import { itemSearchWords, STOP_WORDS } from '../search/words';
@@ -31,7 +31,7 @@ const MAX_PREFIX_WORDS = 40;
 const MAX_CHECKED = 4000;
 
 const SEARCH_STORES = ['items', 'searchQueue', 'searchSegments', 'searchDocs', 'searchPostings'] as const;
-type SearchTx = IDBPTransaction<NewsDB, (typeof SEARCH_STORES)[number][], 'readonly'>;
+type SearchTx = IDBPTransaction<NewsSchema, (typeof SEARCH_STORES)[number][], 'readonly'>;
 
 /** Folded words of a query (stop words are not indexed); the last word is a prefix unless followed by a space. */
 export function parseQuery(q: string): SearchTerm[] {
