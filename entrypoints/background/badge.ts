@@ -1,6 +1,6 @@
 // Sets the toolbar badge from the store's counts and the user's badge mode.
 import { badgeFor } from '@/utils/badge';
-import { badgeCounts } from '@/utils/db/counts';
+import { badgeCounts } from '@/utils/db/badge-counts';
 import { getDb } from '@/utils/db/schema';
 import { loadSettings } from '@/utils/settings';
 

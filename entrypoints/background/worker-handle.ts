@@ -3,7 +3,7 @@
 // could not do with messages. Its type (WorkerHandle) is what tests/e2e/scopes.ts gives those callers.
 import { getDb, openNewsDb } from '@/utils/db/schema';
 import { addSource, listSources, removeSource, type NewSource } from '@/utils/db/sources';
-import { countItems, recountAll } from '@/utils/db/counts';
+import { countItems, recountAll } from '@/utils/db/counters';
 import { indexSearch, runFollow, runPoll } from './poll-runner';
 import { updateBadge } from './badge';
 import { setApiKey } from './api-keys';
