@@ -5,6 +5,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { launchExtension, screenshot, waitFor, type Extension } from './harness';
+import type { InWorker } from './scopes';
+import type { Settings } from '../../utils/model';
 import { startNewsServer, type NewsServer } from '../../scripts/news-server/server';
 import { DEMO_ARTICLES } from '../../scripts/news-server/demo-content';
 
@@ -41,7 +43,7 @@ before(async () => {
   srv.route('/favicon.ico', { body: svg('icon'), headers: { 'content-type': 'image/svg+xml' } });
   ext = await launchExtension({ viewport: { width: 420, height: 900 } });
   await ext.bg(async () => {
-    const nb = (globalThis as any).newsbar;
+    const nb = (globalThis as InWorker).newsbar;
     for (const s of await nb.listSources()) await nb.removeSource(s.id);
   });
 });
@@ -57,7 +59,7 @@ async function setLoadImages(on: boolean) {
   const box = opts.getByRole('checkbox', { name: 'Load remote images' });
   await box.waitFor();
   if ((await box.isChecked()) !== on) await box.click();
-  await waitFor(async () => (await ext.bg(async () => ((await (globalThis as any).chrome.storage.sync.get('settings')).settings ?? {}).loadRemoteImages)) === on, `loadRemoteImages ${on}`, 5000);
+  await waitFor(async () => (await ext.bg(async () => ((await (globalThis as InWorker).chrome.storage.sync.get('settings')).settings as Partial<Settings> | undefined)?.loadRemoteImages)) === on, `loadRemoteImages ${on}`, 5000);
   await opts.close();
 }
 
@@ -67,7 +69,7 @@ describe('Load remote images, off', () => {
   it('the sidebar requests no image at all: rows, favicons, an opened article', async () => {
     await setLoadImages(false);
     await ext.bg(async (origin: string) => {
-      const nb = (globalThis as any).newsbar;
+      const nb = (globalThis as InWorker).newsbar;
       await nb.addSource({ name: 'Pictures', url: `${origin}/pics.xml` });
       await nb.pollNow();
     }, srv.origin);
