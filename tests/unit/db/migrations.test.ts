@@ -5,7 +5,7 @@ import type { Item } from '@/utils/model';
 import { expectCountersExact } from './recount';
 import { indexQueued } from '@/utils/db/search-index';
 import { searchItems } from '@/utils/db/search';
-import { badgeCounts } from '@/utils/db/counts';
+import { badgeCounts } from '@/utils/db/badge-counts';
 import { loadBreaking } from '@/utils/db/queries';
 
 describe('schema migrations', () => {
