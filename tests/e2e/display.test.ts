@@ -10,6 +10,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ARTIFACTS, launchExtension, waitFor, type Extension } from './harness';
+import type { InPage, InWorker } from './scopes';
 import { startNewsServer, type NewsServer } from '../../scripts/news-server/server';
 
 let ext: Extension;
@@ -39,8 +40,10 @@ async function shot(name: string) {
 async function panel(zoom: number) {
   // The browser's own zoom of this tab (chrome.tabs.setZoom), as the user sets it with Ctrl +.
   await page.evaluate(async (z) => {
-    const c = (globalThis as any).chrome;
-    await c.tabs.setZoom((await c.tabs.getCurrent()).id, z);
+    const c = (globalThis as InPage).chrome;
+    const tab = await c.tabs.getCurrent();
+    if (!tab) throw new Error('the sidebar page is not in a tab');
+    await c.tabs.setZoom(tab.id, z);
   }, zoom);
   await waitFor(() => page.evaluate((z) => Math.abs(devicePixelRatio - z) < 0.01 && innerWidth === Math.round(320 / z), zoom), `zoom ${zoom}`);
 }
@@ -93,7 +96,7 @@ async function showPill() {
   await waitFor(() => page.evaluate(() => scrollY > 300), 'scrolled down');
   await page.waitForTimeout(200);
   articles++;
-  await ext.bg(() => (globalThis as any).newsbar.pollNow());
+  await ext.bg(() => (globalThis as InWorker).newsbar.pollNow());
   await page.locator('.pill').waitFor();
 }
 
@@ -103,11 +106,11 @@ before(async () => {
   srv.route('/flash.rss', { body: () => flashFeed(), conditional: false });
   ext = await launchExtension({ viewport: { width: 320, height: 640 } });
   await ext.bg(async ([wire, flash]: string[]) => {
-    const nb = (globalThis as any).newsbar;
+    const nb = (globalThis as InWorker).newsbar;
     for (const s of await nb.listSources()) await nb.removeSource(s.id);
     // A topic whose words are marked in the titles.
     const topic = { id: 'storms', name: 'Storms', query: 'storm', sourceIds: [], notify: false, breaking: false, createdAt: 0 };
-    await (globalThis as any).chrome.storage.sync.set({ 'topic:storms': topic, topicIds: ['storms'] });
+    await (globalThis as InWorker).chrome.storage.sync.set({ 'topic:storms': topic, topicIds: ['storms'] });
     await nb.addSource({ name: 'International Harbour Authority Newswire', url: wire });
     await nb.addSource({ name: 'Flash Desk', url: flash, breaking: true });
     await nb.pollNow();

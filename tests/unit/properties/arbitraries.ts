@@ -93,7 +93,8 @@ export const jsonMutations = fc.array(
 /** Walk `path` (each number picks a key or index, modulo their count) and change what is there. */
 function mutateAt(root: unknown, m: JsonMutation): unknown {
   if (root === null || typeof root !== 'object') return m.op === 'set' ? m.value : root;
-  let parent: any = root;
+  /** An object or an array, indexed by key or position (both are plain JSON here). */
+  let parent = root as Record<string | number, unknown>;
   for (let d = 0; d < m.path.length; d++) {
     const keys = Array.isArray(parent) ? parent.map((_: unknown, i: number) => i) : Object.keys(parent);
     if (!keys.length) break;
@@ -101,7 +102,7 @@ function mutateAt(root: unknown, m: JsonMutation): unknown {
     const child = parent[key];
     const last = d === m.path.length - 1 || child === null || typeof child !== 'object';
     if (!last) {
-      parent = child;
+      parent = child as Record<string | number, unknown>;
       continue;
     }
     if (m.op === 'set') parent[key] = m.value;
