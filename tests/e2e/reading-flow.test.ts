@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { launchExtension, screenshot, waitFor, type Extension } from './harness';
 import { axeViolations } from './axe';
 import { startNewsServer, type NewsServer } from '../../scripts/news-server/server';
+import type { InWorker } from './scopes';
 
 let ext: Extension;
 let srv: NewsServer;
@@ -16,7 +17,7 @@ before(async () => {
   srv.route('/broken.xml', { status: 404, body: 'gone' });
   ext = await launchExtension({ viewport: { width: 320, height: 600 } });
   await ext.bg(async (origin: string) => {
-    const nb = (globalThis as any).newsbar;
+    const nb = (globalThis as InWorker).newsbar;
     for (const s of await nb.listSources()) await nb.removeSource(s.id);
     await nb.addSource({ name: 'Demo World', url: `${origin}/demo/world.rss` });
     await nb.addSource({ name: 'Demo Analysis', url: `${origin}/demo/analysis.json` });
@@ -101,7 +102,7 @@ describe('reading flow in Chromium', () => {
     await page.evaluate(() => window.scrollTo(0, 600));
     await waitFor(() => page.evaluate(() => window.scrollY > 100), 'scrolled down');
     await page.waitForTimeout(200);
-    await ext.bg(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'newItems', count: 3 }));
+    await ext.bg(() => (globalThis as InWorker).chrome.runtime.sendMessage({ type: 'newItems', count: 3 }));
     const pill = page.getByRole('button', { name: /3 new/ });
     await pill.waitFor();
     const box = (await pill.boundingBox())!;

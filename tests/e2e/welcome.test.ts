@@ -7,11 +7,12 @@ import type { Page } from 'playwright-core';
 import { launchExtension, screenshot, waitFor, type Extension } from './harness';
 import { axeViolations } from './axe';
 import { startNewsServer, type NewsServer } from '../../scripts/news-server/server';
+import type { InWorker } from './scopes';
 
 let ext: Extension;
 let srv: NewsServer;
 let page: Page;
-const sources = () => ext.bg(() => (globalThis as any).newsbar.listSources()) as Promise<Array<{ id: string; name: string; url: string }>>;
+const sources = () => ext.bg(() => (globalThis as InWorker).newsbar.listSources()) as Promise<Array<{ id: string; name: string; url: string }>>;
 
 before(async () => {
   srv = await startNewsServer({ updateEverySec: 600 });
@@ -61,7 +62,7 @@ describe('first run in Chromium', () => {
     await page.locator('.welcome-done', { hasText: /Added Newsbar Demo World/ }).waitFor();
     const list = await sources();
     assert.deepEqual(list.map((s) => s.url), [`${srv.origin}/demo/world.rss`]);
-    await ext.bg(() => (globalThis as any).newsbar.pollNow());
+    await ext.bg(() => (globalThis as InWorker).newsbar.pollNow());
     await page.locator('.list > li').first().waitFor({ timeout: 15_000 });
     assert.equal(await page.locator('.welcome').count(), 0);
     await screenshot(page, 'welcome-after-paste');
@@ -69,7 +70,7 @@ describe('first run in Chromium', () => {
 
   it('a starter pack adds its handful of feeds', async () => {
     await ext.bg(async () => {
-      const nb = (globalThis as any).newsbar;
+      const nb = (globalThis as InWorker).newsbar;
       for (const s of await nb.listSources()) await nb.removeSource(s.id);
     });
     await page.reload();
@@ -80,7 +81,7 @@ describe('first run in Chromium', () => {
     assert.ok(list.every((s) => /bbci|guardian|npr|nytimes/.test(s.url)), list.map((s) => s.url).join());
     // No internet here: drop them before they are polled.
     await ext.bg(async () => {
-      const nb = (globalThis as any).newsbar;
+      const nb = (globalThis as InWorker).newsbar;
       for (const s of await nb.listSources()) await nb.removeSource(s.id);
     });
   });
