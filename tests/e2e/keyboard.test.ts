@@ -79,13 +79,15 @@ before(async () => {
   await cdp.send('Accessibility.enable');
   // Every text a live region shows, in order, as the page shows it.
   await page.evaluate(() => {
-    const announced: Array<{ kind: string; text: string }> = ((window as InPage).__announced = []);
+    // Read through window each time: a test starts a fresh list by replacing window.__announced.
+    const w = window as InPage;
+    w.__announced = [];
     const last: Record<string, string> = {};
     new MutationObserver(() => {
       for (const r of document.querySelectorAll('[aria-live]:not([aria-live="off"])')) {
         const text = (r.textContent ?? '').trim();
         const kind = r.getAttribute('role') === 'status' ? 'status' : r.querySelector('.pill') || r.classList.contains('pill-wrap') ? 'pill' : r.id || r.className;
-        if (text && text !== last[kind]) announced.push({ kind, text });
+        if (text && text !== last[kind]) w.__announced?.push({ kind, text });
         last[kind] = text;
       }
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
