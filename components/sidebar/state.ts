@@ -18,6 +18,7 @@ import { t } from '@/utils/i18n';
 import { createImagesModel } from './models/images';
 import { WelcomeModel } from './models/welcome';
 import { ViewModel } from './models/view';
+import { looksLive } from '@/utils/sidebar/live';
 
 export { sameFilter };
 export type SidebarStore = ReturnType<typeof createSidebarStore>;
@@ -30,13 +31,15 @@ export function createSidebarStore(env: SidebarEnv) {
   const counts = new FilterCountsModel(env, prefs);
   const ticker = new TickerModel(env, prefs.settings);
   const images = createImagesModel(prefs.settings, prefs.known);
-  // A breaking update the ticker shows is not repeated as a full row right under it (in All and Unread).
+  // A breaking update the ticker shows is not repeated as a full row right under it (in All and Unread),
+  // unless the row is where it can be followed live (an article from a feed that looks like a live page).
   const tickerIds = computed(() => new Set(ticker.breaking.value.map((i) => i.id)));
+  const liveSourceIds = computed(() => new Set(prefs.sources.value.filter((s) => s.kind === 'live').map((s) => s.id)));
   const visible = computed(() => {
     if (search.searching.value) return search.results.value?.items ?? [];
     const kind = list.filter.value.kind;
     if ((kind !== 'all' && kind !== 'unread') || tickerIds.value.size === 0) return list.items.value;
-    return list.items.value.filter((i) => !tickerIds.value.has(i.id));
+    return list.items.value.filter((i) => !tickerIds.value.has(i.id) || (!liveSourceIds.value.has(i.sourceId) && looksLive(i)));
   });
   const reading = new ReadingModel(env, { list, search, ticker, counts, status, visible });
   const run = status.run;

@@ -67,6 +67,15 @@ describe('breaking updates', { timeout: 20_000 }, () => {
     fireEvent.click(screen.getByRole('button', { name: /Starred/ }));
     await waitFor(() => expect(titles(h.container)).toEqual(['Dam breaks upstream']));
   });
+
+  it('except an article that looks like a live page: its row is where "Follow live" is', async () => {
+    const h = await renderSidebar(
+      [item({ id: 'l', title: 'Live: storm on the coast', url: 'https://news.example/live/storm', breaking: 1, published: NOW - 2 * MIN }), item({ id: 'n', title: 'Ordinary news', published: NOW - 3 * MIN })],
+      [S1],
+    );
+    expect(screen.getByRole('region', { name: /Breaking/ }).textContent).toContain('storm on the coast');
+    expect(titles(h.container)).toHaveLength(2);
+  });
 });
 
 describe('compact mode', { timeout: 20_000 }, () => {
