@@ -1,15 +1,14 @@
 // Topic alerts in the background: notify the pending alerts and re-match after topic changes.
 // Showing notifications and their buttons and clicks: notifications.ts. The rules live in utils/topics.
 import { getDb } from '@/utils/db/schema';
-import { takePendingAlerts } from '@/utils/db/pending-alerts';
 import type { Topic } from '@/utils/model';
-import { writeItems } from '@/utils/db/item-writes';
 import { listSources } from '@/utils/db/sources';
 import { loadSettings } from '@/utils/settings';
 import { changedTopicIds, loadTopics } from '@/utils/topics/store';
-import { rematchStored, topicSet, withTopics, type MatchedItem } from '@/utils/topics/rematch';
-import { FIREFOX_ITEMS_MAX, planNotifications, storyKeyLive, storyKeys, type NewMatch } from '@/utils/topics/notify';
-import { holdForLater, pruneNotified, registerNotificationListeners, show, sourceNames } from './notifications';
+import { rematchStored } from '@/utils/topics/rematch';
+import { matchStoredItems, takeAlertPlan } from '@/utils/topics/alert-store';
+import { FIREFOX_ITEMS_MAX } from '@/utils/topics/notify';
+import { holdForLater, pruneNotified, registerNotificationListeners, show } from './notifications';
 import { updateBadge } from './badge';
 import { broadcast } from './broadcast';
 
@@ -21,20 +20,7 @@ export async function onItemsStored(newItemIds: string[]): Promise<void> {
   if (newItemIds.length === 0) return;
   const topics = await loadTopics(browser.storage.sync);
   if (topics.length === 0) return;
-  const db = await getDb();
-  const set = topicSet(topics);
-  const now = Date.now();
-  await writeItems(db, async (writer, tx) => {
-    const items = (await Promise.all(newItemIds.map((id) => tx.objectStore('items').get(id)))) as Array<MatchedItem | undefined>;
-    const writes: Promise<unknown>[] = [];
-    for (const item of items) {
-      if (!item) continue;
-      const next = withTopics(item, set);
-      if (next !== item) writes.push(writer.put(item, next));
-      if (next.alert) writes.push(tx.objectStore('pendingAlerts').put({ itemId: next.id, at: now }));
-    }
-    await Promise.all(writes);
-  });
+  await matchStoredItems(await getDb(), newItemIds, topics, Date.now());
   await drainAlerts();
 }
 
@@ -47,15 +33,10 @@ export async function onItemsStored(newItemIds: string[]): Promise<void> {
 export async function drainAlerts(): Promise<void> {
   const db = await getDb();
   const [topics, settings, sources] = await Promise.all([loadTopics(browser.storage.sync), loadSettings(browser.storage.sync), listSources(db)]);
-  const names = new Map(sources.map((s) => [s.id, s.name]));
   const now = Date.now();
-  const plan = await takePendingAlerts(db, now, (items, notified) => {
-    const matches: NewMatch[] = items.map((it) => ({
-      itemId: it.id, topicIds: it.topics, headline: it.title, sourceName: sourceNames(it, names), published: it.published, stories: storyKeys(it),
-    }));
-    const p = planNotifications({ matches, topics, settings, notified, now, platformMax: import.meta.env.FIREFOX ? FIREFOX_ITEMS_MAX : undefined });
-    return { handled: [...p.handled, ...p.stories], result: p };
-  }, { keysOf: storyKeys, live: (key, at) => storyKeyLive(key, at, now) });
+  const plan = await takeAlertPlan(db, {
+    topics, settings, now, sourceNames: new Map(sources.map((s) => [s.id, s.name])), platformMax: import.meta.env.FIREFOX ? FIREFOX_ITEMS_MAX : undefined,
+  });
   if (!plan || plan.handled.length === 0) return;
   if (plan.held) await holdForLater(plan.held);
   for (const n of plan.notifications) await show(n);

@@ -4,7 +4,6 @@
 import { getDb, type NewsDb } from '@/utils/db/schema';
 import { listSources } from '@/utils/db/sources';
 import { markRead } from '@/utils/db/read-state';
-import type { Item } from '@/utils/model';
 import { loadSettings, saveSettings } from '@/utils/settings';
 import { loadTopics } from '@/utils/topics/store';
 import { t } from '@/utils/i18n';
@@ -24,10 +23,6 @@ type Notes = Record<string, string[]>;
 const readNotes = async (): Promise<Notes> => ((await browser.storage.local.get(NOTES_KEY))[NOTES_KEY] as Notes | undefined) ?? {};
 
 /** The sources an item names: its own and those that carry the same story. */
-export function sourceNames(it: Item, names: Map<string, string>): string {
-  return [it.sourceId, ...(it.alsoFrom ?? [])].map((id) => names.get(id)).filter(Boolean).join(', ');
-}
-
 /** Keeps held matches (quiet hours, snooze) for the one digest that follows. */
 export async function holdForLater(held: NonNullable<NotifyPlan['held']>): Promise<void> {
   const before = (await browser.storage.local.get(DIGEST_KEY))[DIGEST_KEY] as PendingDigest | undefined;
