@@ -118,6 +118,8 @@ describe('search index', () => {
   });
 
   it("the sidebar's search answers like a scan of every item", async () => {
+    // With no source at all the sidebar shows its first-run welcome: give the seeded items one (never fetched).
+    await ext.bg(() => (globalThis as InWorker).newsbar.addSource({ name: 'Seeded', url: 'http://127.0.0.1:9/seeded.xml' }));
     const page = await ext.page('sidepanel.html');
     await page.waitForSelector('li.row');
     for (const q of ['rail strike', 'minister ', 'orb', 'flood vote court']) {
