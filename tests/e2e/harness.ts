@@ -155,6 +155,22 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
   return ext;
 }
 
+/**
+ * Makes these the only sources (paths on `origin`), polls them once, and opens the sidebar with its
+ * first articles shown: the set-up most sidebar tests share.
+ */
+export async function sidebarWithSources(ext: Extension, origin: string, sources: Array<{ name: string; path: string }>): Promise<Page> {
+  await ext.bg(async ({ origin, sources }) => {
+    const nb = (globalThis as InWorker).newsbar;
+    for (const s of await nb.listSources()) await nb.removeSource(s.id);
+    for (const s of sources) await nb.addSource({ name: s.name, url: `${origin}${s.path}` });
+    await nb.pollNow();
+  }, { origin, sources });
+  const page = await ext.page('sidepanel.html');
+  await page.waitForSelector('.list > li');
+  return page;
+}
+
 /** Poll `fn` until it returns a truthy value (or throw with the last value after `timeoutMs`). */
 export async function waitFor<T>(fn: () => Promise<T> | T, what: string, timeoutMs = 15_000): Promise<T> {
   const t0 = Date.now();

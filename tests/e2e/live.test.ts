@@ -5,7 +5,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchExtension, screenshot, waitFor, type Extension } from './harness';
+import { launchExtension, screenshot, waitFor, type Extension, sidebarWithSources } from './harness';
 import { startNewsServer, type NewsServer } from '../../scripts/news-server/server';
 import { liveBlogHtml } from '../../scripts/news-server/live-pages';
 import type { InPage, InWorker } from './scopes';
@@ -25,15 +25,9 @@ before(async () => {
 </channel></rss>`,
   });
   ext = await launchExtension({ viewport: { width: 400, height: 900 } });
-  await ext.bg(() => (globalThis as InWorker).newsbar.installed());
-  await ext.bg(async (origin: string) => {
-    const nb = (globalThis as InWorker).newsbar;
-    for (const s of await nb.listSources()) await nb.removeSource(s.id);
-    await nb.addSource({ name: 'Front page', url: `${origin}/front.xml` });
-    await nb.pollNow();
-  }, srv.origin);
-  page = await ext.page('sidepanel.html');
-  await page.waitForSelector('.list > li');
+  page = await sidebarWithSources(ext, srv.origin, [
+    { name: 'Front page', path: '/front.xml' },
+  ]);
 });
 
 after(async () => {

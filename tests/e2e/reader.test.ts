@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchExtension, screenshot, waitFor, type Extension } from './harness';
+import { launchExtension, screenshot, waitFor, type Extension, sidebarWithSources } from './harness';
 import { startNewsServer, type NewsServer } from '../../scripts/news-server/server';
 import { DEMO_ARTICLES } from '../../scripts/news-server/demo-content';
 import type { InPage, InWorker } from './scopes';
@@ -29,15 +29,10 @@ before(async () => {
   other = await startNewsServer({ host: '127.0.0.2', updateEverySec: 600 });
   srv.route('/elsewhere.xml', { body: otherFeed(other.origin) });
   ext = await launchExtension({ viewport: { width: 420, height: 640 } });
-  await ext.bg(async (origin: string) => {
-    const nb = (globalThis as InWorker).newsbar;
-    for (const s of await nb.listSources()) await nb.removeSource(s.id);
-    await nb.addSource({ name: 'Demo World', url: `${origin}/demo/world.rss` });
-    await nb.addSource({ name: 'Elsewhere', url: `${origin}/elsewhere.xml` });
-    await nb.pollNow();
-  }, srv.origin);
-  page = await ext.page('sidepanel.html');
-  await page.waitForSelector('.list > li');
+  page = await sidebarWithSources(ext, srv.origin, [
+    { name: 'Demo World', path: '/demo/world.rss' },
+    { name: 'Elsewhere', path: '/elsewhere.xml' },
+  ]);
 });
 
 after(async () => {

@@ -3,7 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchExtension, screenshot, waitFor, type Extension } from './harness';
+import { launchExtension, screenshot, waitFor, type Extension, sidebarWithSources } from './harness';
 import { axeViolations } from './axe';
 import { startNewsServer, type NewsServer } from '../../scripts/news-server/server';
 import type { InWorker } from './scopes';
@@ -16,16 +16,11 @@ before(async () => {
   srv = await startNewsServer({ updateEverySec: 600 });
   srv.route('/broken.xml', { status: 404, body: 'gone' });
   ext = await launchExtension({ viewport: { width: 320, height: 600 } });
-  await ext.bg(async (origin: string) => {
-    const nb = (globalThis as InWorker).newsbar;
-    for (const s of await nb.listSources()) await nb.removeSource(s.id);
-    await nb.addSource({ name: 'Demo World', url: `${origin}/demo/world.rss` });
-    await nb.addSource({ name: 'Demo Analysis', url: `${origin}/demo/analysis.json` });
-    await nb.addSource({ name: 'Gone Gazette', url: `${origin}/broken.xml` });
-    await nb.pollNow();
-  }, srv.origin);
-  page = await ext.page('sidepanel.html');
-  await page.waitForSelector('.list > li');
+  page = await sidebarWithSources(ext, srv.origin, [
+    { name: 'Demo World', path: '/demo/world.rss' },
+    { name: 'Demo Analysis', path: '/demo/analysis.json' },
+    { name: 'Gone Gazette', path: '/broken.xml' },
+  ]);
 });
 
 after(async () => {
