@@ -44,7 +44,7 @@ try {
   if (want('topics')) sections.push(await inFreshBrowser((ext) => benchTopics(ext, RUNS)));
   if (want('reader')) sections.push(await inFreshBrowser((ext) => benchReader(ext, srv, RUNS)));
   if (want('live')) sections.push(await inFreshBrowser((ext) => benchLive(ext, srv, RUNS)));
-  if (want('store')) sections.push(await inFreshBrowser((ext) => benchStoreSize(ext, srv, RUNS)));
+  if (want('store')) sections.push(await benchStoreSize(srv, Number(process.env.STORE_RUNS ?? 3))); // its own profiles, restarted
   if (want('repoll')) sections.push(await inFreshBrowser((ext) => benchRepoll(ext, srv, RUNS)));
   if (want('cold-start')) sections.push(await inFreshBrowser((ext) => benchColdStart(ext, RUNS)));
   if (want('options')) sections.push(await inFreshBrowser((ext) => benchOptions(ext, RUNS)));

@@ -1,106 +1,243 @@
-// Stored bytes per item: 200 sources x 50 items polled from the local news server, indexed for search,
-// then the origin's storage use (navigator.storage.estimate) divided by the items, against the bytes
-// the feeds themselves hold per item and against a bare store of the same item objects.
-import type { Extension } from '../../tests/e2e/harness';
+// Stored bytes per item: 200 sources x 50 items polled from the local news server and indexed for search,
+// measured as the size of the extension's IndexedDB files on disk with the browser closed: the browser is
+// closed, started again on the same profile, the database opened, and closed again before the files are
+// summed (a second restart checks that the figure no longer moves). The same is done for the profile with
+// an empty store, and the difference is divided by the items.
+// navigator.storage.estimate, read while the browser runs, scattered by 2x between runs (and once came out
+// negative); the closed profile's files do not: the same writes in the same order leave the same files.
+// With WEBFEED_DIR (default ../shared/peers/webfeed/chrome beside the checkout, when present) the same
+// feeds are stored by that peer extension and measured the same way, for a like-for-like ratio.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { CHROMIUM, EXT_DIR } from '../../tests/e2e/harness';
 import type { NewsServer } from '../news-server/server';
-import { fmt, median, rssFeed, verdict, type Section } from './common';
-import { seedItems } from './seed';
+import { fmt, median, rssFeed, verdict, type Row, type Section } from './common';
 
 const SOURCES = Number(process.env.STORE_SOURCES ?? 200);
 const PER_SOURCE = 50;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-// Strings, not functions: the bundler that runs this script would add helpers the worker lacks.
-const USAGE = `async () => {
-  // Let the store settle (Chromium writes IndexedDB through a log and compacts it later).
-  await new Promise((r) => setTimeout(r, 1500));
-  const e = await navigator.storage.estimate();
-  return { usage: e.usage, idb: e.usageDetails?.indexedDB };
-}`;
-
-/** What each store holds, as JSON (a proxy for the structured clone Chromium writes). */
-const BREAKDOWN = `async () => {
-  const db = await globalThis.newsbar.getDb();
-  const out = {};
-  for (const name of db.objectStoreNames) {
-    const tx = db.transaction(name);
-    const [values, keys] = await Promise.all([tx.store.getAll(), tx.store.getAllKeys()]);
-    let bytes = 0;
-    for (let i = 0; i < values.length; i++) bytes += JSON.stringify(values[i]).length + JSON.stringify(keys[i]).length;
-    const idx = [];
-    for (const i of tx.store.indexNames) idx.push(i + ':' + (await tx.store.index(i).count()));
-    out[name] = { n: values.length, bytes, indexes: idx.join(' ') };
-  }
-  return out;
-}`;
-
-/** The same items put in a fresh database with one store and no index: what the values alone cost. */
-const BARE = `async () => {
-  const nb = globalThis.newsbar;
-  const items = await (await nb.getDb()).getAll('items');
-  const before = (await navigator.storage.estimate()).usage;
-  const db = await new Promise((resolve, reject) => {
-    const r = indexedDB.open('bench-bare', 1);
-    r.onupgradeneeded = () => r.result.createObjectStore('items', { keyPath: 'id' });
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  });
-  await new Promise((resolve, reject) => {
-    const tx = db.transaction('items', 'readwrite');
-    for (const it of items) tx.objectStore('items').put(it);
-    tx.oncomplete = resolve;
-    tx.onerror = () => reject(tx.error);
-  });
-  db.close();
-  await new Promise((r) => setTimeout(r, 1500));
-  const after = (await navigator.storage.estimate()).usage;
-  await new Promise((resolve) => { const d = indexedDB.deleteDatabase('bench-bare'); d.onsuccess = d.onerror = resolve; });
-  return after - before;
-}`;
-
-async function inWorker<T>(ext: Extension, src: string): Promise<T> {
-  return (await ext.sw()).evaluate(`(${src})()`) as Promise<T>;
+function peerDir(): string | undefined {
+  const tries = [process.env.WEBFEED_DIR, '../shared/peers/webfeed/chrome', '../../shared/peers/webfeed/chrome'].filter((d): d is string => !!d).map((d) => path.resolve(d));
+  return tries.find((d) => fs.existsSync(path.join(d, 'manifest.json')));
 }
 
-export async function benchStoreSize(ext: Extension, srv: NewsServer, runs: number): Promise<Section> {
-  const perItem: number[] = [];
-  const bare: number[] = [];
-  let feedBytes = 0;
-  let breakdown: Record<string, { n: number; bytes: number; indexes: string }> = {};
-  for (let run = 0; run < runs; run++) {
-    feedBytes = 0;
-    for (let s = 0; s < SOURCES; s++) {
-      const body = rssFeed(`z${run}s${s}`, PER_SOURCE, run * 1000 + s);
-      feedBytes += Buffer.byteLength(body);
-      srv.route(`/store/${s}.xml`, { body });
+/** One browser on a profile that outlives it, with only `extDir` loaded. */
+async function open(profile: string, extDir: string): Promise<{ context: BrowserContext; worker: () => Promise<Worker>; id: string }> {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`, '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  let first = context.serviceWorkers()[0];
+  if (!first) first = await context.waitForEvent('serviceworker', { timeout: 30_000 });
+  const id = new URL(first.url()).host;
+  const worker = async () => {
+    for (let i = 0; i < 200; i++) {
+      const w = context.serviceWorkers().filter((x) => x.url().startsWith(`chrome-extension://${id}/`)).pop();
+      if (w) return w;
+      await sleep(50);
     }
-    await seedItems(ext, 0);
-    const empty = await inWorker<{ usage: number }>(ext, USAGE);
-    await ext.bg(async (a: { origin: string; n: number }) => {
-      const nb = (globalThis as any).newsbar;
-      for (let i = 0; i < a.n; i++) await nb.addSource({ name: `Store ${i}`, url: `${a.origin}/store/${i}.xml` });
+    throw new Error('the service worker did not come up');
+  };
+  return { context, worker, id };
+}
+
+/** The bytes of the extension origin's IndexedDB files (the LevelDB tables, log and manifest; not its text LOG). */
+function idbBytes(profile: string, id: string): { bytes: number; files: string } {
+  const dir = path.join(profile, 'Default', 'IndexedDB', `chrome-extension_${id}_0.indexeddb.leveldb`);
+  if (!fs.existsSync(dir)) return { bytes: 0, files: 'none' }; // no database yet
+  let bytes = 0;
+  const files: string[] = [];
+  for (const f of fs.readdirSync(dir)) {
+    if (/^(LOG|LOG\.old|LOCK)$/.test(f)) continue;
+    const size = fs.statSync(path.join(dir, f)).size;
+    bytes += size;
+    files.push(`${f} ${size}`);
+  }
+  return { bytes, files: files.join(', ') };
+}
+
+/** What differs between the extensions: how to start clean, store the feeds, count, and open the database. */
+interface Adapter {
+  name: string;
+  dir: string;
+  /** First start: no default sources, no items, no alarm poll racing the measured one. */
+  clean(w: Worker): Promise<void>;
+  /** Subscribes to the feeds and stores them all; returns the items stored. */
+  ingest(w: Worker, origin: string, n: number): Promise<number>;
+  /** Opens the database in a page or the worker (the next start's replay of the log happens here). */
+  reopen(w: Worker): Promise<number>;
+}
+
+// Strings, not functions: the bundler that runs this script would add helpers the worker lacks.
+const newsbar: Adapter = {
+  name: 'Newsbar',
+  dir: EXT_DIR,
+  async clean(w) {
+    await w.evaluate(`(async () => {
+      for (let i = 0; i < 100 && typeof globalThis.newsbar !== 'object'; i++) await new Promise((r) => setTimeout(r, 100));
+      const nb = globalThis.newsbar;
+      await nb.installed();
+      await chrome.alarms.clear('poll');
+      const db = await nb.getDb();
+      for (const s of db.objectStoreNames) await db.clear(s);
+      await nb.recount();
+    })()`);
+  },
+  async ingest(w, origin, n) {
+    return w.evaluate(`(async ({ origin, n }) => {
+      const nb = globalThis.newsbar;
+      for (let i = 0; i < n; i++) await nb.addSource({ name: 'Store ' + i, url: origin + '/store/' + i + '.xml' });
       await nb.pollNow();
       await nb.indexSearch();
-    }, { origin: srv.origin, n: SOURCES });
-    const n = await ext.bg(async () => (globalThis as any).newsbar.countItems().then((c: any) => c.total ?? c));
-    if (n !== SOURCES * PER_SOURCE) throw new Error(`stored ${n} items, expected ${SOURCES * PER_SOURCE}`);
-    const full = await inWorker<{ usage: number }>(ext, USAGE);
-    perItem.push((full.usage - empty.usage) / n);
-    bare.push((await inWorker<number>(ext, BARE)) / n);
-    if (run === runs - 1) breakdown = await inWorker<typeof breakdown>(ext, BREAKDOWN);
+      await chrome.alarms.clear('poll');
+      const c = await nb.countItems();
+      return c.total ?? c;
+    })(${JSON.stringify({ origin, n })})`) as Promise<number>;
+  },
+  async reopen(w) {
+    return w.evaluate(`(async () => {
+      for (let i = 0; i < 100 && typeof globalThis.newsbar !== 'object'; i++) await new Promise((r) => setTimeout(r, 100));
+      await chrome.alarms.clear('poll');
+      const db = await globalThis.newsbar.getDb();
+      return db.count('items');
+    })()`) as Promise<number>;
+  },
+};
+
+/** The peer keeps its entries in the database 'web-feed' (store 'entries'), subscriptions as bookmarks. */
+const COUNT_PEER = `(async () => {
+  if (!(await indexedDB.databases()).some((d) => d.name === 'web-feed')) return 0;
+  const db = await new Promise((res, rej) => { const r = indexedDB.open('web-feed'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+  try {
+    if (!db.objectStoreNames.contains('entries')) return 0;
+    return await new Promise((res, rej) => { const r = db.transaction('entries').objectStore('entries').count(); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+  } finally { db.close(); }
+})()`;
+
+function webfeed(dir: string): Adapter {
+  return {
+    name: 'WebFeed',
+    dir,
+    async clean(w) {
+      // Its install handler creates its 1-minute sync alarm: wait for it, clear it, keep every item of a feed.
+      await w.evaluate(`(async () => {
+        for (let i = 0; i < 50 && !(await chrome.alarms.get('sync-feed')); i++) await new Promise((r) => setTimeout(r, 100));
+        await chrome.alarms.clear('sync-feed');
+        await chrome.storage.sync.set({ 'last-fetch-at': new Date().toString(), 'option-fetch-limit': '${PER_SOURCE}' });
+      })()`);
+    },
+    async ingest(w, origin, n) {
+      // What its "subscribe" and "fetch now" do: a bookmark per feed, then its sync alarm fired now.
+      await w.evaluate(`(async ({ origin, n }) => {
+        const folder = await chrome.bookmarks.create({ title: '[web-feed]' });
+        for (let i = 0; i < n; i++) {
+          const feed = origin + '/store/' + i + '.xml';
+          await chrome.bookmarks.create({ parentId: folder.id, url: chrome.runtime.getURL('show.html?url=' + encodeURI(feed)), title: 'Store ' + i + '[' + origin + '/]' });
+        }
+        await chrome.storage.local.remove('fetchlog');
+        await chrome.storage.sync.set({ 'last-fetch-at': new Date('2000-01-01').toString() });
+        await chrome.alarms.create('sync-feed', { when: Date.now() });
+      })(${JSON.stringify({ origin, n })})`);
+      const want = n * PER_SOURCE;
+      const deadline = Date.now() + 240_000;
+      let count = 0;
+      while (Date.now() < deadline) {
+        count = (await w.evaluate(COUNT_PEER)) as number;
+        const logged = await w.evaluate(`chrome.storage.local.get('fetchlog').then((x) => !!x.fetchlog)`);
+        if (count >= want && logged) break;
+        await sleep(250);
+      }
+      await w.evaluate(`chrome.alarms.clear('sync-feed')`);
+      return count;
+    },
+    async reopen(w) {
+      await w.evaluate(`chrome.alarms.clear('sync-feed')`);
+      return (await w.evaluate(COUNT_PEER)) as number;
+    },
+  };
+}
+
+/** Starts the browser on the closed profile, opens the database, closes it again, sums the files. */
+async function settle(a: Adapter, profile: string): Promise<{ bytes: number; files: string; items: number }> {
+  const b = await open(profile, a.dir);
+  try {
+    const items = await a.reopen(await b.worker());
+    await sleep(1000);
+    await b.context.close();
+    return { ...idbBytes(profile, b.id), items };
+  } catch (e) {
+    await b.context.close();
+    throw e;
+  }
+}
+
+interface Measure { perItem: number; empty: number; full: number; again: number; items: number; files: string }
+
+/** One run: a fresh profile, its empty store measured, the feeds stored, the store measured (twice). */
+async function measure(a: Adapter, origin: string): Promise<Measure> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), `newsbar-store-${a.name}-`));
+  try {
+    let b = await open(profile, a.dir);
+    await a.clean(await b.worker());
+    await sleep(500);
+    await b.context.close();
+    const empty = await settle(a, profile);
+    b = await open(profile, a.dir);
+    const items = await a.ingest(await b.worker(), origin, SOURCES);
+    if (items !== SOURCES * PER_SOURCE) throw new Error(`${a.name} stored ${items} items, expected ${SOURCES * PER_SOURCE}`);
+    await sleep(500);
+    await b.context.close();
+    const full = await settle(a, profile);
+    if (full.items !== items) throw new Error(`${a.name}: ${full.items} items after a restart, ${items} before`);
+    // A second restart: the figure must not move once the log is a table.
+    const again = await settle(a, profile);
+    return { perItem: (full.bytes - empty.bytes) / items, empty: empty.bytes, full: full.bytes, again: again.bytes, items, files: full.files };
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+export async function benchStoreSize(srv: NewsServer, runs: number): Promise<Section> {
+  let feedBytes = 0;
+  for (let s = 0; s < SOURCES; s++) {
+    const body = rssFeed(`z${s}`, PER_SOURCE, 1000 + s);
+    feedBytes += Buffer.byteLength(body);
+    srv.route(`/store/${s}.xml`, { body, headers: { 'content-type': 'application/rss+xml; charset=utf-8' } });
   }
   const n = SOURCES * PER_SOURCE;
-  const ours = median(perItem);
-  const base = median(bare);
+  const wf = process.env.STORE_PEER === '0' ? undefined : peerDir();
+  const adapters = [newsbar, ...(wf ? [webfeed(wf)] : [])];
+  const results = new Map<string, Measure[]>(adapters.map((a) => [a.name, []]));
+  // Interleaved runs, so both see the same machine.
+  for (let run = 0; run < runs; run++) {
+    for (const a of adapters) {
+      const m = await measure(a, srv.origin);
+      results.get(a.name)!.push(m);
+      console.error(`store ${a.name} run ${run}: ${fmt(m.perItem)} B per item (empty ${fmt(m.empty)} B, full ${fmt(m.full)} B, after another restart ${fmt(m.again)} B; ${m.files})`);
+    }
+  }
+  const per = (name: string) => results.get(name)!.map((m) => m.perItem);
+  const spread = (xs: number[]) => `${fmt(median(xs))} B (${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))}, ${xs.length} runs)`;
+  const ours = median(per('Newsbar'));
+  const rows: Row[] = [
+    { metric: 'IndexedDB files per item after a restart (median, min–max)', value: spread(per('Newsbar')), baseline: `${fmt(feedBytes / n)} B (the feed's own bytes per item, RSS as served)`, ratio: (ours / (feedBytes / n)).toFixed(2), target: '<= 1 KB', verdict: verdict(ours <= 1024) },
+    { metric: 'the same after one more restart (median)', value: `${fmt(median(results.get('Newsbar')!.map((m) => (m.again - m.empty) / m.items)))} B` },
+  ];
+  if (wf) {
+    const peer = median(per('WebFeed'));
+    rows.push({ metric: 'WebFeed, the same feeds, measured the same way', value: spread(per('WebFeed')), ratio: (ours / peer).toFixed(2), target: '<= 1.0 (Newsbar / WebFeed)', verdict: verdict(ours <= peer) });
+  }
   return {
     title: `Stored bytes per item: ${SOURCES} sources x ${PER_SOURCE} items, polled and indexed`,
-    rows: [
-      { metric: 'store growth per item (navigator.storage.estimate)', value: `${fmt(ours)} B`, baseline: `${fmt(base)} B (the same item objects in a bare store, no index)`, ratio: (ours / base).toFixed(2), target: '<= 1 KB', verdict: verdict(ours <= 1024) },
-      { metric: 'the feed\'s own bytes per item (RSS as served)', value: `${fmt(feedBytes / n)} B` },
-      ...Object.entries(breakdown).filter(([, b]) => b.n > 0).map(([name, b]) => ({ metric: `store ${name}: records, JSON bytes per item`, value: `${fmt(b.n)} records, ${fmt(b.bytes / n, 1)} B per item`, baseline: b.indexes ? `indexes (entries): ${b.indexes}` : undefined })),
-    ],
+    rows,
     notes: [
-      'Usage is the origin\'s whole storage (IndexedDB files in Chromium, log included), read 1.5 s after the last write, minus the empty store\'s.',
-      'JSON bytes are a proxy for what each store holds (keys + values); index entries each repeat their key and the item\'s id.',
+      'Each run: a fresh profile; its store emptied, the browser closed, started and closed again, the IndexedDB folder summed; then the feeds stored, the browser closed, started and closed again, the folder summed again. The difference is divided by the items.',
+      'Files summed: the LevelDB tables (.ldb, compressed), the write log (.log: Chromium reuses a log under its size limit on open, so the last writes stay there uncompressed) and the MANIFEST; not the text LOG. Runs interleave Newsbar and WebFeed.',
+      `Load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} (1 / 5 / 15 min; the figure does not depend on it).`,
     ],
   };
 }
