@@ -37,10 +37,12 @@ export interface Item {
   breaking: Flag;
   /** The source itself marks it as breaking (a live feed, a "BREAKING" prefix or category). */
   sourceBreaking?: Flag;
-  /** Ids of matched topics. */
-  topics: string[];
-  /** Derived from topics and published ("topicId time"): the topic filter's newest-first index. */
-  topicKeys?: string[];
+  /**
+   * Ids of matched topics. Never stored in the item: the tags live in their own store (utils/db/tags.ts)
+   * and are filled in on read where they are shown or needed (page rows, alerts, a re-match). When
+   * writing, absent means "unchanged" and a list means "exactly these".
+   */
+  topics?: string[];
   /** Derived: published, only while starred (the Starred index lists starred items alone). */
   starredAt?: number;
   /** Derived: published, only while breaking (the ticker's index lists breaking items alone). */

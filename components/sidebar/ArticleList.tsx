@@ -55,7 +55,7 @@ export function ArticleList({ store, live }: { store: SidebarStore; live?: LiveF
             query={query}
             source={sources.get(it.sourceId)}
             alsoFrom={it.alsoFrom?.map((id) => sources.get(id)?.name).filter((n) => n !== undefined)}
-            topics={it.topics.map((id) => topicsById.get(id)).filter((tp) => tp !== undefined)}
+            topics={(it.topics ?? []).map((id) => topicsById.get(id)).filter((tp) => tp !== undefined)}
             open={store.openId.value === it.id}
             focused={store.focusId.value === it.id}
             now={store.now.value}

@@ -7,7 +7,7 @@ import { countItems, recountAll } from '@/utils/db/counters';
 import { indexSearch, runFollow, runPoll } from './poll-runner';
 import { updateBadge } from './badge';
 import { setApiKey } from './api-keys';
-import { onItemsStored } from './alerts';
+import { onItemsStored, rematchTopics } from './alerts';
 
 export function workerHandle(installed: Promise<void>) {
   return {
@@ -29,6 +29,8 @@ export function workerHandle(installed: Promise<void>) {
     getDb,
     openDb: openNewsDb,
     matchNew: onItemsStored,
+    /** Re-match stored items for these changed topics (as after an edit in the options page). */
+    rematch: (topicIds?: string[]) => rematchTopics(topicIds),
     /** Index what is queued for search now (tests pass a small batch to see it work in steps). */
     indexSearch,
     recount: async () => recountAll(await getDb()),

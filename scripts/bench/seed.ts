@@ -6,7 +6,7 @@ import type { Extension } from '../../tests/e2e/harness';
 const SEED = `async ({ n, seed }) => {
   const nb = globalThis.newsbar;
   const db = await nb.getDb();
-  for (const s of ['items', 'sources', 'searchQueue', 'searchSegments', 'searchDocs', 'searchPostings']) await db.clear(s);
+  for (const s of ['items', 'tags', 'sources', 'searchQueue', 'searchSegments', 'searchDocs', 'searchPostings']) if (db.objectStoreNames.contains(s)) await db.clear(s);
   const now = Date.now();
   const W = 'storm coast river minister election market bank rail strike museum bridge satellite orbit flood vote court summit talks ceasefire energy prices wildfire drought harvest trade tariff union vaccine hospital school budget tax police protest airport pilot rescue volcano quake tsunami climate carbon solar wind nuclear oil gas shipping port chip robot startup league final coach striker champion record'.split(' ');
   const extra = Array.from({ length: 4000 }, (_, i) => 'w' + i.toString(36));
@@ -31,8 +31,8 @@ const SEED = `async ({ n, seed }) => {
         id: 'bench-s' + src + ':' + i, sourceId: 'bench-s' + src, guid: 'g' + i, title: title[0].toUpperCase() + title.slice(1),
         url: 'http://127.0.0.1/a/' + i, summaryHtml: '<p>' + summary + '.</p>', contentHtml: '<p>' + summary + '.</p><p>' + summary + '.</p>',
         published, firstSeen: published, updated: 0, categories: ['World'], breaking: src === 0 && i < 400 ? 1 : 0,
-        topics: [], alert: 0, read: i % 3 === 0 ? 1 : 0, starred: i % 97 === 0 ? 1 : 0,
-        // The index-only fields the item writer derives (utils/db/topic-keys.ts).
+        alert: 0, read: i % 3 === 0 ? 1 : 0, starred: i % 97 === 0 ? 1 : 0,
+        // The index-only fields the item writer derives (utils/db/index-keys.ts); no tags yet.
         ...(i % 97 === 0 ? { starredAt: published } : {}), ...(src === 0 && i < 400 ? { breakingAt: published } : {}),
       });
     }

@@ -114,6 +114,8 @@ const keyOfTitle = new Map<string, string>();
 
 interface StoreState {
   items: Item[];
+  /** Tags whose item is not stored (must be none). */
+  orphanTags: number;
   counters: Counter[];
   pending: number;
   notified: string[];
@@ -126,10 +128,14 @@ async function readState(): Promise<StoreState> {
   return ext.bg(async (KEY: string) => {
     const g = globalThis as InWorker;
     const db = await g.newsbar.getDb();
-    const [items, counters, pending, notified] = await Promise.all([db.getAll('items'), db.getAll('counters'), db.count('pendingAlerts'), db.getAllKeys('notified')]);
+    const [stored, tags, counters, pending, notified] = await Promise.all([db.getAll('items'), db.getAllKeys('tags'), db.getAll('counters'), db.count('pendingAlerts'), db.getAllKeys('notified')]);
+    // Each item with its topics from the tags store (tags are not in the item).
+    const items = stored.map((it) => ({ ...it, topics: tags.filter((k) => k[2] === it.id).map((k) => k[0]) }));
+    const ids = new Set(stored.map((it) => it.id));
+    const orphanTags = tags.filter((k) => !ids.has(k[2])).length;
     const sync = await g.chrome.storage.sync.get(KEY);
     const notifications = Object.keys(await new Promise<Record<string, unknown>>((r) => g.chrome.notifications.getAll(r)));
-    return { items, counters, pending, notified, badge: await g.chrome.action.getBadgeText({}), badgeMode: (sync[KEY] as Partial<Settings> | undefined)?.badgeMode ?? 'unread', notifications };
+    return { items, orphanTags, counters, pending, notified, badge: await g.chrome.action.getBadgeText({}), badgeMode: (sync[KEY] as Partial<Settings> | undefined)?.badgeMode ?? 'unread', notifications };
   }, SETTINGS_KEY);
 }
 
@@ -143,7 +149,7 @@ function problems(st: StoreState): string[] {
     else if (seen.has(key)) out.push(`article ${key} stored twice: ${seen.get(key)} and ${it.id}`);
     else seen.set(key, it.id);
     const want = topicsOf(it.title);
-    if (JSON.stringify([...it.topics].sort()) !== JSON.stringify(want.sort())) out.push(`${it.id} "${it.title}" has topics ${JSON.stringify(it.topics)}, wants ${JSON.stringify(want)}`);
+    if (JSON.stringify([...(it.topics ?? [])].sort()) !== JSON.stringify(want.sort())) out.push(`${it.id} "${it.title}" has topics ${JSON.stringify(it.topics)}, wants ${JSON.stringify(want)}`);
     if (it.alert !== (want.includes('storm') ? 1 : 0)) out.push(`${it.id} alert ${it.alert}`);
   }
   const tally = new Tallier();
@@ -158,6 +164,7 @@ function problems(st: StoreState): string[] {
   const want = badgeFor(st.badgeMode, { unread, unreadAlerts, unreadBreaking: 0 }).text;
   if (st.badge !== want) out.push(`badge "${st.badge}", wants "${want}"`);
   if (st.pending !== 0) out.push(`${st.pending} alerts still pending`);
+  if (st.orphanTags !== 0) out.push(`${st.orphanTags} tags of items no longer stored`);
   return out;
 }
 

@@ -28,8 +28,9 @@ export const ALL = 'all';
 export const sourceKey = (id: string) => `s:${id}`;
 export const topicKey = (id: string) => `t:${id}`;
 
+/** The buckets an item counts in; its topics are its tags (filled in by the writer). */
 function bucketsOf(it: Item): string[] {
-  return [ALL, sourceKey(it.sourceId), ...it.topics.map(topicKey)];
+  return [ALL, sourceKey(it.sourceId), ...(it.topics ?? []).map(topicKey)];
 }
 
 function tallyOf(it: Item): Tally {
@@ -105,15 +106,19 @@ export async function countItems(db: NewsDb): Promise<number> {
   return (await db.get('counters', ALL))?.total ?? 0;
 }
 
-/** Recounts every counter from the items (after writes that bypassed the counters, e.g. a benchmark's seeding). */
+/** Stored items with their topics from every tag key ([topic, time, item]), for a count from scratch. */
+export function withAllTags(items: Item[], tagKeys: readonly IDBValidKey[]): Item[] {
+  const topics = new Map<string, string[]>();
+  for (const [topic, , id] of tagKeys as Array<[string, number, string]>) topics.set(id, [...(topics.get(id) ?? []), topic]);
+  return items.map((it) => ({ ...it, topics: topics.get(it.id) ?? [] }));
+}
+
+/** Recounts every counter from the items and tags (after writes that bypassed the counters, e.g. a benchmark's seeding). */
 export async function recountAll(db: NewsDb): Promise<void> {
   const tally = new Tallier();
-  const tx = db.transaction(['items', 'counters'], 'readwrite');
-  let cur = await tx.objectStore('items').openCursor();
-  while (cur) {
-    tally.add(cur.value);
-    cur = await cur.continue();
-  }
+  const tx = db.transaction(['items', 'tags', 'counters'], 'readwrite');
+  const [items, tags] = await Promise.all([tx.objectStore('items').getAll(), tx.objectStore('tags').getAllKeys()]);
+  for (const it of withAllTags(items, tags)) tally.add(it);
   await tx.objectStore('counters').clear();
   await Promise.all(tally.result().map((c) => tx.objectStore('counters').put(c)));
   await tx.done;

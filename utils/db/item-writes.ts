@@ -1,14 +1,15 @@
 // The one way items are written: `writeItems` opens the transaction, the ItemWriter it hands out
-// derives the topic keys, keeps the counters and queues changed text for the search index, and the
-// counters are flushed in that same transaction before it commits. A worker killed mid-way leaves
-// all of it or none of it.
+// keeps the item's topic tags (tags.ts), the counters and the search queue with it, and the counters
+// are flushed in that same transaction before it commits. A worker killed mid-way leaves all of it
+// or none of it.
 import type { IDBPTransaction } from 'idb';
 import type { Item } from '../model';
 import type { NewsSchema, NewsDb } from './schema';
 import { CounterBatch } from './counters';
-import { withIndexKeys } from './topic-keys';
+import { withIndexKeys } from './index-keys';
+import { tagKeyOf, tagKeysOfItem, tagOf, type TagKey } from './tags';
 
-export const ITEM_STORES = ['items', 'counters', 'searchQueue', 'sources', 'pendingAlerts'] as const;
+export const ITEM_STORES = ['items', 'tags', 'counters', 'searchQueue', 'sources', 'pendingAlerts'] as const;
 export type ItemTx = IDBPTransaction<NewsSchema, (typeof ITEM_STORES)[number][], 'readwrite'>;
 
 /** Does the search index need to see this item (again)? */
@@ -16,24 +17,64 @@ function textChanged(before: Item | undefined, after: Item): boolean {
   return !before || before.title !== after.title || before.summaryHtml !== after.summaryHtml || before.contentHtml !== after.contentHtml || before.published !== after.published;
 }
 
+/** Do the counters see a difference (read, starred, alert)? */
+function tallyChanged(before: Item, after: Item): boolean {
+  return before.read !== after.read || before.starred !== after.starred || before.alert !== after.alert;
+}
+
+const same = (a: unknown, b: unknown): boolean =>
+  a === b || (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]));
+
+/** Is the stored record `after` the same as `before` (topics aside, which are not stored)? */
+function sameRecord(before: Item, after: Item): boolean {
+  const keys = (it: Item) => Object.keys(it).filter((k) => k !== 'topics' && (it as never)[k] !== undefined);
+  const a = keys(before);
+  const b = keys(after);
+  return a.length === b.length && a.every((k) => same((before as never)[k], (after as never)[k]));
+}
+
 export class ItemWriter {
   readonly counts = new CounterBatch();
+  /** Item records written (tagging alone writes none). */
+  itemsWritten = 0;
 
   constructor(readonly tx: ItemTx) {}
 
-  /** Writes `after` (which replaces `before`, if it existed). */
-  put(before: Item | undefined, after: Item): Promise<unknown> {
+  /**
+   * Writes `after` (which replaces `before`, if it existed). `after.topics` absent keeps the item's
+   * tags; a list makes them exactly that list. `before.topics`, when given, must be its current tags
+   * (else they are looked up, when needed). The item record is written only if it changed.
+   */
+  async put(before: Item | undefined, after: Item): Promise<void> {
     // Index-only fields derived here, so no write can leave them stale.
-    const next = withIndexKeys(after);
-    this.counts.change(before, next);
-    const put = this.tx.objectStore('items').put(next);
-    return textChanged(before, next) ? Promise.all([put, this.tx.objectStore('searchQueue').put(1, [next.published, next.id])]) : put;
+    const { topics: wanted, ...record } = withIndexKeys(after);
+    const moved = !!before && before.published !== record.published;
+    // The item's tags before, when they matter: to change them, re-key them or count them.
+    let had: TagKey[] = [];
+    if (before && (wanted !== undefined || moved || tallyChanged(before, record))) {
+      had = before.topics ? before.topics.map((t) => tagKeyOf(t, before)) : await tagKeysOfItem(this.tx, before.id);
+    }
+    const was = had.map((k) => k[0]);
+    const now = wanted ?? was;
+    this.counts.change(before && { ...before, topics: was }, { ...record, topics: now });
+    const writes: Promise<unknown>[] = [];
+    const tags = this.tx.objectStore('tags');
+    for (const k of had) if (moved || !now.includes(k[0])) writes.push(tags.delete(k));
+    for (const t of now) if (moved || !was.includes(t)) writes.push(tags.put(tagOf(t, record)));
+    if (!before || !sameRecord(before, record)) {
+      this.itemsWritten++;
+      writes.push(this.tx.objectStore('items').put(record));
+    }
+    if (textChanged(before, record)) writes.push(this.tx.objectStore('searchQueue').put(1, [record.published, record.id]));
+    await Promise.all(writes);
   }
 
-  /** Deletes an item; the search index drops it when it next rebuilds the segment that holds it. */
-  delete(before: Item): Promise<unknown> {
-    this.counts.change(before, undefined);
-    return this.tx.objectStore('items').delete(before.id);
+  /** Deletes an item and its tags; the search index drops it when it next rebuilds the segment that holds it. */
+  async delete(before: Item): Promise<void> {
+    const had = await tagKeysOfItem(this.tx, before.id);
+    this.counts.change({ ...before, topics: had.map((k) => k[0]) }, undefined);
+    const tags = this.tx.objectStore('tags');
+    await Promise.all([...had.map((k) => tags.delete(k)), this.tx.objectStore('items').delete(before.id)]);
   }
 }
 
@@ -44,7 +85,19 @@ export class ItemWriter {
 export async function writeItems<T>(db: NewsDb, work: (w: ItemWriter, tx: ItemTx) => Promise<T>): Promise<T> {
   const tx = db.transaction([...ITEM_STORES], 'readwrite');
   const writer = new ItemWriter(tx);
-  const out = await work(writer, tx);
+  let out: T;
+  try {
+    out = await work(writer, tx);
+  } catch (e) {
+    // A failed write leaves nothing behind (as a killed worker's uncommitted transaction does).
+    tx.done.catch(() => {});
+    try {
+      tx.abort();
+    } catch {
+      // already finished
+    }
+    throw e;
+  }
   await writer.counts.flush(tx.objectStore('counters'));
   await tx.done;
   return out;

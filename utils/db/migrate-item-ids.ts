@@ -6,16 +6,28 @@ import type { Item } from '../model';
 import type { NewsSchema } from './schema';
 import { itemIdFor } from '../normalize/ids';
 import { Tallier } from './counters';
-import { topicKeysOf } from './topic-keys';
 
 type UpgradeTx = IDBPTransaction<NewsSchema, StoreNames<NewsSchema>[], 'versionchange'>;
 
-type MergedItem = Item & { sourceBreaking?: Item['sourceBreaking'] };
+/** An item as schemas 2 to 10 stored it: its topics inside it, and from 3 on their keys for byTopicTime. */
+export type LegacyItem = Item & { topics: string[]; topicKeys?: string[] };
+
+/** A time as a fixed-width string, so keys sort in time order (schemas 3 to 10). */
+function timeKey(published: number): string {
+  return Math.max(0, Math.floor(published)).toString(36).padStart(11, '0');
+}
+
+/** Keys of the byTopicTime index of schemas 3 to 10: "topicId time". */
+export function legacyTopicKeys(it: Pick<LegacyItem, 'topics' | 'published'>): string[] {
+  return (it.topics ?? []).map((t) => `${t} ${timeKey(it.published)}`);
+}
+
+type MergedItem = LegacyItem;
 
 /** One item from two records of the same article: the newer text, and every mark the user or a topic left. */
 export function mergeDuplicates(a: MergedItem, b: MergedItem): MergedItem {
   const [older, newer] = Math.max(a.updated, a.firstSeen) <= Math.max(b.updated, b.firstSeen) ? [a, b] : [b, a];
-  const topics = [...new Set([...older.topics, ...newer.topics])];
+  const topics = [...new Set([...(older.topics ?? []), ...(newer.topics ?? [])])];
   const merged: MergedItem = {
     ...newer,
     firstSeen: Math.min(a.firstSeen, b.firstSeen),
@@ -27,7 +39,7 @@ export function mergeDuplicates(a: MergedItem, b: MergedItem): MergedItem {
     topics,
   };
   if (a.sourceBreaking !== undefined || b.sourceBreaking !== undefined) merged.sourceBreaking = a.sourceBreaking || b.sourceBreaking ? 1 : 0;
-  merged.topicKeys = topicKeysOf(merged);
+  merged.topicKeys = legacyTopicKeys(merged);
   return merged;
 }
 
@@ -43,7 +55,7 @@ export async function moveItemsToIdentityIds(tx: UpgradeTx): Promise<void> {
     if (id !== it.id) {
       const there = await items.get(id);
       await cursor.delete();
-      await items.put(there ? mergeDuplicates(there, { ...it, id }) : { ...it, id });
+      await items.put(there ? mergeDuplicates(there as LegacyItem, { ...(it as LegacyItem), id }) : { ...it, id });
       merged ||= !!there;
       const note = await notified.get(it.id);
       if (note) {

@@ -8,14 +8,15 @@ interface RecordsIndex {
   getAllRecords?: (o: { query: IDBKeyRange; direction: IDBCursorDirection; count: number }) => IDBRequest<Array<{ key: IDBValidKey; primaryKey: string; value: Item }>>;
 }
 
-export type IndexRecord = { key: IDBValidKey; primaryKey: string; value: Item };
+export type IndexRecord<V = Item> = { key: IDBValidKey; primaryKey: string; value: V };
 
-export function newestRecords(index: object, query: IDBKeyRange, count: number): Promise<IndexRecord[]> | undefined {
+/** Also for a store (its records' key and primaryKey are the same). */
+export function newestRecords<V = Item>(index: object, query: IDBKeyRange, count: number): Promise<IndexRecord<V>[]> | undefined {
   const raw = unwrap(index as never) as unknown as RecordsIndex;
   if (typeof raw.getAllRecords !== 'function') return undefined;
   const req = raw.getAllRecords({ query, direction: 'prev', count });
   return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
+    req.onsuccess = () => resolve(req.result as never);
     req.onerror = () => reject(req.error);
   });
 }

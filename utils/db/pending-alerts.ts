@@ -3,6 +3,7 @@
 // records them as notified. Two wakes draining at once cannot both take an entry.
 import type { Item } from '../model';
 import type { NewsDb } from './schema';
+import { withTopicsOf } from './tags';
 
 export interface AlertDecision<T> {
   /** Item ids (and story keys) dealt with (shown or held): recorded as notified, never shown again. */
@@ -11,7 +12,7 @@ export interface AlertDecision<T> {
 }
 
 /**
- * Takes every pending alert: `decide` gets the items still stored and the ids already notified, and
+ * Takes every pending alert: `decide` gets the items still stored (with their topics) and the ids already notified, and
  * returns what it handled. Every taken entry leaves the queue, in the transaction that records the
  * handled ones as notified. Undefined when nothing was pending.
  */
@@ -22,7 +23,7 @@ export async function takePendingAlerts<T>(
   /** A story's other keys (link, title) to look up beside its id, and whether a record still counts. */
   stories?: { keysOf(it: Item): string[]; live(key: string, at: number): boolean },
 ): Promise<T | undefined> {
-  const tx = db.transaction(['pendingAlerts', 'items', 'notified'], 'readwrite');
+  const tx = db.transaction(['pendingAlerts', 'items', 'tags', 'notified'], 'readwrite');
   const queue = tx.objectStore('pendingAlerts');
   const notified = tx.objectStore('notified');
   const pending = await queue.getAll();
@@ -30,7 +31,9 @@ export async function takePendingAlerts<T>(
     await tx.done;
     return undefined;
   }
-  const items = (await Promise.all(pending.map((p) => tx.objectStore('items').get(p.itemId)))).filter((it): it is Item => !!it);
+  const stored = (await Promise.all(pending.map((p) => tx.objectStore('items').get(p.itemId)))).filter((it): it is Item => !!it);
+  // With their topics: a notification names the topics that matched.
+  const items = await withTopicsOf(tx, stored);
   const keys = [...new Set([...pending.map((p) => p.itemId), ...(stories ? items.flatMap((it) => stories.keysOf(it)) : [])])];
   const seen = await Promise.all(keys.map((k) => notified.get(k)));
   const { handled, result } = decide(

@@ -4,7 +4,7 @@ import type { NewsDb } from './schema';
 import type { Item } from '../model';
 import { ALL, sourceKey, topicKey } from './counters';
 import { newestRecords } from './newest-records';
-import { topicRange } from './topic-keys';
+import { topicTagRange, withTopicsOf, type TagKey, type TagRecord } from './tags';
 
 export type Filter =
   | { kind: 'all' }
@@ -29,17 +29,17 @@ export interface Page {
 
 export const PAGE_SIZE = 50;
 
-type ItemIndex = 'byPublished' | 'byRead' | 'byStarred' | 'bySource' | 'byBreaking' | 'byTopicTime';
+export type ItemIndex = 'byPublished' | 'byRead' | 'byStarred' | 'bySource' | 'byBreaking';
 
-/** Where a filter's items are: an index and its bounds (oldest to newest). */
+/** Where a filter's items are: an index of the items, or 'tags' (a topic's tags), and its bounds (oldest to newest). */
 export interface FilterRange {
-  index: ItemIndex;
+  index: ItemIndex | 'tags';
   lower: IDBValidKey;
   upper: IDBValidKey;
   range: IDBKeyRange;
 }
 
-const span = (index: ItemIndex, lower: IDBValidKey, upper: IDBValidKey): FilterRange => ({ index, lower, upper, range: IDBKeyRange.bound(lower, upper) });
+const span = (index: FilterRange['index'], lower: IDBValidKey, upper: IDBValidKey): FilterRange => ({ index, lower, upper, range: IDBKeyRange.bound(lower, upper) });
 
 /** The one index range holding a filter's items, optionally only those published up to `until`. */
 export function rangeOf(f: Filter, until = Infinity): FilterRange {
@@ -53,8 +53,8 @@ export function rangeOf(f: Filter, until = Infinity): FilterRange {
     case 'source':
       return span('bySource', [f.id, -Infinity], [f.id, until]);
     case 'topic': {
-      const r = topicRange(f.id, until);
-      return span('byTopicTime', r.lower as string, r.upper as string);
+      const r = topicTagRange(f.id, until);
+      return span('tags', r.lower as IDBValidKey, r.upper as IDBValidKey);
     }
     case 'folder':
       // No index per folder: its items are picked from all, newest first (see walk's `keep`).
@@ -74,7 +74,8 @@ export function matchesFilter(f: Filter, it: Item): boolean {
     case 'source':
       return it.sourceId === f.id;
     case 'topic':
-      return it.topics.includes(f.id);
+      // Items read for a page or search carry their topics (withTopicsOf).
+      return (it.topics ?? []).includes(f.id);
     case 'folder':
       return f.sourceIds.includes(it.sourceId);
   }
@@ -85,10 +86,40 @@ export function newestFirst(a: Item, b: Item): number {
   return b.published - a.published || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 }
 
-/** Walks a filter's range newest-first from just after `after`, collecting up to `limit` records. */
+/** Walks a filter's range newest-first from just after `after`, collecting up to `limit` records, with their topics. */
 async function walk(db: NewsDb, p: FilterRange, after: PageCursor | undefined, limit: number, keep?: (it: Item) => boolean): Promise<Page> {
-  const tx = db.transaction('items');
-  const index = tx.store.index(p.index);
+  const tx = db.transaction(['items', 'tags']);
+  const page = p.index === 'tags' ? await walkTags(tx, p, after, limit) : await walkItems(tx, p.index, p, after, limit, keep);
+  // One look-up per row shown, for its chips (tags are not in the item).
+  return { ...page, items: await withTopicsOf(tx, page.items) };
+}
+
+type ReadTx = ReturnType<typeof readTx>;
+const readTx = (db: NewsDb) => db.transaction(['items', 'tags']);
+
+/** A topic's items: its tags newest first (key [topic, time, item]), then the items they name. */
+async function walkTags(tx: ReadTx, p: FilterRange, after: PageCursor | undefined, limit: number): Promise<Page> {
+  const tags = tx.objectStore('tags');
+  // Tag keys are unique: the next page starts just below the previous page's last key.
+  const range = after ? IDBKeyRange.bound(p.lower, after.key, false, true) : p.range;
+  let keys: TagKey[];
+  const recs = newestRecords<TagRecord>(tags, range, limit);
+  if (recs) keys = (await recs).map((r) => r.key as TagKey);
+  else {
+    keys = [];
+    let cursor = await tags.openKeyCursor(range, 'prev');
+    while (cursor && keys.length < limit) {
+      keys.push(cursor.key);
+      if (keys.length < limit) cursor = await cursor.continue();
+    }
+  }
+  const items = (await Promise.all(keys.map((k) => tx.objectStore('items').get(k[2])))).filter((it): it is Item => !!it);
+  const end = keys[keys.length - 1];
+  return { items, next: keys.length === limit && end ? { key: end, id: end[2] } : undefined };
+}
+
+async function walkItems(tx: ReadTx, name: ItemIndex, p: FilterRange, after: PageCursor | undefined, limit: number, keep?: (it: Item) => boolean): Promise<Page> {
+  const index = tx.objectStore('items').index(name);
   if (!after && !keep) {
     const recs = newestRecords(index, p.range, limit);
     if (recs) {

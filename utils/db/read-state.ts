@@ -1,7 +1,8 @@
 // Read and starred state, written by the sidebar. Each call is one transaction, so a closed panel
 // never leaves half a "mark all read" behind.
 import type { NewsDb } from './schema';
-import type { Flag } from '../model';
+import type { Flag, Item } from '../model';
+import type { TagKey } from './tags';
 import type { Filter } from './queries';
 import { writeItems } from './item-writes';
 import { matchesFilter, rangeOf } from './queries';
@@ -37,6 +38,15 @@ export async function markAllRead(db: NewsDb, filter: Filter, until = Infinity, 
     // Walk the narrowest index that holds the filter's unread items ('all', 'unread' and a folder's:
     // the unread ones, the folder's picked by source).
     const plan = rangeOf(filter.kind === 'all' || filter.kind === 'folder' ? { kind: 'unread' } : filter, until);
+    if (plan.index === 'tags') {
+      // A topic: its tags name exactly its items.
+      const keys = (await tx.objectStore('tags').getAllKeys(plan.range)) as TagKey[];
+      const found = await Promise.all(keys.map((k) => tx.objectStore('items').get(k[2])));
+      const unread = found.filter((it): it is Item => !!it && it.read === 0 && it.published <= until);
+      await Promise.all(unread.map((it) => writer.put(it, { ...it, read: 1 })));
+      changed?.push(...unread.map((it) => it.id));
+      return unread.length;
+    }
     let cursor = await tx.objectStore('items').index(plan.index).openCursor(plan.range);
     let n = 0;
     while (cursor) {

@@ -5,8 +5,9 @@ import type { Flag, Item, Source } from '../model';
 import { problemFromLegacyText } from '../problems';
 import type { Postings } from '../search/segment';
 import { Tallier, type Counter } from './counters';
-import { topicKeysOf, withIndexKeys } from './topic-keys';
-import { moveItemsToIdentityIds } from './migrate-item-ids';
+import { withIndexKeys } from './index-keys';
+import { legacyTopicKeys, moveItemsToIdentityIds, type LegacyItem } from './migrate-item-ids';
+import type { TagKey, TagRecord } from './tags';
 import type { ReaderCopy } from '../reader/cache';
 
 export const DB_NAME = 'newsbar';
@@ -45,8 +46,18 @@ export interface NewsSchema extends DBSchema {
       byBreaking: number;
       /** The same story from another source (canonical URL alone): one row that names both. */
       byLink: string;
-      /** Topic filter, newest first (multiEntry over item.topicKeys: "topicId time"). */
-      byTopicTime: string;
+    };
+  };
+  /**
+   * Topic tags (see tags.ts), keyed [topicId, published, itemId]: the topic filter walks a topic's
+   * range newest first. Written in the same transaction as the item they belong to.
+   */
+  tags: {
+    key: TagKey;
+    value: TagRecord;
+    indexes: {
+      /** One item's tags: its chips, and its tags' removal with it. */
+      byItem: string;
     };
   };
   /**
@@ -167,7 +178,7 @@ const migrations: Array<(db: IDBPDatabase<NewsSchema>, tx: UpgradeTx) => void | 
     legacy(items).deleteIndex('byReadAlert');
     legacy(items).deleteIndex('byReadBreaking');
     legacy(items).deleteIndex('byTopic');
-    items.createIndex('byTopicTime', 'topicKeys', { multiEntry: true });
+    legacy(items).createIndex('byTopicTime', 'topicKeys', { multiEntry: true });
     const counters = db.createObjectStore('counters', { keyPath: 'key' });
     const tally = new Tallier();
     return items.openCursor().then(async function rewrite(cursor): Promise<void> {
@@ -176,8 +187,8 @@ const migrations: Array<(db: IDBPDatabase<NewsSchema>, tx: UpgradeTx) => void | 
         return;
       }
       // (Search keys were rewritten here too; version 8 replaced them with the search index.)
-      const next: Item = { ...cursor.value };
-      next.topicKeys = topicKeysOf(next);
+      const next = { ...cursor.value } as LegacyItem;
+      next.topicKeys = legacyTopicKeys(next);
       tally.add(next);
       await cursor.update(next);
       return rewrite(await cursor.continue());
@@ -229,7 +240,7 @@ const migrations: Array<(db: IDBPDatabase<NewsSchema>, tx: UpgradeTx) => void | 
     db.createObjectStore('searchPostings');
     return items.openCursor().then(async function strip(cursor): Promise<void> {
       if (!cursor) return;
-      const { words: _words, ...it } = cursor.value as Item & { words?: string[] };
+      const { words: _words, ...it } = cursor.value as LegacyItem & { words?: string[] };
       if (!it.topicKeys?.length) delete it.topicKeys;
       void queue.put(1, [it.published, it.id]);
       await cursor.update(it);
@@ -247,6 +258,24 @@ const migrations: Array<(db: IDBPDatabase<NewsSchema>, tx: UpgradeTx) => void | 
       if (!cursor) return;
       if (cursor.value.starred === 1 || cursor.value.breaking === 1) await cursor.update(withIndexKeys(cursor.value));
       return derive(await cursor.continue());
+    });
+  },
+  // 10 -> 11: topic tags move out of the items into a store of their own, so tagging writes small
+  // records instead of rewriting whole items. Each item's topics become tags; items lose their
+  // topics and topic keys, and byTopicTime goes. The per-topic counters count the same as before.
+  (db, tx) => {
+    const tags = db.createObjectStore('tags', { keyPath: ['topic', 'time', 'item'] });
+    tags.createIndex('byItem', 'item');
+    const items = tx.objectStore('items');
+    legacy(items).deleteIndex('byTopicTime');
+    return items.openCursor().then(async function move(cursor): Promise<void> {
+      if (!cursor) return;
+      const { topics, topicKeys, ...it } = cursor.value as Partial<LegacyItem> & Item;
+      if (topics !== undefined || topicKeys !== undefined) {
+        for (const topic of new Set(topics ?? [])) void tags.put({ topic, time: it.published, item: it.id });
+        await cursor.update(it);
+      }
+      return move(await cursor.continue());
     });
   },
 ];

@@ -12,6 +12,7 @@ import { itemSearchWords, STOP_WORDS } from '../search/words';
 import { intersect, union } from '../search/segment';
 import { prefixKeyRange, wordKeyRange } from './search-index';
 import { matchesFilter, newestFirst, type Filter } from './queries';
+import { tagKeyOf, withTopicsOf } from './tags';
 
 export interface SearchTerm {
   word: string;
@@ -30,7 +31,7 @@ const MAX_PREFIX_WORDS = 40;
 /** Most candidates checked against their items before a search answers with what it has. */
 const MAX_CHECKED = 4000;
 
-const SEARCH_STORES = ['items', 'searchQueue', 'searchSegments', 'searchDocs', 'searchPostings'] as const;
+const SEARCH_STORES = ['items', 'tags', 'searchQueue', 'searchSegments', 'searchDocs', 'searchPostings'] as const;
 type SearchTx = IDBPTransaction<NewsSchema, (typeof SEARCH_STORES)[number][], 'readonly'>;
 
 /** Folded words of a query (stop words are not indexed); the last word is a prefix unless followed by a space. */
@@ -98,9 +99,17 @@ export async function searchItems(db: NewsDb, query: string, opts: { limit?: num
   const limit = opts.limit ?? 100;
   const terms = parseQuery(query);
   if (terms.length === 0) return { items: [], complete: true };
-  const keep = (it: Item | undefined): it is Item => !!it && itemMatches(terms, it) && (!opts.filter || matchesFilter(opts.filter, it));
+  const topic = opts.filter?.kind === 'topic' ? opts.filter.id : undefined;
+  const keep = (it: Item | undefined): it is Item => !!it && itemMatches(terms, it) && (!opts.filter || topic !== undefined || matchesFilter(opts.filter, it));
   const tx = db.transaction([...SEARCH_STORES]);
   const items = tx.objectStore('items');
+  /** The matching items of `found`; in a topic, those it tags (one key look-up each: tags are not in the item). */
+  const accept = async (found: Array<Item | undefined>): Promise<Item[]> => {
+    const hits = found.filter(keep);
+    if (topic === undefined) return hits;
+    const tagged = await Promise.all(hits.map((it) => tx.objectStore('tags').getKey(tagKeyOf(topic, it))));
+    return hits.filter((_, i) => tagged[i] !== undefined);
+  };
 
   // Not indexed yet: checked one by one, as they are now (this also covers changed items).
   const queued = new Set((await tx.objectStore('searchQueue').getAllKeys()).map((k) => k[1]));
@@ -109,7 +118,7 @@ export async function searchItems(db: NewsDb, query: string, opts: { limit?: num
     indexMatches(tx, terms),
     tx.objectStore('searchSegments').getAll(),
   ]);
-  const accepted: Item[] = tail.filter(keep);
+  const accepted: Item[] = await accept(tail);
   const seen = new Set(queued);
   const segs: SegmentMeta[] = metas.filter((m) => found.bySeg.has(m.seg)).sort((a, b) => b.maxT - a.maxT || b.seg - a.seg);
   let complete = found.complete;
@@ -127,7 +136,7 @@ export async function searchItems(db: NewsDb, query: string, opts: { limit?: num
       let k = 0;
       while (k < cands.length && k < Math.max(limit, 32) && cands[k].t >= threshold) k++;
       const batch = cands.splice(0, k);
-      accepted.push(...(await Promise.all(batch.map((c) => items.get(c.id)))).filter(keep));
+      accepted.push(...(await accept(await Promise.all(batch.map((c) => items.get(c.id))))));
       checked += batch.length;
       if (checked >= MAX_CHECKED) {
         complete = false;
@@ -146,7 +155,8 @@ export async function searchItems(db: NewsDb, query: string, opts: { limit?: num
     }
     cands = cands.sort((a, b) => b.t - a.t);
   }
-  return { items: accepted.sort(newestFirst).slice(0, limit), complete };
+  // The rows shown carry their topics (chips), like a page's.
+  return { items: await withTopicsOf(tx, accepted.sort(newestFirst).slice(0, limit)), complete };
 }
 
 /**

@@ -134,7 +134,7 @@ export async function removeSource(db: NewsDb, id: string): Promise<number> {
     await tx.objectStore('sources').delete(id);
     const r = rangeOf({ kind: 'source', id });
     let n = 0;
-    let cur = await tx.objectStore('items').index(r.index).openCursor(r.range);
+    let cur = await tx.objectStore('items').index('bySource').openCursor(r.range);
     while (cur) {
       await writer.delete(cur.value);
       n++;

@@ -6,6 +6,7 @@ import type { NewsDb } from '../db/schema';
 import { htmlToText } from '../normalize/text';
 import { compileTopics, prepareDoc } from './match';
 import { writeItems } from '../db/item-writes';
+import { withTopicsOf } from '../db/tags';
 
 /**
  * `breaking` mixes two causes: the source (a live feed, a breaking marker) and breaking topics.
@@ -49,6 +50,8 @@ export function applyMatches(
     alert === item.alert &&
     // An inferred source flag alone is no reason to write: it is recorded with the next real change.
     (item.sourceBreaking === undefined || sourceBreaking === item.sourceBreaking);
+  // The item record is rewritten only if a flag changed (or an older item records its source flag
+  // once); new tags alone are written apart (item-writes.ts).
   return same ? undefined : { ...item, topics, alert, breaking, sourceBreaking };
 }
 
@@ -63,9 +66,12 @@ export function topicSet(topics: readonly Topic[]): TopicSet {
   return { topicsById: new Map(topics.map((t) => [t.id, t])), match: (item) => matcher.match(docOf(item)) };
 }
 
-/** The item with its topics, alert and breaking flags from every current topic. */
+/**
+ * The item with its topics, alert and breaking flags from every current topic. Its topics are always
+ * given (a list, even an empty one), so writing it leaves exactly these tags.
+ */
 export function withTopics(item: MatchedItem, set: TopicSet): MatchedItem {
-  return applyMatches(item, set.match(item), set.topicsById) ?? item;
+  return applyMatches(item, set.match(item), set.topicsById) ?? (item.topics ? item : { ...item, topics: [] });
 }
 
 export interface RematchOptions {
@@ -78,8 +84,12 @@ export interface RematchOptions {
 
 const macrotask = () => new Promise<void>((r) => setTimeout(r, 0));
 
-/** Re-match stored items against `topics` (the full, current list). Returns how many items changed. */
-export async function rematchStored(db: NewsDb, topics: readonly Topic[], opts: RematchOptions = {}): Promise<{ scanned: number; updated: number }> {
+/**
+ * Re-match stored items against `topics` (the full, current list). Returns how many items were
+ * scanned, how many changed their matches (`updated`: their tags were written), and how many item
+ * records had to be rewritten for it (`rewritten`: only when an alert or breaking flag changed).
+ */
+export async function rematchStored(db: NewsDb, topics: readonly Topic[], opts: RematchOptions = {}): Promise<{ scanned: number; updated: number; rewritten: number }> {
   const chunkSize = opts.chunkSize ?? 300;
   const pause = opts.pause ?? macrotask;
   const topicsById = new Map(topics.map((t) => [t.id, t]));
@@ -88,27 +98,28 @@ export async function rematchStored(db: NewsDb, topics: readonly Topic[], opts: 
   let lastKey: string | undefined;
   let scanned = 0;
   let updated = 0;
+  let rewritten = 0;
   for (;;) {
     const done = await writeItems(db, async (writer, tx) => {
       const range = lastKey === undefined ? undefined : IDBKeyRange.lowerBound(lastKey, true);
-      let cursor = await tx.objectStore('items').openCursor(range);
-      let n = 0;
-      while (cursor) {
-        const item = cursor.value as MatchedItem;
+      // A chunk in one request, with the tags it has now (read in this transaction, so exact).
+      const chunk: MatchedItem[] = await withTopicsOf(tx, await tx.objectStore('items').getAll(range, chunkSize));
+      const writes: Promise<unknown>[] = [];
+      for (const item of chunk) {
         const next = applyMatches(item, matcher.match(docOf(item)), topicsById, changed);
         if (next) {
-          await writer.put(item, next);
+          writes.push(writer.put(item, next));
           updated++;
         }
-        lastKey = cursor.key;
-        if (++n >= chunkSize) break;
-        cursor = await cursor.continue();
       }
-      scanned += n;
-      return !cursor;
+      await Promise.all(writes);
+      rewritten += writer.itemsWritten;
+      scanned += chunk.length;
+      if (chunk.length) lastKey = chunk[chunk.length - 1].id;
+      return chunk.length < chunkSize;
     });
     if (done) break;
     await pause();
   }
-  return { scanned, updated };
+  return { scanned, updated, rewritten };
 }

@@ -6,7 +6,11 @@ import { expectCountersExact } from './recount';
 import { indexQueued } from '@/utils/db/search-index';
 import { searchItems } from '@/utils/db/search';
 import { badgeCounts } from '@/utils/db/badge-counts';
-import { loadBreaking } from '@/utils/db/queries';
+import { loadBreaking, loadPage } from '@/utils/db/queries';
+import { getItemWithTopics } from '@/utils/db/tags';
+import { legacyTopicKeys } from '@/utils/db/migrate-item-ids';
+import { Tallier } from '@/utils/db/counters';
+import { rematchStored } from '@/utils/topics/rematch';
 
 describe('schema migrations', () => {
   it('upgrading from version 1 keeps every item, source and read state, and adds search keys and counters', async () => {
@@ -22,8 +26,9 @@ describe('schema migrations', () => {
     const id = itemIdFor('s', old);
     expect(await db.get('items', 's:1')).toBeUndefined();
     const it = await db.get('items', id);
-    expect(it).toMatchObject({ read: 1, starred: 1, title: old.title, topics: [], alert: 0 });
+    expect(it).toMatchObject({ read: 1, starred: 1, title: old.title, alert: 0 });
     expect(it).not.toHaveProperty('words');
+    expect(it).not.toHaveProperty('topics'); // tags are a store of their own since version 11
     // Queued for the search index, found before and after it is indexed.
     expect(await db.getAllKeys('searchQueue')).toEqual([[1, id]]);
     expect((await searchItems(db, 'zurich result')).items.map((i) => i.id)).toEqual([id]);
@@ -61,7 +66,7 @@ describe('schema migrations', () => {
     for (const it of items) expect(it.id).toBe(itemIdFor(it.sourceId, it));
     expect(items).toHaveLength(4);
     expect(await db.get('items', itemIdFor('s-a', withGuid))).toMatchObject({ title: 'With a guid', read: 1, starred: 0 });
-    expect(await db.get('items', itemIdFor('s-a', withUrl))).toMatchObject({ read: 0, starred: 1, topics: ['t1'], alert: 1 });
+    expect(await getItemWithTopics(db, itemIdFor('s-a', withUrl))).toMatchObject({ read: 0, starred: 1, topics: ['t1'], alert: 1 });
     expect(await db.get('items', itemIdFor('s-b', titled))).toMatchObject({ read: 1, starred: 1 });
     // The duplicates are one item now: the newest text, read and starred both kept, the first sighting.
     expect(await db.get('items', itemIdFor('s-a', dupA))).toMatchObject({ title: 'Live page, updated', read: 1, starred: 1, firstSeen: 5 });
@@ -79,7 +84,7 @@ describe('schema migrations', () => {
     await v4.put('items', old as never);
     v4.close();
     const db = await openNewsDb('upgrade-4');
-    expect([...db.transaction('items').store.indexNames].sort()).toEqual(['byBreaking', 'byLink', 'byPublished', 'byRead', 'bySource', 'byStarred', 'byTopicTime']);
+    expect([...db.transaction('items').store.indexNames].sort()).toEqual(['byBreaking', 'byLink', 'byPublished', 'byRead', 'bySource', 'byStarred']);
     const it = await db.get('items', 's:2');
     expect(it).not.toHaveProperty('words');
     expect(it).not.toHaveProperty('topicKeys');
@@ -101,6 +106,64 @@ describe('schema migrations', () => {
     const counts = await badgeCounts(db, 7 + 60_000, 30);
     expect(counts.unreadBreaking).toBe(0);
     expect((await loadBreaking(db, 7 + 60_000, 30)).map((i) => i.id)).toEqual(['breaking']);
+    db.close();
+  });
+
+  it('version 11 moves topic tags out of the items into their own store, keeping counts, the topic filter and chips', async () => {
+    // A database as Newsbar 0.7.0 (schema 10) left it: topics and their "topicId time" keys inside
+    // every item (byTopicTime over them), counters kept by its writer.
+    const v10 = await openNewsDb('upgrade-10', 10);
+    expect([...v10.transaction('items').store.indexNames]).toContain('byTopicTime');
+    const mk = (n: number, topics: string[], o: Record<string, unknown> = {}) => {
+      const it = { id: `s:${n}`, sourceId: 's', title: `Item ${n}`, url: `http://x.test/${n}`, summaryHtml: '', contentHtml: '', published: 1000 + n, firstSeen: 1000 + n, updated: 0, categories: [], breaking: 0, sourceBreaking: 0, topics, alert: 0, read: 0, starred: 0, ...o };
+      return legacyTopicKeys(it).length ? { ...it, topicKeys: legacyTopicKeys(it) } : it;
+    };
+    const old = [
+      ...Array.from({ length: 60 }, (_, n) => mk(n, n % 2 ? ['storm'] : ['storm', 'rail'], { read: n % 3 === 0 ? 1 : 0 })),
+      mk(60, [], { starred: 1, starredAt: 1060 }),
+      mk(61, ['alerting'], { alert: 1 }),
+    ];
+    const tally = new Tallier();
+    for (const it of old) {
+      await v10.put('items', it as never);
+      tally.add(it as Item);
+    }
+    for (const c of tally.result()) await v10.put('counters', c);
+    const countersBefore = await v10.getAll('counters');
+    expect(await v10.countFromIndex('items', 'byTopicTime' as never)).toBe(60 + 30 + 1);
+    v10.close();
+
+    const db = await openNewsDb('upgrade-10');
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.transaction('items').store.indexNames]).not.toContain('byTopicTime');
+    // Every item keeps everything but its topics and topic keys.
+    for (const it of await db.getAll('items')) {
+      expect(it).not.toHaveProperty('topics');
+      expect(it).not.toHaveProperty('topicKeys');
+    }
+    expect(await db.get('items', 's:60')).toMatchObject({ starred: 1, starredAt: 1060 });
+    // One tag per (topic, item), keyed [topic, published, item].
+    expect(await db.count('tags')).toBe(60 + 30 + 1);
+    expect(await db.getAllKeysFromIndex('tags', 'byItem', 's:0')).toEqual([['rail', 1000, 's:0'], ['storm', 1000, 's:0']]);
+    expect(await db.getAllKeysFromIndex('tags', 'byItem', 's:60')).toEqual([]);
+    // The counters count the same, and exactly what the tags say.
+    expect(await db.getAll('counters')).toEqual(countersBefore);
+    await expectCountersExact(db, { all: 62 });
+    // The topic filter lists the topic's items newest first, page by page, with their chips.
+    const first = await loadPage(db, { kind: 'topic', id: 'rail' }, undefined, 20);
+    expect(first.items.map((i) => i.id)).toEqual(Array.from({ length: 20 }, (_, k) => `s:${58 - 2 * k}`));
+    expect(first.items[0].topics?.sort()).toEqual(['rail', 'storm']);
+    const second = await loadPage(db, { kind: 'topic', id: 'rail' }, first.next, 20);
+    expect(second.items.map((i) => i.id)).toEqual(Array.from({ length: 10 }, (_, k) => `s:${18 - 2 * k}`));
+    expect(second.next).toBeUndefined();
+    expect(await getItemWithTopics(db, 's:61')).toMatchObject({ topics: ['alerting'], alert: 1 });
+    // Re-matching after the upgrade finds the tags in place: nothing to write.
+    const topic = (id: string, query: string, notify = false) => ({ id, name: id, query, sourceIds: [], notify, breaking: false, createdAt: 0 });
+    const items = await db.getAll('items');
+    const topics = [topic('storm', 'item'), topic('rail', 'item'), topic('alerting', 'item', true), topic('nothing', 'zzz')];
+    const r = await rematchStored(db, topics, { topicIds: ['nothing'], pause: async () => {} });
+    expect(r).toEqual({ scanned: 62, updated: 0, rewritten: 0 });
+    expect(await db.getAll('items')).toEqual(items);
     db.close();
   });
 });

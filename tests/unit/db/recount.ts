@@ -1,11 +1,12 @@
 // Test helper: the kept counters must equal a count from scratch over every stored item.
 import { expect } from 'vitest';
-import { Tallier, type Counter } from '@/utils/db/counters';
+import { Tallier, withAllTags, type Counter } from '@/utils/db/counters';
 import type { NewsDb } from '@/utils/db/schema';
 
 export async function recount(db: NewsDb): Promise<Map<string, Counter>> {
   const tally = new Tallier();
-  for (const it of await db.getAll('items')) tally.add(it);
+  // Each item with its topics from the tags store.
+  for (const it of withAllTags(await db.getAll('items'), await db.getAllKeys('tags'))) tally.add(it);
   return new Map(tally.result().map((c) => [c.key, c]));
 }
 

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { getItemWithTopics } from '@/utils/db/tags';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getDb, resetDbForTests } from '@/utils/db/schema';
 import { addSource } from '@/utils/db/sources';
@@ -47,8 +48,8 @@ describe('background alerts', () => {
     const ids = await store('Storm warning', 'Calm day');
     await onItemsStored(ids);
     const db = await getDb();
-    expect(await db.get('items', ids[0])).toMatchObject({ topics: ['a', 'b'], alert: 1, breaking: 1 });
-    expect(await db.get('items', ids[1])).toMatchObject({ topics: [], alert: 0, breaking: 0 });
+    expect(await getItemWithTopics(db, ids[0])).toMatchObject({ topics: ['a', 'b'], alert: 1, breaking: 1 });
+    expect(await getItemWithTopics(db, ids[1])).toMatchObject({ topics: [], alert: 0, breaking: 0 });
     expect(await shown()).toEqual([`nb-item:${ids[0]}`]);
     const n = (await fakeBrowser.notifications.getAll()) as Record<string, { title: string; message: string }>;
     expect(n[`nb-item:${ids[0]}`]).toMatchObject({ title: 'Topic a', message: 'Storm warning — Wire' });
@@ -108,7 +109,7 @@ describe('background alerts', () => {
     await saveTopic(fakeBrowser.storage.sync, topic('f', 'flood', { createdAt: NOW }));
     await rematchTopics(['f']);
     const db = await getDb();
-    expect(await db.get('items', ids[1])).toMatchObject({ topics: ['f'], alert: 1 });
+    expect(await getItemWithTopics(db, ids[1])).toMatchObject({ topics: ['f'], alert: 1 });
     expect(await shown()).toEqual([]); // re-matching never notifies
     const spy = vi.spyOn(db, 'transaction');
     await rematchTopics(['f']);

@@ -2,6 +2,7 @@
 // that transaction: a worker killed at any point after the store leaves nothing unmatched, and the
 // next wake notifies what was pending, once.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { getItemWithTopics, getItemsWithTopics } from '@/utils/db/tags';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getDb, resetDbForTests } from '@/utils/db/schema';
 import { addSource } from '@/utils/db/sources';
@@ -36,7 +37,7 @@ describe('matching in the store transaction', () => {
     const topics = [topic('a', 'storm'), topic('b', 'storm', { notify: false, breaking: true }), topic('c', 'calm', { notify: false })];
     const db = await getDb();
     const out = await storePoll(db, source, [parsed('1', 'Storm warning'), parsed('2', 'Calm day'), parsed('3', 'Nothing')], NOW, SETTINGS, {}, topicSet(topics));
-    const [storm, calm, none] = await Promise.all(out.newIds.map((id) => db.get('items', id)));
+    const [storm, calm, none] = await getItemsWithTopics(db, out.newIds);
     expect(storm).toMatchObject({ topics: ['a', 'b'], alert: 1, breaking: 1 });
     expect(calm).toMatchObject({ topics: ['c'], alert: 0, breaking: 0 });
     expect(none).toMatchObject({ topics: [], alert: 0 });
@@ -51,9 +52,9 @@ describe('matching in the store transaction', () => {
     const topics = topicSet([topic('a', 'storm')]);
     const db = await getDb();
     const [id] = (await storePoll(db, source, [parsed('1', 'Calm day')], NOW, SETTINGS, {}, topics)).newIds;
-    expect(await db.get('items', id)).toMatchObject({ topics: [], alert: 0 });
+    expect(await getItemWithTopics(db, id)).toMatchObject({ topics: [], alert: 0 });
     await storePoll(db, source, [parsed('1', 'Storm on a calm day')], NOW + 1, SETTINGS, {}, topics);
-    expect(await db.get('items', id)).toMatchObject({ topics: ['a'], alert: 1 });
+    expect(await getItemWithTopics(db, id)).toMatchObject({ topics: ['a'], alert: 1 });
     expect((await db.getAll('pendingAlerts')).map((p) => p.itemId)).toEqual([id]);
     await expectCountersExact(db, { all: 1 });
   });

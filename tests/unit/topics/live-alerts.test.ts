@@ -3,6 +3,7 @@
 // Topic alerts match a followed live page's updates like any item: an update about a topic notifies,
 // once, through the same queue and drain as feed items; an edited update does not notify again.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { getItemsWithTopics } from '@/utils/db/tags';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getDb, resetDbForTests } from '@/utils/db/schema';
 import { followLivePage } from '@/utils/poller/follow-live';
@@ -59,7 +60,7 @@ describe('topic alerts on a followed live page', () => {
     expect(out.ok).toBe(true);
     if (!out.ok) return;
     const db = await getDb();
-    const stored = await db.getAll('items');
+    const stored = (await getItemsWithTopics(db, await db.getAllKeys('items'))).map((it) => it!);
     const flood = stored.find((i) => i.title.startsWith('Flood warning'))!;
     expect(flood).toMatchObject({ topics: ['flood'], alert: 1, breaking: 1 });
     expect(stored.find((i) => i.title.startsWith('Water'))).toMatchObject({ topics: [], alert: 0 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Item, Topic } from '@/utils/model';
-import { topicRange } from '@/utils/db/topic-keys';
+import { topicTagRange } from '@/utils/db/tags';
 import { openNewsDb } from '@/utils/db/schema';
 import { applyMatches, rematchStored, type MatchedItem } from '@/utils/topics/rematch';
 
@@ -59,21 +59,22 @@ describe('rematchStored', () => {
     await tx.done;
     let pauses = 0;
     const r = await rematchStored(db, [topic('s', 'storm', { notify: true })], { chunkSize: 300, pause: async () => void pauses++ });
-    expect(r).toEqual({ scanned: 1000, updated: 100 });
+    // The topic notifies: the items it matches change their alert flag, so they are rewritten.
+    expect(r).toEqual({ scanned: 1000, updated: 100, rewritten: 100 });
     expect(pauses).toBe(3);
-    expect(await db.countFromIndex('items', 'byTopicTime', topicRange('s'))).toBe(100);
+    expect(await db.count('tags', topicTagRange('s'))).toBe(100);
     expect((await db.get('counters', 't:s'))?.total).toBe(100);
     expect((await db.get('counters', 'all'))?.unreadAlerts).toBe(100);
 
     // the topic changes its query: only its membership moves
     const r2 = await rematchStored(db, [topic('s', 'calm', { notify: true })], { topicIds: ['s'], pause: async () => {} });
     expect(r2.updated).toBe(1000);
-    expect(await db.countFromIndex('items', 'byTopicTime', topicRange('s'))).toBe(900);
+    expect(await db.count('tags', topicTagRange('s'))).toBe(900);
     expect((await db.get('counters', 't:s'))?.unread).toBe(900);
 
     // the topic is removed
     await rematchStored(db, [], { topicIds: ['s'], pause: async () => {} });
-    expect(await db.countFromIndex('items', 'byTopicTime', topicRange('s'))).toBe(0);
+    expect(await db.count('tags', topicTagRange('s'))).toBe(0);
     expect(await db.get('counters', 't:s')).toBeUndefined();
     expect((await db.get('counters', 'all'))?.unreadAlerts).toBe(0);
     db.close();
