@@ -6,7 +6,7 @@ import type { Source } from './model';
 import type { NewsDb } from './db/schema';
 import { cleanFolder, makeSource, sameFeedIn, type NewSource } from './db/sources';
 import { readHttpUrl } from './validate';
-import { isApiKind } from './sources';
+import { isApiKind } from './sources/api-kinds';
 import { feedKey } from './normalize/feed-address';
 import { decodeEntities } from './normalize/text';
 import type { Problem } from './problems';

@@ -1,6 +1,6 @@
 // The host permissions a list of sources needs (one pattern per origin), for a single prompt.
 import type { SourceKind } from './model';
-import { apiRequest, isApiKind } from './sources';
+import { apiRequest, isApiKind } from './sources/api-kinds';
 
 export function originsFor(sources: ReadonlyArray<{ url: string; kind?: SourceKind }>): string[] {
   const out = new Set<string>();

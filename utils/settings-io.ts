@@ -9,7 +9,7 @@ import { addSourcesAtomically, type ImportResult } from './opml';
 import { replaceTopics } from './topics/store';
 import { parseQuery } from './topics/query';
 import { isHhMm, parseHttpUrl } from './validate';
-import { isApiKind } from './sources';
+import { isApiKind } from './sources/api-kinds';
 
 export const FORMAT = 'newsbar-settings';
 export const FORMAT_VERSION = 1;

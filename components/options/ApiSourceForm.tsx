@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { ApiKind } from '@/utils/model';
 import { t } from '@/utils/i18n';
-import { apiRequest } from '@/utils/sources';
+import { apiRequest } from '@/utils/sources/api-kinds';
 import { Field } from './Field';
 import type { OptionsStore } from './state';
 

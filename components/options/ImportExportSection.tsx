@@ -4,13 +4,14 @@
 import { useState } from 'preact/hooks';
 import type { SourceKind } from '@/utils/model';
 import { t } from '@/utils/i18n';
-import { exportOpml, OpmlError, readOpml, type OpmlBadEntry, type OpmlReading, type OpmlRepeat } from '@/utils/opml';
-import { exportSettings, readSettingsFile, SettingsFileError } from '@/utils/settings-io';
+import type { OpmlBadEntry, OpmlError, OpmlReading, OpmlRepeat } from '@/utils/opml';
+import type { readSettingsFile, SettingsFileError } from '@/utils/settings-io';
 import { originsFor } from '@/utils/origins';
-import { isApiKind } from '@/utils/sources';
+import { isApiKind } from '@/utils/sources/api-kinds';
 import { findSameFeed } from '@/utils/normalize/feed-address';
 import { problemText } from '@/utils/problem-text';
 import type { OptionsStore } from './state';
+import { loadOpml, loadSettingsIo } from './later';
 
 type NewSourceLike = { name?: string; url: string; kind?: SourceKind };
 type Pending =
@@ -24,13 +25,18 @@ interface OpmlReport {
   skipped: OpmlRepeat[];
 }
 
+// The OPML and settings-file code loads on first use (./later), so its errors are told by name.
+function isError<E extends Error>(e: unknown, name: string): e is E {
+  return e instanceof Error && e.name === name;
+}
+
 function opmlErrorText(e: unknown): string {
-  if (e instanceof OpmlError) return t(`opt_opml_${e.code}`);
+  if (isError<OpmlError>(e, 'OpmlError')) return t(`opt_opml_${e.code}`);
   return String(e);
 }
 
 function jsonErrorText(e: unknown): string {
-  if (e instanceof SettingsFileError) return e.code === 'badField' ? t('opt_json_badField', e.message) : t(`opt_json_${e.code}`);
+  if (isError<SettingsFileError>(e, 'SettingsFileError')) return e.code === 'badField' ? t('opt_json_badField', e.message) : t(`opt_json_${e.code}`);
   return String(e);
 }
 
@@ -86,6 +92,7 @@ export function ImportExportSection({ store }: { store: OptionsStore }) {
     const text = await file.text();
     try {
       if (kind === 'opml') {
+        const { readOpml } = await loadOpml();
         const reading = readOpml(text);
         const known: OpmlRepeat[] = [...reading.repeats];
         const fresh = reading.sources.filter((s) => {
@@ -95,6 +102,7 @@ export function ImportExportSection({ store }: { store: OptionsStore }) {
         });
         setPending({ kind, reading, fresh, known });
       } else {
+        const { readSettingsFile } = await loadSettingsIo();
         const f = readSettingsFile(text, store.now());
         setPending({ kind, text, file: f, fresh: f.sources.filter((s) => !inList(s.url)) });
       }
@@ -127,8 +135,9 @@ export function ImportExportSection({ store }: { store: OptionsStore }) {
     }
   }
 
-  function exportOpmlFile() {
+  async function exportOpmlFile() {
     try {
+      const { exportOpml } = await loadOpml();
       store.download(`newsbar-sources-${stamp(store.now())}.opml`, exportOpml(store.sources.value, store.now()), 'text/x-opml');
       setErrors({});
     } catch (e) {
@@ -136,7 +145,8 @@ export function ImportExportSection({ store }: { store: OptionsStore }) {
     }
   }
 
-  function exportJsonFile() {
+  async function exportJsonFile() {
+    const { exportSettings } = await loadSettingsIo();
     const text = exportSettings(store.settings.value, store.topics.value, store.sources.value, store.now());
     store.download(`newsbar-settings-${stamp(store.now())}.json`, text, 'application/json');
   }
@@ -166,7 +176,7 @@ export function ImportExportSection({ store }: { store: OptionsStore }) {
         <h3>{t('opt_opml')}</h3>
         <p class="hint">{t('opt_opml_hint')}</p>
         <div class="actions">
-          <button type="button" onClick={exportOpmlFile} disabled={feeds.length === 0}>{t('opt_opml_export')}</button>
+          <button type="button" onClick={() => void exportOpmlFile()} disabled={feeds.length === 0}>{t('opt_opml_export')}</button>
           <label class="button file">
             {t('opt_opml_import')}
             <input type="file" accept=".opml,.xml,text/xml,text/x-opml,application/xml" class="visually-hidden"
@@ -187,7 +197,7 @@ export function ImportExportSection({ store }: { store: OptionsStore }) {
         <h3>{t('opt_json')}</h3>
         <p class="hint">{t('opt_json_hint')}</p>
         <div class="actions">
-          <button type="button" onClick={exportJsonFile}>{t('opt_json_export')}</button>
+          <button type="button" onClick={() => void exportJsonFile()}>{t('opt_json_export')}</button>
           <label class="button file">
             {t('opt_json_import')}
             <input type="file" accept=".json,application/json" class="visually-hidden"

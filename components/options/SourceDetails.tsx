@@ -5,7 +5,8 @@ import { t } from '@/utils/i18n';
 import { cleanFolder } from '@/utils/db/sources';
 import { relativeTime } from '@/utils/format/time';
 import { sourceProblemText } from '@/utils/problem-text';
-import { isApiKind, maskKey } from '@/utils/sources';
+import { isApiKind } from '@/utils/sources/api-kinds';
+import { maskKey } from '@/utils/sources/errors';
 import type { OptionsStore } from './state';
 
 const INTERVALS = [1, 5, 10, 15, 30, 60, 180, 360, 720, 1440];

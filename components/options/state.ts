@@ -7,10 +7,9 @@ import { loadSettings, saveSettings } from '@/utils/settings';
 import { loadTopics, removeTopic as removeTopicFrom, saveTopic as saveTopicTo } from '@/utils/topics/store';
 import { addSource as addSourceTo, listSources, removeSource as removeSourceFrom, updateSource as updateSourceIn, updateSources as updateSourcesIn, type NewSource, type SourcePatch } from '@/utils/db/sources';
 import { sourceKey } from '@/utils/db/counters';
-import { importOpml, type OpmlReading } from '@/utils/opml';
-import { applySettingsFile, type readSettingsFile } from '@/utils/settings-io';
-import { previewTopic as previewTopicIn } from '@/utils/topics/preview';
-import { inspectUrl as inspectUrlWith } from '@/utils/inspect-source';
+import type { OpmlReading } from '@/utils/opml';
+import type { readSettingsFile } from '@/utils/settings-io';
+import { loadInspector, loadOpml, loadSettingsIo, loadTopicPreview } from './later';
 import type { OptionsEnv } from './options-env';
 import { apiKeyKey, SOURCE_LIST_STATUS_KEY, touchesSettingsOrTopics } from '@/utils/storage-keys';
 
@@ -196,6 +195,7 @@ export function createOptionsStore(env: OptionsEnv) {
 
   /** Adds an OPML file's sources the user confirmed (read and checked before by readOpml). */
   async function importOpmlFile(reading: OpmlReading) {
+    const { importOpml } = await loadOpml();
     const r = await importOpml(await env.db(), reading, env.now());
     await env.send({ type: 'sourcesChanged' });
     await Promise.all([reloadSources(), reloadSync()]);
@@ -204,6 +204,7 @@ export function createOptionsStore(env: OptionsEnv) {
 
   /** Applies a settings file the user confirmed (read and checked before by readSettingsFile). */
   async function importSettingsFile(file: ReturnType<typeof readSettingsFile>) {
+    const { applySettingsFile } = await loadSettingsIo();
     const r = await applySettingsFile(await env.db(), env.sync, file, env.now());
     await env.send({ type: 'topicsChanged' });
     await env.send({ type: 'sourcesChanged' });
@@ -213,7 +214,8 @@ export function createOptionsStore(env: OptionsEnv) {
 
   /** What a topic being edited matches among the stored items. */
   async function previewTopic(topic: Pick<Topic, 'query' | 'sourceIds'>, limit = 20) {
-    return previewTopicIn(await env.db(), topic, limit);
+    const { previewTopic: previewIn } = await loadTopicPreview();
+    return previewIn(await env.db(), topic, limit);
   }
 
   function announce(text: string): void {
@@ -229,7 +231,7 @@ export function createOptionsStore(env: OptionsEnv) {
     saveTopic, removeTopic, updateSettings, announce,
     importOpmlFile, importSettingsFile, previewTopic,
     /** Reads what is at an address the user typed (a feed, or a page announcing feeds), through the one fetcher. */
-    inspectUrl: (url: string) => inspectUrlWith(url, env.fetch),
+    inspectUrl: async (url: string) => (await loadInspector()).inspectUrl(url, env.fetch),
     /** Must be the first thing a click handler awaits: browsers only ask inside a user gesture. */
     requestOrigins: (origins: string[]) => env.requestOrigins(origins),
     download: (filename: string, text: string, mime: string) => env.download(filename, text, mime),

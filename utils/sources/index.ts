@@ -6,9 +6,10 @@ import { parseFeedText } from './feed';
 import { parseJsonFeedObject } from './json-feed';
 import { parseJsonText } from './json-text';
 import type { ParsedSourceFeed } from './types';
-import { gnewsRequest, parseGNews } from './gnews';
-import { guardianRequest, parseGuardian } from './guardian';
-import { newsApiRequest, parseNewsApi, type ApiParseOptions, type ApiRequest } from './newsapi';
+import { parseGNews } from './gnews';
+import { parseGuardian } from './guardian';
+import { parseNewsApi, type ApiParseOptions } from './newsapi';
+import { API_NAMES, isApiKind } from './api-kinds';
 import { parseLivePage, type LiveParseOptions } from './live';
 
 export { NoLiveUpdatesError, SourceApiError, SourceFormatError, maskKey, redactKey } from './errors';
@@ -20,27 +21,7 @@ export { parseNewsApi, type ApiParseOptions, type ApiRequest } from './newsapi';
 export { parseGuardian } from './guardian';
 export { parseGNews } from './gnews';
 export { DEFAULT_SOURCES, type DefaultSource } from './defaults';
-
-const API_KINDS: ReadonlySet<string> = new Set<ApiKind>(['newsapi', 'guardian', 'gnews']);
-
-/** How each news API is named in messages. */
-export const API_NAMES: Record<ApiKind, string> = { newsapi: 'NewsAPI', guardian: 'The Guardian API', gnews: 'GNews' };
-
-export function isApiKind(kind: string): kind is ApiKind {
-  return API_KINDS.has(kind);
-}
-
-/** The request for a news API source: URL and headers (the key is in one of them; never log `url`). */
-export function apiRequest(kind: ApiKind, baseUrlOrQuery: string, apiKey: string): ApiRequest {
-  switch (kind) {
-    case 'newsapi':
-      return newsApiRequest(baseUrlOrQuery, apiKey);
-    case 'guardian':
-      return guardianRequest(baseUrlOrQuery, apiKey);
-    case 'gnews':
-      return gnewsRequest(baseUrlOrQuery, apiKey);
-  }
-}
+export { API_NAMES, apiRequest, isApiKind } from './api-kinds';
 
 function parseApi(kind: ApiKind, obj: unknown, opts: ApiParseOptions): ParsedSourceFeed {
   switch (kind) {

@@ -2,7 +2,6 @@
 // pastes — asking for the sites' permission inside the click, as browsers require.
 import { createModel, signal } from '@preact/signals';
 import { addSource } from '@/utils/db/sources';
-import { inspectUrl } from '@/utils/inspect-source';
 import { checkSourceUrl, originPattern } from '@/utils/validate';
 import { problemOf } from '@/utils/problems';
 import { problemSentence } from '@/utils/problem-text';
@@ -70,6 +69,8 @@ export const WelcomeModel = createModel((env: SidebarEnv, refreshSources: () => 
       }
       busy.value = true;
       try {
+        // The feed parser loads only now: the sidebar's first paint does not wait for it.
+        const { inspectUrl } = await import('@/utils/inspect-source');
         let r = await inspectUrl(check.url, env.fetch);
         if (r.kind === 'page') {
           const first = r.feeds[0];

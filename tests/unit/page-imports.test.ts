@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+
+// What the options page and the sidebar load before their first paint: the static import graph of
+// their entry (value imports and re-exports; `import type` and `import()` are not followed). The feed
+// parser, the OPML writer and the HTML readers load with import() when the user needs them
+// (components/options/later.ts, the sidebar's welcome, the reader); a static import of one of them
+// would put it back into every opening of the page (docs/PERFORMANCE.md).
+
+const ROOT = path.resolve('.');
+
+interface Graph {
+  /** App files reached, relative to the repository. */
+  files: Set<string>;
+  /** npm packages imported from those files. */
+  packages: Set<string>;
+}
+
+function resolveFile(spec: string, from: string): string | undefined {
+  const base = spec.startsWith('@/') ? path.join(ROOT, spec.slice(2)) : path.resolve(path.dirname(from), spec);
+  for (const f of [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts'), path.join(base, 'index.tsx')]) {
+    if (fs.existsSync(f) && fs.statSync(f).isFile()) return f;
+  }
+  return undefined;
+}
+
+function packageOf(spec: string): string {
+  const parts = spec.split('/');
+  return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+}
+
+/** The module specifiers a file imports: static value imports, and import() calls apart. */
+function importsOf(file: string): { fixed: string[]; dynamic: string[] } {
+  const src = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const fixed: string[] = [];
+  const dynamic: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+      const clause = node.importClause;
+      const named = clause?.namedBindings;
+      const onlyTypes = clause?.isTypeOnly || (!!named && ts.isNamedImports(named) && !clause!.name && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly));
+      if (!onlyTypes) fixed.push(node.moduleSpecifier.text);
+    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) && !node.isTypeOnly) {
+      const named = node.exportClause;
+      if (!(named && ts.isNamedExports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly))) fixed.push(node.moduleSpecifier.text);
+    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
+      dynamic.push(node.arguments[0].text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(src);
+  return { fixed, dynamic };
+}
+
+/** Everything `entry` loads up front; with `followDynamic`, also what it may load later. */
+function graphOf(entry: string, followDynamic = false): Graph {
+  const g: Graph = { files: new Set(), packages: new Set() };
+  const todo = [path.join(ROOT, entry)];
+  while (todo.length) {
+    const file = todo.pop()!;
+    const rel = path.relative(ROOT, file);
+    if (g.files.has(rel)) continue;
+    g.files.add(rel);
+    const { fixed, dynamic } = importsOf(file);
+    for (const spec of followDynamic ? [...fixed, ...dynamic] : fixed) {
+      if (/\.(css|json|svg|png)$/.test(spec) || spec.startsWith('wxt/')) continue;
+      if (spec.startsWith('.') || spec.startsWith('@/')) {
+        const f = resolveFile(spec, file);
+        if (!f) throw new Error(`${rel}: cannot resolve ${spec}`);
+        todo.push(f);
+      } else g.packages.add(packageOf(spec));
+    }
+  }
+  return g;
+}
+
+/** Parsers and writers a page may load only when the user asks for what they do. */
+const LATER_PACKAGES = ['feedsmith', 'fast-xml-parser', 'htmlparser2', 'domhandler', '@mozilla/readability', 'dompurify'];
+const LATER_FILES = ['utils/sources/index.ts', 'utils/sources/feed.ts', 'utils/opml.ts', 'utils/settings-io.ts', 'utils/inspect-source.ts', 'utils/sanitize.ts'];
+
+describe.each(['entrypoints/options/main.tsx', 'entrypoints/sidepanel/main.tsx'])('the first load of %s', (entry) => {
+  it('holds no feed parser, OPML writer or HTML reader', () => {
+    const g = graphOf(entry);
+    expect(g.files.size).toBeGreaterThan(20);
+    expect(g.packages).toContain('preact');
+    expect(LATER_PACKAGES.filter((p) => g.packages.has(p))).toEqual([]);
+    expect(LATER_FILES.filter((f) => g.files.has(f))).toEqual([]);
+  });
+
+  it('still reaches them when they are needed (through import())', () => {
+    const g = graphOf(entry, true);
+    expect(g.packages).toContain('feedsmith');
+    expect(g.files).toContain('utils/inspect-source.ts');
+  });
+});
+
+describe('the graph walker', () => {
+  it('follows a static import of the feed parser (it would catch one coming back)', () => {
+    const g = graphOf('utils/origins.ts');
+    expect(g.files).toContain('utils/sources/api-kinds.ts');
+    expect(graphOf('utils/poller/poll.ts').packages).toContain('feedsmith');
+  });
+});
