@@ -51,3 +51,12 @@ export function fakeEnv(pages: Record<string, FakePage> = {}, opts: { grant?: bo
 
 export const RSS = `<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour News</title>
 <item><guid>1</guid><title>Bridge opens</title><link>https://harbour.example/1</link></item></channel></rss>`;
+
+/**
+ * Loads what the options page loads on first use (components/options/later.ts) before the tests:
+ * under vitest the first import() transforms the feed parser, which can outlast a waitFor on a busy machine.
+ */
+export async function loadLaterModules(): Promise<void> {
+  const later = await import('@/components/options/later');
+  await Promise.all([later.loadOpml(), later.loadSettingsIo(), later.loadInspector(), later.loadTopicPreview()]);
+}

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AddSourceForm } from '@/components/options/AddSourceForm';
@@ -6,7 +6,9 @@ import { ApiSourceForm } from '@/components/options/ApiSourceForm';
 import { SourcesSection } from '@/components/options/SourcesSection';
 import { UndoBar } from '@/components/options/UndoBar';
 import { addSource, listSources } from '@/utils/db/sources';
-import { fakeEnv, RSS } from './fake-env';
+import { fakeEnv, loadLaterModules, RSS } from './fake-env';
+
+beforeAll(loadLaterModules, 60_000);
 
 const ATOM = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Harbour Live</title><id>urn:live</id><updated>2026-01-01T00:00:00Z</updated>
 <entry><id>urn:e1</id><title>Ferry delayed</title><updated>2026-01-01T00:00:00Z</updated></entry></feed>`;

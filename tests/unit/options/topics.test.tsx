@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { TopicsSection } from '@/components/options/TopicsSection';
@@ -9,7 +9,9 @@ import { loadSettings } from '@/utils/settings';
 import { addSource, listSources } from '@/utils/db/sources';
 import { writeItems } from '@/utils/db/item-writes';
 import type { Item } from '@/utils/model';
-import { fakeEnv } from './fake-env';
+import { fakeEnv, loadLaterModules } from './fake-env';
+
+beforeAll(loadLaterModules, 60_000);
 
 async function storeItem(db: Promise<import('@/utils/db/schema').NewsDb>, id: string, title: string) {
   const it: Item = {

@@ -1,6 +1,6 @@
 // First run: the welcome's three ways in — a starter pack, a pasted site or feed, the OPML import —
 // and nothing added without the user's choice or permission.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { configure, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { listSources } from '@/utils/db/sources';
 import { STARTER_PACKS } from '@/utils/sources/starter-packs';
@@ -8,6 +8,8 @@ import { renderSidebar } from './render';
 
 // Writes and renders can take seconds on a loaded machine: wait up to 5 s for what should appear.
 configure({ asyncUtilTimeout: 5000 });
+// The welcome loads the feed parser on first use; load it before the tests, not inside one's wait.
+beforeAll(() => import('@/utils/inspect-source'), 60_000);
 
 const RSS = `<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour News</title>
 <item><guid>1</guid><title>Bridge opens</title><link>https://harbour.example/1</link></item></channel></rss>`;
