@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { cleanFolder } from '@/utils/db/sources';
 import { relativeTime } from '@/utils/format/time';
-import { foldersOf, manageView, NO_FOLDER, statusOf, type ManagedSource, type SortKey, type StatusFilter } from '@/utils/sources/manager';
+import { foldersOf, NO_FOLDER, searchRows, sortedRows, statusOf, type ManagedSource, type SortKey, type StatusFilter } from '@/utils/sources/manager';
 import { KIND_LABEL, SourceDetails } from './SourceDetails';
 import type { OptionsStore } from './state';
 
@@ -26,8 +26,16 @@ export interface ManagerStart {
   failingFirst?: boolean;
 }
 
+// One number format per locale and precision: toLocaleString builds a new one on every call.
+const perDayFormats = new Map<string, Intl.NumberFormat>();
+
 function perDayText(n: number, locale: string): string {
-  return n === 0 ? '0' : n < 0.1 ? '< 0.1' : n.toLocaleString(locale, { maximumFractionDigits: n < 10 ? 1 : 0 });
+  if (n === 0) return '0';
+  if (n < 0.1) return '< 0.1';
+  const digits = n < 10 ? 1 : 0;
+  let f = perDayFormats.get(`${locale}|${digits}`);
+  if (!f) perDayFormats.set(`${locale}|${digits}`, (f = new Intl.NumberFormat(locale, { maximumFractionDigits: digits })));
+  return f.format(n);
 }
 
 interface RowProps {
@@ -89,11 +97,13 @@ export function SourceManager({ store, start = {} }: { store: OptionsStore; star
   const now = store.now();
   const locale = store.locale;
 
-  const view = useMemo(
-    () => manageView(sources, counts, { search, status, folder, sort, descending }, now, retention),
+  const sorted = useMemo(
+    () => sortedRows(sources, counts, { status, folder, sort, descending }, now, retention),
     // `now` moves every render; the view only needs to follow the list and the query.
-    [sources, counts, search, status, folder, sort, descending, retention],
+    [sources, counts, status, folder, sort, descending, retention],
   );
+  // A key press in the search box only filters the sorted rows (lower-cased text kept per source).
+  const view = useMemo(() => searchRows(sorted, search), [sorted, search]);
   const folders = useMemo(() => foldersOf(sources), [sources]);
   const tally = useMemo(() => {
     const n = { failing: 0, paused: 0, never: 0 };

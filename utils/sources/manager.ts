@@ -52,16 +52,25 @@ export function manageView(
   now: number,
   retentionDays: number,
 ): ManagedSource[] {
-  const words = q.search.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  return searchRows(sortedRows(list, counts, q, now, retentionDays), q.search);
+}
+
+/**
+ * The sources that pass the status and folder filters, in the query's order. A search only narrows
+ * this (searchRows keeps the order), so typing re-sorts nothing.
+ */
+export function sortedRows(
+  list: readonly Source[],
+  counts: Readonly<Record<string, number>>,
+  q: Omit<ManagerQuery, 'search'>,
+  now: number,
+  retentionDays: number,
+): ManagedSource[] {
   const rows: ManagedSource[] = [];
   for (const source of list) {
     const status = statusOf(source);
     if (q.status !== 'all' && status !== q.status) continue;
     if (q.folder && (q.folder === NO_FOLDER ? source.folder : source.folder !== q.folder)) continue;
-    if (words.length) {
-      const hay = `${source.name} ${source.url} ${source.folder ?? ''}`.toLocaleLowerCase();
-      if (!words.every((w) => hay.includes(w))) continue;
-    }
     rows.push({ source, status, perDay: articlesPerDay(source, counts[source.id] ?? 0, now, retentionDays) });
   }
   const byName = (a: ManagedSource, b: ManagedSource) => a.source.name.localeCompare(b.source.name);
@@ -75,6 +84,25 @@ export function manageView(
   };
   const sign = q.descending ? -1 : 1;
   return rows.sort((a, b) => sign * cmp[q.sort](a, b) || byName(a, b));
+}
+
+/** What a search looks in, lower-cased once per source (a changed source is a new object). */
+const haystacks = new WeakMap<Source, string>();
+
+function haystackOf(s: Source): string {
+  let h = haystacks.get(s);
+  if (h === undefined) haystacks.set(s, (h = `${s.name} ${s.url} ${s.folder ?? ''}`.toLocaleLowerCase()));
+  return h;
+}
+
+/** The rows whose name, address or folder hold every word of `search`, in their order. */
+export function searchRows(rows: readonly ManagedSource[], search: string): ManagedSource[] {
+  const words = search.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return rows as ManagedSource[];
+  return rows.filter((r) => {
+    const hay = haystackOf(r.source);
+    return words.every((w) => hay.includes(w));
+  });
 }
 
 /** The folders in use, sorted, each with how many sources it holds. */
