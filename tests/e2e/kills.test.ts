@@ -128,11 +128,12 @@ async function readState(): Promise<StoreState> {
   return ext.bg(async (KEY: string) => {
     const g = globalThis as InWorker;
     const db = await g.newsbar.getDb();
-    const [stored, tags, counters, pending, notified] = await Promise.all([db.getAll('items'), db.getAllKeys('tags'), db.getAll('counters'), db.count('pendingAlerts'), db.getAllKeys('notified')]);
+    const [stored, tags, counters, pending, notified] = await Promise.all([db.getAll('items'), db.getAll('tags'), db.getAll('counters'), db.count('pendingAlerts'), db.getAllKeys('notified')]);
     // Each item with its topics from the tags store (tags are not in the item).
-    const items = stored.map((it) => ({ ...it, topics: tags.filter((k) => k[2] === it.id).map((k) => k[0]) }));
+    const topics = new Map(tags.map((r) => [r.id, r.keys.map((k) => k[0])]));
+    const items = stored.map((it) => ({ ...it, topics: topics.get(it.id) ?? [] }));
     const ids = new Set(stored.map((it) => it.id));
-    const orphanTags = tags.filter((k) => !ids.has(k[2])).length;
+    const orphanTags = tags.filter((r) => !ids.has(r.id)).length;
     const sync = await g.chrome.storage.sync.get(KEY);
     const notifications = Object.keys(await new Promise<Record<string, unknown>>((r) => g.chrome.notifications.getAll(r)));
     return { items, orphanTags, counters, pending, notified, badge: await g.chrome.action.getBadgeText({}), badgeMode: (sync[KEY] as Partial<Settings> | undefined)?.badgeMode ?? 'unread', notifications };

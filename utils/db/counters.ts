@@ -106,10 +106,9 @@ export async function countItems(db: NewsDb): Promise<number> {
   return (await db.get('counters', ALL))?.total ?? 0;
 }
 
-/** Stored items with their topics from every tag key ([topic, time, item]), for a count from scratch. */
-export function withAllTags(items: Item[], tagKeys: readonly IDBValidKey[]): Item[] {
-  const topics = new Map<string, string[]>();
-  for (const [topic, , id] of tagKeys as Array<[string, number, string]>) topics.set(id, [...(topics.get(id) ?? []), topic]);
+/** Stored items with their topics from every tag record, for a count from scratch. */
+export function withAllTags(items: Item[], tags: ReadonlyArray<{ id: string; keys: Array<[string, number]> }>): Item[] {
+  const topics = new Map(tags.map((r) => [r.id, r.keys.map((k) => k[0])]));
   return items.map((it) => ({ ...it, topics: topics.get(it.id) ?? [] }));
 }
 
@@ -117,7 +116,7 @@ export function withAllTags(items: Item[], tagKeys: readonly IDBValidKey[]): Ite
 export async function recountAll(db: NewsDb): Promise<void> {
   const tally = new Tallier();
   const tx = db.transaction(['items', 'tags', 'counters'], 'readwrite');
-  const [items, tags] = await Promise.all([tx.objectStore('items').getAll(), tx.objectStore('tags').getAllKeys()]);
+  const [items, tags] = await Promise.all([tx.objectStore('items').getAll(), tx.objectStore('tags').getAll()]);
   for (const it of withAllTags(items, tags)) tally.add(it);
   await tx.objectStore('counters').clear();
   await Promise.all(tally.result().map((c) => tx.objectStore('counters').put(c)));

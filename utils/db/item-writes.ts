@@ -7,7 +7,7 @@ import type { Item } from '../model';
 import type { NewsSchema, NewsDb } from './schema';
 import { CounterBatch } from './counters';
 import { withIndexKeys } from './index-keys';
-import { tagKeyOf, tagKeysOfItem, tagOf, type TagKey } from './tags';
+import { tagRecordOf, topicsOfRecord } from './tags';
 
 export const ITEM_STORES = ['items', 'tags', 'counters', 'searchQueue', 'sources', 'pendingAlerts'] as const;
 export type ItemTx = IDBPTransaction<NewsSchema, (typeof ITEM_STORES)[number][], 'readwrite'>;
@@ -49,18 +49,19 @@ export class ItemWriter {
     // Index-only fields derived here, so no write can leave them stale.
     const { topics: wanted, ...record } = withIndexKeys(after);
     const moved = !!before && before.published !== record.published;
-    // The item's tags before, when they matter: to change them, re-key them or count them.
-    let had: TagKey[] = [];
+    const tags = this.tx.objectStore('tags');
+    // The item's topics before, when they matter: to change them, re-key them or count them.
+    let was: string[] = [];
     if (before && (wanted !== undefined || moved || tallyChanged(before, record))) {
-      had = before.topics ? before.topics.map((t) => tagKeyOf(t, before)) : await tagKeysOfItem(this.tx, before.id);
+      was = before.topics ?? topicsOfRecord(await tags.get(before.id));
     }
-    const was = had.map((k) => k[0]);
     const now = wanted ?? was;
     this.counts.change(before && { ...before, topics: was }, { ...record, topics: now });
     const writes: Promise<unknown>[] = [];
-    const tags = this.tx.objectStore('tags');
-    for (const k of had) if (moved || !now.includes(k[0])) writes.push(tags.delete(k));
-    for (const t of now) if (moved || !was.includes(t)) writes.push(tags.put(tagOf(t, record)));
+    if (moved || now.length !== was.length || now.some((t) => !was.includes(t))) {
+      const rec = tagRecordOf(record, now);
+      writes.push(rec ? tags.put(rec) : tags.delete(record.id));
+    }
     if (!before || !sameRecord(before, record)) {
       this.itemsWritten++;
       writes.push(this.tx.objectStore('items').put(record));
@@ -71,10 +72,10 @@ export class ItemWriter {
 
   /** Deletes an item and its tags; the search index drops it when it next rebuilds the segment that holds it. */
   async delete(before: Item): Promise<void> {
-    const had = await tagKeysOfItem(this.tx, before.id);
-    this.counts.change({ ...before, topics: had.map((k) => k[0]) }, undefined);
     const tags = this.tx.objectStore('tags');
-    await Promise.all([...had.map((k) => tags.delete(k)), this.tx.objectStore('items').delete(before.id)]);
+    const rec = await tags.get(before.id);
+    this.counts.change({ ...before, topics: topicsOfRecord(rec) }, undefined);
+    await Promise.all([rec ? tags.delete(before.id) : undefined, this.tx.objectStore('items').delete(before.id)]);
   }
 }
 

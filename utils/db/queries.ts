@@ -4,7 +4,7 @@ import type { NewsDb } from './schema';
 import type { Item } from '../model';
 import { ALL, sourceKey, topicKey } from './counters';
 import { newestRecords } from './newest-records';
-import { topicTagRange, withTopicsOf, type TagKey, type TagRecord } from './tags';
+import { topicTagRange, withTopicsOf } from './tags';
 
 export type Filter =
   | { kind: 'all' }
@@ -31,7 +31,7 @@ export const PAGE_SIZE = 50;
 
 export type ItemIndex = 'byPublished' | 'byRead' | 'byStarred' | 'bySource' | 'byBreaking';
 
-/** Where a filter's items are: an index of the items, or 'tags' (a topic's tags), and its bounds (oldest to newest). */
+/** Where a filter's items are: an index of the items, or 'tags' (the tags' byTopicTime), and its bounds (oldest to newest). */
 export interface FilterRange {
   index: ItemIndex | 'tags';
   lower: IDBValidKey;
@@ -97,25 +97,32 @@ async function walk(db: NewsDb, p: FilterRange, after: PageCursor | undefined, l
 type ReadTx = ReturnType<typeof readTx>;
 const readTx = (db: NewsDb) => db.transaction(['items', 'tags']);
 
-/** A topic's items: its tags newest first (key [topic, time, item]), then the items they name. */
+/** A topic's items: its entries in the tags' byTopicTime newest first (primary key: the item id), then the items. */
 async function walkTags(tx: ReadTx, p: FilterRange, after: PageCursor | undefined, limit: number): Promise<Page> {
-  const tags = tx.objectStore('tags');
-  // Tag keys are unique: the next page starts just below the previous page's last key.
-  const range = after ? IDBKeyRange.bound(p.lower, after.key, false, true) : p.range;
-  let keys: TagKey[];
-  const recs = newestRecords<TagRecord>(tags, range, limit);
-  if (recs) keys = (await recs).map((r) => r.key as TagKey);
-  else {
-    keys = [];
-    let cursor = await tags.openKeyCursor(range, 'prev');
-    while (cursor && keys.length < limit) {
-      keys.push(cursor.key);
-      if (keys.length < limit) cursor = await cursor.continue();
+  const index = tx.objectStore('tags').index('byTopicTime');
+  let ids: string[] = [];
+  let last: PageCursor | undefined;
+  const recs = after ? undefined : newestRecords<unknown>(index, p.range, limit);
+  if (recs) {
+    const got = await recs;
+    ids = got.map((r) => r.primaryKey);
+    const end = got[got.length - 1];
+    if (end) last = { key: end.key, id: end.primaryKey };
+  } else {
+    let cursor = await index.openKeyCursor(IDBKeyRange.bound(p.lower, after ? after.key : p.upper), 'prev');
+    // Skip the entries up to and including the previous page's last one (same key, id >= its id).
+    if (cursor && after && indexedDB.cmp(cursor.key, after.key) === 0) {
+      if (indexedDB.cmp(cursor.primaryKey, after.id) > 0) cursor = await cursor.continuePrimaryKey(after.key as typeof cursor.key, after.id);
+      if (cursor && indexedDB.cmp(cursor.key, after.key) === 0 && cursor.primaryKey === after.id) cursor = await cursor.continue();
+    }
+    while (cursor && ids.length < limit) {
+      ids.push(cursor.primaryKey);
+      last = { key: cursor.key, id: cursor.primaryKey };
+      if (ids.length < limit) cursor = await cursor.continue();
     }
   }
-  const items = (await Promise.all(keys.map((k) => tx.objectStore('items').get(k[2])))).filter((it): it is Item => !!it);
-  const end = keys[keys.length - 1];
-  return { items, next: keys.length === limit && end ? { key: end, id: end[2] } : undefined };
+  const items = (await Promise.all(ids.map((id) => tx.objectStore('items').get(id)))).filter((it): it is Item => !!it);
+  return { items, next: ids.length === limit ? last : undefined };
 }
 
 async function walkItems(tx: ReadTx, name: ItemIndex, p: FilterRange, after: PageCursor | undefined, limit: number, keep?: (it: Item) => boolean): Promise<Page> {

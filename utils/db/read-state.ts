@@ -2,7 +2,6 @@
 // never leaves half a "mark all read" behind.
 import type { NewsDb } from './schema';
 import type { Flag, Item } from '../model';
-import type { TagKey } from './tags';
 import type { Filter } from './queries';
 import { writeItems } from './item-writes';
 import { matchesFilter, rangeOf } from './queries';
@@ -40,8 +39,8 @@ export async function markAllRead(db: NewsDb, filter: Filter, until = Infinity, 
     const plan = rangeOf(filter.kind === 'all' || filter.kind === 'folder' ? { kind: 'unread' } : filter, until);
     if (plan.index === 'tags') {
       // A topic: its tags name exactly its items.
-      const keys = (await tx.objectStore('tags').getAllKeys(plan.range)) as TagKey[];
-      const found = await Promise.all(keys.map((k) => tx.objectStore('items').get(k[2])));
+      const ids = await tx.objectStore('tags').index('byTopicTime').getAllKeys(plan.range);
+      const found = await Promise.all(ids.map((id) => tx.objectStore('items').get(id)));
       const unread = found.filter((it): it is Item => !!it && it.read === 0 && it.published <= until);
       await Promise.all(unread.map((it) => writer.put(it, { ...it, read: 1 })));
       changed?.push(...unread.map((it) => it.id));

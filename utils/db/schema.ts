@@ -7,7 +7,7 @@ import type { Postings } from '../search/segment';
 import { Tallier, type Counter } from './counters';
 import { withIndexKeys } from './index-keys';
 import { legacyTopicKeys, moveItemsToIdentityIds, type LegacyItem } from './migrate-item-ids';
-import type { TagKey, TagRecord } from './tags';
+import { tagRecordOf, type TagRecord } from './tags';
 import type { ReaderCopy } from '../reader/cache';
 
 export const DB_NAME = 'newsbar';
@@ -49,15 +49,15 @@ export interface NewsSchema extends DBSchema {
     };
   };
   /**
-   * Topic tags (see tags.ts), keyed [topicId, published, itemId]: the topic filter walks a topic's
-   * range newest first. Written in the same transaction as the item they belong to.
+   * Topic tags (see tags.ts), one record per tagged item, by item id. Written in the same
+   * transaction as the item they belong to.
    */
   tags: {
-    key: TagKey;
+    key: string;
     value: TagRecord;
     indexes: {
-      /** One item's tags: its chips, and its tags' removal with it. */
-      byItem: string;
+      /** The topic filter, newest first (multiEntry over the record's [topicId, published] keys). */
+      byTopicTime: [string, number];
     };
   };
   /**
@@ -260,19 +260,20 @@ const migrations: Array<(db: IDBPDatabase<NewsSchema>, tx: UpgradeTx) => void | 
       return derive(await cursor.continue());
     });
   },
-  // 10 -> 11: topic tags move out of the items into a store of their own, so tagging writes small
-  // records instead of rewriting whole items. Each item's topics become tags; items lose their
-  // topics and topic keys, and byTopicTime goes. The per-topic counters count the same as before.
+  // 10 -> 11: topic tags move out of the items into a store of their own, so tagging writes a small
+  // record instead of rewriting the whole item. Each tagged item gets its tag record; items lose
+  // their topics and topic keys, and the items' byTopicTime goes. The per-topic counters count the same.
   (db, tx) => {
-    const tags = db.createObjectStore('tags', { keyPath: ['topic', 'time', 'item'] });
-    tags.createIndex('byItem', 'item');
+    const tags = db.createObjectStore('tags', { keyPath: 'id' });
+    tags.createIndex('byTopicTime', 'keys', { multiEntry: true });
     const items = tx.objectStore('items');
     legacy(items).deleteIndex('byTopicTime');
     return items.openCursor().then(async function move(cursor): Promise<void> {
       if (!cursor) return;
       const { topics, topicKeys, ...it } = cursor.value as Partial<LegacyItem> & Item;
       if (topics !== undefined || topicKeys !== undefined) {
-        for (const topic of new Set(topics ?? [])) void tags.put({ topic, time: it.published, item: it.id });
+        const rec = tagRecordOf(it, [...new Set(topics ?? [])]);
+        if (rec) void tags.put(rec);
         await cursor.update(it);
       }
       return move(await cursor.continue());

@@ -12,7 +12,7 @@ import { itemSearchWords, STOP_WORDS } from '../search/words';
 import { intersect, union } from '../search/segment';
 import { prefixKeyRange, wordKeyRange } from './search-index';
 import { matchesFilter, newestFirst, type Filter } from './queries';
-import { tagKeyOf, withTopicsOf } from './tags';
+import { topicsOfRecord, withTopicsOf } from './tags';
 
 export interface SearchTerm {
   word: string;
@@ -103,12 +103,12 @@ export async function searchItems(db: NewsDb, query: string, opts: { limit?: num
   const keep = (it: Item | undefined): it is Item => !!it && itemMatches(terms, it) && (!opts.filter || topic !== undefined || matchesFilter(opts.filter, it));
   const tx = db.transaction([...SEARCH_STORES]);
   const items = tx.objectStore('items');
-  /** The matching items of `found`; in a topic, those it tags (one key look-up each: tags are not in the item). */
+  /** The matching items of `found`; in a topic, those it tags (one look-up each: tags are not in the item). */
   const accept = async (found: Array<Item | undefined>): Promise<Item[]> => {
     const hits = found.filter(keep);
     if (topic === undefined) return hits;
-    const tagged = await Promise.all(hits.map((it) => tx.objectStore('tags').getKey(tagKeyOf(topic, it))));
-    return hits.filter((_, i) => tagged[i] !== undefined);
+    const tagged = await Promise.all(hits.map((it) => tx.objectStore('tags').get(it.id)));
+    return hits.filter((_, i) => topicsOfRecord(tagged[i]).includes(topic));
   };
 
   // Not indexed yet: checked one by one, as they are now (this also covers changed items).

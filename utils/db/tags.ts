@@ -1,48 +1,41 @@
-// Topic tags, kept apart from the items: one small record per (topic, item), keyed
-// [topicId, published, itemId] so a topic's tags are its items newest first (the topic filter walks
-// them), with an index by item id to find one item's tags (its chips, its removal). Tagging or
-// un-tagging an item writes only these records, never the item.
+// Topic tags, kept apart from the items: one small record per tagged item, { id, keys }, whose
+// keys [topicId, published] feed the multiEntry index byTopicTime, so a topic's range lists its items
+// newest first. Tagging or un-tagging an item writes only its tag record, never the item. One record
+// per item, not one per (topic, item): IndexedDB's cost is per request, and an item matched by ten
+// topics would cost ten puts (docs/PERFORMANCE.md, "Topic matching").
 import type { Item } from '../model';
 import type { NewsDb } from './schema';
 
 export interface TagRecord {
-  topic: string;
-  /** The item's published time: the topic filter lists newest first. */
-  time: number;
-  item: string;
+  /** The item's id. */
+  id: string;
+  /** [topicId, the item's published time], one per topic the item matched (never empty). */
+  keys: Array<[string, number]>;
 }
-
-export type TagKey = [string, number, string];
 
 /** The part of a transaction that reads tags (any transaction that includes 'tags'). */
 export interface TagReader {
-  objectStore(name: 'tags'): {
-    index(name: 'byItem'): { getAllKeys(query: string): Promise<TagKey[]> };
-  };
+  objectStore(name: 'tags'): { get(id: string): Promise<TagRecord | undefined> };
 }
 
-export function tagOf(topic: string, it: Pick<Item, 'id' | 'published'>): TagRecord {
-  return { topic, time: it.published, item: it.id };
+export function topicsOfRecord(r: TagRecord | undefined): string[] {
+  return r ? r.keys.map((k) => k[0]) : [];
 }
 
-export function tagKeyOf(topic: string, it: Pick<Item, 'id' | 'published'>): TagKey {
-  return [topic, it.published, it.id];
+/** The tag record of an item with these topics (undefined when it has none: no record is kept). */
+export function tagRecordOf(it: Pick<Item, 'id' | 'published'>, topics: readonly string[]): TagRecord | undefined {
+  return topics.length ? { id: it.id, keys: topics.map((t) => [t, it.published]) } : undefined;
 }
 
-/** A topic's tags published up to `until` (its items oldest to newest in key order). */
+/** A topic's entries in byTopicTime published up to `until` (oldest to newest). */
 export function topicTagRange(topicId: string, until = Infinity): IDBKeyRange {
-  return IDBKeyRange.bound([topicId, -Infinity], [topicId, until, []]);
-}
-
-/** The keys of one item's tags. */
-export function tagKeysOfItem(tx: TagReader, itemId: string): Promise<TagKey[]> {
-  return tx.objectStore('tags').index('byItem').getAllKeys(itemId);
+  return IDBKeyRange.bound([topicId, -Infinity], [topicId, until]);
 }
 
 /** The items with `topics` filled from their tags (for the rows shown: chips, highlights, alerts). */
 export async function withTopicsOf<T extends Item>(tx: TagReader, items: T[]): Promise<T[]> {
-  const keys = await Promise.all(items.map((it) => tagKeysOfItem(tx, it.id)));
-  return items.map((it, i) => ({ ...it, topics: keys[i].map((k) => k[0]) }));
+  const recs = await Promise.all(items.map((it) => tx.objectStore('tags').get(it.id)));
+  return items.map((it, i) => ({ ...it, topics: topicsOfRecord(recs[i]) }));
 }
 
 /** Stored items by id with their topics (undefined where none is stored), in one read transaction. */

@@ -142,10 +142,11 @@ describe('schema migrations', () => {
       expect(it).not.toHaveProperty('topicKeys');
     }
     expect(await db.get('items', 's:60')).toMatchObject({ starred: 1, starredAt: 1060 });
-    // One tag per (topic, item), keyed [topic, published, item].
-    expect(await db.count('tags')).toBe(60 + 30 + 1);
-    expect(await db.getAllKeysFromIndex('tags', 'byItem', 's:0')).toEqual([['rail', 1000, 's:0'], ['storm', 1000, 's:0']]);
-    expect(await db.getAllKeysFromIndex('tags', 'byItem', 's:60')).toEqual([]);
+    // One tag record per tagged item; one topic filter entry per (topic, item).
+    expect(await db.count('tags')).toBe(61);
+    expect(await db.countFromIndex('tags', 'byTopicTime')).toBe(60 + 30 + 1);
+    expect(await db.get('tags', 's:0')).toEqual({ id: 's:0', keys: [['storm', 1000], ['rail', 1000]] });
+    expect(await db.get('tags', 's:60')).toBeUndefined();
     // The counters count the same, and exactly what the tags say.
     expect(await db.getAll('counters')).toEqual(countersBefore);
     await expectCountersExact(db, { all: 62 });

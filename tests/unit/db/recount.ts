@@ -6,7 +6,7 @@ import type { NewsDb } from '@/utils/db/schema';
 export async function recount(db: NewsDb): Promise<Map<string, Counter>> {
   const tally = new Tallier();
   // Each item with its topics from the tags store.
-  for (const it of withAllTags(await db.getAll('items'), await db.getAllKeys('tags'))) tally.add(it);
+  for (const it of withAllTags(await db.getAll('items'), await db.getAll('tags'))) tally.add(it);
   return new Map(tally.result().map((c) => [c.key, c]));
 }
 
