@@ -51,3 +51,17 @@ export async function getItemsWithTopics(db: NewsDb, ids: string[]): Promise<Arr
 export async function getItemWithTopics(db: NewsDb, id: string): Promise<Item | undefined> {
   return (await getItemsWithTopics(db, [id]))[0];
 }
+
+/**
+ * The topics of these items, from one read over the tags between the smallest and largest id, not
+ * one look-up each: a poll's or a chunk's items share their source's id prefix, so the span is small.
+ */
+export async function topicsOfIds(tx: { objectStore(name: 'tags'): { getAll(q: IDBKeyRange): Promise<TagRecord[]> } }, ids: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return out;
+  const sorted = [...ids].sort();
+  for (const r of await tx.objectStore('tags').getAll(IDBKeyRange.bound(sorted[0], sorted[sorted.length - 1]))) {
+    if (out.has(r.id)) out.set(r.id, topicsOfRecord(r));
+  }
+  return out;
+}

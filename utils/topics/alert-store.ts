@@ -6,6 +6,7 @@ import type { Item, Settings, Topic } from '../model';
 import { writeItems } from '../db/item-writes';
 import { takePendingAlerts } from '../db/pending-alerts';
 import { topicSet, withTopics, type MatchedItem } from './rematch';
+import { topicsOfIds } from '../db/tags';
 import { planNotifications, storyKeyLive, storyKeys, type NewMatch, type NotifyPlan } from './notify';
 
 /** "Wire, Desk": the item's source and the others that carried the same story. */
@@ -21,10 +22,12 @@ export function sourceNames(it: Item, names: Map<string, string>): string {
 export async function matchStoredItems(db: NewsDb, itemIds: string[], topics: Topic[], now: number): Promise<void> {
   const set = topicSet(topics);
   await writeItems(db, async (writer, tx) => {
-    const items = (await Promise.all(itemIds.map((id) => tx.objectStore('items').get(id)))) as Array<MatchedItem | undefined>;
+    const [found, tagsOf] = await Promise.all([Promise.all(itemIds.map((id) => tx.objectStore('items').get(id))), topicsOfIds(tx, itemIds)]);
     const writes: Promise<unknown>[] = [];
-    for (const item of items) {
-      if (!item) continue;
+    for (const stored of found) {
+      if (!stored) continue;
+      // With its current tags, so the writer changes only what differs.
+      const item: MatchedItem = { ...stored, topics: tagsOf.get(stored.id) ?? [] };
       const next = withTopics(item, set);
       if (next !== item) writes.push(writer.put(item, next));
       if (next.alert) writes.push(tx.objectStore('pendingAlerts').put({ itemId: next.id, at: now }));

@@ -6,7 +6,7 @@ import type { NewsDb } from '../db/schema';
 import { htmlToText } from '../normalize/text';
 import { compileTopics, prepareDoc } from './match';
 import { writeItems } from '../db/item-writes';
-import { topicsOfRecord } from '../db/tags';
+import { topicsOfIds } from '../db/tags';
 
 /**
  * `breaking` mixes two causes: the source (a live feed, a breaking marker) and breaking topics.
@@ -104,8 +104,7 @@ export async function rematchStored(db: NewsDb, topics: readonly Topic[], opts: 
       const range = lastKey === undefined ? undefined : IDBKeyRange.lowerBound(lastKey, true);
       // A chunk in one request, and its tags in another (read in this transaction, so exact).
       const items = await tx.objectStore('items').getAll(range, chunkSize);
-      const recs = items.length ? await tx.objectStore('tags').getAll(IDBKeyRange.bound(items[0].id, items[items.length - 1].id)) : [];
-      const tagsOf = new Map(recs.map((r) => [r.id, topicsOfRecord(r)]));
+      const tagsOf = await topicsOfIds(tx, items.map((it) => it.id));
       const chunk: MatchedItem[] = items.map((it) => ({ ...it, topics: tagsOf.get(it.id) ?? [] }));
       const writes: Promise<unknown>[] = [];
       for (const item of chunk) {
