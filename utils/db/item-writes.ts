@@ -37,6 +37,8 @@ export class ItemWriter {
   readonly counts = new CounterBatch();
   /** Item records written (tagging alone writes none). */
   itemsWritten = 0;
+  /** Items whose text the search index must see: queued in one entry when the work is done. */
+  readonly toIndex = new Set<string>();
 
   constructor(readonly tx: ItemTx) {}
 
@@ -66,7 +68,7 @@ export class ItemWriter {
       this.itemsWritten++;
       writes.push(this.tx.objectStore('items').put(record));
     }
-    if (textChanged(before, record)) writes.push(this.tx.objectStore('searchQueue').put(1, [record.published, record.id]));
+    if (textChanged(before, record)) this.toIndex.add(record.id);
     await Promise.all(writes);
   }
 
@@ -80,11 +82,23 @@ export class ItemWriter {
 }
 
 /**
+ * One search queue entry for all the items a transaction wrote: one request instead of one per item
+ * (as many as the item writes themselves). The key sorts by when it was written.
+ */
+function queueForSearch(tx: ItemTx, ids: ReadonlySet<string>): Promise<unknown> | undefined {
+  if (ids.size === 0) return undefined;
+  return tx.objectStore('searchQueue').put([...ids], [Date.now(), crypto.randomUUID()]);
+}
+
+/**
  * Runs `work` in one read-write transaction over the item stores, then writes the counters it
  * changed and waits for the commit. `work` may only wait on requests of this transaction.
  */
 export async function writeItems<T>(db: NewsDb, work: (w: ItemWriter, tx: ItemTx) => Promise<T>): Promise<T> {
-  const tx = db.transaction([...ITEM_STORES], 'readwrite');
+  // Relaxed: the commit does not wait for the disk to flush. A power cut may lose the last few
+  // transactions, each whole (items, counters and the source's validators together); a killed worker
+  // loses nothing that committed.
+  const tx = db.transaction([...ITEM_STORES], 'readwrite', { durability: 'relaxed' });
   const writer = new ItemWriter(tx);
   let out: T;
   try {
@@ -99,7 +113,7 @@ export async function writeItems<T>(db: NewsDb, work: (w: ItemWriter, tx: ItemTx
     }
     throw e;
   }
-  await writer.counts.flush(tx.objectStore('counters'));
+  await Promise.all([writer.counts.flush(tx.objectStore('counters')), queueForSearch(tx, writer.toIndex)]);
   await tx.done;
   return out;
 }

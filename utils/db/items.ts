@@ -16,6 +16,9 @@ export interface StoreResult {
 
 const DAY = 86_400_000;
 
+/** A source's items in the bySource index ([sourceId, published]). */
+const sourceRange = (sourceId: string) => IDBKeyRange.bound([sourceId, -Infinity], [sourceId, Infinity]);
+
 /** Keeps the first of several items the source sent with the same identity (duplicate guids). */
 export function dedupeBatch(items: ParsedItem[]): ParsedItem[] {
   const seen = new Set<string>();
@@ -56,9 +59,12 @@ function newItem(source: Source, p: ParsedItem, now: number): Item {
   };
 }
 
-/** The stored item with the same identity: the id is the identity, so one look-up by key decides. */
-function findExisting(tx: ItemTx, sourceId: string, p: ParsedItem): Promise<Item | undefined> {
-  return tx.objectStore('items').get(itemIdFor(sourceId, p));
+/**
+ * The ids of the items the source has stored: one request, instead of one look-up per parsed item
+ * (a new source has none, and most of a known source's items are already there).
+ */
+async function storedIds(tx: ItemTx, sourceId: string): Promise<Set<string>> {
+  return new Set(await tx.objectStore('items').index('bySource').getAllKeys(sourceRange(sourceId)));
 }
 
 /**
@@ -80,6 +86,29 @@ export async function storePoll(
   return writeItems(db, (writer, tx) => writePoll(writer, tx, source, parsed, now, settings, sourcePatch, topics));
 }
 
+/** One source's poll, ready to store: what `storePoll` takes after the database. */
+export interface PollWrite {
+  source: Source;
+  parsed: ParsedItem[];
+  now: number;
+  settings: Pick<Settings, 'retentionDays' | 'maxItemsPerSource'>;
+  sourcePatch: Partial<Source>;
+  topics?: TopicSet;
+}
+
+/**
+ * Stores several sources' polls in one transaction, one after the other (a later source sees an
+ * earlier one's items, so a story two of them carry is still joined). The transaction is the unit a
+ * killed worker keeps or loses, so each source's poll is still whole or absent.
+ */
+export function storePolls(db: NewsDb, polls: readonly PollWrite[]): Promise<StoreResult[]> {
+  return writeItems(db, async (writer, tx) => {
+    const out: StoreResult[] = [];
+    for (const p of polls) out.push(await writePoll(writer, tx, p.source, p.parsed, p.now, p.settings, p.sourcePatch, p.topics));
+    return out;
+  });
+}
+
 async function writePoll(
   writer: ItemWriter,
   tx: ItemTx,
@@ -91,9 +120,15 @@ async function writePoll(
   topics: TopicSet | undefined,
 ): Promise<StoreResult> {
   const batch = dedupeBatch(parsed);
-  // Look-ups are issued together: IndexedDB pipelines them inside the transaction.
-  const existing = await Promise.all(batch.map((p) => findExisting(tx, source.id, p)));
-  const twins = await Promise.all(batch.map((p, i) => (existing[i] ? undefined : storyFromOtherSource(tx.objectStore('items'), source, p))));
+  // The id is the identity: an item is read only when the source already has its id. Look-ups are
+  // issued together: IndexedDB pipelines them inside the transaction.
+  const own = await storedIds(tx, source.id);
+  const items = tx.objectStore('items');
+  const existing = await Promise.all(batch.map((p) => {
+    const id = itemIdFor(source.id, p);
+    return own.has(id) ? items.get(id) : undefined;
+  }));
+  const twins = await Promise.all(batch.map((p, i) => (existing[i] ? undefined : storyFromOtherSource(items, source, p, own))));
   const joined = new Set<string>();
   const newIds: string[] = [];
   const updatedIds: string[] = [];
@@ -135,21 +170,24 @@ async function writePoll(
     }
   });
   await Promise.all(writes);
-  const { removed, count } = await applyRetention(tx, writer, source.id, now, settings);
+  const { removed, count } = await applyRetention(tx, writer, source.id, now, settings, own.size);
   const cur = (await tx.objectStore('sources').get(source.id)) ?? source;
   await tx.objectStore('sources').put({ ...cur, ...sourcePatch, itemCount: count });
   return { newIds, updatedIds, removed };
 }
 
-/** Deletes a source's items past the retention age or beyond the per-source cap; never starred ones. */
-async function applyRetention(tx: ItemTx, writer: ItemWriter, sourceId: string, now: number, s: Pick<Settings, 'retentionDays' | 'maxItemsPerSource'>) {
+/**
+ * Deletes a source's items past the retention age or beyond the per-source cap; never starred ones.
+ * `storedBefore`: how many items the source had before this poll (its first poll has no counter yet).
+ */
+async function applyRetention(tx: ItemTx, writer: ItemWriter, sourceId: string, now: number, s: Pick<Settings, 'retentionDays' | 'maxItemsPerSource'>, storedBefore: number) {
   const cutoff = now - s.retentionDays * DAY;
-  const range = IDBKeyRange.bound([sourceId, -Infinity], [sourceId, Infinity]);
+  const range = sourceRange(sourceId);
   const index = tx.objectStore('items').index('bySource');
   // Most polls have nothing to remove: two cheap look-ups decide before any item is read.
-  const total = (await tx.objectStore('counters').get(sourceKey(sourceId)))?.total;
+  const total = (await tx.objectStore('counters').get(sourceKey(sourceId)))?.total ?? storedBefore;
   const oldest = await index.openKeyCursor(range);
-  if (total !== undefined && total + writer.counts.addedTo(sourceKey(sourceId)) <= s.maxItemsPerSource && (!oldest || (oldest.key[1] as number) >= cutoff)) {
+  if (total + writer.counts.addedTo(sourceKey(sourceId)) <= s.maxItemsPerSource && (!oldest || (oldest.key[1] as number) >= cutoff)) {
     return { removed: 0, count: total + writer.counts.addedTo(sourceKey(sourceId)) };
   }
   let kept = 0;

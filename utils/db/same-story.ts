@@ -10,11 +10,14 @@ type ItemStore = IDBPObjectStore<NewsSchema, (typeof ITEM_STORES)[number][], 'it
 /**
  * Another source's item with this link, if any. Never within one source (a live page reuses one URL
  * for many updates, each its own item) and never for a live source's updates, for the same reason.
+ * `ownIds` are the ids this source has stored: the link's keys are read, and an item only when it is
+ * another source's (the rare case), so a new story costs one small request.
  */
-export async function storyFromOtherSource(store: ItemStore, source: Source, p: ParsedItem): Promise<Item | undefined> {
+export async function storyFromOtherSource(store: ItemStore, source: Source, p: ParsedItem, ownIds: ReadonlySet<string>): Promise<Item | undefined> {
   if (!p.url || source.breaking || source.kind === 'live') return undefined;
-  const same = await store.index('byLink').getAll(p.url, 5);
-  return same.find((it) => it.sourceId !== source.id);
+  const ids = await store.index('byLink').getAllKeys(p.url, 5);
+  const other = ids.find((id) => !ownIds.has(id));
+  return other === undefined ? undefined : store.get(other);
 }
 
 /** The item once it also names `sourceId` (undefined when it already does). */

@@ -61,12 +61,13 @@ export interface NewsSchema extends DBSchema {
     };
   };
   /**
-   * Items whose text the search index has not seen yet, keyed [published, id] so the indexer takes
-   * them in time order (see search-index.ts). Written in the same transaction as the item.
+   * Items whose text the search index has not seen yet, written in the same transaction as the items
+   * (see search-index.ts). One entry per write transaction: key [time written, unique], value the
+   * ids. (Entries from before 0.8 hold one item each: key [published, id], value 1.)
    */
   searchQueue: {
     key: [number, string];
-    value: 1;
+    value: QueueEntry;
   };
   /** The search index's segments: how many items each holds and the time span they cover. */
   searchSegments: {
@@ -108,6 +109,9 @@ export interface NewsSchema extends DBSchema {
     indexes: { byReadAt: number };
   };
 }
+
+/** A search queue entry: the ids one transaction queued, or (before 0.8) 1 for the item in its key. */
+export type QueueEntry = string[] | 1;
 
 export interface SegmentMeta {
   seg: number;

@@ -1,15 +1,15 @@
 // The search index, kept apart from the items and built after they are stored.
 //
-// Writing an item queues it (searchQueue, same transaction as the item). `indexQueued` takes the
-// queue in time order, a batch at a time, and writes each batch as a segment: its items' ids and
-// times newest first, and per word one small array of item numbers. A batch and the removal of its
+// Writing items queues them (searchQueue: one entry per transaction, in that transaction).
+// `indexQueued` takes the queue in the order it was written, a batch at a time, and writes each batch
+// as a segment: its items' ids and times newest first, and per word one small array of item numbers. A batch and the removal of its
 // queue entries are one transaction, so a worker killed mid-way leaves either the segment and a
 // shorter queue or neither: the index is always consistent, and what is not in it yet is in the
 // queue, which search scans. Small segments are merged (4 of a size into one), and segments are
 // rebuilt from the live items when deleted items make up too much of them.
 import type { IDBPTransaction } from 'idb';
 import type { Item } from '../model';
-import type { NewsSchema, NewsDb, SegmentMeta } from './schema';
+import type { NewsSchema, NewsDb, QueueEntry, SegmentMeta } from './schema';
 import { buildSegment, type BuiltSegment } from '../search/segment';
 import { ALL } from './counters';
 
@@ -71,18 +71,41 @@ async function getItems(tx: IndexTx, ids: Iterable<string>): Promise<Item[]> {
   return got.filter((it): it is Item => !!it);
 }
 
-/** Indexes one batch of the queue; returns how many queue entries it took (0: the queue is empty). */
+/** The item ids a queue entry holds. */
+export function queuedIdsOf(key: readonly [number, string], entry: QueueEntry): string[] {
+  return entry === 1 ? [key[1]] : entry;
+}
+
+type QueueStore = { getAllKeys(q?: IDBKeyRange | null, count?: number): Promise<Array<[number, string]>>; getAll(q?: IDBKeyRange | null, count?: number): Promise<QueueEntry[]> };
+
+/** Every item id waiting in the queue (the search scans these one by one). */
+export async function allQueuedIds(queue: QueueStore): Promise<Set<string>> {
+  const [keys, entries] = await Promise.all([queue.getAllKeys(), queue.getAll()]);
+  return new Set(entries.flatMap((e, i) => queuedIdsOf(keys[i]!, e)));
+}
+
+/** Indexes one batch of the queue; returns how many queued items it took (0: the queue is empty). */
 async function indexBatch(db: NewsDb, batch: number): Promise<number> {
   const tx = db.transaction([...INDEX_STORES], 'readwrite');
   const queue = tx.objectStore('searchQueue');
-  const keys = await queue.getAllKeys(null, batch);
-  if (keys.length > 0) {
-    // An item queued twice (its date changed) is indexed once, as it is now.
-    await writeSegments(tx, await getItems(tx, new Set(keys.map((k) => k[1]))));
-    await queue.delete(IDBKeyRange.bound(keys[0], keys[keys.length - 1]));
+  const [keys, entries] = await Promise.all([queue.getAllKeys(null, batch), queue.getAll(null, batch)]);
+  // Whole entries, oldest first, until the batch is full (always at least one).
+  const ids = new Set<string>();
+  let taken = 0;
+  let n = 0;
+  while (taken < keys.length && (taken === 0 || n < batch)) {
+    const got = queuedIdsOf(keys[taken]!, entries[taken]!);
+    got.forEach((id) => ids.add(id));
+    n += got.length;
+    taken++;
+  }
+  if (taken > 0) {
+    // An item queued twice (written again) is indexed once, as it is now.
+    await writeSegments(tx, await getItems(tx, ids));
+    await queue.delete(IDBKeyRange.bound(keys[0]!, keys[taken - 1]!));
   }
   await tx.done;
-  return keys.length;
+  return n;
 }
 
 const sizeClass = (n: number) => Math.floor(Math.log(Math.max(n, 1)) / Math.log(MERGE_FAN_IN));

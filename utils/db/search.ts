@@ -10,7 +10,7 @@ import type { Item } from '../model';
 import { fold, tokenize } from '../normalize/text';
 import { itemSearchWords, STOP_WORDS } from '../search/words';
 import { intersect, union } from '../search/segment';
-import { prefixKeyRange, wordKeyRange } from './search-index';
+import { allQueuedIds, prefixKeyRange, wordKeyRange } from './search-index';
 import { matchesFilter, newestFirst, type Filter } from './queries';
 import { topicsOfRecord, withTopicsOf } from './tags';
 
@@ -112,7 +112,7 @@ export async function searchItems(db: NewsDb, query: string, opts: { limit?: num
   };
 
   // Not indexed yet: checked one by one, as they are now (this also covers changed items).
-  const queued = new Set((await tx.objectStore('searchQueue').getAllKeys()).map((k) => k[1]));
+  const queued = await allQueuedIds(tx.objectStore('searchQueue'));
   const [tail, found, metas] = await Promise.all([
     Promise.all([...queued].map((id) => items.get(id))),
     indexMatches(tx, terms),
@@ -165,12 +165,11 @@ export async function searchItems(db: NewsDb, query: string, opts: { limit?: num
  */
 export async function termCandidates(db: NewsDb, term: SearchTerm, max: number): Promise<{ ids: string[]; total: number }> {
   const tx = db.transaction([...SEARCH_STORES]);
-  const [queued, found, metas] = await Promise.all([
-    tx.objectStore('searchQueue').getAllKeys(),
+  const [ids, found, metas] = await Promise.all([
+    allQueuedIds(tx.objectStore('searchQueue')),
     indexMatches(tx, [term]),
     tx.objectStore('searchSegments').getAll(),
   ]);
-  const ids = new Set(queued.map((k) => k[1]));
   let total = ids.size;
   for (const l of found.bySeg.values()) total += l.length;
   for (const seg of metas.filter((m) => found.bySeg.has(m.seg)).sort((a, b) => b.maxT - a.maxT)) {

@@ -5,6 +5,7 @@ import type { NewsDb } from '../db/schema';
 import type { ApiKind, ParsedItem, Settings, Source } from '../model';
 import { listSources } from '../db/sources';
 import { patchSource, patchSources, storePoll } from '../db/items';
+import { storeQueue, type StoreFn } from '../db/store-queue';
 import { fetchSource, FetchError } from '../net/fetch-source';
 import { apiRequest, isApiKind, parseSourceBody, redactKey } from '../sources';
 import { mapProblemText, problemOf, type Problem } from '../problems';
@@ -25,7 +26,7 @@ export interface PollDeps {
   getApiKey?: (sourceId: string) => Promise<string | undefined>;
   /** Topics to match in each source's store transaction (absent: items are stored unmatched). */
   topics?: TopicSet;
-  /** Called after a source's items are stored (notifying its alerts), before the next source starts. */
+  /** Called after a source's items are stored (telling open pages), before its fetch slot is free. */
   onStored?: (sourceId: string, newIds: string[], updatedIds: string[]) => Promise<void>;
   /** Sources fetched at once in all (default 16). */
   concurrency?: number;
@@ -61,11 +62,14 @@ function problemFor(e: unknown, key?: string): Problem {
   if (p.code === 'unexpected') console.error('Newsbar: unexpected error in a poll', e);
   return key ? mapProblemText(p, (s) => redactKey(s, key)) : p;
 }
+const storeAtOnce = (db: NewsDb): StoreFn => (w) => storePoll(db, w.source, w.parsed, w.now, w.settings, w.sourcePatch, w.topics);
+
 /**
  * Polls one source. With `unchanged`, a 304's state (next poll time, validators) is left there for
- * the caller to write with others in one transaction; without, it is written at once.
+ * the caller to write with others in one transaction; without, it is written at once. With `store`,
+ * the items go through it (a poll's queue that writes several sources together); without, at once.
  */
-export async function pollSource(deps: PollDeps, source: Source, unchanged?: Map<string, Partial<Source>>): Promise<SourceOutcome> {
+export async function pollSource(deps: PollDeps, source: Source, unchanged?: Map<string, Partial<Source>>, store: StoreFn = storeAtOnce(deps.db)): Promise<SourceOutcome> {
   const now = deps.now();
   const random = deps.random ?? Math.random;
   let key: string | undefined;
@@ -100,7 +104,7 @@ export async function pollSource(deps: PollDeps, source: Source, unchanged?: Map
     Object.assign(ok, { lastStatus: res.status }, redirectPatch(source, res.redirected && !isApi(source) ? res.finalUrl : undefined));
     if (!source.siteUrl && feed.siteUrl) ok.siteUrl = feed.siteUrl;
     const items: ParsedItem[] = feed.items;
-    const stored = await storePoll(deps.db, source, items, now, deps.settings, ok, deps.topics);
+    const stored = await store({ source, parsed: items, now, settings: deps.settings, sourcePatch: ok, topics: deps.topics });
     if (source.kind === 'live') {
       // Whether the coverage goes on depends on how many updates were new: known only once stored.
       // (A worker killed between the two writes leaves the state one poll behind: the next poll mends it.)
@@ -109,8 +113,8 @@ export async function pollSource(deps: PollDeps, source: Source, unchanged?: Map
       await patchSource(deps.db, source.id, { live: { ...live, title: feed.title ?? source.live?.title } });
     }
     if (deps.onStored && (stored.newIds.length || stored.updatedIds.length)) {
-      // Notifying must not turn a stored poll into a failed one.
-      await deps.onStored(source.id, stored.newIds, stored.updatedIds).catch((e) => console.error('Newsbar: topic alerts failed', e));
+      // What follows a store must not turn a stored poll into a failed one.
+      await deps.onStored(source.id, stored.newIds, stored.updatedIds).catch((e) => console.error('Newsbar: after storing a source', e));
     }
     return { sourceId: source.id, kind: 'stored', newIds: stored.newIds, updatedIds: stored.updatedIds };
   } catch (e) {
@@ -150,9 +154,11 @@ export async function pollDue(deps: PollDeps, opts: PollOptions = {}): Promise<S
   // Sources that answered 304 change only their schedule: written together at the end. A worker
   // killed before that loses nothing but the schedule, and those sources are asked again.
   const unchanged = new Map<string, Partial<Source>>();
+  // Sources stored while another's transaction runs are written together in the next.
+  const store = storeQueue(deps.db);
   try {
     await runPerHost(due, (s) => hostOf(s.url), limits, async (s) => {
-      out.push(await pollSource(deps, s, unchanged));
+      out.push(await pollSource(deps, s, unchanged, store));
     });
   } finally {
     await patchSources(deps.db, unchanged);

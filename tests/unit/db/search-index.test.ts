@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexQueued, MAX_SEGMENT, pickRebuild } from '@/utils/db/search-index';
+import { allQueuedIds, indexQueued, MAX_SEGMENT, pickRebuild } from '@/utils/db/search-index';
 import { itemMatches, parseQuery, searchItems } from '@/utils/db/search';
 import { newestFirst, type Filter, matchesFilter } from '@/utils/db/queries';
 import { writeItems } from '@/utils/db/item-writes';
@@ -17,6 +17,8 @@ async function bruteForce(db: NewsDb, q: string, limit: number, filter?: Filter)
   const all = await db.getAll('items');
   return all.filter((it) => itemMatches(terms, it) && (!filter || matchesFilter(filter, it))).sort(newestFirst).slice(0, limit).map((i) => i.id);
 }
+
+const queued = (db: NewsDb) => allQueuedIds(db.transaction('searchQueue').store);
 
 async function segments(db: NewsDb): Promise<SegmentMeta[]> {
   return db.getAll('searchSegments');
@@ -97,7 +99,9 @@ describe('the search index', () => {
       const b = (await w.tx.objectStore('items').get('b'))!;
       await w.put(b, { ...b, read: 1 });
     });
-    expect((await db.getAllKeys('searchQueue')).map((k) => k[1]).sort()).toEqual(['a', 'c']);
+    // One queue entry for the transaction, holding the two items whose text changed.
+    expect(await db.count('searchQueue')).toBe(1);
+    expect([...(await queued(db))].sort()).toEqual(['a', 'c']);
     for (const pass of ['queued', 'indexed']) {
       expect(ids(await searchItems(db, 'harbour')), pass).toEqual(['c', 'a', 'b']);
       expect(ids(await searchItems(db, 'storm')), pass).toEqual([]);
@@ -138,10 +142,32 @@ describe('the search index', () => {
     tx.abort();
     await tx.done.catch(() => {});
     expect(await db.count('searchSegments')).toBe(0);
-    expect(await db.count('searchQueue')).toBe(30);
+    expect((await queued(db)).size).toBe(30);
     expect(ids(await searchItems(db, 'flood', { limit: 3 }))).toEqual(['k0', 'k1', 'k2']);
     expect(await indexQueued(db)).toBe(30);
     expect(ids(await searchItems(db, 'flood', { limit: 3 }))).toEqual(['k0', 'k1', 'k2']);
+    db.close();
+  });
+
+  it('takes whole queue entries per batch, and still reads the one-item entries written before 0.8', async () => {
+    const db = await dbWith([], [], { index: false });
+    const items = Array.from({ length: 25 }, (_, i) => item({ id: `q${i}`, title: `Tide report ${i}`, published: NOW - i * MIN }));
+    // Two transactions of 10 and 15 items: two entries.
+    await writeItems(db, async (w) => { for (const it of items.slice(0, 10)) await w.put(undefined, it); });
+    await writeItems(db, async (w) => { for (const it of items.slice(10)) await w.put(undefined, it); });
+    // An entry as 0.7 wrote them: the item in the key, the value 1.
+    const old = item({ id: 'legacy', title: 'Tide tables', published: NOW - 60 * MIN });
+    const tx = db.transaction(['items', 'searchQueue'], 'readwrite');
+    await Promise.all([tx.objectStore('items').put(old), tx.objectStore('searchQueue').put(1, [old.published, old.id])]);
+    await tx.done;
+    expect(await db.count('searchQueue')).toBe(3);
+    expect((await queued(db)).size).toBe(26);
+    expect(ids(await searchItems(db, 'tide', { limit: 100 }))).toEqual(await bruteForce(db, 'tide', 100));
+    // A batch of 4: never part of an entry, so the first entry (10) goes whole, then the rest.
+    expect(await indexQueued(db, { batch: 4, pause: async () => {} })).toBe(26);
+    expect(await db.count('searchQueue')).toBe(0);
+    expect((await segments(db)).reduce((n, x) => n + x.n, 0)).toBe(26);
+    expect(ids(await searchItems(db, 'tide', { limit: 100 }))).toEqual(await bruteForce(db, 'tide', 100));
     db.close();
   });
 });
