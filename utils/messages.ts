@@ -10,8 +10,10 @@ export type Message =
   /** Sources or topics changed in the options page (re-match, re-schedule). */
   | { type: 'sourcesChanged' }
   | { type: 'topicsChanged'; topicIds?: string[] }
-  /** From the background to open pages: new items were stored. */
+  /** From the background to open pages: new items were stored (once per poll, at its end). */
   | { type: 'newItems'; count: number; sourceIds: string[] }
+  /** From the background while a poll runs: these sources' new items are stored (no announcement). */
+  | { type: 'itemsStored'; sourceIds: string[] }
   /** From the background: a poll started/finished (for a spinner). */
   | { type: 'pollState'; polling: boolean }
   | { type: 'badgeMode'; mode: BadgeMode }

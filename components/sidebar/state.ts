@@ -84,6 +84,12 @@ export function createSidebarStore(env: SidebarEnv) {
     });
   }
 
+  /** Mid-poll: show what is stored where it moves nothing; the poll's 'newItems' announces it all. */
+  async function onItemsStored() {
+    if (!list.atTop.value || list.openId.value !== null || search.searching.value) return;
+    await run(() => Promise.all([list.reloadList(), ticker.refreshTicker(), counts.refreshCounts()]));
+  }
+
   async function reloadPrefs() {
     prefs.applyPrefs(await prefs.readPrefs());
     const f = list.filter.value;
@@ -108,6 +114,7 @@ export function createSidebarStore(env: SidebarEnv) {
   function onMessage(m: unknown) {
     if (!isMessage(m)) return;
     if (m.type === 'newItems') void onNewItems(m.count);
+    else if (m.type === 'itemsStored') void onItemsStored();
     else if (m.type === 'pollState') {
       status.setPolling(m.polling);
       if (!m.polling) void run(() => Promise.all([prefs.refreshSources(), counts.refreshCounts()]));

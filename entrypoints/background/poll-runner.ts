@@ -15,6 +15,7 @@ import { drainAlerts } from './alerts';
 import { sendDigestIfDue } from './notifications';
 import { loadTopics } from '@/utils/topics/store';
 import { topicSet } from '@/utils/topics/rematch';
+import { storedProgress } from '@/utils/poller/progress';
 
 let chain: Promise<unknown> = Promise.resolve();
 
@@ -33,8 +34,14 @@ async function pollDeps(): Promise<PollDeps> {
 async function runOnce(opts: PollOptions): Promise<SourceOutcome[]> {
   const deps = await pollDeps();
   broadcast({ type: 'pollState', polling: true });
+  // Open sidebars show stored articles while the rest of the poll goes on.
+  const progress = storedProgress((sourceIds) => broadcast({ type: 'itemsStored', sourceIds }));
+  deps.onStored = async (sourceId, newIds) => {
+    if (newIds.length) progress.stored(sourceId);
+  };
   try {
     const outcomes = await pollDue(deps, opts);
+    progress.stop();
     // Alerts wait in the durable queue until the whole poll is stored: one summary per poll, not one
     // per source. A story is never notified twice (see drainAlerts).
     await drainAlerts();
@@ -45,6 +52,7 @@ async function runOnce(opts: PollOptions): Promise<SourceOutcome[]> {
     if (count > 0) broadcast({ type: 'newItems', count, sourceIds: fresh.map((o) => o.sourceId) });
     return outcomes;
   } finally {
+    progress.stop();
     broadcast({ type: 'pollState', polling: false });
   }
 }
