@@ -50,7 +50,7 @@ try {
   if (want('options')) sections.push(await inFreshBrowser((ext) => benchOptions(ext, RUNS)));
   if (want('bundle')) sections.push(benchBundle());
   // Slow (the peers' own ingest of 10,000 items): only when asked for, `npm run bench:peers`.
-  if (only.includes('peers')) sections.push(benchPeers());
+  if (only.includes('peers')) sections.push(await benchPeers());
 } finally {
   await srv.close();
 }
