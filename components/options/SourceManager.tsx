@@ -81,6 +81,75 @@ function RowCells({ row, selected, open, now, locale, onSelect, onToggle }: RowP
   );
 }
 
+interface TableProps {
+  visible: readonly ManagedSource[];
+  selected: ReadonlySet<string>;
+  open: string | null;
+  sort: SortKey;
+  descending: boolean;
+  folderNames: string[];
+  now: number;
+  locale: string;
+  store: OptionsStore;
+  onSelect(id: string, on: boolean): void;
+  onToggle(id: string): void;
+  onSelectShown(on: boolean): void;
+  onSort(key: SortKey): void;
+}
+
+/**
+ * The table of the rows shown. It re-renders only when they, the selection, the open row or the sort
+ * change: a key press in the search box that leaves the rows as they were costs the table nothing.
+ * (The callbacks act on the manager's current state; `now` moves every render and only the rows that
+ * re-render read it, as before.)
+ */
+class SourceTable extends Component<TableProps> {
+  override shouldComponentUpdate(b: TableProps): boolean {
+    const a = this.props;
+    return !(a.visible === b.visible && a.selected === b.selected && a.open === b.open && a.sort === b.sort
+      && a.descending === b.descending && a.folderNames === b.folderNames);
+  }
+
+  override render() {
+    const { visible, selected, open, sort, descending, folderNames, now, locale, store, onSelect, onToggle, onSelectShown, onSort } = this.props;
+    const allVisibleSelected = visible.length > 0 && visible.every((r) => selected.has(r.source.id));
+    return (
+      <table class="source-table">
+        <caption class="visually-hidden">{t('opt_your_sources')}</caption>
+        <thead>
+          <tr>
+            <th class="col-check" scope="col">
+              <input type="checkbox" checked={allVisibleSelected} aria-label={t('opt_select_all_shown')}
+                onChange={(e) => onSelectShown(e.currentTarget.checked)} />
+            </th>
+            {COLUMNS.map((c) => (
+              <th key={c.key} scope="col" class={c.class} aria-sort={sort === c.key ? (descending ? 'descending' : 'ascending') : undefined}>
+                <button type="button" class="sort" onClick={() => onSort(c.key)}>
+                  {t(c.label)}
+                  <span aria-hidden="true">{sort === c.key ? (descending ? ' ▾' : ' ▴') : ''}</span>
+                </button>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {visible.map((row) => (
+            <Fragment key={row.source.id}>
+              <Row row={row} selected={selected.has(row.source.id)} open={open === row.source.id} now={now} locale={locale}
+                onSelect={onSelect} onToggle={onToggle} />
+              {open === row.source.id && (
+                <tr class="details-row" id={`details-${row.source.id}`}>
+                  <td colSpan={7}><SourceDetails store={store} source={row.source} folders={folderNames} /></td>
+                </tr>
+              )}
+            </Fragment>
+          ))}
+        </tbody>
+      </table>
+    );
+  }
+}
+
 export function SourceManager({ store, start = {} }: { store: OptionsStore; start?: ManagerStart }) {
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
@@ -137,9 +206,15 @@ export function SourceManager({ store, start = {} }: { store: OptionsStore; star
     }
   }
 
-  const visible = view.slice(0, shown);
-  const allVisibleSelected = visible.length > 0 && visible.every((r) => selected.has(r.source.id));
+  const visible = useMemo(() => view.slice(0, shown), [view, shown]);
   const selectedIds = [...selected];
+  function onSelectShown(on: boolean) {
+    setSelected((cur) => {
+      const next = new Set(cur);
+      for (const r of visible) on ? next.add(r.source.id) : next.delete(r.source.id);
+      return next;
+    });
+  }
 
   async function bulk(kind: 'pause' | 'resume' | 'move' | 'remove') {
     if (selectedIds.length === 0) return;
@@ -157,7 +232,7 @@ export function SourceManager({ store, start = {} }: { store: OptionsStore; star
     );
   }
 
-  const folderNames = folders.map((f) => f.name);
+  const folderNames = useMemo(() => folders.map((f) => f.name), [folders]);
   return (
     <div class="manager">
       <h3 id="manager-title">{t('opt_your_sources')} <span class="muted">({sources.length})</span></h3>
@@ -210,45 +285,8 @@ export function SourceManager({ store, start = {} }: { store: OptionsStore; star
       {view.length === 0 ? (
         <p class="empty">{t('opt_no_match')}</p>
       ) : (
-        <table class="source-table">
-          <caption class="visually-hidden">{t('opt_your_sources')}</caption>
-          <thead>
-            <tr>
-              <th class="col-check" scope="col">
-                <input type="checkbox" checked={allVisibleSelected} aria-label={t('opt_select_all_shown')}
-                  onChange={(e) => {
-                    const on = e.currentTarget.checked;
-                    setSelected((cur) => {
-                      const next = new Set(cur);
-                      for (const r of visible) on ? next.add(r.source.id) : next.delete(r.source.id);
-                      return next;
-                    });
-                  }} />
-              </th>
-              {COLUMNS.map((c) => (
-                <th key={c.key} scope="col" class={c.class} aria-sort={sort === c.key ? (descending ? 'descending' : 'ascending') : undefined}>
-                  <button type="button" class="sort" onClick={() => sortBy(c.key)}>
-                    {t(c.label)}
-                    <span aria-hidden="true">{sort === c.key ? (descending ? ' ▾' : ' ▴') : ''}</span>
-                  </button>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {visible.map((row) => (
-              <Fragment key={row.source.id}>
-                <Row row={row} selected={selected.has(row.source.id)} open={open === row.source.id} now={now} locale={locale}
-                  onSelect={onSelect} onToggle={onToggle} />
-                {open === row.source.id && (
-                  <tr class="details-row" id={`details-${row.source.id}`}>
-                    <td colSpan={7}><SourceDetails store={store} source={row.source} folders={folderNames} /></td>
-                  </tr>
-                )}
-              </Fragment>
-            ))}
-          </tbody>
-        </table>
+        <SourceTable visible={visible} selected={selected} open={open} sort={sort} descending={descending} folderNames={folderNames}
+          now={now} locale={locale} store={store} onSelect={onSelect} onToggle={onToggle} onSelectShown={onSelectShown} onSort={sortBy} />
       )}
       {view.length > shown && (
         <button type="button" class="more" onClick={() => setShown(shown + PAGE)}>

@@ -51,7 +51,7 @@ export function manageView(
   q: ManagerQuery,
   now: number,
   retentionDays: number,
-): ManagedSource[] {
+): readonly ManagedSource[] {
   return searchRows(sortedRows(list, counts, q, now, retentionDays), q.search);
 }
 
@@ -95,14 +95,18 @@ function haystackOf(s: Source): string {
   return h;
 }
 
-/** The rows whose name, address or folder hold every word of `search`, in their order. */
-export function searchRows(rows: readonly ManagedSource[], search: string): ManagedSource[] {
+/**
+ * The rows whose name, address or folder hold every word of `search`, in their order. When all of
+ * them match, `rows` itself, so the table sees nothing changed.
+ */
+export function searchRows(rows: readonly ManagedSource[], search: string): readonly ManagedSource[] {
   const words = search.toLocaleLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return rows as ManagedSource[];
-  return rows.filter((r) => {
+  if (words.length === 0) return rows;
+  const out = rows.filter((r) => {
     const hay = haystackOf(r.source);
     return words.every((w) => hay.includes(w));
   });
+  return out.length === rows.length ? rows : out;
 }
 
 /** The folders in use, sorted, each with how many sources it holds. */

@@ -4,7 +4,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/pre
 import { SourcesSection } from '@/components/options/SourcesSection';
 import { UndoBar } from '@/components/options/UndoBar';
 import { makeSource, listSources } from '@/utils/db/sources';
-import { articlesPerDay, manageView, statusOf } from '@/utils/sources/manager';
+import { articlesPerDay, manageView, searchRows, sortedRows, statusOf } from '@/utils/sources/manager';
 import type { Source } from '@/utils/model';
 import { fakeEnv } from './fake-env';
 
@@ -64,6 +64,15 @@ describe('source manager (pure)', () => {
     const list = fiveHundred();
     const v = manageView(list, {}, { search: 'source 04 folder 2', status: 'all', folder: '', sort: 'name', descending: false }, NOW, 30);
     expect(v.map((r) => r.source.name)).toEqual(['Source 044', 'Source 104', 'Source 404']);
+  });
+  it('narrows the sorted rows in their order, and hands back the same rows when every one matches', () => {
+    const list = fiveHundred();
+    const sorted = sortedRows(list, {}, { status: 'all', folder: '', sort: 'lastSuccess', descending: true }, NOW, 30);
+    expect(searchRows(sorted, 'SOURCE')).toBe(sorted); // the table sees nothing changed
+    const words = ['folder', '3'];
+    const expected = sorted.filter((r) => words.every((w) => `${r.source.name} ${r.source.url} ${r.source.folder ?? ''}`.toLowerCase().includes(w)));
+    expect(expected.length).toBeGreaterThan(10);
+    expect(searchRows(sorted, ' Folder   3 ')).toEqual(expected);
   });
 });
 
