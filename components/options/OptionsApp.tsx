@@ -11,7 +11,7 @@ import type { OptionsStore } from './state';
 
 export function OptionsApp({ store, start }: { store: OptionsStore; start?: ManagerStart }) {
   useEffect(() => {
-    void store.load();
+    void store.loadOnce();
     const offWatch = store.watch();
     // Leaving the page ends the Undo offer: what was removed is deleted now.
     const leave = () => void store.commitRemoval();

@@ -64,6 +64,15 @@ export function createOptionsStore(env: OptionsEnv) {
     loaded.value = true;
   }
 
+  let firstLoad: Promise<void> | undefined;
+  /**
+   * The page's first read: its script starts it before the first render, so the database opens while
+   * the page renders; OptionsApp's call when it mounts joins the same read.
+   */
+  function loadOnce(): Promise<void> {
+    return (firstLoad ??= load());
+  }
+
   /** Keeps the page current: polls finishing, other tabs and synced devices changing things. */
   function watch(): () => void {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -226,7 +235,7 @@ export function createOptionsStore(env: OptionsEnv) {
 
   return {
     sources, topics, settings, itemCounts, loaded, status, removal, syncStatus,
-    load, watch, reloadSources, reloadSync, addSource, updateSource, updateSources, removeSource, removeSources, undoRemoval, commitRemoval,
+    load, loadOnce, watch, reloadSources, reloadSync, addSource, updateSource, updateSources, removeSource, removeSources, undoRemoval, commitRemoval,
     setApiKey, getApiKey, refresh,
     saveTopic, removeTopic, updateSettings, announce,
     importOpmlFile, importSettingsFile, previewTopic,
