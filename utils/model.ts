@@ -11,7 +11,7 @@ export type LiveKind = 'live';
 export type SourceKind = FeedKind | 'feed' | ApiKind | LiveKind; // 'feed' = detect the format from the body
 
 export interface Item {
-  /** Stable id: `${sourceId}:${kind}-${hash(identity)}` (utils/normalize/ids.ts), also the dedupe key. */
+  /** Stable id: 11 characters hashed from the source id and the item's identity (utils/normalize/ids.ts), also the dedupe key. */
   id: string;
   sourceId: string;
   /** Other sources that carry the same story (same canonical link): one row names them all. */

@@ -9,7 +9,7 @@ import { isSourceListKey, pullSourceList, pushSourceList } from './source-sync';
 import { workerHandle, type WorkerHandle } from './worker-handle';
 import { onWake } from './wake';
 import { registerAlertListeners, rematchTopics } from './alerts';
-import { clearReadNotifications, sendDigestIfDue } from './notifications';
+import { clearReadNotifications, renameLegacyItemIds, sendDigestIfDue } from './notifications';
 
 declare global {
   interface ImportMetaEnv {
@@ -30,7 +30,10 @@ export default defineBackground(() => {
     try {
       // Nothing is added on install: the sidebar's welcome offers starter packs, import and a field.
       // After an update, items carried over by a migration get their topics.
-      if (reason === 'update') void rematchTopics();
+      if (reason === 'update') {
+        void rematchTopics();
+        await renameLegacyItemIds().catch((e: unknown) => console.warn('Newsbar: renaming stored item ids failed', e));
+      }
       await ensureAlarm();
       await updateBadge();
     } finally {

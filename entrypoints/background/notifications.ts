@@ -10,6 +10,7 @@ import { t } from '@/utils/i18n';
 import {
   ITEM_PREFIX, holdForDigest, planDigest, snoozeUntil, topicOfNotification, type NotifyPlan, type PendingDigest, type PlannedNotification,
 } from '@/utils/topics/notify';
+import { currentItemId, isLegacyItemId } from '@/utils/normalize/ids';
 import { ALERT_DIGEST_KEY as DIGEST_KEY, ALERT_NOTES_KEY as NOTES_KEY, SIDEBAR_TOPIC_KEY } from '@/utils/storage-keys';
 import { updateBadge } from './badge';
 import { broadcast } from './broadcast';
@@ -21,6 +22,26 @@ const BUTTONS = !import.meta.env.FIREFOX;
 
 type Notes = Record<string, string[]>;
 const readNotes = async (): Promise<Notes> => ((await browser.storage.local.get(NOTES_KEY))[NOTES_KEY] as Notes | undefined) ?? {};
+/** The item an item notification is about: from its note (the id in the notification's own id may predate schema 12). */
+const itemOfNotification = async (id: string) => (await readNotes())[id]?.[0] ?? id.slice(ITEM_PREFIX.length);
+
+/**
+ * After an update: item ids kept in storage.local by a version before schema 12 (the notes of open
+ * notifications, the digest held during quiet hours) become today's, as the database's did.
+ */
+export async function renameLegacyItemIds(): Promise<void> {
+  const got = await browser.storage.local.get([NOTES_KEY, DIGEST_KEY]);
+  const notes = got[NOTES_KEY] as Notes | undefined;
+  const digest = got[DIGEST_KEY] as PendingDigest | undefined;
+  const next: Record<string, unknown> = {};
+  if (notes && Object.values(notes).some((ids) => ids.some(isLegacyItemId))) {
+    next[NOTES_KEY] = Object.fromEntries(Object.entries(notes).map(([id, ids]) => [id, ids.map(currentItemId)]));
+  }
+  if (digest?.entries.some((e) => isLegacyItemId(e.itemId))) {
+    next[DIGEST_KEY] = { ...digest, entries: digest.entries.map((e) => ({ ...e, itemId: currentItemId(e.itemId) })) };
+  }
+  if (Object.keys(next).length) await browser.storage.local.set(next);
+}
 
 /** The sources an item names: its own and those that carry the same story. */
 /** Keeps held matches (quiet hours, snooze) for the one digest that follows. */
@@ -104,7 +125,7 @@ async function onClicked(id: string): Promise<void> {
   void browser.notifications.clear(id);
   if (id.startsWith(ITEM_PREFIX)) {
     const db = await getDb();
-    const item = await db.get('items', id.slice(ITEM_PREFIX.length));
+    const item = await db.get('items', await itemOfNotification(id));
     if (!item) return forget(id);
     await browser.tabs.create({ url: item.url, active: true });
     await markNotificationRead(id);

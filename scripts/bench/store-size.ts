@@ -70,7 +70,11 @@ interface Adapter {
   ingest(w: Worker, origin: string, n: number): Promise<number>;
   /** Opens the database in a page or the worker (the next start's replay of the log happens here). */
   reopen(w: Worker): Promise<number>;
+  /** Bytes by store and index (an estimate), where the extension can say. */
+  logical?(w: Worker): Promise<Logical>;
 }
+
+type Logical = Record<string, { n: number; bytes: number }>;
 
 // Strings, not functions: the bundler that runs this script would add helpers the worker lacks.
 const newsbar: Adapter = {
@@ -98,6 +102,9 @@ const newsbar: Adapter = {
       return c.total ?? c;
     })(${JSON.stringify({ origin, n })})`) as Promise<number>;
   },
+  async logical(w) {
+    return w.evaluate(LOGICAL) as Promise<Logical>;
+  },
   async reopen(w) {
     return w.evaluate(`(async () => {
       for (let i = 0; i < 100 && typeof globalThis.newsbar !== 'object'; i++) await new Promise((r) => setTimeout(r, 100));
@@ -107,6 +114,37 @@ const newsbar: Adapter = {
     })()`) as Promise<number>;
   },
 };
+
+/**
+ * Where the bytes go, as an estimate: per store and per index, the bytes of the encoded keys (IndexedDB's
+ * key encoding: a string is 2 bytes per character) and of the values (JSON length, typed arrays by their
+ * bytes). An index entry holds its key and the record's key, and the record's key again as its value.
+ */
+const LOGICAL = `(async () => {
+  const db = await globalThis.newsbar.getDb();
+  const key = (k) => typeof k === 'number' ? 9 : typeof k === 'string' ? 2 + 2 * k.length : Array.isArray(k) ? 2 + k.reduce((a, x) => a + key(x), 0) : 0;
+  const val = (v) => {
+    if (ArrayBuffer.isView(v)) return v.byteLength + 3;
+    if (Array.isArray(v)) return 2 + v.reduce((a, x) => a + val(x), 0);
+    if (v && typeof v === 'object') return 2 + Object.entries(v).reduce((a, [k, x]) => (x === undefined ? a : a + k.length + 2 + val(x)), 0);
+    return typeof v === 'string' ? v.length + 2 : typeof v === 'number' ? (Number.isInteger(v) && Math.abs(v) < 2 ** 30 ? 3 : 9) : 1;
+  };
+  const out = {};
+  for (const name of db.objectStoreNames) {
+    const store = db.transaction(name).store;
+    let bytes = 0, n = 0;
+    let c = await store.openCursor();
+    while (c) { n++; bytes += key(c.primaryKey) + val(c.value); c = await c.continue(); }
+    if (n) out[name] = { n, bytes };
+    for (const ix of store.indexNames) {
+      let m = 0, b = 0;
+      let k = await db.transaction(name).store.index(ix).openKeyCursor();
+      while (k) { m++; b += key(k.key) + 2 * key(k.primaryKey); k = await k.continue(); }
+      if (m) out[name + '.' + ix] = { n: m, bytes: b };
+    }
+  }
+  return out;
+})()`;
 
 /** The peer keeps its entries in the database 'web-feed' (store 'entries'), subscriptions as bookmarks. */
 const COUNT_PEER = `(async () => {
@@ -175,7 +213,7 @@ async function settle(a: Adapter, profile: string): Promise<{ bytes: number; fil
   }
 }
 
-interface Measure { perItem: number; empty: number; full: number; again: number; items: number; files: string }
+interface Measure { perItem: number; empty: number; full: number; again: number; items: number; files: string; logical?: Logical }
 
 /** One run: a fresh profile, its empty store measured, the feeds stored, the store measured (twice). */
 async function measure(a: Adapter, origin: string): Promise<Measure> {
@@ -189,13 +227,14 @@ async function measure(a: Adapter, origin: string): Promise<Measure> {
     b = await open(profile, a.dir);
     const items = await a.ingest(await b.worker(), origin, SOURCES);
     if (items !== SOURCES * PER_SOURCE) throw new Error(`${a.name} stored ${items} items, expected ${SOURCES * PER_SOURCE}`);
+    const logical = await a.logical?.(await b.worker());
     await sleep(500);
     await b.context.close();
     const full = await settle(a, profile);
     if (full.items !== items) throw new Error(`${a.name}: ${full.items} items after a restart, ${items} before`);
     // A second restart: the figure must not move once the log is a table.
     const again = await settle(a, profile);
-    return { perItem: (full.bytes - empty.bytes) / items, empty: empty.bytes, full: full.bytes, again: again.bytes, items, files: full.files };
+    return { perItem: (full.bytes - empty.bytes) / items, empty: empty.bytes, full: full.bytes, again: again.bytes, items, files: full.files, logical };
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });
   }
@@ -227,6 +266,12 @@ export async function benchStoreSize(srv: NewsServer, runs: number): Promise<Sec
     { metric: 'IndexedDB files per item after a restart (median, min–max)', value: spread(per('Newsbar')), baseline: `${fmt(feedBytes / n)} B (the feed's own bytes per item, RSS as served)`, ratio: (ours / (feedBytes / n)).toFixed(2), target: '<= 1 KB', verdict: verdict(ours <= 1024) },
     { metric: 'the same after one more restart (median)', value: `${fmt(median(results.get('Newsbar')!.map((m) => (m.again - m.empty) / m.items)))} B` },
   ];
+  const logical = results.get('Newsbar')!.at(-1)?.logical ?? {};
+  const total = Object.values(logical).reduce((a, x) => a + x.bytes, 0);
+  rows.push({ metric: 'estimate: encoded keys and values, all stores and indexes', value: `${fmt(total / n)} B per item`, baseline: 'what a fully compacted, uncompressed store would hold' });
+  for (const [name, x] of Object.entries(logical).sort((a, b) => b[1].bytes - a[1].bytes)) {
+    rows.push({ metric: `estimate: ${name} (${fmt(x.n)} ${name.includes('.') ? 'entries' : 'records'})`, value: `${fmt(x.bytes / n)} B per item` });
+  }
   if (wf) {
     const peer = median(per('WebFeed'));
     rows.push({ metric: 'WebFeed, the same feeds, measured the same way', value: spread(per('WebFeed')), ratio: (ours / peer).toFixed(2), target: '<= 1.0 (Newsbar / WebFeed)', verdict: verdict(ours <= peer) });

@@ -1,10 +1,11 @@
-// Schema 4: every item moves to the id of its one identity (utils/normalize/ids.ts). Before, the id and
+// Schema 4: every item moves to the id of its one identity (utils/normalize/ids.ts, in the form of
+// schemas 4 to 11; schema 12 shortens it). Before, the id and
 // the dedupe look-up were computed differently, so a store can hold one article under two records;
 // those are merged here, keeping any read, starred, topic and notified state either of them had.
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { Item } from '../model';
 import type { NewsSchema } from './schema';
-import { itemIdFor } from '../normalize/ids';
+import { legacyItemIdFor } from '../normalize/ids';
 import { Tallier } from './counters';
 
 type UpgradeTx = IDBPTransaction<NewsSchema, StoreNames<NewsSchema>[], 'versionchange'>;
@@ -51,7 +52,7 @@ export async function moveItemsToIdentityIds(tx: UpgradeTx): Promise<void> {
   let cursor = await items.openCursor();
   while (cursor) {
     const it = cursor.value;
-    const id = itemIdFor(it.sourceId, it);
+    const id = legacyItemIdFor(it.sourceId, it);
     if (id !== it.id) {
       const there = await items.get(id);
       await cursor.delete();

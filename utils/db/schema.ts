@@ -8,6 +8,7 @@ import { Tallier, type Counter } from './counters';
 import { withIndexKeys } from './index-keys';
 import { legacyTopicKeys, moveItemsToIdentityIds, type LegacyItem } from './migrate-item-ids';
 import { tagRecordOf, type TagRecord } from './tags';
+import { shortenItemIds } from './migrate-short-ids';
 import type { ReaderCopy } from '../reader/cache';
 
 export const DB_NAME = 'newsbar';
@@ -283,6 +284,9 @@ const migrations: Array<(db: IDBPDatabase<NewsSchema>, tx: UpgradeTx) => void | 
       return move(await cursor.continue());
     });
   },
+  // 11 -> 12: short item ids (11 characters instead of ~26, and not the source id inside them): the id
+  // is written in the record's key and twice in every index entry. Everything that names an item moves.
+  (_db, tx) => shortenItemIds(tx),
 ];
 
 export const DB_VERSION = migrations.length;

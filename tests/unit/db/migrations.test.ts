@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION, openNewsDb } from '@/utils/db/schema';
-import { foldTitle, hashString, itemIdFor } from '@/utils/normalize/ids';
-import type { Item } from '@/utils/model';
+import { foldTitle, hashString, itemIdFor, legacyItemIdFor, shortItemId } from '@/utils/normalize/ids';
+import { storePoll } from '@/utils/db/items';
+import { DEFAULT_SETTINGS, type Item, type ParsedItem, type Source } from '@/utils/model';
 import { expectCountersExact } from './recount';
 import { indexQueued } from '@/utils/db/search-index';
 import { searchItems } from '@/utils/db/search';
@@ -83,13 +84,17 @@ describe('schema migrations', () => {
     const old = { id: 's:2', sourceId: 's', title: 'Storm over the harbour', url: 'http://x.test/2', summaryHtml: '', contentHtml: '', published: 5, firstSeen: 5, updated: 0, categories: [], breaking: 0, topics: [], topicKeys: [], alert: 0, read: 0, starred: 0, words: ['storm 0000000005', 'harbour 0000000005'] };
     await v4.put('items', old as never);
     v4.close();
-    const db = await openNewsDb('upgrade-4');
-    expect([...db.transaction('items').store.indexNames].sort()).toEqual(['byBreaking', 'byLink', 'byPublished', 'byRead', 'bySource', 'byStarred']);
-    const it = await db.get('items', 's:2');
+    const v9 = await openNewsDb('upgrade-4', 9);
+    const it = await v9.get('items', 's:2');
     expect(it).not.toHaveProperty('words');
     expect(it).not.toHaveProperty('topicKeys');
+    expect(await v9.getAllKeys('searchQueue')).toEqual([[5, 's:2']]);
+    v9.close();
+    // Indexed and found today (under its short id since version 12).
+    const db = await openNewsDb('upgrade-4');
+    expect([...db.transaction('items').store.indexNames].sort()).toEqual(['byBreaking', 'byLink', 'byPublished', 'byRead', 'bySource', 'byStarred']);
     await indexQueued(db);
-    expect((await searchItems(db, 'harb')).items.map((i) => i.id)).toEqual(['s:2']);
+    expect((await searchItems(db, 'harb')).items.map((i) => i.id)).toEqual([shortItemId('s:2')]);
     db.close();
   });
 
@@ -133,8 +138,8 @@ describe('schema migrations', () => {
     expect(await v10.countFromIndex('items', 'byTopicTime' as never)).toBe(60 + 30 + 1);
     v10.close();
 
-    const db = await openNewsDb('upgrade-10');
-    expect(db.version).toBe(DB_VERSION);
+    const db = await openNewsDb('upgrade-10', 11);
+    expect(db.version).toBe(11);
     expect([...db.transaction('items').store.indexNames]).not.toContain('byTopicTime');
     // Every item keeps everything but its topics and topic keys.
     for (const it of await db.getAll('items')) {
@@ -165,6 +170,82 @@ describe('schema migrations', () => {
     const r = await rematchStored(db, topics, { topicIds: ['nothing'], pause: async () => {} });
     expect(r).toEqual({ scanned: 62, updated: 0, rewritten: 0 });
     expect(await db.getAll('items')).toEqual(items);
+    db.close();
+  });
+
+  it('version 12 gives every item its short id, and moves everything that names an item with it', async () => {
+    const source: Source = { id: 's-1x2y', name: 'Wire', url: 'http://x.test/feed', kind: 'rss', enabled: true, intervalMin: 10, breaking: false, addedAt: 1, nextPollAt: 0, failures: 0, health: 'ok' };
+    const parsed: ParsedItem[] = Array.from({ length: 6 }, (_, i) => ({
+      guid: i % 3 === 2 ? undefined : `g-${i}`, title: `Harbour storm report number ${i}`, url: `http://x.test/${i}`, summaryHtml: `<p>Storm ${i}</p>`, contentHtml: '', published: 1000 + i, categories: [], breaking: false,
+    }));
+    const old = parsed.map((p, i): Item => ({
+      id: legacyItemIdFor(source.id, p), sourceId: source.id, guid: p.guid, title: p.title, url: p.url, summaryHtml: p.summaryHtml, contentHtml: '', published: p.published!, firstSeen: p.published!, updated: 0,
+      categories: [], breaking: 0, alert: i === 1 ? 1 : 0, read: i === 0 ? 1 : 0, starred: i === 3 ? 1 : 0, ...(i === 3 ? { starredAt: p.published } : {}),
+    }));
+    const counters = [
+      { key: 'all', total: 6, unread: 5, starred: 1, unreadAlerts: 1 },
+      { key: `s:${source.id}`, total: 6, unread: 5, starred: 1, unreadAlerts: 1 },
+      { key: 't:storm', total: 1, unread: 1, starred: 0, unreadAlerts: 1 },
+    ];
+
+    // A real database as version 11 left it: items, counters, a topic tag, notified ids and story keys,
+    // a pending alert, a reader copy, three items in search segments and three still queued.
+    const v10 = await openNewsDb('upgrade-11', 11);
+    await v10.put('sources', source);
+    for (const it of old) await v10.put('items', it);
+    for (const c of counters) await v10.put('counters', c);
+    for (const it of old.slice(0, 3)) await v10.put('searchQueue', 1, [it.published, it.id]);
+    expect(await indexQueued(v10)).toBe(3);
+    for (const it of old.slice(3)) await v10.put('searchQueue', 1, [it.published, it.id]);
+    await v10.put('notified', { itemId: old[1].id, at: 7 });
+    await v10.put('notified', { itemId: 'link:http://x.test/1', at: 7 });
+    await v10.put('notified', { itemId: 'title:abc', at: 7 });
+    await v10.put('notified', { itemId: 's-gone:g-5x', at: 8 }); // its item already removed by retention
+    await v10.put('pendingAlerts', { itemId: old[1].id, at: 9 });
+    await v10.put('tags', { id: old[1].id, keys: [['storm', old[1].published]] });
+    const article = { url: old[0].url, title: old[0].title, byline: null, published: null, leadImage: null, html: '<p>Text</p>', text: 'Text', siteName: null, lang: null, dir: null };
+    await v10.put('reader', { itemId: old[0].id, readAt: 11, article } as never);
+    v10.close();
+
+    let db = await openNewsDb('upgrade-11', 12);
+    const ids = parsed.map((p) => itemIdFor(source.id, p));
+    const items = await db.getAll('items');
+    expect(items.map((it) => it.id).sort()).toEqual([...ids].sort());
+    for (const it of items) expect(it.id).toMatch(/^[A-Za-z0-9_-]{11}$/);
+    // Every field but the id is as it was.
+    for (const [i, it] of old.entries()) expect(await db.get('items', ids[i])).toEqual({ ...it, id: ids[i] });
+    expect(await db.getAllKeysFromIndex('items', 'byStarred')).toEqual([ids[3]]);
+    expect(await db.getAllKeysFromIndex('items', 'bySource', IDBKeyRange.bound([source.id, 0], [source.id, Infinity]))).toEqual([...ids]);
+    expect(await db.getAll('counters')).toEqual(counters);
+
+    expect(await db.get('notified', ids[1])).toEqual({ itemId: ids[1], at: 7 });
+    expect(await db.get('notified', 'link:http://x.test/1')).toEqual({ itemId: 'link:http://x.test/1', at: 7 });
+    expect(await db.get('notified', 'title:abc')).toEqual({ itemId: 'title:abc', at: 7 });
+    expect(await db.get('notified', shortItemId('s-gone:g-5x'))).toEqual({ itemId: shortItemId('s-gone:g-5x'), at: 8 });
+    expect(await db.count('notified')).toBe(4);
+    expect(await db.getAll('pendingAlerts')).toEqual([{ itemId: ids[1], at: 9 }]);
+    expect(await db.getAll('reader')).toEqual([{ itemId: ids[0], readAt: 11, article }]);
+    expect(await db.getAll('tags')).toEqual([{ id: ids[1], keys: [['storm', 1001]] }]);
+    expect(await db.getAllKeysFromIndex('tags', 'byTopicTime', IDBKeyRange.bound(['storm', 0], ['storm', Infinity]))).toEqual([ids[1]]);
+    expect(await db.count('tags')).toBe(1);
+
+    // The search index: the segment's items and the queue both name the new ids.
+    db.close();
+    db = await openNewsDb('upgrade-11');
+    expect(await db.getAllKeys('searchQueue')).toEqual(old.slice(3).map((it, i) => [it.published, ids[3 + i]]));
+    const docs = await db.getAll('searchDocs');
+    expect(docs.flatMap((d) => d.ids).sort()).toEqual(ids.slice(0, 3).sort());
+    const found = async () => (await searchItems(db, 'harbour storm')).items.map((i) => i.id).sort();
+    expect(await found()).toEqual([...ids].sort());
+    expect(await indexQueued(db)).toBe(3);
+    expect(await found()).toEqual([...ids].sort());
+
+    // The next poll of the same feed finds every item: nothing new, read and starred kept.
+    const result = await storePoll(db, source, parsed, 5000, DEFAULT_SETTINGS);
+    expect(result.newIds).toEqual([]);
+    expect(await db.count('items')).toBe(6);
+    expect(await db.get('items', ids[0])).toMatchObject({ read: 1 });
+    await expectCountersExact(db, { all: 6 });
     db.close();
   });
 });

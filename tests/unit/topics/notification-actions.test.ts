@@ -9,8 +9,9 @@ import type { Item, Topic } from '@/utils/model';
 import { loadSettings } from '@/utils/settings';
 import { saveTopic } from '@/utils/topics/store';
 import { onItemsStored } from '@/entrypoints/background/alerts';
-import { clearReadNotifications, registerNotificationListeners } from '@/entrypoints/background/notifications';
-import { ALERT_NOTES_KEY, SIDEBAR_TOPIC_KEY } from '@/utils/storage-keys';
+import { clearReadNotifications, registerNotificationListeners, renameLegacyItemIds } from '@/entrypoints/background/notifications';
+import { shortItemId } from '@/utils/normalize/ids';
+import { ALERT_DIGEST_KEY, ALERT_NOTES_KEY, SIDEBAR_TOPIC_KEY } from '@/utils/storage-keys';
 import { markRead } from '@/utils/db/read-state';
 import { screen, waitFor } from '@testing-library/preact';
 import { renderSidebar } from '../sidebar/render';
@@ -124,6 +125,31 @@ describe('notification clicks', () => {
     await vi.waitFor(async () => expect(await readFlags(ids)).toEqual([1]));
     expect(create).toHaveBeenCalledWith({ url: 'https://x.example/Storm%20warning%20tonight', active: true });
     expect(await shown()).toEqual([]);
+    expect(await notes()).toEqual({});
+  });
+
+  it('a notification shown before schema 12 (long item ids) still opens and marks its item after the update', async () => {
+    const legacy = 's-1:g-3k9f0a';
+    const id = shortItemId(legacy);
+    const db = await getDb();
+    const it: Item = {
+      id, sourceId: 's-1', title: 'Storm warning tonight', url: 'https://x.example/storm', summaryHtml: '', contentHtml: '', published: NOW - 60_000,
+      firstSeen: NOW, updated: 0, categories: [], breaking: 0, topics: [], alert: 1, read: 0, starred: 0,
+    };
+    await db.put('items', it);
+    const note = `nb-item:${legacy}`;
+    await fakeBrowser.notifications.create(note, { type: 'basic', iconUrl: '', title: 'Storms', message: 'Storm warning tonight' });
+    await fakeBrowser.storage.local.set({
+      [ALERT_NOTES_KEY]: { [note]: [legacy] },
+      [ALERT_DIGEST_KEY]: { count: 1, entries: [{ itemId: legacy, topicId: 'a', headline: 'Storm warning tonight', published: 1 }] },
+    });
+    await renameLegacyItemIds();
+    expect(await notes()).toEqual({ [note]: [id] });
+    expect((await fakeBrowser.storage.local.get(ALERT_DIGEST_KEY))[ALERT_DIGEST_KEY]).toMatchObject({ count: 1, entries: [{ itemId: id }] });
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await fakeBrowser.notifications.onClicked.trigger(note);
+    await vi.waitFor(async () => expect(await readFlags([id])).toEqual([1]));
+    expect(create).toHaveBeenCalledWith({ url: 'https://x.example/storm', active: true });
     expect(await notes()).toEqual({});
   });
 
