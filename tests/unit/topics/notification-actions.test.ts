@@ -148,9 +148,9 @@ describe('notification clicks', () => {
     expect((await fakeBrowser.storage.local.get(ALERT_DIGEST_KEY))[ALERT_DIGEST_KEY]).toMatchObject({ count: 1, entries: [{ itemId: id }] });
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     await fakeBrowser.notifications.onClicked.trigger(note);
-    await vi.waitFor(async () => expect(await readFlags([id])).toEqual([1]));
+    await vi.waitFor(async () => expect(await readFlags([id])).toEqual([1]), { timeout: 5000 });
     expect(create).toHaveBeenCalledWith({ url: 'https://x.example/storm', active: true });
-    expect(await notes()).toEqual({});
+    await vi.waitFor(async () => expect(await notes()).toEqual({}), { timeout: 5000 });
   });
 
   it('a summary opens the sidebar on its topic: the side panel where there is one, open sidebars told', async () => {
