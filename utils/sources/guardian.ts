@@ -94,7 +94,8 @@ function liveBlocks(r: Record<string, unknown>, now: number | undefined): { item
       skipped++;
       continue;
     }
-    out.push({
+    // Through the same limits as every other item (a block id can be any length).
+    const item = finishItem({
       guid: `${str(r.id) ?? pageUrl}#block-${id}`,
       title,
       // The Guardian's own permalink to one block of a live blog.
@@ -105,6 +106,8 @@ function liveBlocks(r: Record<string, unknown>, now: number | undefined): { item
       categories: cleanCategories([str(r.sectionName)]),
       breaking: true,
     });
+    if (item) out.push(item);
+    else skipped++;
   }
   return { items: out, skipped };
 }

@@ -1,3 +1,4 @@
+import { GUID_MAX } from '@/utils/sources/limits';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { NoLiveUpdatesError, parseLivePage, parseSourceBody, SourceFormatError, apiRequest } from '../../../utils/sources/index';
@@ -210,5 +211,17 @@ describe('The Guardian: a live blog read block by block', () => {
       breaking: true,
     });
     expect(feed.items[1].title).toBe('Ferries between the islands are suspended until Saturday.');
+  });
+
+  it('a block goes through the limits every item does (a 5,000-character block id: found by the property tests)', () => {
+    const raw = JSON.parse(readFileSync('tests/fixtures/feeds/guardian-liveblog.json', 'utf8'));
+    const results = raw.response.results ?? [raw.response.content];
+    results[0].blocks.body[0].id = 'b'.repeat(5_000);
+    const feed = parseGuardian(raw, { now: NOW });
+    expect(feed.items).toHaveLength(2);
+    expect(feed.items[0]!.guid!.length).toBeLessThanOrEqual(GUID_MAX);
+    // An address that long is broken: the update is kept, known by its guid, without a link.
+    expect(feed.items[0]!.url).toBe('');
+    expect(feed.items[0]!.title).toBe('Mayor: stay indoors');
   });
 });
