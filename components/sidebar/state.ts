@@ -20,6 +20,9 @@ import { WelcomeModel } from './models/welcome';
 import { ViewModel } from './models/view';
 import { looksLive } from '@/utils/sidebar/live';
 
+/** Below this many rows the list shows a poll's articles as they are stored (one screen). */
+const MID_POLL_FILL = 12;
+
 export { sameFilter };
 export type SidebarStore = ReturnType<typeof createSidebarStore>;
 
@@ -84,9 +87,12 @@ export function createSidebarStore(env: SidebarEnv) {
     });
   }
 
-  /** Mid-poll: show what is stored where it moves nothing; the poll's 'newItems' announces it all. */
+  /**
+   * Mid-poll: a list that does not fill a screen yet (just added sources, first run) shows what is
+   * stored at once; a full list waits for the poll's 'newItems', which announces it all.
+   */
   async function onItemsStored() {
-    if (!list.atTop.value || list.openId.value !== null || search.searching.value) return;
+    if (list.items.value.length >= MID_POLL_FILL || !list.atTop.value || list.openId.value !== null || search.searching.value) return;
     await run(() => Promise.all([list.reloadList(), ticker.refreshTicker(), counts.refreshCounts()]));
   }
 
