@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startNewsServer } from './news-server/server';
 import type { Problem } from '../utils/problems';
+import '../utils/i18n-english';
 import { problemText } from '../utils/problem-text';
 import type { BrowserContext } from 'playwright-core';
 import { launchExtension, type Extension } from '../tests/e2e/harness';

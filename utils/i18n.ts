@@ -1,7 +1,8 @@
-// Translated strings through browser.i18n (_locales), with the English text as the fallback
-// where i18n is missing or throws (unit tests' fake browser, a key not yet translated).
+// Translated strings through browser.i18n (_locales). The browser itself falls back to English (the
+// default locale) for a key a language lacks. Where there is no browser.i18n (unit tests' fake browser,
+// command-line scripts) the English messages registered by ./i18n-english.ts are used: the extension's
+// bundles leave them out, as browser.i18n has them.
 import { browser } from 'wxt/browser';
-import en from '../public/_locales/en/messages.json';
 
 /** One message of a _locales messages.json. */
 export interface Entry {
@@ -9,7 +10,12 @@ export interface Entry {
   placeholders?: Record<string, { content: string }>;
 }
 
-const EN = en as unknown as Record<string, Entry>;
+let fallback: Record<string, Entry> = {};
+
+/** The messages `t` uses where browser.i18n is missing or throws. */
+export function setFallbackMessages(messages: Record<string, Entry>): void {
+  fallback = messages;
+}
 
 /** Fill `$1`..`$9` and named `$name$` placeholders the way browser.i18n does. */
 export function format(entry: Entry, subs: string[]): string {
@@ -23,7 +29,7 @@ export function format(entry: Entry, subs: string[]): string {
   });
 }
 
-/** The message for `key` in the browser's language (English if unavailable; the key itself if unknown). */
+/** The message for `key` in the browser's language (the fallback if unavailable; the key itself if unknown). */
 export function t(key: string, subs?: string | number | Array<string | number>): string {
   const list = subs === undefined ? [] : (Array.isArray(subs) ? subs : [subs]).map(String);
   try {
@@ -34,6 +40,6 @@ export function t(key: string, subs?: string | number | Array<string | number>):
   } catch {
     // no i18n in this context: use English
   }
-  const entry = EN[key];
+  const entry = fallback[key];
   return entry ? format(entry, list) : key;
 }
