@@ -4,7 +4,7 @@
 import { generateOpml, parseOpml, type Opml } from 'feedsmith';
 import type { Source } from './model';
 import type { NewsDb } from './db/schema';
-import { cleanFolder, makeSource, sameFeedIn, type NewSource } from './db/sources';
+import { addSourcesAtomically, cleanFolder, type ImportResult, type NewSource, type SourceRepeat } from './db/sources';
 import { readHttpUrl } from './validate';
 import { isApiKind } from './sources/api-kinds';
 import { feedKey } from './normalize/feed-address';
@@ -70,11 +70,7 @@ export interface OpmlBadEntry {
 }
 
 /** An entry that is a feed already listed: in the user's list (`as` its name there) or earlier in the file. */
-export interface OpmlRepeat {
-  name: string;
-  url: string;
-  as: string;
-}
+export type OpmlRepeat = SourceRepeat;
 
 export interface OpmlReading {
   sources: NewSource[];
@@ -151,32 +147,6 @@ export function readOpml(text: string, opts: { baseUrl?: string } = {}): OpmlRea
     out.sources.push(folder.length ? { name, url: r.url, kind: 'feed', folder: folder.join(FOLDER_SEPARATOR) } : { name, url: r.url, kind: 'feed' });
   }
   return out;
-}
-
-export interface ImportResult {
-  added: Source[];
-  /** Feeds already in the list (under any spelling), not added again. */
-  skipped: OpmlRepeat[];
-}
-
-/** Adds the sources not yet present, all in one transaction (all or nothing). */
-export async function addSourcesAtomically(db: NewsDb, list: readonly NewSource[], now = Date.now()): Promise<ImportResult> {
-  const tx = db.transaction('sources', 'readwrite');
-  const known = await tx.store.getAll();
-  const added: Source[] = [];
-  const skipped: OpmlRepeat[] = [];
-  list.forEach((s, i) => {
-    const src = makeSource(s, now + i); // distinct addedAt keeps the file's order
-    const same = sameFeedIn(known, s) ?? known.find((x) => x.id === src.id);
-    if (same) {
-      skipped.push({ name: s.name || s.url, url: s.url, as: same.name });
-      return;
-    }
-    known.push(src);
-    added.push(src);
-  });
-  await Promise.all([...added.map((s) => tx.store.put(s)), tx.done]);
-  return { added, skipped };
 }
 
 /** Imports the good entries of a read OPML file (one transaction); the caller shows `reading.bad`. */

@@ -5,7 +5,7 @@ import type { NewsDb } from './db/schema';
 import type { NewSource } from './db/sources';
 import type { StorageAreaLike } from './settings';
 import { SETTINGS_KEY } from './storage-keys';
-import { addSourcesAtomically, type ImportResult } from './opml';
+import { addSourcesAtomically, type ImportResult } from './db/sources';
 import { replaceTopics } from './topics/store';
 import { parseQuery } from './topics/query';
 import { isHhMm, parseHttpUrl } from './validate';

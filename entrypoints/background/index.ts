@@ -9,6 +9,7 @@ import { isSourceListKey, pullSourceList, pushSourceList } from './source-sync';
 import { workerHandle, type WorkerHandle } from './worker-handle';
 import { onWake } from './wake';
 import { registerAlertListeners, rematchTopics } from './alerts';
+import { importParsersOnInstall } from './parsers';
 import { clearReadNotifications, renameLegacyItemIds, sendDigestIfDue } from './notifications';
 
 declare global {
@@ -19,6 +20,7 @@ declare global {
 }
 
 export default defineBackground(() => {
+  importParsersOnInstall();
   wireToolbarButton();
   registerAlertListeners();
   // The badge and any alerts left pending by a stopped worker are put right at once.

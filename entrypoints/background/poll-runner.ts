@@ -16,6 +16,7 @@ import { sendDigestIfDue } from './notifications';
 import { loadTopics } from '@/utils/topics/store';
 import { topicSet } from '@/utils/topics/rematch';
 import { storedProgress } from '@/utils/poller/progress';
+import { parseInWorker } from './parsers';
 
 let chain: Promise<unknown> = Promise.resolve();
 
@@ -27,6 +28,7 @@ async function pollDeps(): Promise<PollDeps> {
     now: Date.now,
     settings,
     getApiKey,
+    parse: parseInWorker,
     topics: topicSet(topics),
   };
 }

@@ -5,7 +5,7 @@
 // removals follow too.
 import { getDb } from '@/utils/db/schema';
 import { listSources, removeSource, updateSource } from '@/utils/db/sources';
-import { addSourcesAtomically } from '@/utils/opml';
+import { addSourcesAtomically } from '@/utils/db/sources';
 import { planSync, readSourceList, SYNC_BUDGET, syncedOf, writeSourceList } from '@/utils/sync/source-list';
 import {
   SOURCE_LIST_KEY, SOURCE_LIST_STAMP_KEY as STAMP_KEY, SOURCE_LIST_STATUS_KEY, SYNC_DEVICE_KEY as DEVICE_KEY,

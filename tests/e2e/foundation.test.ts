@@ -121,6 +121,18 @@ describe('foundation', () => {
     // Everything stored before the kill is still there.
     assert.equal((await ext.badge()).text, '12');
   });
+
+  it('a restarted worker loads the parsers only when a poll reads a feed', async () => {
+    srv.route('/after-wake.xml', { body: rss(3, 'wake') });
+    const src = await ext.bg((url: string) => (globalThis as InWorker).newsbar.addSource({ name: 'After wake', url }), srv.url('/after-wake.xml'));
+    await ext.stopWorker();
+    await ext.wake();
+    const loaded = () => ext.bg(() => '__newsbarParsers' in globalThis);
+    assert.equal(await loaded(), false, 'a wake without a feed to read leaves the parsers out');
+    await ext.bg((id: string) => (globalThis as InWorker).newsbar.pollNow(id), src.id);
+    assert.equal((await itemsOf(src.id)).length, 3, 'the feed read by the parsers imported after the restart');
+    assert.equal(await loaded(), true);
+  });
 });
 
 describe('builds', () => {

@@ -95,10 +95,35 @@ describe.each(['entrypoints/options/main.tsx', 'entrypoints/sidepanel/main.tsx']
   });
 });
 
+// The worker: Chrome's imports the parsers as a script of their own when a poll reads a body
+// (entrypoints/background/parsers.ts); Firefox's bundles them through import().
+describe('the first load of the worker', () => {
+  it('holds no feed parser or HTML reader', () => {
+    const g = graphOf('entrypoints/background/index.ts');
+    expect(g.files).toContain('utils/poller/poll.ts');
+    expect(g.packages).toContain('idb');
+    expect(LATER_PACKAGES.filter((p) => g.packages.has(p))).toEqual([]);
+    expect(['utils/sources/index.ts', 'utils/sources/parse-body.ts', 'utils/sources/feed.ts'].filter((f) => g.files.has(f))).toEqual([]);
+  });
+
+  it('reaches them in the parsers script and through import()', () => {
+    expect([...graphOf('entrypoints/parsers/index.ts').packages]).toEqual(expect.arrayContaining(['feedsmith', 'htmlparser2']));
+    expect(graphOf('entrypoints/background/index.ts', true).packages).toContain('feedsmith');
+  });
+});
+
+// The English messages are the fallback of tests and scripts only: browser.i18n has them in the extension.
+describe.each(['entrypoints/options/main.tsx', 'entrypoints/sidepanel/main.tsx', 'entrypoints/background/index.ts', 'entrypoints/parsers/index.ts'])('%s', (entry) => {
+  it('never loads the English messages as code', () => {
+    expect(graphOf(entry, true).files).not.toContain('utils/i18n-english.ts');
+  });
+});
+
 describe('the graph walker', () => {
   it('follows a static import of the feed parser (it would catch one coming back)', () => {
     const g = graphOf('utils/origins.ts');
     expect(g.files).toContain('utils/sources/api-kinds.ts');
-    expect(graphOf('utils/poller/poll.ts').packages).toContain('feedsmith');
+    expect(graphOf('utils/sources/parse-body.ts').packages).toContain('feedsmith');
+    expect(graphOf('utils/i18n-english.ts').files).toContain('utils/i18n.ts');
   });
 });

@@ -143,3 +143,36 @@ export async function removeSource(db: NewsDb, id: string): Promise<number> {
     return n;
   });
 }
+
+/** A source to add that is a feed already listed: in the user's list (`as` its name there) or earlier in the same file. */
+export interface SourceRepeat {
+  name: string;
+  url: string;
+  as: string;
+}
+
+export interface ImportResult {
+  added: Source[];
+  /** Feeds already in the list (under any spelling), not added again. */
+  skipped: SourceRepeat[];
+}
+
+/** Adds the sources not yet present, all in one transaction (all or nothing). */
+export async function addSourcesAtomically(db: NewsDb, list: readonly NewSource[], now = Date.now()): Promise<ImportResult> {
+  const tx = db.transaction('sources', 'readwrite');
+  const known = await tx.store.getAll();
+  const added: Source[] = [];
+  const skipped: SourceRepeat[] = [];
+  list.forEach((s, i) => {
+    const src = makeSource(s, now + i); // distinct addedAt keeps the file's order
+    const same = sameFeedIn(known, s) ?? known.find((x) => x.id === src.id);
+    if (same) {
+      skipped.push({ name: s.name || s.url, url: s.url, as: same.name });
+      return;
+    }
+    known.push(src);
+    added.push(src);
+  });
+  await Promise.all([...added.map((s) => tx.store.put(s)), tx.done]);
+  return { added, skipped };
+}

@@ -7,7 +7,9 @@ import { listSources } from '../db/sources';
 import { patchSource, patchSources, storePoll } from '../db/items';
 import { storeQueue, type StoreFn } from '../db/store-queue';
 import { fetchSource, FetchError } from '../net/fetch-source';
-import { apiRequest, isApiKind, parseSourceBody, redactKey } from '../sources';
+import { apiRequest, isApiKind } from '../sources/api-kinds';
+import { redactKey } from '../sources/errors';
+import type { ParseBody } from '../sources/parse-body';
 import { mapProblemText, problemOf, type Problem } from '../problems';
 import { nextPollAfterFailure, nextPollAfterSuccess } from './backoff';
 import type { TopicSet } from '../topics/rematch';
@@ -24,6 +26,8 @@ export interface PollDeps {
   random?: () => number;
   settings: Pick<Settings, 'retentionDays' | 'maxItemsPerSource'>;
   getApiKey?: (sourceId: string) => Promise<string | undefined>;
+  /** Reads a response body (utils/sources/parse-body.ts): passed in so the worker loads the parsers on first use. */
+  parse: ParseBody;
   /** Topics to match in each source's store transaction (absent: items are stored unmatched). */
   topics?: TopicSet;
   /** Called after a source's items are stored (telling open pages), before its fetch slot is free. */
@@ -100,7 +104,7 @@ export async function pollSource(deps: PollDeps, source: Source, unchanged?: Map
       else await patchSource(deps.db, source.id, { ...ok, lastStatus: 304 });
       return { sourceId: source.id, kind: 'not-modified' };
     }
-    const feed = parseSourceBody(source.kind, res.body, res.contentType, { baseUrl: res.finalUrl || source.url, apiKey: key });
+    const feed = await deps.parse(source.kind, res.body, res.contentType, { baseUrl: res.finalUrl || source.url, apiKey: key });
     Object.assign(ok, { lastStatus: res.status }, redirectPatch(source, res.redirected && !isApi(source) ? res.finalUrl : undefined));
     if (!source.siteUrl && feed.siteUrl) ok.siteUrl = feed.siteUrl;
     const items: ParsedItem[] = feed.items;

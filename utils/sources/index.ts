@@ -1,16 +1,4 @@
-// One entry point for the poller: a source's kind and response body -> normalized items.
-import type { ApiKind, SourceKind } from '../model';
-import { detectKind, jsonShape } from './detect';
-import { SourceFormatError } from './errors';
-import { parseFeedText } from './feed';
-import { parseJsonFeedObject } from './json-feed';
-import { parseJsonText } from './json-text';
-import type { ParsedSourceFeed } from './types';
-import { parseGNews } from './gnews';
-import { parseGuardian } from './guardian';
-import { parseNewsApi, type ApiParseOptions } from './newsapi';
-import { API_NAMES, isApiKind } from './api-kinds';
-import { parseLivePage, type LiveParseOptions } from './live';
+// The source adapters' public face: parsing (parse-body.ts), detection, the news APIs, the defaults.
 
 export { NoLiveUpdatesError, SourceApiError, SourceFormatError, maskKey, redactKey } from './errors';
 export { parseLivePage, type LiveParseOptions, type ParsedLivePage } from './live';
@@ -22,49 +10,4 @@ export { parseGuardian } from './guardian';
 export { parseGNews } from './gnews';
 export { DEFAULT_SOURCES, type DefaultSource } from './defaults';
 export { API_NAMES, apiRequest, isApiKind } from './api-kinds';
-
-function parseApi(kind: ApiKind, obj: unknown, opts: ApiParseOptions): ParsedSourceFeed {
-  switch (kind) {
-    case 'newsapi':
-      return parseNewsApi(obj, opts);
-    case 'guardian':
-      return parseGuardian(obj, opts);
-    case 'gnews':
-      return parseGNews(obj, opts);
-  }
-}
-
-/**
- * Parse a response body for a source of the given kind. 'feed' (and the feed kinds) detect the format
- * from the body; JSON bodies are recognized as JSON Feed or one of the news APIs.
- * Throws SourceFormatError (plain words, line when known) or SourceApiError (the API's own error).
- */
-export function parseSourceBody(
-  kind: SourceKind,
-  body: string,
-  contentType?: string,
-  opts: ApiParseOptions & LiveParseOptions = {},
-): ParsedSourceFeed {
-  const text = (body ?? '').replace(/^\uFEFF/, '');
-  if (!text.trim()) throw new SourceFormatError('the source sent an empty response', { problem: { code: 'empty' } });
-  if (kind === 'live') return parseLivePage(text, opts);
-  if (isApiKind(kind)) {
-    const first = text.trimStart()[0];
-    if (first !== '{' && first !== '[') {
-      if (detectKind(text, contentType) === 'html') throw new SourceFormatError('this is an HTML page, not a news API response', { problem: { code: 'notApi', api: API_NAMES[kind] } });
-      throw new SourceFormatError('this is not a JSON response from the news API', { problem: { code: 'notApi', api: API_NAMES[kind] } });
-    }
-    return parseApi(kind, parseJsonText(text), opts);
-  }
-  const detected = detectKind(text, contentType);
-  if (detected === 'html') throw new SourceFormatError('this is an HTML page, not a feed', { problem: { code: 'htmlPage' } });
-  const first = text.trimStart()[0];
-  if (first === '{' || first === '[') {
-    const obj = parseJsonText(text);
-    const shape = jsonShape(obj);
-    if (shape === 'json') return parseJsonFeedObject(obj, opts);
-    if (shape && isApiKind(shape)) return parseApi(shape, obj, opts);
-    throw new SourceFormatError('this JSON is not a JSON Feed or a known news API response');
-  }
-  return parseFeedText(text, opts);
-}
+export { parseSourceBody, type ParseBody } from './parse-body';

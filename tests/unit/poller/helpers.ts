@@ -4,6 +4,7 @@ import { startNewsServer, type NewsServer } from '../../../scripts/news-server/s
 import { openNewsDb, type NewsDb } from '@/utils/db/schema';
 import { addSource, type NewSource } from '@/utils/db/sources';
 import type { PollDeps } from '@/utils/poller/poll';
+import { parseSourceBody } from '@/utils/sources/parse-body';
 import type { Source } from '@/utils/model';
 
 export function rss(items: Array<{ guid?: string; title: string; link?: string; date?: string; desc?: string }>, extra = ''): string {
@@ -37,6 +38,7 @@ export async function setup(): Promise<Ctx> {
       random: () => 0.5,
       settings: { retentionDays: 30, maxItemsPerSource: 500 },
       timeoutMs: 2000,
+      parse: parseSourceBody,
       ...extra,
     }),
     add: (path, s = {}) => addSource(db, { name: path, url: srv.url(path), ...s }, clock.t),

@@ -7,6 +7,7 @@ import { getItemsWithTopics } from '@/utils/db/tags';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getDb, resetDbForTests } from '@/utils/db/schema';
 import { followLivePage } from '@/utils/poller/follow-live';
+import { parseSourceBody } from '@/utils/sources/parse-body';
 import { pollSource, type PollDeps } from '@/utils/poller/poll';
 import { getSource } from '@/utils/db/sources';
 import { topicSet } from '@/utils/topics/rematch';
@@ -31,6 +32,7 @@ async function deps(): Promise<PollDeps> {
     random: () => 0.5,
     settings: { retentionDays: 30, maxItemsPerSource: 500 },
     timeoutMs: 2000,
+    parse: parseSourceBody,
     topics: topicSet([topic]),
   };
 }
