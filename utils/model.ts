@@ -16,9 +16,7 @@ export interface Item {
   sourceId: string;
   /** Other sources that carry the same story (same canonical link): one row names them all. */
   alsoFrom?: string[];
-  /** The source's own id for the item (RSS guid, Atom id, JSON Feed id, API id), if any. */
-  guid?: string;
-  /** Plain text, never HTML. */
+  /** Plain text, never HTML. (The source's guid is not kept: the id holds the identity.) */
   title: string;
   /** Canonical URL: tracking parameters removed. */
   url: string;
@@ -43,10 +41,6 @@ export interface Item {
    * writing, absent means "unchanged" and a list means "exactly these".
    */
   topics?: string[];
-  /** Derived: published, only while starred (the Starred index lists starred items alone). */
-  starredAt?: number;
-  /** Derived: published, only while breaking (the ticker's index lists breaking items alone). */
-  breakingAt?: number;
   /** 1 when a topic that notifies matched (counted by the "topic alerts" badge mode). */
   alert: Flag;
   read: Flag;

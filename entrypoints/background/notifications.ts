@@ -1,6 +1,7 @@
 // Alert notifications in the background: send what utils/topics/notify.ts plans, remember which items
 // each notification is about (so reading them anywhere clears it), the buttons, clicks, and the one
 // digest after quiet hours or a snooze. Browser glue; the rules are in utils/topics/notify.ts.
+import { readItem } from '@/utils/db/item-record';
 import { getDb, type NewsDb } from '@/utils/db/schema';
 import { listSources } from '@/utils/db/sources';
 import { markRead } from '@/utils/db/read-state';
@@ -93,7 +94,7 @@ export async function clearReadNotifications(): Promise<void> {
   if (ids.length === 0) return;
   const db = await getDb();
   for (const id of ids) {
-    const items = await Promise.all(notes[id].map((itemId) => db.get('items', itemId)));
+    const items = await Promise.all(notes[id].map((itemId) => readItem(db, itemId)));
     if (items.every((it) => !it || it.read === 1)) {
       await browser.notifications.clear(id).catch(() => false);
       await forget(id);
@@ -125,7 +126,7 @@ async function onClicked(id: string): Promise<void> {
   void browser.notifications.clear(id);
   if (id.startsWith(ITEM_PREFIX)) {
     const db = await getDb();
-    const item = await db.get('items', await itemOfNotification(id));
+    const item = await readItem(db, await itemOfNotification(id));
     if (!item) return forget(id);
     await browser.tabs.create({ url: item.url, active: true });
     await markNotificationRead(id);

@@ -4,6 +4,7 @@
 import { getDb, openNewsDb } from '@/utils/db/schema';
 import { addSource, listSources, removeSource, type NewSource } from '@/utils/db/sources';
 import { countItems, recountAll } from '@/utils/db/counters';
+import { fromRecord, idOfKey, itemKey, toRecord } from '@/utils/db/item-record';
 import { indexSearch, runFollow, runPoll } from './poll-runner';
 import { updateBadge } from './badge';
 import { setApiKey } from './api-keys';
@@ -34,6 +35,8 @@ export function workerHandle(installed: Promise<void>) {
     /** Index what is queued for search now (tests pass a small batch to see it work in steps). */
     indexSearch,
     recount: async () => recountAll(await getDb()),
+    /** How items are stored (utils/db/item-record.ts), for those that seed or read the items store itself. */
+    itemRecord: { toRecord, fromRecord, itemKey, idOfKey },
   };
 }
 

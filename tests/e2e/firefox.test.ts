@@ -94,7 +94,7 @@ describe('Firefox', { timeout: 60_000 }, () => {
       return {
         outcomes: results.map((r) => (r.kind === 'error' ? `error: ${JSON.stringify(r.problem)}` : r.kind)),
         count: await bg.newsbar.countItems(),
-        titles: (await (await bg.newsbar.getDb()).getAll('items')).map((i) => i.title),
+        titles: (await (await bg.newsbar.getDb()).getAll('items')).map((r) => bg.newsbar.itemRecord.fromRecord(r).title),
         badge: await b.action.getBadgeText({}),
         health: sources.map((s) => `${s.name}: ${s.health}${s.problem ? ` (${JSON.stringify(s.problem)})` : ''}`),
         hostAllowed: await b.permissions.contains({ origins: ['http://127.0.0.1/*'] }),

@@ -29,7 +29,9 @@ const itemsOf = (sourceId: string) =>
           const db = req.result;
           const all = db.transaction('items').objectStore('items').index('bySource').getAll(IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
           all.onsuccess = () => {
-            resolve(all.result.map((i: { id: string; title: string }) => ({ id: i.id, title: i.title })));
+            // Records as stored (utils/db/item-record.ts): the id is the key, the title `t`.
+            const { fromRecord } = (globalThis as unknown as InWorker).newsbar.itemRecord;
+            resolve(all.result.map((r) => fromRecord(r)).map((i) => ({ id: i.id, title: i.title })));
             db.close();
           };
         };

@@ -128,7 +128,8 @@ async function readState(): Promise<StoreState> {
   return ext.bg(async (KEY: string) => {
     const g = globalThis as InWorker;
     const db = await g.newsbar.getDb();
-    const [stored, tags, counters, pending, notified] = await Promise.all([db.getAll('items'), db.getAll('tags'), db.getAll('counters'), db.count('pendingAlerts'), db.getAllKeys('notified')]);
+    const [records, tags, counters, pending, notified] = await Promise.all([db.getAll('items'), db.getAll('tags'), db.getAll('counters'), db.count('pendingAlerts'), db.getAllKeys('notified')]);
+    const stored = records.map(g.newsbar.itemRecord.fromRecord);
     // Each item with its topics from the tags store (tags are not in the item).
     const topics = new Map(tags.map((r) => [r.id, r.keys.map((k) => k[0])]));
     const items = stored.map((it) => ({ ...it, topics: topics.get(it.id) ?? [] }));

@@ -22,12 +22,13 @@ const SEED = `async ({ n }) => {
   const now = Date.now();
   const tx = db.transaction(['items', 'searchQueue'], 'readwrite');
   for (let i = 0; i < n; i++) {
-    const id = 'src:' + i;
+    // An id of the stored kind (11 characters, an 8-byte key), distinct per item.
+    const id = nb.itemRecord.idOfKey(new Uint32Array([0x9e3779b9 * (i + 1) >>> 0, i]).buffer);
     // Times out of order and repeated, as many sources publishing at once.
     const published = now - Math.floor(r() * 3000) * 60000;
     tx.objectStore('searchQueue').put(1, [published, id]);
-    tx.objectStore('items').put({ id, sourceId: 'src', title: words(5), url: 'http://127.0.0.1/' + i, summaryHtml: '<p>' + words(8) + '</p>', contentHtml: '',
-      published, firstSeen: now, updated: 0, categories: [], breaking: 0, topics: [], alert: 0, read: 0, starred: 0 });
+    tx.objectStore('items').put(nb.itemRecord.toRecord({ id, sourceId: 'src', title: words(5), url: 'http://127.0.0.1/' + i, summaryHtml: '<p>' + words(8) + '</p>', contentHtml: '',
+      published, firstSeen: now, updated: 0, categories: [], breaking: 0, alert: 0, read: 0, starred: 0 }));
   }
   await tx.done;
   await nb.recount();
@@ -37,10 +38,11 @@ const SEED = `async ({ n }) => {
 const CHECK = `async () => {
   const db = await globalThis.newsbar.getDb();
   const tx = db.transaction(['items', 'searchQueue', 'searchSegments', 'searchDocs', 'searchPostings']);
-  const [ids, queued, segs, docs, keys] = await Promise.all([
+  const [keys0, queued, segs, docs, keys] = await Promise.all([
     tx.objectStore('items').getAllKeys(), tx.objectStore('searchQueue').getAllKeys(), tx.objectStore('searchSegments').getAll(),
     tx.objectStore('searchDocs').getAll(), tx.objectStore('searchPostings').getAllKeys(),
   ]);
+  const ids = keys0.map(globalThis.newsbar.itemRecord.idOfKey);
   const seen = new Map();
   for (const d of docs) for (const id of d.ids) seen.set(id, (seen.get(id) || 0) + 1);
   const queuedIds = new Set(queued.map((k) => k[1]));
@@ -64,7 +66,7 @@ const SCAN = `async (query) => {
   const db = await globalThis.newsbar.getDb();
   const words = query.toLowerCase().split(' ').filter(Boolean);
   const open = !query.endsWith(' ');
-  const all = await db.getAll('items');
+  const all = (await db.getAll('items')).map(globalThis.newsbar.itemRecord.fromRecord);
   const has = (it) => {
     const text = (it.title + ' ' + it.summaryHtml.replace(/<[^>]+>/g, ' ')).toLowerCase().split(/\\s+/);
     return words.every((w, i) => (open && i === words.length - 1 ? text.some((x) => x.startsWith(w)) : text.includes(w)));

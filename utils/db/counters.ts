@@ -1,6 +1,7 @@
 // Counts kept up to date by every write, because counting through an index is not cheap in
 // Chromium: it walks every entry (about 1 s for 66,000 unread items), and it holds up every other
 // request to the store meanwhile. The sidebar's filter counts and the badge read these instead.
+import { fromRecord } from './item-record';
 import type { Item } from '../model';
 import type { NewsDb } from './schema';
 
@@ -117,7 +118,7 @@ export async function recountAll(db: NewsDb): Promise<void> {
   const tally = new Tallier();
   const tx = db.transaction(['items', 'tags', 'counters'], 'readwrite');
   const [items, tags] = await Promise.all([tx.objectStore('items').getAll(), tx.objectStore('tags').getAll()]);
-  for (const it of withAllTags(items, tags)) tally.add(it);
+  for (const it of withAllTags(items.map(fromRecord), tags)) tally.add(it);
   await tx.objectStore('counters').clear();
   await Promise.all(tally.result().map((c) => tx.objectStore('counters').put(c)));
   await tx.done;

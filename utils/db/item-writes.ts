@@ -6,7 +6,7 @@ import type { IDBPTransaction } from 'idb';
 import type { Item } from '../model';
 import type { NewsSchema, NewsDb } from './schema';
 import { CounterBatch } from './counters';
-import { withIndexKeys } from './index-keys';
+import { itemKey, sameRecord, toRecord } from './item-record';
 import { tagRecordOf, topicsOfRecord } from './tags';
 
 export const ITEM_STORES = ['items', 'tags', 'counters', 'searchQueue', 'sources', 'pendingAlerts'] as const;
@@ -20,17 +20,6 @@ function textChanged(before: Item | undefined, after: Item): boolean {
 /** Do the counters see a difference (read, starred, alert)? */
 function tallyChanged(before: Item, after: Item): boolean {
   return before.read !== after.read || before.starred !== after.starred || before.alert !== after.alert;
-}
-
-const same = (a: unknown, b: unknown): boolean =>
-  a === b || (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]));
-
-/** Is the stored record `after` the same as `before` (topics aside, which are not stored)? */
-function sameRecord(before: Item, after: Item): boolean {
-  const keys = (it: Item) => Object.keys(it).filter((k) => k !== 'topics' && (it as never)[k] !== undefined);
-  const a = keys(before);
-  const b = keys(after);
-  return a.length === b.length && a.every((k) => same((before as never)[k], (after as never)[k]));
 }
 
 export class ItemWriter {
@@ -48,8 +37,7 @@ export class ItemWriter {
    * (else they are looked up, when needed). The item record is written only if it changed.
    */
   async put(before: Item | undefined, after: Item): Promise<void> {
-    // Index-only fields derived here, so no write can leave them stale.
-    const { topics: wanted, ...record } = withIndexKeys(after);
+    const { topics: wanted, ...record } = after;
     const moved = !!before && before.published !== record.published;
     const tags = this.tx.objectStore('tags');
     // The item's topics before, when they matter: to change them, re-key them or count them.
@@ -64,9 +52,11 @@ export class ItemWriter {
       const rec = tagRecordOf(record, now);
       writes.push(rec ? tags.put(rec) : tags.delete(record.id));
     }
-    if (!before || !sameRecord(before, record)) {
+    // The record (item-record.ts) derives its index fields, so no write can leave them stale.
+    const stored = toRecord(record);
+    if (!before || !sameRecord(toRecord(before), stored)) {
       this.itemsWritten++;
-      writes.push(this.tx.objectStore('items').put(record));
+      writes.push(this.tx.objectStore('items').put(stored));
     }
     if (textChanged(before, record)) this.toIndex.add(record.id);
     await Promise.all(writes);
@@ -77,7 +67,7 @@ export class ItemWriter {
     const tags = this.tx.objectStore('tags');
     const rec = await tags.get(before.id);
     this.counts.change({ ...before, topics: topicsOfRecord(rec) }, undefined);
-    await Promise.all([rec ? tags.delete(before.id) : undefined, this.tx.objectStore('items').delete(before.id)]);
+    await Promise.all([rec ? tags.delete(before.id) : undefined, this.tx.objectStore('items').delete(itemKey(before.id))]);
   }
 }
 

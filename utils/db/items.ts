@@ -7,6 +7,7 @@ import { writeItems, type ItemTx, type ItemWriter } from './item-writes';
 import { sourceKey } from './counters';
 import { joinedBy, storyFromOtherSource } from './same-story';
 import { withTopics, type TopicSet } from '../topics/rematch';
+import { fromRecord, getItem, idOfKey } from './item-record';
 
 export interface StoreResult {
   newIds: string[];
@@ -39,7 +40,6 @@ function newItem(source: Source, p: ParsedItem, now: number): Item {
   return {
     id: itemIdFor(source.id, p),
     sourceId: source.id,
-    guid: p.guid,
     title: p.title,
     url: p.url,
     summaryHtml: p.summaryHtml,
@@ -64,7 +64,7 @@ function newItem(source: Source, p: ParsedItem, now: number): Item {
  * (a new source has none, and most of a known source's items are already there).
  */
 async function storedIds(tx: ItemTx, sourceId: string): Promise<Set<string>> {
-  return new Set(await tx.objectStore('items').index('bySource').getAllKeys(sourceRange(sourceId)));
+  return new Set((await tx.objectStore('items').index('bySource').getAllKeys(sourceRange(sourceId))).map(idOfKey));
 }
 
 /**
@@ -126,7 +126,7 @@ async function writePoll(
   const items = tx.objectStore('items');
   const existing = await Promise.all(batch.map((p) => {
     const id = itemIdFor(source.id, p);
-    return own.has(id) ? items.get(id) : undefined;
+    return own.has(id) ? getItem(items, id) : undefined;
   }));
   const twins = await Promise.all(batch.map((p, i) => (existing[i] ? undefined : storyFromOtherSource(items, source, p, own))));
   const joined = new Set<string>();
@@ -194,7 +194,7 @@ async function applyRetention(tx: ItemTx, writer: ItemWriter, sourceId: string, 
   let removed = 0;
   let cur = await index.openCursor(range, 'prev');
   while (cur) {
-    const it = cur.value;
+    const it = fromRecord(cur.value);
     const tooOld = Math.max(it.published, it.firstSeen) < cutoff;
     if (!it.starred && (tooOld || kept >= s.maxItemsPerSource)) {
       await writer.delete(it);

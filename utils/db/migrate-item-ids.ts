@@ -4,14 +4,17 @@
 // those are merged here, keeping any read, starred, topic and notified state either of them had.
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { Item } from '../model';
-import type { NewsSchema } from './schema';
+import type { Schema12 } from './schema';
 import { legacyItemIdFor } from '../normalize/ids';
 import { Tallier } from './counters';
 
-type UpgradeTx = IDBPTransaction<NewsSchema, StoreNames<NewsSchema>[], 'versionchange'>;
+type UpgradeTx = IDBPTransaction<Schema12, StoreNames<Schema12>[], 'versionchange'>;
 
-/** An item as schemas 2 to 10 stored it: its topics inside it, and from 3 on their keys for byTopicTime. */
-export type LegacyItem = Item & { topics: string[]; topicKeys?: string[] };
+/**
+ * An item as schemas 1 to 12 stored it: Item's fields by their names, its guid, from 2 to 10 its
+ * topics inside it (from 3 on their keys for byTopicTime), from 10 on starredAt / breakingAt.
+ */
+export type LegacyItem = Item & { guid?: string; topics: string[]; topicKeys?: string[]; starredAt?: number; breakingAt?: number };
 
 /** A time as a fixed-width string, so keys sort in time order (schemas 3 to 10). */
 function timeKey(published: number): string {

@@ -4,9 +4,9 @@
 // old one alone, so records whose item is gone (notified items kept for 90 days) move as well.
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { isLegacyItemId, shortItemId } from '../normalize/ids';
-import type { NewsSchema } from './schema';
+import type { Schema12 } from './schema';
 
-type UpgradeTx = IDBPTransaction<NewsSchema, StoreNames<NewsSchema>[], 'versionchange'>;
+type UpgradeTx = IDBPTransaction<Schema12, StoreNames<Schema12>[], 'versionchange'>;
 
 /** Story keys share the notified store with item ids (utils/topics/notify.ts storyKeys): not ids. */
 const STORY_KEY = /^(link|title):/;

@@ -5,13 +5,14 @@ import { unwrap } from 'idb';
 import type { Item } from '../model';
 
 interface RecordsIndex {
-  getAllRecords?: (o: { query: IDBKeyRange; direction: IDBCursorDirection; count: number }) => IDBRequest<Array<{ key: IDBValidKey; primaryKey: string; value: Item }>>;
+  getAllRecords?: (o: { query: IDBKeyRange; direction: IDBCursorDirection; count: number }) => IDBRequest<Array<{ key: IDBValidKey; primaryKey: IDBValidKey; value: unknown }>>;
 }
 
-export type IndexRecord<V = Item> = { key: IDBValidKey; primaryKey: string; value: V };
+/** `K`: the primary key's type (an item's is its store key: item-record.ts idOfKey reads it). */
+export type IndexRecord<V = Item, K = string> = { key: IDBValidKey; primaryKey: K; value: V };
 
 /** Also for a store (its records' key and primaryKey are the same). */
-export function newestRecords<V = Item>(index: object, query: IDBKeyRange, count: number): Promise<IndexRecord<V>[]> | undefined {
+export function newestRecords<V = Item, K = string>(index: object, query: IDBKeyRange, count: number): Promise<IndexRecord<V, K>[]> | undefined {
   const raw = unwrap(index as never) as unknown as RecordsIndex;
   if (typeof raw.getAllRecords !== 'function') return undefined;
   const req = raw.getAllRecords({ query, direction: 'prev', count });

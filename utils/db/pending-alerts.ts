@@ -4,6 +4,7 @@
 import type { Item } from '../model';
 import type { NewsDb } from './schema';
 import { withTopicsOf } from './tags';
+import { getItems } from './item-record';
 
 export interface AlertDecision<T> {
   /** Item ids (and story keys) dealt with (shown or held): recorded as notified, never shown again. */
@@ -31,7 +32,7 @@ export async function takePendingAlerts<T>(
     await tx.done;
     return undefined;
   }
-  const stored = (await Promise.all(pending.map((p) => tx.objectStore('items').get(p.itemId)))).filter((it): it is Item => !!it);
+  const stored = (await getItems(tx.objectStore('items'), pending.map((p) => p.itemId))).filter((it): it is Item => !!it);
   // With their topics: a notification names the topics that matched.
   const items = await withTopicsOf(tx, stored);
   const keys = [...new Set([...pending.map((p) => p.itemId), ...(stories ? items.flatMap((it) => stories.keysOf(it)) : [])])];

@@ -5,6 +5,7 @@ import type { Item } from '../model';
 import { ALL, sourceKey, topicKey } from './counters';
 import { newestRecords } from './newest-records';
 import { topicTagRange, withTopicsOf } from './tags';
+import { fromRecord, getItems, idOfKey, itemKey, type ItemRecord } from './item-record';
 
 export type Filter =
   | { kind: 'all' }
@@ -29,7 +30,7 @@ export interface Page {
 
 export const PAGE_SIZE = 50;
 
-export type ItemIndex = 'byPublished' | 'byRead' | 'byStarred' | 'bySource' | 'byBreaking';
+export type ItemIndex = 'byPublished' | 'byUnread' | 'byStarred' | 'bySource' | 'byBreaking';
 
 /** Where a filter's items are: an index of the items, or 'tags' (the tags' byTopicTime), and its bounds (oldest to newest). */
 export interface FilterRange {
@@ -47,7 +48,7 @@ export function rangeOf(f: Filter, until = Infinity): FilterRange {
     case 'all':
       return span('byPublished', -Infinity, until);
     case 'unread':
-      return span('byRead', [0, -Infinity], [0, until]);
+      return span('byUnread', -Infinity, until);
     case 'starred':
       return span('byStarred', -Infinity, until);
     case 'source':
@@ -121,32 +122,34 @@ async function walkTags(tx: ReadTx, p: FilterRange, after: PageCursor | undefine
       if (ids.length < limit) cursor = await cursor.continue();
     }
   }
-  const items = (await Promise.all(ids.map((id) => tx.objectStore('items').get(id)))).filter((it): it is Item => !!it);
+  const items = (await getItems(tx.objectStore('items'), ids)).filter((it): it is Item => !!it);
   return { items, next: ids.length === limit ? last : undefined };
 }
 
 async function walkItems(tx: ReadTx, name: ItemIndex, p: FilterRange, after: PageCursor | undefined, limit: number, keep?: (it: Item) => boolean): Promise<Page> {
   const index = tx.objectStore('items').index(name);
   if (!after && !keep) {
-    const recs = newestRecords(index, p.range, limit);
+    const recs = newestRecords<ItemRecord, IDBValidKey>(index, p.range, limit);
     if (recs) {
       const got = await recs;
       const end = got[got.length - 1];
-      return { items: got.map((r) => r.value), next: got.length === limit && end ? { key: end.key, id: end.primaryKey } : undefined };
+      return { items: got.map((r) => fromRecord(r.value)), next: got.length === limit && end ? { key: end.key, id: idOfKey(end.primaryKey) } : undefined };
     }
   }
   const upper = after ? after.key : p.upper;
   let cursor = await index.openCursor(IDBKeyRange.bound(p.lower, upper), 'prev');
   // Skip the records up to and including the previous page's last one (same key, id >= its id).
   if (cursor && after && indexedDB.cmp(cursor.key, after.key) === 0) {
-    if (indexedDB.cmp(cursor.primaryKey, after.id) > 0) cursor = await cursor.continuePrimaryKey(after.key as typeof cursor.key, after.id);
-    if (cursor && indexedDB.cmp(cursor.key, after.key) === 0 && cursor.primaryKey === after.id) cursor = await cursor.continue();
+    const afterKey = itemKey(after.id);
+    if (indexedDB.cmp(cursor.primaryKey, afterKey) > 0) cursor = await cursor.continuePrimaryKey(after.key as typeof cursor.key, afterKey);
+    if (cursor && indexedDB.cmp(cursor.key, after.key) === 0 && indexedDB.cmp(cursor.primaryKey, afterKey) === 0) cursor = await cursor.continue();
   }
   const items: Item[] = [];
   let last: PageCursor | undefined;
   while (cursor && items.length < limit) {
-    last = { key: cursor.key, id: cursor.primaryKey };
-    if (!keep || keep(cursor.value)) items.push(cursor.value);
+    last = { key: cursor.key, id: idOfKey(cursor.primaryKey) };
+    const it = fromRecord(cursor.value);
+    if (!keep || keep(it)) items.push(it);
     if (items.length < limit) cursor = await cursor.continue();
   }
   // A full page may have more after it; an exhausted cursor has none.

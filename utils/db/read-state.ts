@@ -5,12 +5,13 @@ import type { Flag, Item } from '../model';
 import type { Filter } from './queries';
 import { writeItems } from './item-writes';
 import { matchesFilter, rangeOf } from './queries';
+import { fromRecord, getItem, getItems } from './item-record';
 
 /** Sets read (1) or unread (0) on the given items; returns how many changed. */
 export async function markRead(db: NewsDb, ids: string[], read: boolean): Promise<number> {
   const flag: Flag = read ? 1 : 0;
   return writeItems(db, async (writer, tx) => {
-    const found = await Promise.all(ids.map((id) => tx.objectStore('items').get(id)));
+    const found = await getItems(tx.objectStore('items'), ids);
     const changed = found.filter((it) => it && it.read !== flag);
     await Promise.all(changed.map((it) => writer.put(it, { ...it!, read: flag })));
     return changed.length;
@@ -20,7 +21,7 @@ export async function markRead(db: NewsDb, ids: string[], read: boolean): Promis
 /** Flips the star of one item; returns the new state (undefined if the item is gone). */
 export async function toggleStar(db: NewsDb, id: string): Promise<boolean | undefined> {
   return writeItems(db, async (writer, tx) => {
-    const it = await tx.objectStore('items').get(id);
+    const it = await getItem(tx.objectStore('items'), id);
     if (!it) return undefined;
     const starred: Flag = it.starred ? 0 : 1;
     await writer.put(it, { ...it, starred });
@@ -40,7 +41,7 @@ export async function markAllRead(db: NewsDb, filter: Filter, until = Infinity, 
     if (plan.index === 'tags') {
       // A topic: its tags name exactly its items.
       const ids = await tx.objectStore('tags').index('byTopicTime').getAllKeys(plan.range);
-      const found = await Promise.all(ids.map((id) => tx.objectStore('items').get(id)));
+      const found = await getItems(tx.objectStore('items'), ids);
       const unread = found.filter((it): it is Item => !!it && it.read === 0 && it.published <= until);
       await Promise.all(unread.map((it) => writer.put(it, { ...it, read: 1 })));
       changed?.push(...unread.map((it) => it.id));
@@ -49,7 +50,7 @@ export async function markAllRead(db: NewsDb, filter: Filter, until = Infinity, 
     let cursor = await tx.objectStore('items').index(plan.index).openCursor(plan.range);
     let n = 0;
     while (cursor) {
-      const it = cursor.value;
+      const it = fromRecord(cursor.value);
       if (it.read === 0 && it.published <= until && matchesFilter(filter, it)) {
         await writer.put(it, { ...it, read: 1 });
         changed?.push(it.id);

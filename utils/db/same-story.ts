@@ -4,6 +4,7 @@ import type { IDBPObjectStore } from 'idb';
 import type { NewsSchema } from './schema';
 import type { Item, ParsedItem, Source } from '../model';
 import type { ITEM_STORES } from './item-writes';
+import { getItem, idOfKey, linkKey } from './item-record';
 
 type ItemStore = IDBPObjectStore<NewsSchema, (typeof ITEM_STORES)[number][], 'items', 'readwrite'>;
 
@@ -15,9 +16,14 @@ type ItemStore = IDBPObjectStore<NewsSchema, (typeof ITEM_STORES)[number][], 'it
  */
 export async function storyFromOtherSource(store: ItemStore, source: Source, p: ParsedItem, ownIds: ReadonlySet<string>): Promise<Item | undefined> {
   if (!p.url || source.breaking || source.kind === 'live') return undefined;
-  const ids = await store.index('byLink').getAllKeys(p.url, 5);
-  const other = ids.find((id) => !ownIds.has(id));
-  return other === undefined ? undefined : store.get(other);
+  // The index holds the link's hash: the item read must also have the link itself.
+  const ids = (await store.index('byLink').getAllKeys(linkKey(p.url), 5)).map(idOfKey);
+  for (const id of ids) {
+    if (ownIds.has(id)) continue;
+    const it = await getItem(store, id);
+    if (it?.url === p.url) return it;
+  }
+  return undefined;
 }
 
 /** The item once it also names `sourceId` (undefined when it already does). */

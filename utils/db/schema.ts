@@ -1,7 +1,7 @@
 // The one IndexedDB schema of Newsbar: typed stores, indexes and numbered migrations.
 // A migration only ever adds or transforms; it never drops a user's items, sources or read state.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { Flag, Item, Source } from '../model';
+import type { Item, Source } from '../model';
 import { problemFromLegacyText } from '../problems';
 import type { Postings } from '../search/segment';
 import { Tallier, type Counter } from './counters';
@@ -9,6 +9,8 @@ import { withIndexKeys } from './index-keys';
 import { legacyTopicKeys, moveItemsToIdentityIds, type LegacyItem } from './migrate-item-ids';
 import { tagRecordOf, type TagRecord } from './tags';
 import { shortenItemIds } from './migrate-short-ids';
+import { rewriteItemRecords } from './migrate-item-records';
+import type { ItemKey, ItemRecord } from './item-record';
 import type { ReaderCopy } from '../reader/cache';
 
 export const DB_NAME = 'newsbar';
@@ -30,25 +32,46 @@ export interface PendingAlert {
 }
 
 /** The database's stores and indexes, as idb types them (the open database is NewsDb). */
-export interface NewsSchema extends DBSchema {
+export interface NewsSchema extends OtherStores {
+  /** Items as records (item-record.ts: the codec between Item and what is stored). */
+  items: {
+    key: ItemKey;
+    value: ItemRecord;
+    indexes: {
+      /** Newest-first paging over everything ('p'). */
+      byPublished: number;
+      /** Per-source listing and retention (['s', 'p']). */
+      bySource: [string, number];
+      /** Unread counting and the Unread filter: unread items only ('n'). */
+      byUnread: number;
+      /** The Starred filter: starred items only ('sa'). */
+      byStarred: number;
+      /** The breaking ticker and its unread count: breaking items only ('ba'). */
+      byBreaking: number;
+      /** The same story from another source: a hash of the canonical URL ('l'). */
+      byLink: number;
+    };
+  };
+}
+
+/** The items store as schemas 1 to 12 kept it (the migrations before 13 see this). */
+export interface Schema12 extends OtherStores {
   items: {
     key: string;
-    value: Item;
+    value: LegacyItem;
     indexes: {
-      /** Newest-first paging over everything. */
       byPublished: number;
-      /** Per-source listing and retention. */
       bySource: [string, number];
-      /** Unread counting and the Unread filter. */
-      byRead: [Flag, number];
-      /** The Starred filter: starred items only (item.starredAt). */
+      byRead: [number, number];
       byStarred: number;
-      /** The breaking ticker and its unread count: breaking items only (item.breakingAt). */
       byBreaking: number;
-      /** The same story from another source (canonical URL alone): one row that names both. */
       byLink: string;
     };
   };
+}
+
+/** Every store but the items. */
+export interface OtherStores extends DBSchema {
   /**
    * Topic tags (see tags.ts), one record per tagged item, by item id. Written in the same
    * transaction as the item they belong to.
@@ -129,7 +152,8 @@ export interface SegmentDocs {
   words: string[];
 }
 
-type UpgradeTx = IDBPTransaction<NewsSchema, StoreNames<NewsSchema>[], 'versionchange'>;
+type UpgradeTx = IDBPTransaction<Schema12, StoreNames<Schema12>[], 'versionchange'>;
+type Upgrade13Tx = IDBPTransaction<NewsSchema, StoreNames<NewsSchema>[], 'versionchange'>;
 
 /** Indexes of earlier versions are not in today's typed schema; migrations name them through this. */
 function legacy(store: unknown): { createIndex(name: string, keyPath: string | string[], o?: IDBIndexParameters): void; deleteIndex(name: string): void } {
@@ -142,7 +166,7 @@ function legacy(store: unknown): { createIndex(name: string, keyPath: string | s
  * worker that holds the old version open. A migration that rewrites items returns
  * when it is done, so the next one sees its result (all inside the one upgrade transaction).
  */
-const migrations: Array<(db: IDBPDatabase<NewsSchema>, tx: UpgradeTx) => void | Promise<void>> = [
+const migrations: Array<(db: IDBPDatabase<Schema12>, tx: UpgradeTx) => void | Promise<void>> = [
   // 0 -> 1: items and sources.
   (db) => {
     const items = db.createObjectStore('items', { keyPath: 'id' });
@@ -279,7 +303,7 @@ const migrations: Array<(db: IDBPDatabase<NewsSchema>, tx: UpgradeTx) => void | 
       if (topics !== undefined || topicKeys !== undefined) {
         const rec = tagRecordOf(it, [...new Set(topics ?? [])]);
         if (rec) void tags.put(rec);
-        await cursor.update(it);
+        await cursor.update(it as LegacyItem);
       }
       return move(await cursor.continue());
     });
@@ -287,6 +311,10 @@ const migrations: Array<(db: IDBPDatabase<NewsSchema>, tx: UpgradeTx) => void | 
   // 11 -> 12: short item ids (11 characters instead of ~26, and not the source id inside them): the id
   // is written in the record's key and twice in every index entry. Everything that names an item moves.
   (_db, tx) => shortenItemIds(tx),
+  // 12 -> 13: items as compact records (item-record.ts): the id as an 8-byte key, short property
+  // names, no default values, flags as the index fields themselves, the link's hash for byLink, and
+  // an unread-only index in place of byRead. Everything else keyed by item id keeps the id string.
+  (_db, tx) => rewriteItemRecords(tx as unknown as Upgrade13Tx),
 ];
 
 export const DB_VERSION = migrations.length;
@@ -295,7 +323,7 @@ export function openNewsDb(name = DB_NAME, version = DB_VERSION): Promise<IDBPDa
   return openDB<NewsSchema>(name, version, {
     async upgrade(db, oldVersion, newVersion, tx) {
       // Chained on IndexedDB requests only, so the upgrade transaction stays open throughout.
-      for (let v = oldVersion; v < (newVersion ?? version); v++) await migrations[v](db, tx);
+      for (let v = oldVersion; v < (newVersion ?? version); v++) await migrations[v](db as never, tx as never);
     },
     blocking() {
       // A newer version of Newsbar wants to upgrade: let it.

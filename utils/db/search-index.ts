@@ -7,6 +7,7 @@
 // shorter queue or neither: the index is always consistent, and what is not in it yet is in the
 // queue, which search scans. Small segments are merged (4 of a size into one), and segments are
 // rebuilt from the live items when deleted items make up too much of them.
+import { getItems as readItems } from './item-record';
 import type { IDBPTransaction } from 'idb';
 import type { Item } from '../model';
 import type { NewsSchema, NewsDb, QueueEntry, SegmentMeta } from './schema';
@@ -66,8 +67,7 @@ async function writeSegments(tx: IndexTx, items: Item[]): Promise<void> {
 }
 
 async function getItems(tx: IndexTx, ids: Iterable<string>): Promise<Item[]> {
-  const items = tx.objectStore('items');
-  const got = await Promise.all([...ids].map((id) => items.get(id)));
+  const got = await readItems(tx.objectStore('items'), ids);
   return got.filter((it): it is Item => !!it);
 }
 

@@ -4,6 +4,7 @@
 // and checks the newest candidates against the items themselves (still there, still matching, in
 // the filter) until no unread segment can hold a newer match. Items not indexed yet wait in the
 // queue and are checked one by one. The work depends on the answer, not on the size of the store.
+import { getItems } from './item-record';
 import type { IDBPTransaction } from 'idb';
 import type { NewsSchema, NewsDb, SegmentMeta } from './schema';
 import type { Item } from '../model';
@@ -114,7 +115,7 @@ export async function searchItems(db: NewsDb, query: string, opts: { limit?: num
   // Not indexed yet: checked one by one, as they are now (this also covers changed items).
   const queued = await allQueuedIds(tx.objectStore('searchQueue'));
   const [tail, found, metas] = await Promise.all([
-    Promise.all([...queued].map((id) => items.get(id))),
+    getItems(items, queued),
     indexMatches(tx, terms),
     tx.objectStore('searchSegments').getAll(),
   ]);
@@ -136,7 +137,7 @@ export async function searchItems(db: NewsDb, query: string, opts: { limit?: num
       let k = 0;
       while (k < cands.length && k < Math.max(limit, 32) && cands[k].t >= threshold) k++;
       const batch = cands.splice(0, k);
-      accepted.push(...(await accept(await Promise.all(batch.map((c) => items.get(c.id))))));
+      accepted.push(...(await accept(await getItems(items, batch.map((c) => c.id)))));
       checked += batch.length;
       if (checked >= MAX_CHECKED) {
         complete = false;

@@ -1,4 +1,5 @@
 // Sources: what the user subscribed to, and the poller's state for each (in IndexedDB, local only).
+import { fromRecord } from './item-record';
 import type { NewsDb } from './schema';
 import { DEFAULT_INTERVAL_MIN, LIVE_INTERVAL_MIN, MIN_INTERVAL_MIN, type Source, type SourceKind } from '../model';
 import { hashString } from '../normalize/ids';
@@ -136,7 +137,7 @@ export async function removeSource(db: NewsDb, id: string): Promise<number> {
     let n = 0;
     let cur = await tx.objectStore('items').index('bySource').openCursor(r.range);
     while (cur) {
-      await writer.delete(cur.value);
+      await writer.delete(fromRecord(cur.value));
       n++;
       cur = await cur.continue();
     }

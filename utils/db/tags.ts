@@ -5,6 +5,7 @@
 // topics would cost ten puts (docs/PERFORMANCE.md, "Topic matching").
 import type { Item } from '../model';
 import type { NewsDb } from './schema';
+import { getItems } from './item-record';
 
 export interface TagRecord {
   /** The item's id. */
@@ -41,7 +42,7 @@ export async function withTopicsOf<T extends Item>(tx: TagReader, items: T[]): P
 /** Stored items by id with their topics (undefined where none is stored), in one read transaction. */
 export async function getItemsWithTopics(db: NewsDb, ids: string[]): Promise<Array<Item | undefined>> {
   const tx = db.transaction(['items', 'tags']);
-  const found = await Promise.all(ids.map((id) => tx.objectStore('items').get(id)));
+  const found = await getItems(tx.objectStore('items'), ids);
   const filled = await withTopicsOf(tx, found.filter((it): it is Item => !!it));
   const byId = new Map(filled.map((it) => [it.id, it]));
   return ids.map((id) => byId.get(id));

@@ -1,6 +1,7 @@
 // The reader's offline copies: the last 200 articles read, text only (pictures become links), kept
 // in the `reader` store. A copy goes when its item goes (retention); a starred item keeps its copy
 // beyond the 200.
+import { itemKey } from '../db/item-record';
 import type { NewsDb } from '../db/schema';
 import type { ReaderArticle } from './extract';
 
@@ -47,8 +48,9 @@ export async function putCopy(db: NewsDb, copy: ReaderCopy, limit = READER_CACHE
   let cursor = await reader.index('byReadAt').openCursor(null, 'prev');
   let kept = 0;
   while (cursor) {
-    const item = await items.get(cursor.value.itemId);
-    if (!item || (item.starred !== 1 && ++kept > limit)) await cursor.delete();
+    const item = await items.get(itemKey(cursor.value.itemId));
+    // A starred item's record has `sa` (item-record.ts).
+    if (!item || (item.sa === undefined && ++kept > limit)) await cursor.delete();
     cursor = await cursor.continue();
   }
   await tx.done;
@@ -60,7 +62,7 @@ export async function sweepCopies(db: NewsDb): Promise<number> {
   let removed = 0;
   let cursor = await tx.objectStore('reader').openCursor();
   while (cursor) {
-    if (!(await tx.objectStore('items').getKey(cursor.value.itemId))) {
+    if (!(await tx.objectStore('items').getKey(itemKey(cursor.value.itemId)))) {
       await cursor.delete();
       removed++;
     }

@@ -1,6 +1,7 @@
 // The database half of topic alerts: matching stored items that were written without their topics,
 // and taking the pending alerts with the plan of what to notify. The worker's glue
 // (entrypoints/background/alerts.ts) loads topics and settings, then shows what these return.
+import { getItems } from '../db/item-record';
 import type { NewsDb } from '../db/schema';
 import type { Item, Settings, Topic } from '../model';
 import { writeItems } from '../db/item-writes';
@@ -22,7 +23,7 @@ export function sourceNames(it: Item, names: Map<string, string>): string {
 export async function matchStoredItems(db: NewsDb, itemIds: string[], topics: Topic[], now: number): Promise<void> {
   const set = topicSet(topics);
   await writeItems(db, async (writer, tx) => {
-    const [found, tagsOf] = await Promise.all([Promise.all(itemIds.map((id) => tx.objectStore('items').get(id))), topicsOfIds(tx, itemIds)]);
+    const [found, tagsOf] = await Promise.all([getItems(tx.objectStore('items'), itemIds), topicsOfIds(tx, itemIds)]);
     const writes: Promise<unknown>[] = [];
     for (const stored of found) {
       if (!stored) continue;

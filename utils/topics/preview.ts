@@ -1,5 +1,6 @@
 // "What would this topic match?" for the topic editor: the word index narrows the stored items to
 // candidates, the matcher decides. Reads only; cheap enough to run as the user types.
+import { getItems, idOfKey } from '../db/item-record';
 import type { Item, Topic } from '../model';
 import type { NewsDb } from '../db/schema';
 import { parseQuery, type Clause, type Term } from './query';
@@ -41,7 +42,7 @@ export async function previewTopic(db: NewsDb, topic: Pick<Topic, 'query' | 'sou
     // Nothing to narrow by: the newest items are the candidates.
     let cur = await db.transaction('items').store.index('byPublished').openKeyCursor(null, 'prev');
     while (cur && ids.size < MAX_CANDIDATES) {
-      ids.add(cur.primaryKey);
+      ids.add(idOfKey(cur.primaryKey));
       cur = await cur.continue();
     }
   } else {
@@ -51,7 +52,7 @@ export async function previewTopic(db: NewsDb, topic: Pick<Topic, 'query' | 'sou
   }
   const capped = ids.size >= MAX_CANDIDATES;
   const tx = db.transaction('items');
-  const items = await Promise.all([...ids].slice(0, MAX_CANDIDATES).map((id) => tx.store.get(id)));
+  const items = await getItems(tx.store, [...ids].slice(0, MAX_CANDIDATES));
   const compiled = compileTopic({ id: 'preview', name: '', query: topic.query, sourceIds: topic.sourceIds, notify: false, breaking: false, createdAt: 0 });
   const hits = items.filter((it): it is Item => !!it && compiledMatches(compiled, docOf(it)));
   hits.sort((a, b) => b.published - a.published);

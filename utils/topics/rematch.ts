@@ -1,6 +1,7 @@
 // Applying topic matches to stored items: the per-item rule (shared with matching on arrival) and
 // the re-match of everything stored after a topic is added or changed, in small transactions with a
 // pause between them so the database and the worker never freeze.
+import { fromRecord, type ItemKey } from '../db/item-record';
 import type { Flag, Item, Topic } from '../model';
 import type { NewsDb } from '../db/schema';
 import { htmlToText } from '../normalize/text';
@@ -95,7 +96,7 @@ export async function rematchStored(db: NewsDb, topics: readonly Topic[], opts: 
   const topicsById = new Map(topics.map((t) => [t.id, t]));
   const changed = opts.topicIds ? new Set(opts.topicIds) : undefined;
   const matcher = compileTopics(changed ? topics.filter((t) => changed.has(t.id)) : topics);
-  let lastKey: string | undefined;
+  let lastKey: ItemKey | undefined;
   let scanned = 0;
   let updated = 0;
   let rewritten = 0;
@@ -103,7 +104,8 @@ export async function rematchStored(db: NewsDb, topics: readonly Topic[], opts: 
     const done = await writeItems(db, async (writer, tx) => {
       const range = lastKey === undefined ? undefined : IDBKeyRange.lowerBound(lastKey, true);
       // A chunk in one request, and its tags in another (read in this transaction, so exact).
-      const items = await tx.objectStore('items').getAll(range, chunkSize);
+      const records = await tx.objectStore('items').getAll(range, chunkSize);
+      const items = records.map(fromRecord);
       const tagsOf = await topicsOfIds(tx, items.map((it) => it.id));
       const chunk: MatchedItem[] = items.map((it) => ({ ...it, topics: tagsOf.get(it.id) ?? [] }));
       const writes: Promise<unknown>[] = [];
@@ -117,7 +119,7 @@ export async function rematchStored(db: NewsDb, topics: readonly Topic[], opts: 
       await Promise.all(writes);
       rewritten += writer.itemsWritten;
       scanned += chunk.length;
-      if (chunk.length) lastKey = chunk[chunk.length - 1].id;
+      if (records.length) lastKey = records[records.length - 1]!.id;
       return chunk.length < chunkSize;
     });
     if (done) break;

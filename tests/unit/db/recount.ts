@@ -2,11 +2,12 @@
 import { expect } from 'vitest';
 import { Tallier, withAllTags, type Counter } from '@/utils/db/counters';
 import type { NewsDb } from '@/utils/db/schema';
+import { allItems } from '@/utils/db/item-record';
 
 export async function recount(db: NewsDb): Promise<Map<string, Counter>> {
   const tally = new Tallier();
   // Each item with its topics from the tags store.
-  for (const it of withAllTags(await db.getAll('items'), await db.getAll('tags'))) tally.add(it);
+  for (const it of withAllTags(await allItems(db), await db.getAll('tags'))) tally.add(it);
   return new Map(tally.result().map((c) => [c.key, c]));
 }
 

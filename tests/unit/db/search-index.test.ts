@@ -8,13 +8,14 @@ import { buildSegment, intersect, union } from '@/utils/search/segment';
 import type { NewsDb, SegmentMeta } from '@/utils/db/schema';
 import type { Item } from '@/utils/model';
 import { dbWith, item, NOW, MIN } from '../sidebar/fixtures';
+import { allItems, getItem, toRecord } from '@/utils/db/item-record';
 
 const ids = (r: { items: Item[] }) => r.items.map((i) => i.id);
 
 /** What a search must answer: every stored item checked, newest first. */
 async function bruteForce(db: NewsDb, q: string, limit: number, filter?: Filter): Promise<string[]> {
   const terms = parseQuery(q);
-  const all = await db.getAll('items');
+  const all = await allItems(db);
   return all.filter((it) => itemMatches(terms, it) && (!filter || matchesFilter(filter, it))).sort(newestFirst).slice(0, limit).map((i) => i.id);
 }
 
@@ -92,11 +93,11 @@ describe('the search index', () => {
     const db = await dbWith([item({ id: 'a', title: 'Harbour storm', summaryHtml: '', published: NOW - 5 * MIN }), item({ id: 'b', title: 'Quiet harbour', published: NOW - 9 * MIN })]);
     expect(await db.count('searchQueue')).toBe(0);
     await writeItems(db, async (w) => {
-      const a = (await w.tx.objectStore('items').get('a'))!;
+      const a = (await getItem(w.tx.objectStore('items'), 'a'))!;
       await w.put(a, { ...a, title: 'Harbour calm again' });
       await w.put(undefined, item({ id: 'c', title: 'Harbour fog', published: NOW }));
       // Read state alone does not touch the index.
-      const b = (await w.tx.objectStore('items').get('b'))!;
+      const b = (await getItem(w.tx.objectStore('items'), 'b'))!;
       await w.put(b, { ...b, read: 1 });
     });
     // One queue entry for the transaction, holding the two items whose text changed.
@@ -158,7 +159,7 @@ describe('the search index', () => {
     // An entry as 0.7 wrote them: the item in the key, the value 1.
     const old = item({ id: 'legacy', title: 'Tide tables', published: NOW - 60 * MIN });
     const tx = db.transaction(['items', 'searchQueue'], 'readwrite');
-    await Promise.all([tx.objectStore('items').put(old), tx.objectStore('searchQueue').put(1, [old.published, old.id])]);
+    await Promise.all([tx.objectStore('items').put(toRecord(old)), tx.objectStore('searchQueue').put(1, [old.published, old.id])]);
     await tx.done;
     expect(await db.count('searchQueue')).toBe(3);
     expect((await queued(db)).size).toBe(26);

@@ -9,6 +9,7 @@ import type { ParsedItem, Source } from '@/utils/model';
 import { pollDue } from '@/utils/poller/poll';
 import { expectCountersExact } from './recount';
 import { pollerContext, rss, httpDateMinutesAgo } from '../poller/helpers';
+import { allItems } from '@/utils/db/item-record';
 
 const c = pollerContext();
 
@@ -64,7 +65,7 @@ describe('the store queue', () => {
     const shared = (i: number) => `http://example.test/shared/${i}`;
     const out = await Promise.all([store(write(other!, parsed('o', 5))), store(write(a!, parsed('a', 10, shared))), store(write(b!, parsed('b', 10, shared)))]);
     expect(out[2]!.newIds).toEqual([]);
-    const items = await c.db.getAll('items');
+    const items = await allItems(c.db);
     expect(items.filter((it) => it.sourceId === a!.id && it.alsoFrom?.join() === b!.id)).toHaveLength(10);
     expect(items).toHaveLength(15);
   });

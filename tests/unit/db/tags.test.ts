@@ -11,6 +11,7 @@ import { getItemWithTopics, topicTagRange } from '@/utils/db/tags';
 import { rematchStored, topicSet } from '@/utils/topics/rematch';
 import type { Item, ParsedItem, Source, Topic } from '@/utils/model';
 import { expectCountersExact } from './recount';
+import { allItems, idOfKey } from '@/utils/db/item-record';
 
 const NOW = Date.now();
 const MIN = 60_000;
@@ -33,7 +34,7 @@ beforeEach(async () => {
 
 /** Orphans: tags whose item is not stored. */
 async function orphanTags(): Promise<number> {
-  const ids = new Set(await db.getAllKeys('items'));
+  const ids = new Set((await db.getAllKeys('items')).map(idOfKey));
   return (await db.getAllKeys('tags')).filter((id) => !ids.has(id)).length;
 }
 
@@ -41,7 +42,7 @@ describe('topic tags', () => {
   it('a re-match after a topic edit writes tags only: every item record stays as it was', async () => {
     const titles = Array.from({ length: 40 }, (_, n) => (n % 4 === 0 ? `Storm ${n}` : `Calm ${n}`));
     await storePoll(db, source, titles.map((t, n) => parsed(n, t)), NOW, SETTINGS, {}, topicSet([topic('a', 'calm')]));
-    const before = await db.getAll('items');
+    const before = await allItems(db);
     for (const it of before) expect(it).not.toHaveProperty('topics');
 
     // A new topic, then an edit of it: tags come and go, items are not touched.
@@ -51,7 +52,7 @@ describe('topic tags', () => {
     const edited = await rematchStored(db, [topic('a', 'calm'), topic('s', 'calm')], { topicIds: ['s'], pause: async () => {} });
     expect(edited).toEqual({ scanned: 40, updated: 40, rewritten: 0 });
     expect(await db.countFromIndex('tags', 'byTopicTime', topicTagRange('s'))).toBe(30);
-    expect(await db.getAll('items')).toEqual(before);
+    expect(await allItems(db)).toEqual(before);
     expect(await db.get('counters', 't:s')).toMatchObject({ total: 30, unread: 30 });
     await expectCountersExact(db, { all: 40 });
 
@@ -60,7 +61,7 @@ describe('topic tags', () => {
     expect(removed.rewritten).toBe(0);
     expect(await db.countFromIndex('tags', 'byTopicTime', topicTagRange('s'))).toBe(0);
     expect(await db.get('counters', 't:s')).toBeUndefined();
-    expect(await db.getAll('items')).toEqual(before);
+    expect(await allItems(db)).toEqual(before);
     expect(await getItemWithTopics(db, before[1].id)).toMatchObject({ topics: ['a'] });
   });
 

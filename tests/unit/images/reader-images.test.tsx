@@ -20,7 +20,7 @@ afterEach(async () => {
 const URL_A = 'https://news.harbour.example/2026/11/barrier-vote';
 
 function item(id: string, url: string, contentHtml = ''): Item {
-  return { id, sourceId: 's', guid: id, url, title: `Feed title ${id}`, summaryHtml: '<p>Feed summary</p>', contentHtml, published: 1, firstSeen: 1, updated: 0, categories: [], read: 0, starred: 0, breaking: 0, alert: 0, topics: [] };
+  return { id, sourceId: 's', url, title: `Feed title ${id}`, summaryHtml: '<p>Feed summary</p>', contentHtml, published: 1, firstSeen: 1, updated: 0, categories: [], read: 0, starred: 0, breaking: 0, alert: 0, topics: [] };
 }
 
 function env(pages: Record<string, string>, granted: boolean): ReaderEnv {

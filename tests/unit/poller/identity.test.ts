@@ -7,6 +7,7 @@ import { getSource } from '@/utils/db/sources';
 import { itemIdFor } from '@/utils/normalize/ids';
 import { expectCountersExact } from '../db/recount';
 import { rss, pollerContext, httpDateMinutesAgo } from './helpers';
+import { allItems } from '@/utils/db/item-record';
 
 const c = pollerContext();
 
@@ -33,15 +34,17 @@ describe('one identity for the stored id and the dedupe', () => {
     const src = await c.add('/collide.xml');
     const first = await pollSource(c.deps(), src);
     expect(first).toMatchObject({ kind: 'stored' });
-    const items = await c.db.getAll('items');
+    const items = await allItems(c.db);
     // The two bridge titles are one identity (punctuation never makes a new item): the first one sent is kept.
     expect(items.map((i) => i.title).sort()).toEqual(['An ordinary story', 'Bridge closed!', 'Guid that looks like a link', 'Link only']);
-    for (const it of items) expect(it.id).toBe(itemIdFor(src.id, it));
+    // Each id is its item's identity (the guid is not stored: it is in the id).
+    const guids: Record<string, string> = { 'Guid that looks like a link': 'http://example.test/story-1', 'An ordinary story': 'plain-1' };
+    for (const it of items) expect(it.id).toBe(itemIdFor(src.id, { ...it, guid: guids[it.title] }));
     const snapshot = JSON.stringify(items);
     for (let i = 0; i < 6; i++) {
       const out = await pollAgain(src.id);
       expect(out).toMatchObject({ kind: 'stored', newIds: [], updatedIds: [] });
-      expect(JSON.stringify(await c.db.getAll('items'))).toBe(snapshot);
+      expect(JSON.stringify(await allItems(c.db))).toBe(snapshot);
     }
   });
 
@@ -55,7 +58,7 @@ describe('one identity for the stored id and the dedupe', () => {
       expect(out).toMatchObject({ kind: 'stored', newIds: [] });
       if (i === 10 || i === 25) {
         // The user reads one item and stars another: polls must keep that and count it right.
-        const items = await c.db.getAll('items');
+        const items = await allItems(c.db);
         const { writeItems } = await import('@/utils/db/item-writes');
         await writeItems(c.db, async (w) => {
           await w.put(items[i % items.length], { ...items[i % items.length], read: 1 });
@@ -79,7 +82,7 @@ describe('one identity for the stored id and the dedupe', () => {
     const src = await c.add('/live.xml');
     await pollSource(c.deps(), src);
     for (let i = 0; i < 4; i++) expect(await pollAgain(src.id)).toMatchObject({ newIds: [], updatedIds: [] });
-    expect((await c.db.getAll('items')).map((i) => i.title).sort()).toEqual(['First update', 'Second update', 'The live page itself']);
+    expect((await allItems(c.db)).map((i) => i.title).sort()).toEqual(['First update', 'Second update', 'The live page itself']);
     await expectCountersExact(c.db, { all: 3 });
   });
 });

@@ -7,6 +7,7 @@ import { LIVE_QUIET_MS } from '@/utils/poller/live';
 import { getSource, listSources } from '@/utils/db/sources';
 import { liveBlogHtml, type PageUpdate } from '../../../scripts/news-server/live-pages';
 import { pollerContext } from './helpers';
+import { allItems } from '@/utils/db/item-record';
 
 const c = pollerContext();
 
@@ -33,7 +34,7 @@ describe('following a live page', () => {
     expect(out.source).toMatchObject({ kind: 'live', intervalMin: 2, breaking: true, health: 'ok', live: { state: 'live', title: 'Storm live' } });
     expect(out.source.nextPollAt).toBe(c.clock.t + 2 * MIN);
     expect(c.srv.lastHeaders('/live/storm')?.accept).toMatch(/^text\/html/);
-    const items = await c.db.getAll('items');
+    const items = await allItems(c.db);
     expect(items.map((i) => i.title).sort()).toEqual(['Update 1', 'Update 2']);
     for (const it of items) expect(it.breaking).toBe(1);
 
@@ -63,7 +64,7 @@ describe('following a live page', () => {
     const out = await followLivePage(c.deps(), c.srv.url('/article'), 'An article');
     expect(out).toEqual({ ok: false, problem: { code: 'noLiveUpdates' } });
     expect(await listSources(c.db)).toHaveLength(0);
-    expect(await c.db.getAll('items')).toHaveLength(0);
+    expect(await allItems(c.db)).toHaveLength(0);
   });
 
   it('stops by itself when coverageEndTime passes: "ended", and no more requests', async () => {
@@ -83,7 +84,7 @@ describe('following a live page', () => {
     await pollDue(c.deps(), { force: true });
     expect(c.srv.hits('/live/vote')).toBe(hits);
     // the updates stay (kept until the user removes the page)
-    expect(await c.db.getAll('items')).toHaveLength(1);
+    expect(await allItems(c.db)).toHaveLength(1);
   });
 
   it('stops by itself when no update came for 24 hours', async () => {

@@ -6,6 +6,7 @@ import { pollSource } from '@/utils/poller/poll';
 import { getSource } from '@/utils/db/sources';
 import { expectCountersExact } from '../db/recount';
 import { rss, pollerContext, httpDateMinutesAgo } from './helpers';
+import { allItems } from '@/utils/db/item-record';
 
 const c = pollerContext();
 
@@ -23,7 +24,7 @@ describe('the same story from two sources', () => {
     expect(first).toMatchObject({ kind: 'stored' });
     const second = await pollSource(c.deps(), (await getSource(c.db, b.id))!);
     expect(second.kind === 'stored' && second.newIds).toEqual([]);
-    const items = await c.db.getAll('items');
+    const items = await allItems(c.db);
     expect(items).toHaveLength(30);
     expect(items.every((it) => it.sourceId === a.id && it.alsoFrom?.join() === b.id)).toBe(true);
     await expectCountersExact(c.db, { all: 30 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openNewsDb } from '@/utils/db/schema';
+import { toRecord } from '@/utils/db/item-record';
 import { getCopy, imagesAsLinks, putCopy, sweepCopies, type ReaderCopy } from '@/utils/reader/cache';
 import type { Item } from '@/utils/model';
 
@@ -15,7 +16,7 @@ describe('the reader\'s offline copies', () => {
   it('keep the newest copies up to the limit; a starred item keeps its copy; a copy goes with its item', async () => {
     const db = await openNewsDb('reader-cache-test');
     const tx = db.transaction('items', 'readwrite');
-    for (let i = 0; i < 6; i++) await tx.store.put(item(`a${i}`, i === 0 ? 1 : 0));
+    for (let i = 0; i < 6; i++) await tx.store.put(toRecord(item(`a${i}`, i === 0 ? 1 : 0)));
     await tx.done;
     for (let i = 0; i < 6; i++) await putCopy(db, copy(`a${i}`, 100 + i), 3);
     // a0 is the oldest but starred; a1, a2 are past the limit of 3.

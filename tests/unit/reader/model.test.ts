@@ -5,6 +5,7 @@ import type { ReaderEnv } from '@/components/reader/reader-env';
 import { PageFetchError } from '@/utils/reader/fetch-page';
 import type { Item } from '@/utils/model';
 import { page } from './fixtures';
+import { toRecord } from '@/utils/db/item-record';
 
 const URL_A = 'https://news.harbour.example/2026/11/barrier-vote';
 
@@ -38,7 +39,7 @@ function fakeEnv(db: NewsDb, pages: Record<string, string>, granted = new Set<st
 
 async function dbWithItems(name: string, items: Item[]) {
   const db = await openNewsDb(name);
-  for (const it of items) await db.put('items', it);
+  for (const it of items) await db.put('items', toRecord(it));
   return db;
 }
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { configure, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { item, MIN, NOW, source } from './fixtures';
 import { renderSidebar } from './render';
+import { readItem } from '@/utils/db/item-record';
 
 // Writes and renders can take seconds on a loaded machine: wait up to 5 s for what should appear.
 configure({ asyncUtilTimeout: 5000 });
@@ -39,10 +40,10 @@ describe('folders in the sidebar', { timeout: 20_000 }, () => {
     await waitFor(() => expect(titles(h.container)).toEqual(['World one', 'Europe one', 'Europe read']));
     expect(h.container.querySelector('#list-h')!.textContent).toBe('World');
     fireEvent.click(screen.getByRole('button', { name: 'Mark all read' }));
-    await waitFor(async () => expect((await h.db.get('items', 'b'))!.read).toBe(1));
-    expect((await h.db.get('items', 'a'))!.read).toBe(1);
-    expect((await h.db.get('items', 'd'))!.read).toBe(0);
-    expect((await h.db.get('items', 'e'))!.read).toBe(0);
+    await waitFor(async () => expect((await readItem(h.db, 'b'))!.read).toBe(1));
+    expect((await readItem(h.db, 'a'))!.read).toBe(1);
+    expect((await readItem(h.db, 'd'))!.read).toBe(0);
+    expect((await readItem(h.db, 'e'))!.read).toBe(0);
     await waitFor(() => expect(select.querySelector('option[value="f:World"]')!.textContent).toBe('World: whole folder (0)'));
     fireEvent.change(select, { target: { value: 's:t1' } });
     await waitFor(() => expect(titles(h.container)).toEqual(['Tech one']));

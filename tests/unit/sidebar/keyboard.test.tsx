@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { SHORTCUTS } from '@/components/sidebar/keyboard';
 import { item, MIN, NOW, source, storeItem } from './fixtures';
 import { renderSidebar } from './render';
+import { readItem } from '@/utils/db/item-record';
 
 const S1 = source({ id: 's1', name: 'World Desk' });
 // Several renders and key presses each: slower than the default 5 s while the machine is busy.
@@ -156,7 +157,7 @@ describe('the ticker for the keyboard', () => {
     key('Escape');
     await waitFor(() => expect(ticker.querySelector('.body')).toBeNull());
     expect(document.activeElement).toBe(ticks()[2]);
-    expect((await h.db.get('items', 'a'))!.starred).toBe(0);
+    expect((await readItem(h.db, 'a'))!.starred).toBe(0);
     // The list did not move either.
     expect(h.store.focusId.value).toBeNull();
   });

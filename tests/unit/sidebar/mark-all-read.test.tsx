@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { configure, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { item, MIN, NOW, source } from './fixtures';
 import { renderSidebar } from './render';
+import { readItem } from '@/utils/db/item-record';
 
 // Writes and renders can take seconds on a loaded machine: wait up to 5 s for what should appear.
 configure({ asyncUtilTimeout: 5000 });
@@ -25,15 +26,15 @@ describe('mark all read', { timeout: 20_000 }, () => {
     await screen.findByText('You’re all caught up');
     expect(titles(h.container)).toEqual([]);
     await waitFor(() => expect(chip(/Unread/).textContent).toBe('Unread0'));
-    expect((await h.db.get('items', 'a'))!.read).toBe(1);
+    expect((await readItem(h.db, 'a'))!.read).toBe(1);
     const bar = h.container.querySelector('.undo-bar') as HTMLElement;
     expect(bar.textContent).toContain('2 articles marked read');
     // Screen readers hear it through the one status line.
     expect(h.container.querySelector('[role=status][aria-live=polite]')!.textContent).toBe('2 articles marked read');
     fireEvent.click(within(bar).getByRole('button', { name: 'Undo' }));
     await waitFor(() => expect(titles(h.container)).toEqual(['A', 'B']));
-    expect((await h.db.get('items', 'a'))!.read).toBe(0);
-    expect((await h.db.get('items', 'c'))!.read).toBe(1);
+    expect((await readItem(h.db, 'a'))!.read).toBe(0);
+    expect((await readItem(h.db, 'c'))!.read).toBe(1);
     await waitFor(() => expect(chip(/Unread/).textContent).toBe('Unread2'));
     expect(h.container.querySelector('.undo-bar')).toBeNull();
   });
@@ -49,11 +50,11 @@ describe('mark all read', { timeout: 20_000 }, () => {
     );
     fireEvent.click(screen.getByRole('button', { name: 'Mark read: older than a week' }));
     await screen.findByText('1 article marked read', { selector: '.undo-bar span' });
-    expect((await h.db.get('items', 'week'))!.read).toBe(1);
-    expect((await h.db.get('items', 'day'))!.read).toBe(0);
+    expect((await readItem(h.db, 'week'))!.read).toBe(1);
+    expect((await readItem(h.db, 'day'))!.read).toBe(0);
     fireEvent.click(screen.getByRole('button', { name: 'Mark read: older than a day' }));
-    await waitFor(async () => expect((await h.db.get('items', 'day'))!.read).toBe(1));
-    expect((await h.db.get('items', 'new'))!.read).toBe(0);
+    await waitFor(async () => expect((await readItem(h.db, 'day'))!.read).toBe(1));
+    expect((await readItem(h.db, 'new'))!.read).toBe(0);
     // The rows shown say it at once.
     const row = (t: string) => h.container.querySelector(`.list > li[data-id="${t}"]`)!;
     expect(row('day').className).toContain('read');
@@ -67,10 +68,10 @@ describe('mark all read', { timeout: 20_000 }, () => {
     await waitFor(() => expect(titles(h.container)).toEqual(['Floods in the valley']));
     fireEvent.click(screen.getByRole('button', { name: 'Mark all read' }));
     await screen.findByText('1 article marked read', { selector: '.undo-bar span' });
-    expect((await h.db.get('items', 'f'))!.read).toBe(1);
-    expect((await h.db.get('items', 'm'))!.read).toBe(0);
+    expect((await readItem(h.db, 'f'))!.read).toBe(1);
+    expect((await readItem(h.db, 'm'))!.read).toBe(0);
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
-    await waitFor(async () => expect((await h.db.get('items', 'f'))!.read).toBe(0));
+    await waitFor(async () => expect((await readItem(h.db, 'f'))!.read).toBe(0));
   });
 });
 

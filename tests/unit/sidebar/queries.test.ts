@@ -4,6 +4,7 @@ import { parseQuery, searchItems } from '@/utils/db/search';
 import { markAllRead, markRead, toggleStar } from '@/utils/db/read-state';
 import { dbWith, item, MIN, NOW } from './fixtures';
 import type { NewsDb } from '@/utils/db/schema';
+import { readItem } from '@/utils/db/item-record';
 
 async function allPages(db: NewsDb, f: Filter, size: number) {
   const ids: string[] = [];
@@ -137,14 +138,14 @@ describe('read state', () => {
     expect(await markRead(db, ['a', 'b', 'gone'], true)).toBe(2);
     expect(await markRead(db, ['a'], true)).toBe(0);
     expect(await markRead(db, ['a'], false)).toBe(1);
-    expect((await db.get('items', 'a'))!.read).toBe(0);
-    expect((await db.get('items', 'b'))!.read).toBe(1);
+    expect((await readItem(db, 'a'))!.read).toBe(0);
+    expect((await readItem(db, 'b'))!.read).toBe(1);
   });
 
   it('toggles a star', async () => {
     const db = await dbWith([item({ id: 'a', title: 'a' })]);
     expect(await toggleStar(db, 'a')).toBe(true);
-    expect((await db.get('items', 'a'))!.starred).toBe(1);
+    expect((await readItem(db, 'a'))!.starred).toBe(1);
     expect(await toggleStar(db, 'a')).toBe(false);
     expect(await toggleStar(db, 'gone')).toBeUndefined();
   });
@@ -159,7 +160,7 @@ describe('read state', () => {
     expect(await markAllRead(db, { kind: 'source', id: 's2' })).toBe(1);
     expect(await markAllRead(db, { kind: 'topic', id: 't1' })).toBe(1);
     expect(await markAllRead(db, { kind: 'starred' })).toBe(1);
-    expect((await db.get('items', 'd'))!.read).toBe(0);
+    expect((await readItem(db, 'd'))!.read).toBe(0);
     expect(await markAllRead(db, { kind: 'all' })).toBe(1);
     expect(await markAllRead(db, { kind: 'unread' })).toBe(0);
   });
@@ -167,6 +168,6 @@ describe('read state', () => {
   it('leaves items newer than the list the user saw', async () => {
     const db = await dbWith([item({ id: 'old', title: 'old', published: NOW - MIN }), item({ id: 'new', title: 'new', published: NOW + MIN })]);
     expect(await markAllRead(db, { kind: 'all' }, NOW)).toBe(1);
-    expect((await db.get('items', 'new'))!.read).toBe(0);
+    expect((await readItem(db, 'new'))!.read).toBe(0);
   });
 });

@@ -5,6 +5,7 @@ import { saveTopic } from '@/utils/topics/store';
 import { saveSettings } from '@/utils/settings';
 import { item, MIN, NOW, source } from './fixtures';
 import { renderSidebar } from './render';
+import { readItem, toRecord } from '@/utils/db/item-record';
 
 const S1 = source({ id: 's1', name: 'World Desk' });
 const S2 = source({ id: 's2', name: 'Tech Wire', siteUrl: undefined, url: 'https://tech.example/rss' });
@@ -69,7 +70,7 @@ describe('article list', () => {
     const original = within(body as HTMLElement).getByRole('link', { name: /original/ });
     expect(original.getAttribute('href')).toBe('https://news.example/a/story');
     expect(original.getAttribute('target')).toBe('_blank');
-    await waitFor(async () => expect((await h.db.get('items', 'a'))!.read).toBe(1));
+    await waitFor(async () => expect((await readItem(h.db, 'a'))!.read).toBe(1));
     expect(h.sent).toContainEqual({ type: 'itemsChanged' });
     expect(screen.getByRole('button', { name: 'Story' }).getAttribute('aria-expanded')).toBe('true');
   });
@@ -78,16 +79,16 @@ describe('article list', () => {
     const h = await renderSidebar([item({ id: 'a', title: 'A' }), item({ id: 'b', title: 'B' })], [S1]);
     const rowA = rows(h.container)[0];
     fireEvent.click(within(rowA).getByRole('button', { name: 'Mark read: A' }));
-    await waitFor(async () => expect((await h.db.get('items', 'a'))!.read).toBe(1));
+    await waitFor(async () => expect((await readItem(h.db, 'a'))!.read).toBe(1));
     expect(within(rowA).getByRole('button', { name: 'Mark unread: A' })).toBeTruthy();
     fireEvent.click(within(rowA).getByRole('button', { name: 'Star: A' }));
-    await waitFor(async () => expect((await h.db.get('items', 'a'))!.starred).toBe(1));
+    await waitFor(async () => expect((await readItem(h.db, 'a'))!.starred).toBe(1));
     expect(within(rowA).getByRole('button', { name: 'Remove star: A' }).getAttribute('aria-pressed')).toBe('true');
     const chip = (name: RegExp) => within(screen.getByRole('navigation', { name: 'Filters' })).getByRole('button', { name });
     // The counts follow each write (a count asked for during another runs once more after it).
     await waitFor(() => expect([chip(/Unread/).textContent, chip(/Starred/).textContent]).toEqual(['Unread1', 'Starred1']));
     fireEvent.click(screen.getByRole('button', { name: 'Mark all read' }));
-    await waitFor(async () => expect((await h.db.get('items', 'b'))!.read).toBe(1));
+    await waitFor(async () => expect((await readItem(h.db, 'b'))!.read).toBe(1));
     await waitFor(() => expect(chip(/Unread/).textContent).toBe('Unread0'));
     expect(h.sent.filter((m) => m.type === 'itemsChanged').length).toBeGreaterThanOrEqual(3);
   });
@@ -124,7 +125,7 @@ describe('breaking ticker', () => {
     expect(ticks[1].className).toContain('read');
     expect(ticks[0].querySelector('time')!.textContent).toMatch(/^\d{1,2}:\d{2}\s?[AP]M$/);
     fireEvent.click(ticks[0].querySelector('.tick-btn')!);
-    await waitFor(async () => expect((await h.db.get('items', 'b1'))!.read).toBe(1));
+    await waitFor(async () => expect((await readItem(h.db, 'b1'))!.read).toBe(1));
     expect(ticks[0].querySelector('.body')).not.toBeNull();
   });
 
@@ -228,11 +229,11 @@ describe('keyboard', () => {
     expect(document.activeElement?.textContent).toBe('B');
     expect(h.store.focusId.value).toBe('b');
     key('m', document.activeElement!);
-    await waitFor(async () => expect((await h.db.get('items', 'b'))!.read).toBe(1));
+    await waitFor(async () => expect((await readItem(h.db, 'b'))!.read).toBe(1));
     key('m', document.activeElement!);
-    await waitFor(async () => expect((await h.db.get('items', 'b'))!.read).toBe(0));
+    await waitFor(async () => expect((await readItem(h.db, 'b'))!.read).toBe(0));
     key('s', document.activeElement!);
-    await waitFor(async () => expect((await h.db.get('items', 'b'))!.starred).toBe(1));
+    await waitFor(async () => expect((await readItem(h.db, 'b'))!.starred).toBe(1));
     key('o', document.activeElement!);
     await waitFor(() => expect(h.container.querySelector('.row.open .body')).not.toBeNull());
     key('Escape', document.activeElement!);
@@ -259,7 +260,7 @@ describe('keyboard', () => {
 describe('new items while open', () => {
   it('inserts at the top when the user is at the top with nothing open', async () => {
     const h = await renderSidebar([item({ title: 'Old' })], [S1]);
-    await h.db.put('items', item({ title: 'Brand new', published: NOW + MIN }));
+    await h.db.put('items', toRecord(item({ title: 'Brand new', published: NOW + MIN })));
     h.emit({ type: 'newItems', count: 1, sourceIds: ['s1'] });
     await waitFor(() => expect(titles(h.container)).toEqual(['Brand new', 'Old']));
   });
@@ -267,8 +268,8 @@ describe('new items while open', () => {
   it('waits behind an "N new" pill while the user reads, and shows them on click', async () => {
     const h = await renderSidebar([item({ title: 'Old' })], [S1]);
     fireEvent.click(screen.getByRole('button', { name: 'Old' }));
-    await h.db.put('items', item({ title: 'New 1', published: NOW + MIN }));
-    await h.db.put('items', item({ title: 'New 2', published: NOW + 2 * MIN }));
+    await h.db.put('items', toRecord(item({ title: 'New 1', published: NOW + MIN })));
+    await h.db.put('items', toRecord(item({ title: 'New 2', published: NOW + 2 * MIN })));
     h.emit({ type: 'newItems', count: 2, sourceIds: ['s1'] });
     const pill = await screen.findByRole('button', { name: /2 new/ });
     expect(titles(h.container)).toEqual(['Old']);

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getItemWithTopics } from '@/utils/db/tags';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getDb, resetDbForTests } from '@/utils/db/schema';
+import { toRecord } from '@/utils/db/item-record';
 import { addSource } from '@/utils/db/sources';
 import type { Item, Topic } from '@/utils/model';
 import { saveSettings } from '@/utils/settings';
@@ -24,7 +25,7 @@ async function store(...titles: string[]): Promise<string[]> {
       id: ids[i], sourceId: 's-1', title, url: `https://x.example/${i}`, summaryHtml: '', contentHtml: '', published: NOW - 60_000,
       firstSeen: NOW, updated: 0, categories: [], breaking: 0, topics: [], alert: 0, read: 0, starred: 0,
     };
-    void tx.store.put(it);
+    void tx.store.put(toRecord(it));
   });
   await tx.done;
   return ids;

@@ -16,6 +16,7 @@ import type { Topic } from '@/utils/model';
 import { drainAlerts } from '@/entrypoints/background/alerts';
 import { startNewsServer, type NewsServer } from '../../../scripts/news-server/server';
 import { liveBlogHtml, type PageUpdate } from '../../../scripts/news-server/live-pages';
+import { allItems, idOfKey } from '@/utils/db/item-record';
 
 const MIN = 60_000;
 const topic: Topic = { id: 'flood', name: 'Floods', query: 'flood', sourceIds: [], notify: true, breaking: false, createdAt: 0 };
@@ -62,7 +63,7 @@ describe('topic alerts on a followed live page', () => {
     expect(out.ok).toBe(true);
     if (!out.ok) return;
     const db = await getDb();
-    const stored = (await getItemsWithTopics(db, await db.getAllKeys('items'))).map((it) => it!);
+    const stored = (await getItemsWithTopics(db, (await db.getAllKeys('items')).map(idOfKey))).map((it) => it!);
     const flood = stored.find((i) => i.title.startsWith('Flood warning'))!;
     expect(flood).toMatchObject({ topics: ['flood'], alert: 1, breaking: 1 });
     expect(stored.find((i) => i.title.startsWith('Water'))).toMatchObject({ topics: [], alert: 0 });
@@ -85,7 +86,7 @@ describe('topic alerts on a followed live page', () => {
     clock.t += 2 * MIN;
     await pollSource(await deps(), (await getSource(db, out.source.id))!);
     await drainAlerts();
-    const barrier = (await db.getAll('items')).find((i) => i.title.startsWith('Flood barrier'))!;
+    const barrier = (await allItems(db)).find((i) => i.title.startsWith('Flood barrier'))!;
     expect(await shown()).toEqual([`nb-item:${barrier.id}`]);
   });
 });

@@ -16,6 +16,7 @@ import { markRead } from '@/utils/db/read-state';
 import { screen, waitFor } from '@testing-library/preact';
 import { renderSidebar } from '../sidebar/render';
 import { item, source } from '../sidebar/fixtures';
+import { readItem, toRecord } from '@/utils/db/item-record';
 
 const NOW = Date.now();
 const topic = (id: string, query: string, extra: Partial<Topic> = {}): Topic => ({
@@ -31,7 +32,7 @@ async function store(...titles: string[]): Promise<string[]> {
       id: ids[i], sourceId: 's-1', title, url: `https://x.example/${encodeURIComponent(title)}`, summaryHtml: '', contentHtml: '', published: NOW - 60_000,
       firstSeen: NOW, updated: 0, categories: [], breaking: 0, topics: [], alert: 0, read: 0, starred: 0,
     };
-    void tx.store.put(it);
+    void tx.store.put(toRecord(it));
   });
   await tx.done;
   return ids;
@@ -40,7 +41,7 @@ async function store(...titles: string[]): Promise<string[]> {
 const shown = async () => Object.keys(await fakeBrowser.notifications.getAll()).sort();
 const readFlags = async (ids: string[]) => {
   const db = await getDb();
-  return Promise.all(ids.map(async (id) => (await db.get('items', id))!.read));
+  return Promise.all(ids.map(async (id) => (await readItem(db, id))!.read));
 };
 const notes = async () => ((await fakeBrowser.storage.local.get(ALERT_NOTES_KEY))[ALERT_NOTES_KEY] ?? {}) as Record<string, string[]>;
 
@@ -136,7 +137,7 @@ describe('notification clicks', () => {
       id, sourceId: 's-1', title: 'Storm warning tonight', url: 'https://x.example/storm', summaryHtml: '', contentHtml: '', published: NOW - 60_000,
       firstSeen: NOW, updated: 0, categories: [], breaking: 0, topics: [], alert: 1, read: 0, starred: 0,
     };
-    await db.put('items', it);
+    await db.put('items', toRecord(it));
     const note = `nb-item:${legacy}`;
     await fakeBrowser.notifications.create(note, { type: 'basic', iconUrl: '', title: 'Storms', message: 'Storm warning tonight' });
     await fakeBrowser.storage.local.set({

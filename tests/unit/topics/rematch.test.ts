@@ -3,6 +3,7 @@ import type { Item, Topic } from '@/utils/model';
 import { topicTagRange } from '@/utils/db/tags';
 import { openNewsDb } from '@/utils/db/schema';
 import { applyMatches, rematchStored, type MatchedItem } from '@/utils/topics/rematch';
+import { readItem, toRecord } from '@/utils/db/item-record';
 
 const topic = (id: string, query: string, extra: Partial<Topic> = {}): Topic => ({
   id, name: id, query, sourceIds: [], notify: false, breaking: false, createdAt: 0, ...extra,
@@ -55,7 +56,7 @@ describe('rematchStored', () => {
   it('re-matches everything in chunks, pausing between them', async () => {
     const db = await openNewsDb('rematch-test');
     const tx = db.transaction('items', 'readwrite');
-    for (let i = 0; i < 1000; i++) void tx.store.put(item(`i${String(i).padStart(4, '0')}`, i % 10 === 0 ? `Storm ${i}` : `Calm ${i}`) as Item);
+    for (let i = 0; i < 1000; i++) void tx.store.put(toRecord(item(`i${String(i).padStart(4, '0')}`, i % 10 === 0 ? `Storm ${i}` : `Calm ${i}`) as Item));
     await tx.done;
     let pauses = 0;
     const r = await rematchStored(db, [topic('s', 'storm', { notify: true })], { chunkSize: 300, pause: async () => void pauses++ });
@@ -83,7 +84,7 @@ describe('rematchStored', () => {
   it('does not hold the database: other transactions run between chunks', async () => {
     const db = await openNewsDb('rematch-test-2');
     const tx = db.transaction('items', 'readwrite');
-    for (let i = 0; i < 900; i++) void tx.store.put(item(`i${i}`, `Storm ${i}`) as Item);
+    for (let i = 0; i < 900; i++) void tx.store.put(toRecord(item(`i${i}`, `Storm ${i}`) as Item));
     await tx.done;
     const order: string[] = [];
     const run = rematchStored(db, [topic('s', 'storm')], {
@@ -93,7 +94,7 @@ describe('rematchStored', () => {
         await new Promise((r) => setTimeout(r, 0));
       },
     });
-    const other = db.get('items', 'i5').then(() => order.push('read'));
+    const other = readItem(db, 'i5').then(() => order.push('read'));
     await Promise.all([run, other]);
     expect(order.indexOf('read')).toBeLessThan(order.length - 1);
     db.close();

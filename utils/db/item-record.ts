@@ -1,0 +1,199 @@
+// The items store's record: how an Item is kept in IndexedDB (schema 13), and the one place that
+// turns one into the other. The rest of Newsbar sees only Item. Bytes per item count many times over
+// (the key is in the record, Chromium's "exists" entry and twice in every index entry), so:
+// - the id is the key as 8 bytes (a binary key, 10 B encoded) instead of 11 UTF-16 characters (24 B);
+// - property names are one or two letters, and nothing is written that equals its default;
+// - the read, starred and breaking flags are the presence of the fields their indexes list (`n`,
+//   `sa`, `ba`), so no flag is kept twice and an index lists only the items it is read for;
+// - the same-story index holds a 53-bit hash of the link, not the link in UTF-16.
+import type { Item } from '../model';
+import { hashString } from '../normalize/ids';
+
+/**
+ * An item's key in the store: its 64-bit id as 8 bytes, or the id itself when it is not one (tests).
+ * Written as a Uint8Array (a view is a binary key in every realm; an ArrayBuffer from another realm is
+ * not, to fake-indexeddb under jsdom); read back from a key as an ArrayBuffer.
+ */
+export type ItemKey = string | Uint8Array<ArrayBuffer> | ArrayBuffer;
+
+export interface ItemRecord {
+  /** The key (keyPath 'id'): see itemKey. */
+  id: ItemKey;
+  /** sourceId */
+  s: string;
+  /** title */
+  t: string;
+  /** url (canonical) */
+  u: string;
+  /** summaryHtml, when not empty */
+  h?: string;
+  /** contentHtml, when not empty */
+  c?: string;
+  /** author */
+  a?: string;
+  /** imageUrl */
+  i?: string;
+  /** published (byPublished, bySource) */
+  p: number;
+  /** firstSeen - published, when not 0 */
+  f?: number;
+  /** updated, when not 0 */
+  e?: number;
+  /** categories, when any */
+  g?: string[];
+  /** alsoFrom, when any */
+  o?: string[];
+  /** published, only while unread (byUnread): absent = read */
+  n?: number;
+  /** published, only while starred (byStarred): absent = not starred */
+  sa?: number;
+  /** published, only while breaking (byBreaking): absent = not breaking */
+  ba?: number;
+  /** sourceBreaking, when 1 */
+  sb?: 1;
+  /** alert, when 1 */
+  al?: 1;
+  /** hash of the url (byLink), when there is one */
+  l?: number;
+}
+
+/** The sorted alphabet of ids (utils/normalize/ids.ts shortItemId's characters in code-unit order). */
+const SORTED = '-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz';
+const RANK = new Map([...SORTED].map((ch, i) => [ch, i]));
+/** An id's last character holds 4 bits ('A'..'P'), ranks 11..26 in SORTED. */
+const LAST_FROM = 11;
+
+/**
+ * The store key of an id: an 11-character id (64 bits: 10 characters of 6 bits and a last one of 4)
+ * as 8 bytes, packed big-endian by each character's rank, so the keys sort as the ids do (the order
+ * of a page's ties). Any other string stays a string key.
+ */
+export function itemKey(id: string): ItemKey {
+  if (id.length !== 11) return id;
+  const last = RANK.get(id[10]!);
+  if (last === undefined || last < LAST_FROM || last >= LAST_FROM + 16) return id;
+  const out = new Uint8Array(new ArrayBuffer(8));
+  let acc = 0;
+  let bits = 0;
+  let at = 0;
+  for (let i = 0; i < 10; i++) {
+    const r = RANK.get(id[i]!);
+    if (r === undefined) return id;
+    acc = (acc << 6) | r;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[at++] = (acc >>> bits) & 255;
+    }
+  }
+  // 60 bits read: 4 left over, and the last character's 4 make the eighth byte.
+  out[at] = ((acc & 15) << 4) | (last - LAST_FROM);
+  return out;
+}
+
+/** The id of a store key (the inverse of itemKey). */
+export function idOfKey(key: ItemKey | IDBValidKey): string {
+  if (typeof key === 'string') return key;
+  const b = ArrayBuffer.isView(key) ? new Uint8Array(key.buffer, key.byteOffset, key.byteLength) : new Uint8Array(key as ArrayBuffer);
+  let out = '';
+  let acc = 0;
+  let bits = 0;
+  for (let i = 0; i < 7; i++) {
+    acc = ((acc & 0xff) << 8) | b[i]!;
+    bits += 8;
+    while (bits >= 6) {
+      bits -= 6;
+      out += SORTED[(acc >>> bits) & 63];
+    }
+  }
+  // 56 bits give 9 characters and 2 bits; the eighth byte's high nibble completes the tenth.
+  out += SORTED[((acc & 3) << 4) | (b[7]! >>> 4)];
+  out += SORTED[LAST_FROM + (b[7]! & 15)];
+  return out;
+}
+
+/** The byLink key of a url: 53 bits of its hash (two links sharing one are told apart by the url itself). */
+export function linkKey(url: string): number {
+  return parseInt(hashString(url), 36);
+}
+
+/** The record of an item (its topics are not kept here: see tags.ts). */
+export function toRecord(it: Item): ItemRecord {
+  const r: ItemRecord = { id: itemKey(it.id), s: it.sourceId, t: it.title, u: it.url, p: it.published };
+  if (it.summaryHtml) r.h = it.summaryHtml;
+  if (it.contentHtml) r.c = it.contentHtml;
+  if (it.author !== undefined) r.a = it.author;
+  if (it.imageUrl !== undefined) r.i = it.imageUrl;
+  if (it.firstSeen !== it.published) r.f = it.firstSeen - it.published;
+  if (it.updated) r.e = it.updated;
+  if (it.categories?.length) r.g = it.categories;
+  if (it.alsoFrom?.length) r.o = it.alsoFrom;
+  if (it.read !== 1) r.n = it.published;
+  if (it.starred === 1) r.sa = it.published;
+  if (it.breaking === 1) r.ba = it.published;
+  if (it.sourceBreaking === 1) r.sb = 1;
+  if (it.alert === 1) r.al = 1;
+  if (it.url) r.l = linkKey(it.url);
+  return r;
+}
+
+/** The item of a record (without topics). */
+export function fromRecord(r: ItemRecord): Item {
+  const it: Item = {
+    id: idOfKey(r.id),
+    sourceId: r.s,
+    title: r.t,
+    url: r.u,
+    summaryHtml: r.h ?? '',
+    contentHtml: r.c ?? '',
+    published: r.p,
+    firstSeen: r.p + (r.f ?? 0),
+    updated: r.e ?? 0,
+    categories: r.g ?? [],
+    breaking: r.ba !== undefined ? 1 : 0,
+    sourceBreaking: r.sb ?? 0,
+    alert: r.al ?? 0,
+    read: r.n === undefined ? 1 : 0,
+    starred: r.sa !== undefined ? 1 : 0,
+  };
+  if (r.a !== undefined) it.author = r.a;
+  if (r.i !== undefined) it.imageUrl = r.i;
+  if (r.o) it.alsoFrom = r.o;
+  return it;
+}
+
+const same = (a: unknown, b: unknown): boolean =>
+  a === b || (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]));
+
+/** Do two records of one item hold the same (the key aside)? */
+export function sameRecord(a: ItemRecord, b: ItemRecord): boolean {
+  const ka = Object.keys(a).filter((k) => k !== 'id');
+  const kb = Object.keys(b).filter((k) => k !== 'id');
+  return ka.length === kb.length && ka.every((k) => same((a as never)[k], (b as never)[k]));
+}
+
+/** Anything that reads records by key: the items store of any transaction, or an index. */
+export interface RecordReader {
+  get(key: ItemKey): Promise<ItemRecord | undefined>;
+}
+
+/** One stored item by id. */
+export async function getItem(store: RecordReader, id: string): Promise<Item | undefined> {
+  const r = await store.get(itemKey(id));
+  return r && fromRecord(r);
+}
+
+/** Stored items by id (undefined where none), the look-ups issued together. */
+export function getItems(store: RecordReader, ids: Iterable<string>): Promise<Array<Item | undefined>> {
+  return Promise.all([...ids].map((id) => getItem(store, id)));
+}
+
+/** One stored item by id, in a transaction of its own. */
+export function readItem(db: { get(store: 'items', key: ItemKey): Promise<ItemRecord | undefined> }, id: string): Promise<Item | undefined> {
+  return getItem({ get: (key) => db.get('items', key) }, id);
+}
+
+/** Every stored item (tests, recounts). */
+export async function allItems(db: { getAll(store: 'items'): Promise<ItemRecord[]> }): Promise<Item[]> {
+  return (await db.getAll('items')).map(fromRecord);
+}

@@ -1,0 +1,40 @@
+// Schema 13: the items become compact records (item-record.ts). The indexes are made anew over the
+// records' short fields first, so the old records (which have none of them) are in none, and each
+// rewritten record enters them once. An item keeps its id; only how it is stored changes, so the tags,
+// the search index and queue, the notified and pending alerts and the reader's copies, all keyed by
+// the id string, still name it.
+import type { IDBPTransaction, StoreNames } from 'idb';
+import type { NewsSchema } from './schema';
+import type { LegacyItem } from './migrate-item-ids';
+import { toRecord } from './item-record';
+
+type UpgradeTx = IDBPTransaction<NewsSchema, StoreNames<NewsSchema>[], 'versionchange'>;
+
+export async function rewriteItemRecords(tx: UpgradeTx): Promise<void> {
+  const items = tx.objectStore('items');
+  for (const name of ['byPublished', 'bySource', 'byRead', 'byStarred', 'byBreaking', 'byLink']) {
+    if (items.indexNames.contains(name as 'byLink')) items.deleteIndex(name as 'byLink');
+  }
+  items.createIndex('byPublished', 'p');
+  items.createIndex('bySource', ['s', 'p']);
+  items.createIndex('byUnread', 'n');
+  items.createIndex('byStarred', 'sa');
+  items.createIndex('byBreaking', 'ba');
+  items.createIndex('byLink', 'l');
+  // Requests are issued without waiting for each: the upgrade transaction runs them in order. A record
+  // moved to its 8-byte key sorts after every string key, where the walk stops.
+  let cursor = await items.openCursor();
+  while (cursor && typeof cursor.key === 'string') {
+    const old = cursor.value as unknown as LegacyItem;
+    if ('sourceId' in old) {
+      const { topics: _t, topicKeys: _k, guid: _g, starredAt: _s, breakingAt: _b, ...it } = old;
+      const rec = toRecord(it);
+      if (rec.id === cursor.key) void cursor.update(rec);
+      else {
+        void cursor.delete();
+        void items.put(rec);
+      }
+    }
+    cursor = await cursor.continue();
+  }
+}
