@@ -117,12 +117,12 @@ const newsbar: Adapter = {
 
 /**
  * Where the bytes go, as an estimate: per store and per index, the bytes of the encoded keys (IndexedDB's
- * key encoding: a string is 2 bytes per character) and of the values (JSON length, typed arrays by their
+ * key encoding: a string is 2 bytes per character, a binary key its bytes) and of the values (JSON length, typed arrays by their
  * bytes). An index entry holds its key and the record's key, and the record's key again as its value.
  */
 const LOGICAL = `(async () => {
   const db = await globalThis.newsbar.getDb();
-  const key = (k) => typeof k === 'number' ? 9 : typeof k === 'string' ? 2 + 2 * k.length : Array.isArray(k) ? 2 + k.reduce((a, x) => a + key(x), 0) : 0;
+  const key = (k) => typeof k === 'number' ? 9 : typeof k === 'string' ? 2 + 2 * k.length : Array.isArray(k) ? 2 + k.reduce((a, x) => a + key(x), 0) : k instanceof ArrayBuffer || ArrayBuffer.isView(k) ? 2 + k.byteLength : 0;
   const val = (v) => {
     if (ArrayBuffer.isView(v)) return v.byteLength + 3;
     if (Array.isArray(v)) return 2 + v.reduce((a, x) => a + val(x), 0);
