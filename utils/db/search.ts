@@ -10,7 +10,7 @@ import type { NewsSchema, NewsDb, SegmentMeta } from './schema';
 import type { Item } from '../model';
 import { fold, tokenize } from '../normalize/text';
 import { itemSearchWords, STOP_WORDS } from '../search/words';
-import { intersect, union } from '../search/segment';
+import { decodePostings, intersect, union } from '../search/segment';
 import { allQueuedIds, prefixKeyRange, wordKeyRange } from './search-index';
 import { matchesFilter, newestFirst, type Filter } from './queries';
 import { topicsOfRecord, withTopicsOf } from './tags';
@@ -70,7 +70,7 @@ async function postingsOf(tx: SearchTx, words: string[]): Promise<Map<number, nu
   const per = await Promise.all(words.map((w) => Promise.all([store.getAllKeys(wordKeyRange(w)), store.getAll(wordKeyRange(w))])));
   const lists = new Map<number, ArrayLike<number>[]>();
   for (const [keys, values] of per) {
-    keys.forEach((k, i) => lists.set(k[2], [...(lists.get(k[2]) ?? []), values[i]]));
+    keys.forEach((k, i) => lists.set(k[2], [...(lists.get(k[2]) ?? []), decodePostings(values[i]!)]));
   }
   return new Map([...lists].map(([seg, l]) => [seg, union(l)]));
 }

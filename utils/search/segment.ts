@@ -5,7 +5,67 @@
 import type { Item } from '../model';
 import { itemSearchWords } from './words';
 
-export type Postings = Uint16Array | Uint32Array;
+/**
+ * A word's postings as stored: since 0.10.0 a Uint8Array (encodePostings: a bitmap of the segment's
+ * items or varint gaps, whichever is smaller); segments written before hold a Uint16Array or
+ * Uint32Array of the numbers themselves, read as they are until a merge rebuilds them.
+ */
+export type Postings = Uint8Array | Uint16Array | Uint32Array;
+
+const GAPS = 0;
+const BITMAP = 1;
+
+/**
+ * The ascending numbers `list` of a segment of `n` items, in the fewest bytes: a bitmap (n / 8 bytes)
+ * for a word many of the items hold, else the gaps between the numbers as varints (1 byte for a gap
+ * under 128). Uint16 numbers took 2 bytes each whatever the word.
+ */
+export function encodePostings(list: readonly number[], n: number): Uint8Array {
+  const bytes: number[] = [GAPS];
+  let prev = -1;
+  for (const x of list) {
+    let gap = x - prev - 1;
+    prev = x;
+    while (gap >= 0x80) {
+      bytes.push((gap & 0x7f) | 0x80);
+      gap >>>= 7;
+    }
+    bytes.push(gap);
+  }
+  const bitmapSize = 1 + Math.ceil(n / 8);
+  if (bytes.length <= bitmapSize) return Uint8Array.from(bytes);
+  const out = new Uint8Array(bitmapSize);
+  out[0] = BITMAP;
+  for (const x of list) out[1 + (x >>> 3)]! |= 1 << (x & 7);
+  return out;
+}
+
+/** The ascending numbers of stored postings (either form, or the Uint16 / Uint32 lists of before). */
+export function decodePostings(p: Postings): ArrayLike<number> {
+  if (p.BYTES_PER_ELEMENT !== 1) return p;
+  const out: number[] = [];
+  if (p[0] === BITMAP) {
+    for (let i = 1; i < p.length; i++) {
+      const b = p[i]!;
+      if (b) for (let k = 0; k < 8; k++) if (b & (1 << k)) out.push(((i - 1) << 3) | k);
+    }
+    return out;
+  }
+  let prev = -1;
+  for (let i = 1; i < p.length; ) {
+    let gap = 0;
+    let shift = 0;
+    let b: number;
+    do {
+      b = p[i++]!;
+      gap += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (b & 0x80);
+    prev += gap + 1;
+    out.push(prev);
+  }
+  return out;
+}
 
 export interface BuiltSegment {
   /** Item ids, newest first; an item's position here is its number in the postings. */
@@ -32,9 +92,8 @@ export function buildSegment(items: readonly Indexable[]): BuiltSegment {
       else lists.set(w, [n]);
     }
   });
-  const Arr = docs.length <= 0x10000 ? Uint16Array : Uint32Array;
   const postings = new Map<string, Postings>();
-  for (const [w, l] of lists) postings.set(w, Arr.from(l));
+  for (const [w, l] of lists) postings.set(w, encodePostings(l, docs.length));
   return { ids: docs.map((d) => d.id), t: docs.map((d) => d.published), postings };
 }
 
