@@ -27,10 +27,10 @@ const itemsOf = (sourceId: string) =>
         req.onerror = () => reject(req.error);
         req.onsuccess = () => {
           const db = req.result;
-          const all = db.transaction('items').objectStore('items').index('bySource').getAll(IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
+          // Records as stored (utils/db/item-record.ts): the id is the key, the title `t`, the source a number.
+          const { fromRecord, sourceItemsRange } = (globalThis as unknown as InWorker).newsbar.itemRecord;
+          const all = db.transaction('items').objectStore('items').index('bySource').getAll(sourceItemsRange(id));
           all.onsuccess = () => {
-            // Records as stored (utils/db/item-record.ts): the id is the key, the title `t`.
-            const { fromRecord } = (globalThis as unknown as InWorker).newsbar.itemRecord;
             resolve(all.result.map((r) => fromRecord(r)).map((i) => ({ id: i.id, title: i.title })));
             db.close();
           };

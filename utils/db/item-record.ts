@@ -5,7 +5,9 @@
 // - property names are one or two letters, and nothing is written that equals its default;
 // - the read, starred and breaking flags are the presence of the fields their indexes list (`n`,
 //   `sa`, `ba`), so no flag is kept twice and an index lists only the items it is read for;
-// - the same-story index holds a 53-bit hash of the link, not the link in UTF-16.
+// - the same-story index holds a 53-bit hash of the link, not the link in UTF-16;
+// - the source id (`s-` and a 53-bit hash in base36) is kept as that number, in the record and in
+//   bySource's keys (9 B instead of ~28 in UTF-16).
 import type { Item } from '../model';
 import { hashString } from '../normalize/ids';
 
@@ -19,8 +21,8 @@ export type ItemKey = string | Uint8Array<ArrayBuffer> | ArrayBuffer;
 export interface ItemRecord {
   /** The key (keyPath 'id'): see itemKey. */
   id: ItemKey;
-  /** sourceId */
-  s: string;
+  /** sourceId, as sourceKeyOf gives it */
+  s: string | number;
   /** title */
   t: string;
   /** url (canonical) */
@@ -112,6 +114,24 @@ export function idOfKey(key: ItemKey | IDBValidKey): string {
   return out;
 }
 
+/** A source id of the form `s-<base36 number>` (utils/db/sources.ts) as that number; any other id as itself. */
+export function sourceKeyOf(id: string): string | number {
+  if (!/^s-[0-9a-z]{1,11}$/.test(id)) return id;
+  const n = parseInt(id.slice(2), 36);
+  return Number.isSafeInteger(n) && `s-${n.toString(36)}` === id ? n : id;
+}
+
+/** The source id of a stored source key (the inverse of sourceKeyOf). */
+export function sourceIdOf(key: string | number): string {
+  return typeof key === 'number' ? `s-${key.toString(36)}` : key;
+}
+
+/** A source's items in bySource, published from `lower` to `upper`. */
+export function sourceItemsRange(sourceId: string, lower = -Infinity, upper = Infinity): IDBKeyRange {
+  const s = sourceKeyOf(sourceId);
+  return IDBKeyRange.bound([s, lower], [s, upper]);
+}
+
 /** The byLink key of a url: 53 bits of its hash (two links sharing one are told apart by the url itself). */
 export function linkKey(url: string): number {
   return parseInt(hashString(url), 36);
@@ -119,7 +139,7 @@ export function linkKey(url: string): number {
 
 /** The record of an item (its topics are not kept here: see tags.ts). */
 export function toRecord(it: Item): ItemRecord {
-  const r: ItemRecord = { id: itemKey(it.id), s: it.sourceId, t: it.title, u: it.url, p: it.published };
+  const r: ItemRecord = { id: itemKey(it.id), s: sourceKeyOf(it.sourceId), t: it.title, u: it.url, p: it.published };
   if (it.summaryHtml) r.h = it.summaryHtml;
   if (it.contentHtml) r.c = it.contentHtml;
   if (it.author !== undefined) r.a = it.author;
@@ -141,7 +161,7 @@ export function toRecord(it: Item): ItemRecord {
 export function fromRecord(r: ItemRecord): Item {
   const it: Item = {
     id: idOfKey(r.id),
-    sourceId: r.s,
+    sourceId: sourceIdOf(r.s),
     title: r.t,
     url: r.u,
     summaryHtml: r.h ?? '',

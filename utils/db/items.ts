@@ -7,7 +7,7 @@ import { writeItems, type ItemTx, type ItemWriter } from './item-writes';
 import { sourceKey } from './counters';
 import { joinedBy, storyFromOtherSource } from './same-story';
 import { withTopics, type TopicSet } from '../topics/rematch';
-import { fromRecord, getItem, idOfKey } from './item-record';
+import { fromRecord, getItem, idOfKey, sourceItemsRange } from './item-record';
 
 export interface StoreResult {
   newIds: string[];
@@ -17,8 +17,8 @@ export interface StoreResult {
 
 const DAY = 86_400_000;
 
-/** A source's items in the bySource index ([sourceId, published]). */
-const sourceRange = (sourceId: string) => IDBKeyRange.bound([sourceId, -Infinity], [sourceId, Infinity]);
+/** A source's items in the bySource index ([source key, published]). */
+const sourceRange = (sourceId: string) => sourceItemsRange(sourceId);
 
 /** Keeps the first of several items the source sent with the same identity (duplicate guids). */
 export function dedupeBatch(items: ParsedItem[]): ParsedItem[] {

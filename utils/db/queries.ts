@@ -5,7 +5,7 @@ import type { Item } from '../model';
 import { ALL, sourceKey, topicKey } from './counters';
 import { newestRecords } from './newest-records';
 import { topicTagRange, withTopicsOf } from './tags';
-import { fromRecord, getItems, idOfKey, itemKey, type ItemRecord } from './item-record';
+import { fromRecord, getItems, idOfKey, itemKey, sourceKeyOf, type ItemRecord } from './item-record';
 
 export type Filter =
   | { kind: 'all' }
@@ -52,7 +52,7 @@ export function rangeOf(f: Filter, until = Infinity): FilterRange {
     case 'starred':
       return span('byStarred', -Infinity, until);
     case 'source':
-      return span('bySource', [f.id, -Infinity], [f.id, until]);
+      return span('bySource', [sourceKeyOf(f.id), -Infinity], [sourceKeyOf(f.id), until]);
     case 'topic': {
       const r = topicTagRange(f.id, until);
       return span('tags', r.lower as IDBValidKey, r.upper as IDBValidKey);

@@ -40,8 +40,8 @@ export interface NewsSchema extends OtherStores {
     indexes: {
       /** Newest-first paging over everything ('p'). */
       byPublished: number;
-      /** Per-source listing and retention (['s', 'p']). */
-      bySource: [string, number];
+      /** Per-source listing and retention (['s', 'p']; `s` as item-record.ts sourceKeyOf gives it). */
+      bySource: [string | number, number];
       /** Unread counting and the Unread filter: unread items only ('n'). */
       byUnread: number;
       /** The Starred filter: starred items only ('sa'). */

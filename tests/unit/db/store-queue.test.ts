@@ -9,7 +9,7 @@ import type { ParsedItem, Source } from '@/utils/model';
 import { pollDue } from '@/utils/poller/poll';
 import { expectCountersExact } from './recount';
 import { pollerContext, rss, httpDateMinutesAgo } from '../poller/helpers';
-import { allItems } from '@/utils/db/item-record';
+import { allItems, sourceItemsRange } from '@/utils/db/item-record';
 
 const c = pollerContext();
 
@@ -41,7 +41,7 @@ describe('the store queue', () => {
     expect(writes()).toBe(2);
     expect(await c.db.count('items')).toBe(120);
     for (const s of sources) {
-      expect(await c.db.countFromIndex('items', 'bySource', IDBKeyRange.bound([s.id, -Infinity], [s.id, Infinity]))).toBe(20);
+      expect(await c.db.countFromIndex('items', 'bySource', sourceItemsRange(s.id))).toBe(20);
       expect((await c.db.get('sources', s.id))?.lastStatus).toBe(200);
     }
     await expectCountersExact(c.db, { all: 120 });
@@ -55,7 +55,7 @@ describe('the store queue', () => {
     const out = await Promise.allSettled(sources.map((s, i) => store(write(s, parsed(`s${i}`, 10), i === 2 ? broken : undefined))));
     expect(out.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
     expect(await c.db.count('items')).toBe(30);
-    expect(await c.db.countFromIndex('items', 'bySource', IDBKeyRange.bound([sources[2]!.id, -Infinity], [sources[2]!.id, Infinity]))).toBe(0);
+    expect(await c.db.countFromIndex('items', 'bySource', sourceItemsRange(sources[2]!.id))).toBe(0);
     await expectCountersExact(c.db, { all: 30 });
   });
 

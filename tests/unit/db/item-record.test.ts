@@ -1,0 +1,47 @@
+// The items store's codec (utils/db/item-record.ts): an Item and its record hold the same, ids and
+// source ids as keys read back exactly, and the 8-byte keys sort as the ids do.
+import { describe, expect, it } from 'vitest';
+import { fromRecord, idOfKey, itemKey, sourceIdOf, sourceKeyOf, toRecord } from '@/utils/db/item-record';
+import { hashString, itemIdFor } from '@/utils/normalize/ids';
+import type { Item } from '@/utils/model';
+
+const ids = Array.from({ length: 2000 }, (_, i) => itemIdFor(`s-${hashString(`feed ${i % 7}`)}`, { guid: `g-${i}`, url: '', title: '' }));
+
+describe('item records', () => {
+  it('keeps an 11-character id as 8 bytes that read back as the id, in the same order', () => {
+    for (const id of ids) {
+      const k = itemKey(id) as Uint8Array<ArrayBuffer>;
+      expect(k.byteLength).toBe(8);
+      expect(idOfKey(k)).toBe(id);
+      expect(idOfKey(k.buffer)).toBe(id);
+    }
+    const byKey = [...ids].sort((a, b) => indexedDB.cmp(itemKey(a), itemKey(b)));
+    expect(byKey).toEqual([...ids].sort());
+  });
+
+  it('keeps any other id as a string', () => {
+    for (const id of ['a', 'odd-id', 'q3Zk0b_x1AZ', 'q3Zk0b_x1A!', 'q3Zk0b_x1AA0']) expect(itemKey(id)).toBe(id);
+  });
+
+  it('keeps a source id of the form s-<base36> as its number, any other as itself', () => {
+    const id = `s-${hashString('http://x.test/feed')}`;
+    expect(typeof sourceKeyOf(id)).toBe('number');
+    expect(sourceIdOf(sourceKeyOf(id))).toBe(id);
+    for (const other of ['s', 'src', 's-00a', 's-ABC', 's-1x2y', 'bench-s3']) expect(sourceIdOf(sourceKeyOf(other))).toBe(other);
+    expect(sourceKeyOf('s-00a')).toBe('s-00a'); // would not read back
+  });
+
+  it('writes only what differs from the defaults, and reads every field back', () => {
+    const base: Item = { id: ids[0]!, sourceId: 's-abc', title: 'T', url: 'http://x.test/1', summaryHtml: '', contentHtml: '', published: 5000, firstSeen: 5000, updated: 0, categories: [], breaking: 0, sourceBreaking: 0, alert: 0, read: 0, starred: 0 };
+    const plain = toRecord(base);
+    expect(Object.keys(plain).sort()).toEqual(['id', 'l', 'n', 'p', 's', 't', 'u']);
+    expect(fromRecord(plain)).toEqual(base);
+    const full: Item = { ...base, summaryHtml: '<p>S</p>', contentHtml: '<p>C</p>', author: 'A', imageUrl: 'http://x.test/i.png', firstSeen: 4000, updated: 6000, categories: ['World'], alsoFrom: ['s-def'], breaking: 1, sourceBreaking: 1, alert: 1, read: 1, starred: 1 };
+    const rec = toRecord(full);
+    expect(rec).toMatchObject({ sa: 5000, ba: 5000, sb: 1, al: 1, f: -1000, e: 6000 });
+    expect(rec).not.toHaveProperty('n'); // read: not in byUnread
+    expect(fromRecord(rec)).toEqual(full);
+    expect(fromRecord(toRecord({ ...base, url: '' }))).toEqual({ ...base, url: '' });
+    expect(toRecord({ ...base, url: '' })).not.toHaveProperty('l');
+  });
+});
