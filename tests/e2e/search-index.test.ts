@@ -44,7 +44,7 @@ const CHECK = `async () => {
   ]);
   const ids = keys0.map(globalThis.newsbar.itemRecord.idOfKey);
   const seen = new Map();
-  for (const d of docs) for (const id of d.ids) seen.set(id, (seen.get(id) || 0) + 1);
+  for (const d of docs) for (const id of globalThis.newsbar.itemRecord.unpackIds(d.ids)) seen.set(id, (seen.get(id) || 0) + 1);
   const queuedIds = new Set(queued.map((k) => k[1]));
   const problems = [];
   for (const id of ids) if (!seen.has(id) && !queuedIds.has(id)) problems.push('neither indexed nor queued: ' + id);

@@ -114,6 +114,33 @@ export function idOfKey(key: ItemKey | IDBValidKey): string {
   return out;
 }
 
+/**
+ * A list of item ids as one Uint8Array of their 8-byte keys (a search segment's items: 8 B an id instead
+ * of 13), when every id has one; else the ids themselves.
+ */
+export function packIds(ids: readonly string[]): Uint8Array<ArrayBuffer> | string[] {
+  const out = new Uint8Array(new ArrayBuffer(ids.length * 8));
+  for (let i = 0; i < ids.length; i++) {
+    const k = itemKey(ids[i]!);
+    if (typeof k === 'string') return [...ids];
+    out.set(k as Uint8Array, i * 8);
+  }
+  return out;
+}
+
+/** The `n`th id of a list packIds made (or of a plain list of ids). */
+export function idAt(ids: Uint8Array<ArrayBuffer> | readonly string[], n: number): string | undefined {
+  if (!ArrayBuffer.isView(ids)) return (ids as readonly string[])[n];
+  const b = ids as Uint8Array<ArrayBuffer>;
+  return n >= 0 && (n + 1) * 8 <= b.length ? idOfKey(b.subarray(n * 8, n * 8 + 8)) : undefined;
+}
+
+/** Every id of a list packIds made (or of a plain list of ids). */
+export function unpackIds(ids: Uint8Array<ArrayBuffer> | readonly string[]): string[] {
+  if (!ArrayBuffer.isView(ids)) return [...(ids as readonly string[])];
+  return Array.from({ length: ids.length / 8 }, (_, n) => idAt(ids, n)!);
+}
+
 /** A source id of the form `s-<base36 number>` (utils/db/sources.ts) as that number; any other id as itself. */
 export function sourceKeyOf(id: string): string | number {
   if (!/^s-[0-9a-z]{1,11}$/.test(id)) return id;

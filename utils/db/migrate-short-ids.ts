@@ -67,7 +67,8 @@ export async function shortenItemIds(tx: UpgradeTx): Promise<void> {
   const docs = tx.objectStore('searchDocs');
   let d = await docs.openCursor();
   while (d) {
-    if (d.value.ids.some(isLegacyItemId)) void d.update({ ...d.value, ids: d.value.ids.map((id) => (isLegacyItemId(id) ? shortItemId(id) : id)) });
+    const ids = d.value.ids as string[]; // (packed only since schema 13)
+    if (ids.some(isLegacyItemId)) void d.update({ ...d.value, ids: ids.map((id) => (isLegacyItemId(id) ? shortItemId(id) : id)) });
     d = await d.continue();
   }
 }

@@ -147,8 +147,10 @@ export interface SegmentMeta {
 
 export interface SegmentDocs {
   seg: number;
-  ids: string[];
-  t: number[];
+  /** The items' ids, newest first: their 8-byte keys one after the other (item-record.ts packIds; before 0.10.0 the id strings). */
+  ids: Uint8Array<ArrayBuffer> | string[];
+  /** Their published times (before 0.10.0 a plain array). */
+  t: Float64Array<ArrayBuffer> | number[];
   words: string[];
 }
 

@@ -7,7 +7,7 @@
 // shorter queue or neither: the index is always consistent, and what is not in it yet is in the
 // queue, which search scans. Small segments are merged (4 of a size into one), and segments are
 // rebuilt from the live items when deleted items make up too much of them.
-import { getItems as readItems } from './item-record';
+import { getItems as readItems, packIds, unpackIds } from './item-record';
 import type { IDBPTransaction } from 'idb';
 import type { Item } from '../model';
 import type { NewsSchema, NewsDb, QueueEntry, SegmentMeta } from './schema';
@@ -52,7 +52,7 @@ async function writeSegment(tx: IndexTx, seg: number, b: BuiltSegment): Promise<
   const postings = tx.objectStore('searchPostings');
   await Promise.all([
     tx.objectStore('searchSegments').put(meta),
-    tx.objectStore('searchDocs').put({ seg, ids: b.ids, t: b.t, words: [...b.postings.keys()] }),
+    tx.objectStore('searchDocs').put({ seg, ids: packIds(b.ids), t: Float64Array.from(b.t), words: [...b.postings.keys()] }),
     ...[...b.postings].map(([w, p]) => postings.put(p, [w, meta.maxT, seg])),
   ]);
   return meta;
@@ -147,7 +147,7 @@ async function rebuild(tx: IndexTx, segs: SegmentMeta[]): Promise<void> {
   const deletes: Promise<unknown>[] = [];
   segs.forEach((s, i) => {
     const d = docs[i];
-    for (const id of d?.ids ?? []) ids.add(id);
+    for (const id of d ? unpackIds(d.ids) : []) ids.add(id);
     for (const w of d?.words ?? []) deletes.push(postings.delete([w, s.maxT, s.seg]));
     deletes.push(tx.objectStore('searchDocs').delete(s.seg), tx.objectStore('searchSegments').delete(s.seg));
   });

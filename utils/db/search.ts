@@ -4,7 +4,7 @@
 // and checks the newest candidates against the items themselves (still there, still matching, in
 // the filter) until no unread segment can hold a newer match. Items not indexed yet wait in the
 // queue and are checked one by one. The work depends on the answer, not on the size of the store.
-import { getItems } from './item-record';
+import { getItems, idAt } from './item-record';
 import type { IDBPTransaction } from 'idb';
 import type { NewsSchema, NewsDb, SegmentMeta } from './schema';
 import type { Item } from '../model';
@@ -149,7 +149,7 @@ export async function searchItems(db: NewsDb, query: string, opts: { limit?: num
     const seg = segs[next++];
     const docs = await tx.objectStore('searchDocs').get(seg.seg);
     for (const n of found.bySeg.get(seg.seg) ?? []) {
-      const id = docs?.ids[n];
+      const id = docs && idAt(docs.ids, n);
       if (id === undefined || seen.has(id)) continue;
       seen.add(id);
       cands.push({ id, t: docs!.t[n] });
@@ -176,7 +176,10 @@ export async function termCandidates(db: NewsDb, term: SearchTerm, max: number):
   for (const seg of metas.filter((m) => found.bySeg.has(m.seg)).sort((a, b) => b.maxT - a.maxT)) {
     if (ids.size >= max) break;
     const docs = await tx.objectStore('searchDocs').get(seg.seg);
-    for (const n of found.bySeg.get(seg.seg) ?? []) if (docs?.ids[n] !== undefined) ids.add(docs.ids[n]);
+    for (const n of found.bySeg.get(seg.seg) ?? []) {
+      const id = docs && idAt(docs.ids, n);
+      if (id !== undefined) ids.add(id);
+    }
   }
   return { ids: [...ids].slice(0, max), total };
 }

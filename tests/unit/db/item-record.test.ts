@@ -1,7 +1,7 @@
 // The items store's codec (utils/db/item-record.ts): an Item and its record hold the same, ids and
 // source ids as keys read back exactly, and the 8-byte keys sort as the ids do.
 import { describe, expect, it } from 'vitest';
-import { fromRecord, idOfKey, itemKey, sourceIdOf, sourceKeyOf, toRecord } from '@/utils/db/item-record';
+import { fromRecord, idAt, idOfKey, itemKey, packIds, sourceIdOf, sourceKeyOf, toRecord, unpackIds } from '@/utils/db/item-record';
 import { hashString, itemIdFor } from '@/utils/normalize/ids';
 import type { Item } from '@/utils/model';
 
@@ -43,5 +43,23 @@ describe('item records', () => {
     expect(fromRecord(rec)).toEqual(full);
     expect(fromRecord(toRecord({ ...base, url: '' }))).toEqual({ ...base, url: '' });
     expect(toRecord({ ...base, url: '' })).not.toHaveProperty('l');
+  });
+});
+
+describe('id lists', () => {
+  it('packs a list of 11-character ids into 8 bytes each and reads each back', () => {
+    const packed = packIds(ids.slice(0, 50));
+    expect(packed).toBeInstanceOf(Uint8Array);
+    expect((packed as Uint8Array).length).toBe(400);
+    expect(unpackIds(packed)).toEqual(ids.slice(0, 50));
+    expect(idAt(packed, 49)).toBe(ids[49]);
+    expect(idAt(packed, 50)).toBeUndefined();
+  });
+
+  it('keeps a list with any other id as the ids', () => {
+    const list = [ids[0]!, 'odd-id'];
+    expect(packIds(list)).toEqual(list);
+    expect(idAt(list, 1)).toBe('odd-id');
+    expect(unpackIds(list)).toEqual(list);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IDBPDatabase } from 'idb';
 import { DB_VERSION, openNewsDb, type Schema12 } from '@/utils/db/schema';
-import { allItems, idOfKey, itemKey, readItem, sourceItemsRange } from '@/utils/db/item-record';
+import { allItems, idOfKey, itemKey, readItem, sourceItemsRange, unpackIds } from '@/utils/db/item-record';
 import { takePendingAlerts } from '@/utils/db/pending-alerts';
 import { sweepCopies } from '@/utils/reader/cache';
 import { foldTitle, hashString, itemIdFor, legacyItemIdFor, shortItemId } from '@/utils/normalize/ids';
@@ -255,7 +255,7 @@ describe('schema migrations', () => {
     const db = await openNewsDb('upgrade-11');
     expect(await db.getAllKeys('searchQueue')).toEqual(old.slice(3).map((it, i) => [it.published, ids[3 + i]]));
     const docs = await db.getAll('searchDocs');
-    expect(docs.flatMap((d) => d.ids).sort()).toEqual(ids.slice(0, 3).sort());
+    expect(docs.flatMap((d) => unpackIds(d.ids)).sort()).toEqual(ids.slice(0, 3).sort());
     const found = async () => (await searchItems(db, 'harbour storm')).items.map((i) => i.id).sort();
     expect(await found()).toEqual([...ids].sort());
     expect(await indexQueued(db)).toBe(3);

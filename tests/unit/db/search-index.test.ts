@@ -8,7 +8,7 @@ import { buildSegment, decodePostings, intersect, union } from '@/utils/search/s
 import type { NewsDb, SegmentMeta } from '@/utils/db/schema';
 import type { Item } from '@/utils/model';
 import { dbWith, item, NOW, MIN } from '../sidebar/fixtures';
-import { allItems, getItem, toRecord } from '@/utils/db/item-record';
+import { allItems, getItem, toRecord, unpackIds } from '@/utils/db/item-record';
 
 const ids = (r: { items: Item[] }) => r.items.map((i) => i.id);
 
@@ -127,7 +127,7 @@ describe('the search index', () => {
     expect((await segments(db)).reduce((n, x) => n + x.n, 0)).toBe(100);
     // Nothing of the rebuilt segments points at a deleted item, and no postings were left behind.
     const docs = await db.getAll('searchDocs');
-    expect(docs.flatMap((d) => d.ids).every((id) => id.startsWith('s0:'))).toBe(true);
+    expect(docs.flatMap((d) => unpackIds(d.ids)).every((id) => id.startsWith('s0:'))).toBe(true);
     const keys = await db.getAllKeys('searchPostings');
     const live = new Set((await segments(db)).map((x) => x.seg));
     expect(keys.every((k) => live.has(k[2]))).toBe(true);
