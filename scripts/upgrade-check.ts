@@ -1,0 +1,151 @@
+// An update in real Chromium: an older build stores items (some read, some starred, some tagged by a
+// topic), then the extension's folder is replaced by the new build and the extension reloaded from it,
+// as after an update. The new build's worker migrates the database; this checks that every item, its
+// read and starred state and its tags are still there.
+//
+//   npx tsx scripts/upgrade-check.ts <old build dir> [new build dir, default .output/chrome-mv3-e2e]
+//
+// Both builds must be e2e builds (`npm run build`): they may fetch from the local news server.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { CHROMIUM } from '../tests/e2e/harness';
+import { rssFeed } from './bench/common';
+import { startNewsServer } from './news-server/server';
+
+const FEEDS = Number(process.env.FEEDS ?? 40);
+const PER_FEED = Number(process.env.ITEMS ?? 50);
+
+/** What must survive the update, per item id. */
+interface Kept {
+  version: number;
+  items: Record<string, { url: string; read: number; starred: number; topics: string[] }>;
+}
+
+async function launch(extDir: string, profile: string): Promise<{ context: BrowserContext; sw: () => Promise<Worker> }> {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`, '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+  const sw = async () => {
+    for (let i = 0; i < 300; i++) {
+      for (const w of context.serviceWorkers().reverse()) {
+        const ready = await Promise.race([w.evaluate(() => typeof (globalThis as { newsbar?: unknown }).newsbar === 'object').catch(() => false), new Promise<boolean>((r) => setTimeout(() => r(false), 1000))]);
+        if (ready) return w;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the service worker did not come up');
+  };
+  return { context, sw };
+}
+
+// Runs in the worker of either build: the database read raw, items decoded by the build's own codec
+// when it has one (newsbar.itemRecord), tags from the tags store.
+const SNAPSHOT = `(async () => {
+  const nb = globalThis.newsbar;
+  const db = await nb.openDb();
+  const decode = nb.itemRecord ? (r, k) => nb.itemRecord.fromRecord(r, k) : (r) => r;
+  const hasTags = db.objectStoreNames.contains('tags');
+  const tx = db.transaction(hasTags ? ['items', 'tags'] : ['items']);
+  const keys = await tx.objectStore('items').getAllKeys();
+  const records = await tx.objectStore('items').getAll();
+  const tags = hasTags ? await tx.objectStore('tags').getAll() : [];
+  // Tags: one record per item with its [topic, time] keys (0.9), one per topic and item (0.8), or in
+  // the item (0.7).
+  const topicsOf = new Map();
+  const tag = (id, topic) => topicsOf.set(id, [...(topicsOf.get(id) ?? []), topic]);
+  for (const t of tags) if (t.keys) for (const k of t.keys) tag(t.id, k[0]); else tag(t.item, t.topic);
+  const items = {};
+  records.forEach((r, i) => {
+    const it = decode(r, keys[i]);
+    items[it.id] = { url: it.url, read: it.read ? 1 : 0, starred: it.starred ? 1 : 0, topics: [...(hasTags ? topicsOf.get(it.id) ?? [] : it.topics ?? [])].sort() };
+  });
+  return { version: db.version, items };
+})()`;
+
+async function main() {
+  const [oldDir, newDir = '.output/chrome-mv3-e2e'] = process.argv.slice(2);
+  if (!oldDir) throw new Error('usage: npx tsx scripts/upgrade-check.ts <old build dir> [new build dir]');
+  const ext = fs.mkdtempSync(path.join(os.tmpdir(), 'newsbar-upgrade-ext-'));
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'newsbar-upgrade-profile-'));
+  fs.cpSync(path.resolve(oldDir), ext, { recursive: true });
+  const srv = await startNewsServer();
+  try {
+    for (let s = 0; s < FEEDS; s++) srv.route(`/up/${s}.xml`, { body: rssFeed(`u${s}`, PER_FEED, s) });
+    const browser = await launch(ext, profile);
+    const w = await browser.sw();
+    await w.evaluate(() => (globalThis as any).newsbar.installed());
+    const oldVersion = await w.evaluate(() => (globalThis as any).chrome.runtime.getManifest().version);
+    await w.evaluate(async () => {
+      // A topic on a few of the generated words: many items get a tag, the others none.
+      await (globalThis as any).chrome.storage.sync.set({ topicIds: ['world'], 'topic:world': { id: 'world', name: 'World', query: 'storm OR flood OR election', sourceIds: [], notify: false, breaking: false, createdAt: 1 } });
+    });
+    await w.evaluate(async (a: { origin: string; n: number }) => {
+      const nb = (globalThis as any).newsbar;
+      for (let i = 0; i < a.n; i++) await nb.addSource({ name: `Upgrade ${i}`, url: `${a.origin}/up/${i}.xml` });
+      await nb.pollNow();
+      await nb.rematch?.();
+    }, { origin: srv.origin, n: FEEDS });
+    // Every third item read, every seventh starred: through the build's own records (schema 12 keeps
+    // Item as it is), then its counters recounted.
+    await w.evaluate(async () => {
+      const nb = (globalThis as any).newsbar;
+      const db = await nb.openDb();
+      const tx = db.transaction('items', 'readwrite');
+      let i = 0;
+      for (let c = await tx.store.openCursor(); c; c = await c.continue(), i++) {
+        const it = { ...c.value };
+        if (i % 3 === 0) it.read = 1;
+        if (i % 7 === 0) Object.assign(it, { starred: 1, starredAt: it.published });
+        await c.update(it);
+      }
+      await tx.done;
+      await nb.recount();
+    });
+    const kept: Kept = await w.evaluate(SNAPSHOT);
+    const n = Object.keys(kept.items).length;
+    if (n !== FEEDS * PER_FEED) throw new Error(`the old build stored ${n} items, not ${FEEDS * PER_FEED}`);
+
+    // The update: the same folder (so the same extension id) with the new build's files. Chrome keeps
+    // a command-line extension's installed worker script in the profile across restarts (and its
+    // runtime.reload() unloads such an extension), so that copy is deleted: at the next start Chrome
+    // installs the new build's worker, which opens (and migrates) the database as after an update.
+    await browser.context.close();
+    fs.rmSync(path.join(profile, 'Default', 'Service Worker'), { recursive: true, force: true });
+    fs.rmSync(ext, { recursive: true, force: true });
+    fs.cpSync(path.resolve(newDir), ext, { recursive: true });
+    const after = await launch(ext, profile);
+    const w2 = await after.sw();
+    await w2.evaluate(() => (globalThis as any).newsbar.installed());
+    const newVersion = await w2.evaluate(() => (globalThis as any).chrome.runtime.getManifest().version);
+    const got: Kept = await w2.evaluate(SNAPSHOT);
+    const counted = await w2.evaluate(() => (globalThis as any).newsbar.countItems());
+    await after.context.close();
+
+    const problems: string[] = [];
+    for (const [id, k] of Object.entries(kept.items)) {
+      // Ids may be renamed by a migration: match by the item's URL when the id is gone.
+      const g = got.items[id] ?? Object.values(got.items).find((x) => x.url === k.url);
+      if (!g) problems.push(`missing ${id} ${k.url}`);
+      else if (g.read !== k.read || g.starred !== k.starred || g.topics.join() !== k.topics.join()) problems.push(`changed ${id}: ${JSON.stringify(k)} -> ${JSON.stringify(g)}`);
+    }
+    const nAfter = Object.keys(got.items).length;
+    console.log(`${oldVersion} (schema ${kept.version}) -> ${newVersion} (schema ${got.version}): ${n} items before, ${nAfter} after; counted ${JSON.stringify(counted)}`);
+    console.log(`read ${Object.values(kept.items).filter((x) => x.read).length}, starred ${Object.values(kept.items).filter((x) => x.starred).length}, tagged ${Object.values(kept.items).filter((x) => x.topics.length).length} before`);
+    if (got.version <= kept.version) problems.push(`the database was not upgraded (schema ${got.version})`);
+    if (nAfter !== n) problems.push(`${n} items before, ${nAfter} after`);
+    if (problems.length) {
+      console.error(problems.slice(0, 20).join('\n'));
+      process.exitCode = 1;
+    } else console.log('every item, its read and starred state and its tags kept');
+  } finally {
+    await srv.close();
+    fs.rmSync(ext, { recursive: true, force: true });
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+await main();
