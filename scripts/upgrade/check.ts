@@ -3,19 +3,17 @@
 // as after an update. The new build's worker migrates the database; this checks that every item, its
 // read and starred state and its tags are still there.
 //
-//   npx tsx scripts/upgrade-check.ts <old build dir> [new build dir, default .output/chrome-mv3-e2e]
-//
 // Both builds must be e2e builds (`npm run build`): they may fetch from the local news server.
+// Used by tests/e2e/upgrade.test.ts (from the previous release, built by ./build-old.ts) and by
+// `npm run check:upgrade -- <old build dir>` (scripts/upgrade/cli.ts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
-import { CHROMIUM } from '../tests/e2e/harness';
-import { rssFeed } from './bench/common';
-import { startNewsServer } from './news-server/server';
+import { CHROMIUM } from '../../tests/e2e/harness';
+import { rssFeed } from '../bench/common';
+import { startNewsServer } from '../news-server/server';
 
-const FEEDS = Number(process.env.FEEDS ?? 40);
-const PER_FEED = Number(process.env.ITEMS ?? 50);
 
 /** What must survive the update, per item id. */
 interface Kept {
@@ -23,7 +21,7 @@ interface Kept {
   items: Record<string, { url: string; read: number; starred: number; topics: string[] }>;
 }
 
-async function launch(extDir: string, profile: string): Promise<{ context: BrowserContext; sw: () => Promise<Worker> }> {
+async function launch(extDir: string, profile: string): Promise<{ context: BrowserContext; sw: () => Promise<Worker>; run: <T, A = undefined>(fn: string | ((arg: A) => T | Promise<T>), arg?: A) => Promise<T> }> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -39,7 +37,16 @@ async function launch(extDir: string, profile: string): Promise<{ context: Brows
     }
     throw new Error('the service worker did not come up');
   };
-  return { context, sw };
+  /** Evaluates in the current worker; once more in a fresh one if the worker went away meanwhile. */
+  const run = async <T, A>(fn: string | ((arg: A) => T | Promise<T>), arg?: A): Promise<T> => {
+    try {
+      return (await (await sw()).evaluate(fn as (arg: unknown) => unknown, arg as unknown)) as T;
+    } catch (e) {
+      if (!/closed|destroyed/i.test(String(e))) throw e;
+      return (await (await sw()).evaluate(fn as (arg: unknown) => unknown, arg as unknown)) as T;
+    }
+  };
+  return { context, sw, run };
 }
 
 // Runs in the worker of either build: the database read raw, items decoded by the build's own codec
@@ -66,9 +73,25 @@ const SNAPSHOT = `(async () => {
   return { version: db.version, items };
 })()`;
 
-async function main() {
-  const [oldDir, newDir = '.output/chrome-mv3-e2e'] = process.argv.slice(2);
-  if (!oldDir) throw new Error('usage: npx tsx scripts/upgrade-check.ts <old build dir> [new build dir]');
+export interface UpgradeResult {
+  from: { version: string; schema: number };
+  to: { version: string; schema: number };
+  /** Items before, and how many of them were read, starred, tagged. */
+  items: number;
+  read: number;
+  starred: number;
+  tagged: number;
+  /** What was lost or changed (empty when everything was kept). */
+  problems: string[];
+}
+
+/**
+ * Stores `feeds` x `perFeed` items with the build in `oldDir`, updates to `newDir`, compares. With
+ * `schema`, the database must be at that version after the update (the new build's code ran).
+ */
+export async function checkUpgrade(oldDir: string, newDir: string, feeds = 40, perFeed = 50, schema?: number): Promise<UpgradeResult> {
+  const FEEDS = feeds;
+  const PER_FEED = perFeed;
   const ext = fs.mkdtempSync(path.join(os.tmpdir(), 'newsbar-upgrade-ext-'));
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'newsbar-upgrade-profile-'));
   fs.cpSync(path.resolve(oldDir), ext, { recursive: true });
@@ -76,14 +99,13 @@ async function main() {
   try {
     for (let s = 0; s < FEEDS; s++) srv.route(`/up/${s}.xml`, { body: rssFeed(`u${s}`, PER_FEED, s) });
     const browser = await launch(ext, profile);
-    const w = await browser.sw();
-    await w.evaluate(() => (globalThis as any).newsbar.installed());
-    const oldVersion = await w.evaluate(() => (globalThis as any).chrome.runtime.getManifest().version);
-    await w.evaluate(async () => {
+    await browser.run(() => (globalThis as any).newsbar.installed());
+    const oldVersion = await browser.run(() => (globalThis as any).chrome.runtime.getManifest().version);
+    await browser.run(async () => {
       // A topic on a few of the generated words: many items get a tag, the others none.
       await (globalThis as any).chrome.storage.sync.set({ topicIds: ['world'], 'topic:world': { id: 'world', name: 'World', query: 'storm OR flood OR election', sourceIds: [], notify: false, breaking: false, createdAt: 1 } });
     });
-    await w.evaluate(async (a: { origin: string; n: number }) => {
+    await browser.run(async (a: { origin: string; n: number }) => {
       const nb = (globalThis as any).newsbar;
       for (let i = 0; i < a.n; i++) await nb.addSource({ name: `Upgrade ${i}`, url: `${a.origin}/up/${i}.xml` });
       await nb.pollNow();
@@ -91,7 +113,7 @@ async function main() {
     }, { origin: srv.origin, n: FEEDS });
     // Every third item read, every seventh starred: through the build's own records (schema 12 keeps
     // Item as it is), then its counters recounted.
-    await w.evaluate(async () => {
+    await browser.run(async () => {
       const nb = (globalThis as any).newsbar;
       const db = await nb.openDb();
       const tx = db.transaction('items', 'readwrite');
@@ -105,7 +127,7 @@ async function main() {
       await tx.done;
       await nb.recount();
     });
-    const kept: Kept = await w.evaluate(SNAPSHOT);
+    const kept: Kept = await browser.run(SNAPSHOT);
     const n = Object.keys(kept.items).length;
     if (n !== FEEDS * PER_FEED) throw new Error(`the old build stored ${n} items, not ${FEEDS * PER_FEED}`);
 
@@ -118,29 +140,34 @@ async function main() {
     fs.rmSync(ext, { recursive: true, force: true });
     fs.cpSync(path.resolve(newDir), ext, { recursive: true });
     const after = await launch(ext, profile);
-    const w2 = await after.sw();
-    await w2.evaluate(() => (globalThis as any).newsbar.installed());
-    const newVersion = await w2.evaluate(() => (globalThis as any).chrome.runtime.getManifest().version);
-    const got: Kept = await w2.evaluate(SNAPSHOT);
-    const counted = await w2.evaluate(() => (globalThis as any).newsbar.countItems());
+    await after.run(() => (globalThis as any).newsbar.installed());
+    const newVersion = await after.run(() => (globalThis as any).chrome.runtime.getManifest().version);
+    const got: Kept = await after.run(SNAPSHOT);
+    const counted = await after.run(() => (globalThis as any).newsbar.countItems());
     await after.context.close();
 
     const problems: string[] = [];
+    const byUrl = new Map(Object.values(got.items).map((x) => [x.url, x]));
     for (const [id, k] of Object.entries(kept.items)) {
       // Ids may be renamed by a migration: match by the item's URL when the id is gone.
-      const g = got.items[id] ?? Object.values(got.items).find((x) => x.url === k.url);
+      const g = got.items[id] ?? byUrl.get(k.url);
       if (!g) problems.push(`missing ${id} ${k.url}`);
       else if (g.read !== k.read || g.starred !== k.starred || g.topics.join() !== k.topics.join()) problems.push(`changed ${id}: ${JSON.stringify(k)} -> ${JSON.stringify(g)}`);
     }
     const nAfter = Object.keys(got.items).length;
-    console.log(`${oldVersion} (schema ${kept.version}) -> ${newVersion} (schema ${got.version}): ${n} items before, ${nAfter} after; counted ${JSON.stringify(counted)}`);
-    console.log(`read ${Object.values(kept.items).filter((x) => x.read).length}, starred ${Object.values(kept.items).filter((x) => x.starred).length}, tagged ${Object.values(kept.items).filter((x) => x.topics.length).length} before`);
-    if (got.version <= kept.version) problems.push(`the database was not upgraded (schema ${got.version})`);
+    if (schema !== undefined && got.version !== schema) problems.push(`the database is at schema ${got.version}, not ${schema}: the new build's worker did not run`);
     if (nAfter !== n) problems.push(`${n} items before, ${nAfter} after`);
-    if (problems.length) {
-      console.error(problems.slice(0, 20).join('\n'));
-      process.exitCode = 1;
-    } else console.log('every item, its read and starred state and its tags kept');
+    if (counted !== n) problems.push(`the counters say ${JSON.stringify(counted)} items, ${n} stored`);
+    const all = Object.values(kept.items);
+    return {
+      from: { version: oldVersion, schema: kept.version },
+      to: { version: newVersion, schema: got.version },
+      items: n,
+      read: all.filter((x) => x.read).length,
+      starred: all.filter((x) => x.starred).length,
+      tagged: all.filter((x) => x.topics.length).length,
+      problems,
+    };
   } finally {
     await srv.close();
     fs.rmSync(ext, { recursive: true, force: true });
@@ -148,4 +175,3 @@ async function main() {
   }
 }
 
-await main();
