@@ -6,7 +6,7 @@
 import type { ParseBody } from '@/utils/sources/parse-body';
 
 export const PARSERS_GLOBAL = '__newsbarParsers';
-export const PARSERS_SCRIPT = '/parsers.js';
+const PARSERS_SCRIPT = '/parsers.js';
 
 export interface ParsersScript {
   parseSourceBody: ParseBody;

@@ -21,7 +21,7 @@ interface Kept {
   items: Record<string, { url: string; read: number; starred: number; topics: string[] }>;
 }
 
-async function launch(extDir: string, profile: string): Promise<{ context: BrowserContext; sw: () => Promise<Worker>; run: <T, A = undefined>(fn: string | ((arg: A) => T | Promise<T>), arg?: A) => Promise<T> }> {
+async function launch(extDir: string, profile: string): Promise<{ context: BrowserContext; run: <T, A = undefined>(fn: string | ((arg: A) => T | Promise<T>), arg?: A) => Promise<T> }> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -46,7 +46,7 @@ async function launch(extDir: string, profile: string): Promise<{ context: Brows
       return (await (await sw()).evaluate(fn as (arg: unknown) => unknown, arg as unknown)) as T;
     }
   };
-  return { context, sw, run };
+  return { context, run };
 }
 
 // Runs in the worker of either build: the database read raw, items decoded by the build's own codec
