@@ -30,6 +30,7 @@ export interface Item {
   firstSeen: number;
   /** Last time the source changed this item's text (0 if never). */
   updated: number;
+  /** The feed's categories, as parsed. Not stored (nothing reads them): [] in an item read back. */
   categories: string[];
   /** Breaking: the source marks it (sourceBreaking) or a topic set as breaking matches it. */
   breaking: Flag;

@@ -118,11 +118,13 @@ export async function checkUpgrade(oldDir: string, newDir: string, feeds = 40, p
       const db = await nb.openDb();
       const tx = db.transaction('items', 'readwrite');
       let i = 0;
+      // A build with a codec (schema 13 on) keeps the flags in its own fields: the item goes through it.
+      const codec = nb.itemRecord;
       for (let c = await tx.store.openCursor(); c; c = await c.continue(), i++) {
-        const it = { ...c.value };
+        const it = codec ? codec.fromRecord(c.value) : { ...c.value };
         if (i % 3 === 0) it.read = 1;
         if (i % 7 === 0) Object.assign(it, { starred: 1, starredAt: it.published });
-        await c.update(it);
+        await c.update(codec ? codec.toRecord(it, c.primaryKey) : it);
       }
       await tx.done;
       await nb.recount();

@@ -1,7 +1,8 @@
-// The schema 12 -> 13 migration (items as compact records, utils/db/item-record.ts) in real Chromium:
-// its binary keys, its indexes rebuilt in the upgrade transaction, and how long 10,000 items take. A
-// database of its own in the extension's origin, opened at version 12 by today's code, filled as
-// version 12 kept it, then opened at today's version.
+// The schema 12 -> 13 migration (items as compact records, utils/db/item-record.ts) and 13 -> 14 (items
+// under sequence numbers, found by id through byId) in real Chromium: keys, indexes rebuilt in the
+// upgrade transaction, and how long 10,000 items take. A database of its own in the extension's origin,
+// opened at version 12 by today's code, filled as version 12 kept it, opened at 13, its records given
+// the categories 0.10.0 kept, then opened at today's version.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchExtension, type Extension } from './harness';
@@ -36,33 +37,54 @@ const MIGRATE = `async ({ n }) => {
   v12.close();
 
   const t0 = performance.now();
-  const db = await nb.openDb(name);
+  const v13 = await nb.openDb(name, 13);
   const ms = performance.now() - t0;
   const { fromRecord, idOfKey, itemKey, sourceItemsRange } = nb.itemRecord;
+  const keys13 = await v13.getAllKeys('items');
+  const binary = keys13.filter((k) => typeof k !== 'string').length;
+  const keyOf70 = idOfKey((await v13.getKey('items', itemKey(old[70].id))) ?? '');
+  // 0.10.0 kept the feed's categories in 'g'.
+  const tx13 = v13.transaction('items', 'readwrite');
+  for (let c = await tx13.store.openCursor(); c; c = await c.continue()) {
+    const o = old[c.value.t === 'Story 0' ? 0 : Number(c.value.t.slice(6))];
+    if (o.categories.length) void c.update({ ...c.value, g: o.categories });
+  }
+  await tx13.done;
+  const withCategories = (await v13.getAll('items')).filter((r) => r.g).length;
+  v13.close();
+
+  const t1 = performance.now();
+  const db = await nb.openDb(name);
+  const ms14 = performance.now() - t1;
   const problems = [];
-  const keys = await db.getAllKeys('items');
-  const binary = keys.filter((k) => typeof k !== 'string').length;
-  const byId = new Map((await db.getAll('items')).map((r) => { const it = fromRecord(r); return [it.id, it]; }));
+  const records = await db.getAll('items');
+  const keys = records.map((r) => r.k);
+  const sequential = keys.every((k, i) => k === i + 1);
+  const byId = new Map(records.map((r) => { const it = fromRecord(r); return [it.id, it]; }));
+  let foundById = 0;
+  for (const r of records) if ((await db.getKeyFromIndex('items', 'byId', r.id)) === r.k) foundById++;
   for (const o of old) {
     const it = byId.get(o.id);
     if (!it) { problems.push('missing ' + o.id); continue; }
     for (const f of ['sourceId', 'title', 'url', 'summaryHtml', 'contentHtml', 'published', 'firstSeen', 'read', 'starred', 'breaking', 'alert']) {
       if (it[f] !== o[f]) problems.push(o.id + ' ' + f + ': ' + it[f] + ' != ' + o[f]);
     }
-    if ((it.categories || []).join() !== o.categories.join() || (it.alsoFrom || []).join() !== (o.alsoFrom || []).join()) problems.push(o.id + ' lists differ');
+    if ((it.categories || []).length || (it.alsoFrom || []).join() !== (o.alsoFrom || []).join()) problems.push(o.id + ' lists differ');
   }
   const count = async (ix, range) => db.countFromIndex('items', ix, range);
   const unread = old.filter((o) => o.read === 0).length;
+  const linkOf5 = nb.itemRecord.toRecord({ ...old[5], topics: [] }).l;
   const out = {
-    ms, items: keys.length, binary, problems: problems.slice(0, 5), version: db.version,
+    ms, ms14, items: keys.length, binary, problems: problems.slice(0, 5), version: db.version, withCategories, sequential, foundById,
+    categoriesLeft: records.filter((r) => 'g' in r).length,
     byUnread: [await count('byUnread'), unread],
     byStarred: [await count('byStarred'), old.filter((o) => o.starred).length],
     byBreaking: [await count('byBreaking'), old.filter((o) => o.breaking).length],
     byPublished: [await count('byPublished'), n],
     bySource: [await count('bySource', sourceItemsRange(src(3))), old.filter((o) => o.sourceId === src(3)).length],
-    byLink: (await db.getAllKeysFromIndex('items', 'byLink', nb.itemRecord.toRecord({ ...old[5], topics: [] }).l)).map(idOfKey),
-    link5: old[5].id,
-    keyOf70: idOfKey((await db.getKey('items', itemKey(old[70].id))) ?? ''),
+    byLink: (await db.getAllFromIndex('items', 'byLink', linkOf5)).map((r) => idOfKey(r.id)),
+    link5: old[5].id, linkBits: Math.log2(linkOf5 + 1) <= 30,
+    keyOf70, item70: idOfKey((await db.getFromIndex('items', 'byId', itemKey(old[70].id)))?.id ?? ''),
     tag: await db.get('tags', old[70].id), notified: await db.get('notified', old[140].id), pending: await db.getAll('pendingAlerts'),
   };
   db.close();
@@ -77,20 +99,27 @@ after(async () => {
   await ext?.close();
 });
 
-describe('schema 13 migration in Chromium', () => {
-  it('rewrites 10,000 version-12 items as records under 8-byte keys, every index and every id-keyed record intact', async () => {
+describe('schema 13 and 14 migrations in Chromium', () => {
+  it('rewrites 10,000 version-12 items as records under 8-byte keys, then under sequence numbers, every index and every id-keyed record intact', async () => {
     const r = (await (await ext.sw()).evaluate(`(${MIGRATE})(${JSON.stringify({ n: N })})`)) as {
-      ms: number; items: number; binary: number; problems: string[]; version: number; byUnread: number[]; byStarred: number[]; byBreaking: number[];
-      byPublished: number[]; bySource: number[]; byLink: string[]; link5: string; keyOf70: string; tag: unknown; notified: unknown; pending: unknown[];
+      ms: number; ms14: number; items: number; binary: number; problems: string[]; version: number; withCategories: number; sequential: boolean; foundById: number;
+      categoriesLeft: number; byUnread: number[]; byStarred: number[]; byBreaking: number[]; byPublished: number[]; bySource: number[];
+      byLink: string[]; link5: string; linkBits: boolean; keyOf70: string; item70: string; tag: unknown; notified: unknown; pending: unknown[];
     };
-    console.log(`migration of ${N} items in Chromium: ${Math.round(r.ms)} ms`);
-    assert.equal(r.version, 13);
+    console.log(`migration of ${N} items in Chromium: 12 -> 13 ${Math.round(r.ms)} ms, 13 -> 14 ${Math.round(r.ms14)} ms`);
+    assert.equal(r.binary, N - 1, 'at 13 every 11-character id is an 8-byte key; the odd id stays a string');
+    assert.equal(r.keyOf70.length, 11);
+    assert.equal(r.withCategories, N / 2, 'half the version-13 records carry categories');
+    assert.equal(r.version, 14);
     assert.deepEqual(r.problems, []);
     assert.equal(r.items, N);
-    assert.equal(r.binary, N - 1, 'every 11-character id is an 8-byte key; the odd id stays a string');
+    assert.ok(r.sequential, 'the records are under 1..N');
+    assert.equal(r.foundById, N, 'byId finds every record by its id');
+    assert.equal(r.categoriesLeft, 0);
     for (const ix of ['byUnread', 'byStarred', 'byBreaking', 'byPublished', 'bySource'] as const) assert.equal(r[ix][0], r[ix][1], ix);
     assert.deepEqual(r.byLink, [r.link5]);
-    assert.ok(r.keyOf70);
+    assert.ok(r.linkBits, 'the link key is 30 bits');
+    assert.equal(r.item70, r.keyOf70);
     assert.ok(r.tag && r.notified && r.pending.length === 1, 'tags, notified and pending alerts still name their items');
   });
 });

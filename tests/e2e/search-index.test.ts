@@ -38,11 +38,11 @@ const SEED = `async ({ n }) => {
 const CHECK = `async () => {
   const db = await globalThis.newsbar.getDb();
   const tx = db.transaction(['items', 'searchQueue', 'searchSegments', 'searchDocs', 'searchPostings']);
-  const [keys0, queued, segs, docs, keys] = await Promise.all([
-    tx.objectStore('items').getAllKeys(), tx.objectStore('searchQueue').getAllKeys(), tx.objectStore('searchSegments').getAll(),
+  const [records, queued, segs, docs, keys] = await Promise.all([
+    tx.objectStore('items').getAll(), tx.objectStore('searchQueue').getAllKeys(), tx.objectStore('searchSegments').getAll(),
     tx.objectStore('searchDocs').getAll(), tx.objectStore('searchPostings').getAllKeys(),
   ]);
-  const ids = keys0.map(globalThis.newsbar.itemRecord.idOfKey);
+  const ids = records.map((r) => globalThis.newsbar.itemRecord.idOfKey(r.id));
   const seen = new Map();
   for (const d of docs) for (const id of globalThis.newsbar.itemRecord.unpackIds(d.ids)) seen.set(id, (seen.get(id) || 0) + 1);
   const queuedIds = new Set(queued.map((k) => k[1]));

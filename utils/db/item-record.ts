@@ -1,13 +1,16 @@
-// The items store's record: how an Item is kept in IndexedDB (schema 13), and the one place that
+// The items store's record: how an Item is kept in IndexedDB (schema 14), and the one place that
 // turns one into the other. The rest of Newsbar sees only Item. Bytes per item count many times over
 // (the key is in the record, Chromium's "exists" entry and twice in every index entry), so:
-// - the id is the key as 8 bytes (a binary key, 10 B encoded) instead of 11 UTF-16 characters (24 B);
+// - the key is a sequence number (autoIncrement, `k`): consecutive keys share their prefixes and
+//   compress, where the random 64-bit id in every key and index entry did not (schema 13); the id is
+//   kept once in the record, as 8 bytes, and once in the unique byId index, which finds an item by id;
 // - property names are one or two letters, and nothing is written that equals its default;
 // - the read, starred and breaking flags are the presence of the fields their indexes list (`n`,
 //   `sa`, `ba`), so no flag is kept twice and an index lists only the items it is read for;
-// - the same-story index holds a 53-bit hash of the link, not the link in UTF-16;
+// - the same-story index holds a 30-bit hash of the link, not the link in UTF-16;
 // - the source id (`s-` and a 53-bit hash in base36) is kept as that number, in the record and in
-//   bySource's keys (9 B instead of ~28 in UTF-16).
+//   bySource's keys (9 B instead of ~28 in UTF-16);
+// - the feed's categories are not kept (nothing reads them; an item read back has none).
 import type { Item } from '../model';
 import { hashString } from '../normalize/ids';
 
@@ -19,7 +22,9 @@ import { hashString } from '../normalize/ids';
 export type ItemKey = string | Uint8Array<ArrayBuffer> | ArrayBuffer;
 
 export interface ItemRecord {
-  /** The key (keyPath 'id'): see itemKey. */
+  /** The store's key (keyPath 'k', autoIncrement): absent in a new record, the store gives the next. */
+  k?: number;
+  /** The item's id (byId, unique): see itemKey. */
   id: ItemKey;
   /** sourceId, as sourceKeyOf gives it */
   s: string | number;
@@ -41,8 +46,6 @@ export interface ItemRecord {
   f?: number;
   /** updated, when not 0 */
   e?: number;
-  /** categories, when any */
-  g?: string[];
   /** alsoFrom, when any */
   o?: string[];
   /** published, only while unread (byUnread): absent = read */
@@ -159,21 +162,41 @@ export function sourceItemsRange(sourceId: string, lower = -Infinity, upper = In
   return IDBKeyRange.bound([s, lower], [s, upper]);
 }
 
-/** The byLink key of a url: 53 bits of its hash (two links sharing one are told apart by the url itself). */
+/**
+ * The byLink key of a url: 30 bits of its hash (two links sharing one are told apart by the url itself;
+ * among 100,000 items a look-up meets another's link about once in 10,000). A number under 2^30 is
+ * written in 5 bytes at most (schema 13's 53 bits took 9), and its index key has fewer random bytes.
+ */
 export function linkKey(url: string): number {
-  return parseInt(hashString(url), 36);
+  return parseInt(hashString(url), 36) % 2 ** 30;
 }
 
-/** The record of an item (its topics are not kept here: see tags.ts). */
-export function toRecord(it: Item): ItemRecord {
+/**
+ * The store key of each item read through this codec (fromRecord), so a write of that item replaces its
+ * record without looking the key up. Items copied since (spread) are looked up by id (keyOfItem).
+ */
+const storeKeys = new WeakMap<Item, number>();
+
+/** The store key an item was read with, if it came from fromRecord. */
+export function knownKeyOf(it: Item): number | undefined {
+  return storeKeys.get(it);
+}
+
+/** The store key of an item: the one it was read with, else byId's (undefined when it is not stored). */
+export async function keyOfItem(store: IdReader, it: Item): Promise<number | undefined> {
+  return storeKeys.get(it) ?? ((await store.index('byId').getKey(itemKey(it.id))) as number | undefined);
+}
+
+/** The record of an item (its topics are not kept here: see tags.ts), under store key `k` (none: a new record). */
+export function toRecord(it: Item, k?: number): ItemRecord {
   const r: ItemRecord = { id: itemKey(it.id), s: sourceKeyOf(it.sourceId), t: it.title, u: it.url, p: it.published };
+  if (k !== undefined) r.k = k;
   if (it.summaryHtml) r.h = it.summaryHtml;
   if (it.contentHtml) r.c = it.contentHtml;
   if (it.author !== undefined) r.a = it.author;
   if (it.imageUrl !== undefined) r.i = it.imageUrl;
   if (it.firstSeen !== it.published) r.f = it.firstSeen - it.published;
   if (it.updated) r.e = it.updated;
-  if (it.categories?.length) r.g = it.categories;
   if (it.alsoFrom?.length) r.o = it.alsoFrom;
   if (it.read !== 1) r.n = it.published;
   if (it.starred === 1) r.sa = it.published;
@@ -196,7 +219,7 @@ export function fromRecord(r: ItemRecord): Item {
     published: r.p,
     firstSeen: r.p + (r.f ?? 0),
     updated: r.e ?? 0,
-    categories: r.g ?? [],
+    categories: [],
     breaking: r.ba !== undefined ? 1 : 0,
     sourceBreaking: r.sb ?? 0,
     alert: r.al ?? 0,
@@ -206,38 +229,43 @@ export function fromRecord(r: ItemRecord): Item {
   if (r.a !== undefined) it.author = r.a;
   if (r.i !== undefined) it.imageUrl = r.i;
   if (r.o) it.alsoFrom = r.o;
+  if (r.k !== undefined) storeKeys.set(it, r.k);
   return it;
 }
 
 const same = (a: unknown, b: unknown): boolean =>
   a === b || (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]));
 
-/** Do two records of one item hold the same (the key aside)? */
+/** Do two records of one item hold the same (the keys aside)? */
 export function sameRecord(a: ItemRecord, b: ItemRecord): boolean {
-  const ka = Object.keys(a).filter((k) => k !== 'id');
-  const kb = Object.keys(b).filter((k) => k !== 'id');
+  const ka = Object.keys(a).filter((k) => k !== 'id' && k !== 'k');
+  const kb = Object.keys(b).filter((k) => k !== 'id' && k !== 'k');
   return ka.length === kb.length && ka.every((k) => same((a as never)[k], (b as never)[k]));
 }
 
-/** Anything that reads records by key: the items store of any transaction, or an index. */
-export interface RecordReader {
-  get(key: ItemKey): Promise<ItemRecord | undefined>;
+/** The items store of any transaction: items are found by id through its byId index. */
+export interface IdReader {
+  index(name: 'byId'): { get(key: ItemKey): Promise<ItemRecord | undefined>; getKey(key: ItemKey): Promise<IDBValidKey | undefined> };
 }
 
 /** One stored item by id. */
-export async function getItem(store: RecordReader, id: string): Promise<Item | undefined> {
-  const r = await store.get(itemKey(id));
+export async function getItem(store: IdReader, id: string): Promise<Item | undefined> {
+  const r = await store.index('byId').get(itemKey(id));
   return r && fromRecord(r);
 }
 
 /** Stored items by id (undefined where none), the look-ups issued together. */
-export function getItems(store: RecordReader, ids: Iterable<string>): Promise<Array<Item | undefined>> {
-  return Promise.all([...ids].map((id) => getItem(store, id)));
+export function getItems(store: IdReader, ids: Iterable<string>): Promise<Array<Item | undefined>> {
+  const index = store.index('byId');
+  return Promise.all([...ids].map(async (id) => {
+    const r = await index.get(itemKey(id));
+    return r && fromRecord(r);
+  }));
 }
 
 /** One stored item by id, in a transaction of its own. */
-export function readItem(db: { get(store: 'items', key: ItemKey): Promise<ItemRecord | undefined> }, id: string): Promise<Item | undefined> {
-  return getItem({ get: (key) => db.get('items', key) }, id);
+export function readItem(db: { getFromIndex(store: 'items', index: 'byId', key: ItemKey): Promise<ItemRecord | undefined> }, id: string): Promise<Item | undefined> {
+  return db.getFromIndex('items', 'byId', itemKey(id)).then((r) => r && fromRecord(r));
 }
 
 /** Every stored item (tests, recounts). */

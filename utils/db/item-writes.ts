@@ -6,7 +6,7 @@ import type { IDBPTransaction } from 'idb';
 import type { Item } from '../model';
 import type { NewsSchema, NewsDb } from './schema';
 import { CounterBatch } from './counters';
-import { itemKey, sameRecord, toRecord } from './item-record';
+import { keyOfItem, sameRecord, toRecord } from './item-record';
 import { tagRecordOf, topicsOfRecord } from './tags';
 
 export const ITEM_STORES = ['items', 'tags', 'counters', 'searchQueue', 'sources', 'pendingAlerts'] as const;
@@ -52,11 +52,14 @@ export class ItemWriter {
       const rec = tagRecordOf(record, now);
       writes.push(rec ? tags.put(rec) : tags.delete(record.id));
     }
-    // The record (item-record.ts) derives its index fields, so no write can leave them stale.
-    const stored = toRecord(record);
-    if (!before || !sameRecord(toRecord(before), stored)) {
+    // The record (item-record.ts) derives its index fields, so no write can leave them stale. A new
+    // item gets the store's next number; a stored one keeps its own.
+    const items = this.tx.objectStore('items');
+    const changed = !before || !sameRecord(toRecord(before), toRecord(record));
+    if (changed) {
       this.itemsWritten++;
-      writes.push(this.tx.objectStore('items').put(stored));
+      const key = before && (await keyOfItem(items, before));
+      writes.push(key === undefined ? items.add(toRecord(record)) : items.put(toRecord(record, key)));
     }
     if (textChanged(before, record)) this.toIndex.add(record.id);
     await Promise.all(writes);
@@ -67,7 +70,9 @@ export class ItemWriter {
     const tags = this.tx.objectStore('tags');
     const rec = await tags.get(before.id);
     this.counts.change({ ...before, topics: topicsOfRecord(rec) }, undefined);
-    await Promise.all([rec ? tags.delete(before.id) : undefined, this.tx.objectStore('items').delete(itemKey(before.id))]);
+    const items = this.tx.objectStore('items');
+    const key = await keyOfItem(items, before);
+    await Promise.all([rec ? tags.delete(before.id) : undefined, key === undefined ? undefined : items.delete(key)]);
   }
 }
 

@@ -7,7 +7,7 @@ import { writeItems, type ItemTx, type ItemWriter } from './item-writes';
 import { sourceKey } from './counters';
 import { joinedBy, storyFromOtherSource } from './same-story';
 import { withTopics, type TopicSet } from '../topics/rematch';
-import { fromRecord, getItem, idOfKey, sourceItemsRange } from './item-record';
+import { fromRecord, getItem, sourceItemsRange } from './item-record';
 
 export interface StoreResult {
   newIds: string[];
@@ -60,11 +60,11 @@ function newItem(source: Source, p: ParsedItem, now: number): Item {
 }
 
 /**
- * The ids of the items the source has stored: one request, instead of one look-up per parsed item
- * (a new source has none, and most of a known source's items are already there).
+ * The store keys of the items the source has stored: one request, so a source with none (a new one)
+ * needs no look-up per parsed item.
  */
-async function storedIds(tx: ItemTx, sourceId: string): Promise<Set<string>> {
-  return new Set((await tx.objectStore('items').index('bySource').getAllKeys(sourceRange(sourceId))).map(idOfKey));
+async function storedKeys(tx: ItemTx, sourceId: string): Promise<Set<number>> {
+  return new Set(await tx.objectStore('items').index('bySource').getAllKeys(sourceRange(sourceId)));
 }
 
 /**
@@ -120,14 +120,11 @@ async function writePoll(
   topics: TopicSet | undefined,
 ): Promise<StoreResult> {
   const batch = dedupeBatch(parsed);
-  // The id is the identity: an item is read only when the source already has its id. Look-ups are
-  // issued together: IndexedDB pipelines them inside the transaction.
-  const own = await storedIds(tx, source.id);
+  // The id is the identity (and holds the source): an item is looked up by id only when the source
+  // has items stored. Look-ups are issued together: IndexedDB pipelines them inside the transaction.
+  const own = await storedKeys(tx, source.id);
   const items = tx.objectStore('items');
-  const existing = await Promise.all(batch.map((p) => {
-    const id = itemIdFor(source.id, p);
-    return own.has(id) ? getItem(items, id) : undefined;
-  }));
+  const existing = await Promise.all(batch.map((p) => (own.size ? getItem(items, itemIdFor(source.id, p)) : undefined)));
   const twins = await Promise.all(batch.map((p, i) => (existing[i] ? undefined : storyFromOtherSource(items, source, p, own))));
   const joined = new Set<string>();
   const newIds: string[] = [];

@@ -4,11 +4,11 @@
 // the search index and queue, the notified and pending alerts and the reader's copies, all keyed by
 // the id string, still name it.
 import type { IDBPTransaction, StoreNames } from 'idb';
-import type { NewsSchema } from './schema';
+import type { Schema13 } from './schema';
 import type { LegacyItem } from './migrate-item-ids';
 import { toRecord } from './item-record';
 
-type UpgradeTx = IDBPTransaction<NewsSchema, StoreNames<NewsSchema>[], 'versionchange'>;
+type UpgradeTx = IDBPTransaction<Schema13, StoreNames<Schema13>[], 'versionchange'>;
 
 export async function rewriteItemRecords(tx: UpgradeTx): Promise<void> {
   const items = tx.objectStore('items');

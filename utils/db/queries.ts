@@ -5,7 +5,7 @@ import type { Item } from '../model';
 import { ALL, sourceKey, topicKey } from './counters';
 import { newestRecords } from './newest-records';
 import { topicTagRange, withTopicsOf } from './tags';
-import { fromRecord, getItems, idOfKey, itemKey, sourceKeyOf, type ItemRecord } from './item-record';
+import { fromRecord, getItems, sourceKeyOf, type ItemRecord } from './item-record';
 
 export type Filter =
   | { kind: 'all' }
@@ -16,10 +16,13 @@ export type Filter =
   /** A folder of sources: `id` is its name, `sourceIds` the sources in it when it was chosen. */
   | { kind: 'folder'; id: string; sourceIds: readonly string[] };
 
-/** Where the previous page ended: the index key and id of its last record. */
+/**
+ * Where the previous page ended: the index key of its last record and that record's primary key (an
+ * item's store number; in the topic filter, the tag's item id).
+ */
 export interface PageCursor {
   key: IDBValidKey;
-  id: string;
+  at: IDBValidKey;
 }
 
 export interface Page {
@@ -82,7 +85,10 @@ export function matchesFilter(f: Filter, it: Item): boolean {
   }
 }
 
-/** Newest first: later published first, then the larger id (the order of an index walked 'prev'). */
+/**
+ * Newest first: later published first, then the larger id (in memory; an index walked 'prev' breaks
+ * ties by the later stored).
+ */
 export function newestFirst(a: Item, b: Item): number {
   return b.published - a.published || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 }
@@ -108,17 +114,17 @@ async function walkTags(tx: ReadTx, p: FilterRange, after: PageCursor | undefine
     const got = await recs;
     ids = got.map((r) => r.primaryKey);
     const end = got[got.length - 1];
-    if (end) last = { key: end.key, id: end.primaryKey };
+    if (end) last = { key: end.key, at: end.primaryKey };
   } else {
     let cursor = await index.openKeyCursor(IDBKeyRange.bound(p.lower, after ? after.key : p.upper), 'prev');
     // Skip the entries up to and including the previous page's last one (same key, id >= its id).
     if (cursor && after && indexedDB.cmp(cursor.key, after.key) === 0) {
-      if (indexedDB.cmp(cursor.primaryKey, after.id) > 0) cursor = await cursor.continuePrimaryKey(after.key as typeof cursor.key, after.id);
-      if (cursor && indexedDB.cmp(cursor.key, after.key) === 0 && cursor.primaryKey === after.id) cursor = await cursor.continue();
+      if (indexedDB.cmp(cursor.primaryKey, after.at) > 0) cursor = await cursor.continuePrimaryKey(after.key as typeof cursor.key, after.at as string);
+      if (cursor && indexedDB.cmp(cursor.key, after.key) === 0 && indexedDB.cmp(cursor.primaryKey, after.at) === 0) cursor = await cursor.continue();
     }
     while (cursor && ids.length < limit) {
       ids.push(cursor.primaryKey);
-      last = { key: cursor.key, id: cursor.primaryKey };
+      last = { key: cursor.key, at: cursor.primaryKey };
       if (ids.length < limit) cursor = await cursor.continue();
     }
   }
@@ -133,21 +139,20 @@ async function walkItems(tx: ReadTx, name: ItemIndex, p: FilterRange, after: Pag
     if (recs) {
       const got = await recs;
       const end = got[got.length - 1];
-      return { items: got.map((r) => fromRecord(r.value)), next: got.length === limit && end ? { key: end.key, id: idOfKey(end.primaryKey) } : undefined };
+      return { items: got.map((r) => fromRecord(r.value)), next: got.length === limit && end ? { key: end.key, at: end.primaryKey } : undefined };
     }
   }
   const upper = after ? after.key : p.upper;
   let cursor = await index.openCursor(IDBKeyRange.bound(p.lower, upper), 'prev');
-  // Skip the records up to and including the previous page's last one (same key, id >= its id).
+  // Skip the records up to and including the previous page's last one (same key, primary key >= its).
   if (cursor && after && indexedDB.cmp(cursor.key, after.key) === 0) {
-    const afterKey = itemKey(after.id);
-    if (indexedDB.cmp(cursor.primaryKey, afterKey) > 0) cursor = await cursor.continuePrimaryKey(after.key as typeof cursor.key, afterKey);
-    if (cursor && indexedDB.cmp(cursor.key, after.key) === 0 && indexedDB.cmp(cursor.primaryKey, afterKey) === 0) cursor = await cursor.continue();
+    if (indexedDB.cmp(cursor.primaryKey, after.at) > 0) cursor = await cursor.continuePrimaryKey(after.key as typeof cursor.key, after.at as number);
+    if (cursor && indexedDB.cmp(cursor.key, after.key) === 0 && indexedDB.cmp(cursor.primaryKey, after.at) === 0) cursor = await cursor.continue();
   }
   const items: Item[] = [];
   let last: PageCursor | undefined;
   while (cursor && items.length < limit) {
-    last = { key: cursor.key, id: idOfKey(cursor.primaryKey) };
+    last = { key: cursor.key, at: cursor.primaryKey };
     const it = fromRecord(cursor.value);
     if (!keep || keep(it)) items.push(it);
     if (items.length < limit) cursor = await cursor.continue();

@@ -4,23 +4,24 @@ import type { IDBPObjectStore } from 'idb';
 import type { NewsSchema } from './schema';
 import type { Item, ParsedItem, Source } from '../model';
 import type { ITEM_STORES } from './item-writes';
-import { getItem, idOfKey, linkKey } from './item-record';
+import { fromRecord, linkKey } from './item-record';
 
 type ItemStore = IDBPObjectStore<NewsSchema, (typeof ITEM_STORES)[number][], 'items', 'readwrite'>;
 
 /**
  * Another source's item with this link, if any. Never within one source (a live page reuses one URL
  * for many updates, each its own item) and never for a live source's updates, for the same reason.
- * `ownIds` are the ids this source has stored: the link's keys are read, and an item only when it is
- * another source's (the rare case), so a new story costs one small request.
+ * `ownKeys` are the store keys of this source's items: the link's keys are read, and an item only when
+ * it is another source's (the rare case), so a new story costs one small request.
  */
-export async function storyFromOtherSource(store: ItemStore, source: Source, p: ParsedItem, ownIds: ReadonlySet<string>): Promise<Item | undefined> {
+export async function storyFromOtherSource(store: ItemStore, source: Source, p: ParsedItem, ownKeys: ReadonlySet<number>): Promise<Item | undefined> {
   if (!p.url || source.breaking || source.kind === 'live') return undefined;
   // The index holds the link's hash: the item read must also have the link itself.
-  const ids = (await store.index('byLink').getAllKeys(linkKey(p.url), 5)).map(idOfKey);
-  for (const id of ids) {
-    if (ownIds.has(id)) continue;
-    const it = await getItem(store, id);
+  const keys = await store.index('byLink').getAllKeys(linkKey(p.url), 5);
+  for (const key of keys) {
+    if (ownKeys.has(key)) continue;
+    const r = await store.get(key);
+    const it = r && fromRecord(r);
     if (it?.url === p.url) return it;
   }
   return undefined;

@@ -10,6 +10,7 @@ import { legacyTopicKeys, moveItemsToIdentityIds, type LegacyItem } from './migr
 import { tagRecordOf, type TagRecord } from './tags';
 import { shortenItemIds } from './migrate-short-ids';
 import { rewriteItemRecords } from './migrate-item-records';
+import { moveItemsToSequenceKeys } from './migrate-sequence-keys';
 import type { ItemKey, ItemRecord } from './item-record';
 import type { ReaderCopy } from '../reader/cache';
 
@@ -33,11 +34,13 @@ export interface PendingAlert {
 
 /** The database's stores and indexes, as idb types them (the open database is NewsDb). */
 export interface NewsSchema extends OtherStores {
-  /** Items as records (item-record.ts: the codec between Item and what is stored). */
+  /** Items as records (item-record.ts: the codec between Item and what is stored), under a sequence number. */
   items: {
-    key: ItemKey;
+    key: number;
     value: ItemRecord;
     indexes: {
+      /** An item by its id (unique; the id as item-record.ts itemKey gives it). */
+      byId: ItemKey;
       /** Newest-first paging over everything ('p'). */
       byPublished: number;
       /** Per-source listing and retention (['s', 'p']; `s` as item-record.ts sourceKeyOf gives it). */
@@ -51,6 +54,15 @@ export interface NewsSchema extends OtherStores {
       /** The same story from another source: a hash of the canonical URL ('l'). */
       byLink: number;
     };
+  };
+}
+
+/** The items store as schema 13 kept it: the same records, keyed by the id (keyPath 'id'). */
+export interface Schema13 extends OtherStores {
+  items: {
+    key: ItemKey;
+    value: ItemRecord;
+    indexes: Omit<NewsSchema['items']['indexes'], 'byId'>;
   };
 }
 
@@ -155,7 +167,7 @@ export interface SegmentDocs {
 }
 
 type UpgradeTx = IDBPTransaction<Schema12, StoreNames<Schema12>[], 'versionchange'>;
-type Upgrade13Tx = IDBPTransaction<NewsSchema, StoreNames<NewsSchema>[], 'versionchange'>;
+type Upgrade13Tx = IDBPTransaction<Schema13, StoreNames<Schema13>[], 'versionchange'>;
 
 /** Indexes of earlier versions are not in today's typed schema; migrations name them through this. */
 function legacy(store: unknown): { createIndex(name: string, keyPath: string | string[], o?: IDBIndexParameters): void; deleteIndex(name: string): void } {
@@ -317,6 +329,11 @@ const migrations: Array<(db: IDBPDatabase<Schema12>, tx: UpgradeTx) => void | Pr
   // names, no default values, flags as the index fields themselves, the link's hash for byLink, and
   // an unread-only index in place of byRead. Everything else keyed by item id keeps the id string.
   (_db, tx) => rewriteItemRecords(tx as unknown as Upgrade13Tx),
+  // 13 -> 14: items under a sequence number instead of their random 64-bit id, which every key and
+  // index entry repeated and nothing could compress; the id stays in the record and in a unique byId
+  // index. The store is made anew (a key path cannot change); the records move oldest first, without
+  // their categories (nothing read them). Everything else keyed by item id is unchanged.
+  (db, tx) => moveItemsToSequenceKeys(db as never, tx as never),
 ];
 
 export const DB_VERSION = migrations.length;

@@ -48,7 +48,7 @@ export async function putCopy(db: NewsDb, copy: ReaderCopy, limit = READER_CACHE
   let cursor = await reader.index('byReadAt').openCursor(null, 'prev');
   let kept = 0;
   while (cursor) {
-    const item = await items.get(itemKey(cursor.value.itemId));
+    const item = await items.index('byId').get(itemKey(cursor.value.itemId));
     // A starred item's record has `sa` (item-record.ts).
     if (!item || (item.sa === undefined && ++kept > limit)) await cursor.delete();
     cursor = await cursor.continue();
@@ -62,7 +62,7 @@ export async function sweepCopies(db: NewsDb): Promise<number> {
   let removed = 0;
   let cursor = await tx.objectStore('reader').openCursor();
   while (cursor) {
-    if (!(await tx.objectStore('items').getKey(itemKey(cursor.value.itemId)))) {
+    if ((await tx.objectStore('items').index('byId').getKey(itemKey(cursor.value.itemId))) === undefined) {
       await cursor.delete();
       removed++;
     }

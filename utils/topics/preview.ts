@@ -1,6 +1,6 @@
 // "What would this topic match?" for the topic editor: the word index narrows the stored items to
 // candidates, the matcher decides. Reads only; cheap enough to run as the user types.
-import { getItems, idOfKey } from '../db/item-record';
+import { fromRecord, getItems } from '../db/item-record';
 import type { Item, Topic } from '../model';
 import type { NewsDb } from '../db/schema';
 import { parseQuery, type Clause, type Term } from './query';
@@ -40,9 +40,9 @@ export async function previewTopic(db: NewsDb, topic: Pick<Topic, 'query' | 'sou
   const ids = new Set<string>();
   if (Math.min(...sizes) === Infinity) {
     // Nothing to narrow by: the newest items are the candidates.
-    let cur = await db.transaction('items').store.index('byPublished').openKeyCursor(null, 'prev');
+    let cur = await db.transaction('items').store.index('byPublished').openCursor(null, 'prev');
     while (cur && ids.size < MAX_CANDIDATES) {
-      ids.add(idOfKey(cur.primaryKey));
+      ids.add(fromRecord(cur.value).id);
       cur = await cur.continue();
     }
   } else {

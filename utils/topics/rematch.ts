@@ -1,7 +1,7 @@
 // Applying topic matches to stored items: the per-item rule (shared with matching on arrival) and
 // the re-match of everything stored after a topic is added or changed, in small transactions with a
 // pause between them so the database and the worker never freeze.
-import { fromRecord, type ItemKey } from '../db/item-record';
+import { fromRecord } from '../db/item-record';
 import type { Flag, Item, Topic } from '../model';
 import type { NewsDb } from '../db/schema';
 import { htmlToText } from '../normalize/text';
@@ -96,7 +96,7 @@ export async function rematchStored(db: NewsDb, topics: readonly Topic[], opts: 
   const topicsById = new Map(topics.map((t) => [t.id, t]));
   const changed = opts.topicIds ? new Set(opts.topicIds) : undefined;
   const matcher = compileTopics(changed ? topics.filter((t) => changed.has(t.id)) : topics);
-  let lastKey: ItemKey | undefined;
+  let lastKey: number | undefined;
   let scanned = 0;
   let updated = 0;
   let rewritten = 0;
@@ -107,7 +107,8 @@ export async function rematchStored(db: NewsDb, topics: readonly Topic[], opts: 
       const records = await tx.objectStore('items').getAll(range, chunkSize);
       const items = records.map(fromRecord);
       const tagsOf = await topicsOfIds(tx, items.map((it) => it.id));
-      const chunk: MatchedItem[] = items.map((it) => ({ ...it, topics: tagsOf.get(it.id) ?? [] }));
+      // The items themselves (not copies) get their topics, so the writer knows their store keys.
+      const chunk: MatchedItem[] = items.map((it) => Object.assign(it, { topics: tagsOf.get(it.id) ?? [] }));
       const writes: Promise<unknown>[] = [];
       for (const item of chunk) {
         const next = applyMatches(item, matcher.match(docOf(item)), topicsById, changed);
@@ -119,7 +120,7 @@ export async function rematchStored(db: NewsDb, topics: readonly Topic[], opts: 
       await Promise.all(writes);
       rewritten += writer.itemsWritten;
       scanned += chunk.length;
-      if (records.length) lastKey = records[records.length - 1]!.id;
+      if (records.length) lastKey = records[records.length - 1]!.k;
       return chunk.length < chunkSize;
     });
     if (done) break;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { IDBPDatabase } from 'idb';
-import { DB_VERSION, openNewsDb, type Schema12 } from '@/utils/db/schema';
-import { allItems, idOfKey, itemKey, readItem, sourceItemsRange, unpackIds } from '@/utils/db/item-record';
+import { DB_VERSION, openNewsDb, type Schema12, type Schema13 } from '@/utils/db/schema';
+import { allItems, idOfKey, itemKey, packIds, readItem, sourceItemsRange, toRecord, unpackIds, type ItemRecord } from '@/utils/db/item-record';
+import { markRead, toggleStar } from '@/utils/db/read-state';
 import { takePendingAlerts } from '@/utils/db/pending-alerts';
 import { sweepCopies } from '@/utils/reader/cache';
 import { foldTitle, hashString, itemIdFor, legacyItemIdFor, shortItemId } from '@/utils/normalize/ids';
@@ -100,7 +101,7 @@ describe('schema migrations', () => {
     v9.close();
     // Indexed and found today (under its short id since version 12).
     const db = await openNewsDb('upgrade-4');
-    expect([...db.transaction('items').store.indexNames].sort()).toEqual(['byBreaking', 'byLink', 'byPublished', 'bySource', 'byStarred', 'byUnread']);
+    expect([...db.transaction('items').store.indexNames].sort()).toEqual(['byBreaking', 'byId', 'byLink', 'byPublished', 'bySource', 'byStarred', 'byUnread']);
     await indexQueued(db);
     expect((await searchItems(db, 'harb')).items.map((i) => i.id)).toEqual([shortItemId('s:2')]);
     db.close();
@@ -118,8 +119,9 @@ describe('schema migrations', () => {
     expect(await v10.get('items', 'plain')).not.toHaveProperty('starredAt');
     v10.close();
     const db = await openNewsDb('upgrade-9');
-    expect(await db.getAllKeysFromIndex('items', 'byStarred')).toEqual(['starred']);
-    expect(await db.getAllKeysFromIndex('items', 'byBreaking')).toEqual(['breaking']);
+    const idsIn = async (index: 'byStarred' | 'byBreaking') => (await db.getAllFromIndex('items', index)).map((r) => r.id);
+    expect(await idsIn('byStarred')).toEqual(['starred']);
+    expect(await idsIn('byBreaking')).toEqual(['breaking']);
     expect(await readItem(db, 'starred')).toMatchObject({ starred: 1 });
     const counts = await badgeCounts(db, 7 + 60_000, 30);
     expect(counts.unreadBreaking).toBe(0);
@@ -309,24 +311,28 @@ describe('schema migrations', () => {
     for (const it of [...old.slice(3), odd]) await v12.put('searchQueue', 1, [it.published, it.id]);
     v12.close();
 
-    const db = await openNewsDb('upgrade-12');
-    expect(db.version).toBe(13);
-    // Every item reads back as it was, but for what is no longer kept (guid, the derived index times).
-    const strip = ({ guid: _g, starredAt: _s, breakingAt: _b, topics: _t, ...it }: LegacyItem) => ({ sourceBreaking: 0, ...it });
-    const stored = await allItems(db);
-    expect(stored.sort((x, y) => x.published - y.published)).toEqual([odd, ...old].map(strip));
+    const v13 = await openNewsDb('upgrade-12', 13) as unknown as IDBPDatabase<Schema13>;
+    expect(v13.version).toBe(13);
     // Keys: 8 bytes for the 64-bit ids, the odd id as it was; the record holds short fields only.
-    const keys = await db.getAllKeys('items');
+    const keys = await v13.getAllKeys('items');
     expect(keys.filter((k) => typeof k === 'string')).toEqual(['odd-id']);
     expect(keys.filter((k) => typeof k !== 'string').map((k) => (k as ArrayBuffer).byteLength)).toEqual([8, 8, 8, 8, 8, 8]);
-    const raw = (await db.get('items', itemKey(old[0]!.id)))!;
-    expect(Object.keys(raw).sort()).toEqual(['g', 'h', 'id', 'l', 'p', 's', 't', 'u']);
+    const raw = (await v13.get('items', itemKey(old[0]!.id)))!;
+    expect(Object.keys(raw).sort()).toEqual(['h', 'id', 'l', 'p', 's', 't', 'u']);
     // The indexes list what they are read for.
     const idsOf = (ks: IDBValidKey[]) => ks.map(idOfKey).sort();
-    expect(idsOf(await db.getAllKeysFromIndex('items', 'byUnread'))).toEqual([old[1]!.id, old[2]!.id, old[3]!.id, old[4]!.id, 'odd-id'].sort());
-    expect(idsOf(await db.getAllKeysFromIndex('items', 'byStarred'))).toEqual([old[3]!.id]);
-    expect(idsOf(await db.getAllKeysFromIndex('items', 'byBreaking'))).toEqual([old[5]!.id]);
-    expect(idsOf(await db.getAllKeysFromIndex('items', 'bySource', sourceItemsRange(a.id, 0)))).toEqual(all.map((it) => it.id).sort());
+    expect(idsOf(await v13.getAllKeysFromIndex('items', 'byUnread'))).toEqual([old[1]!.id, old[2]!.id, old[3]!.id, old[4]!.id, 'odd-id'].sort());
+    expect(idsOf(await v13.getAllKeysFromIndex('items', 'byStarred'))).toEqual([old[3]!.id]);
+    expect(idsOf(await v13.getAllKeysFromIndex('items', 'byBreaking'))).toEqual([old[5]!.id]);
+    expect(idsOf(await v13.getAllKeysFromIndex('items', 'bySource', sourceItemsRange(a.id, 0)))).toEqual(all.map((it) => it.id).sort());
+    v13.close();
+
+    // Then on to today's schema: everything below reads through today's code.
+    const db = await openNewsDb('upgrade-12');
+    // Every item reads back as it was, but for what is no longer kept (guid, the derived index times, categories).
+    const strip = ({ guid: _g, starredAt: _s, breakingAt: _b, topics: _t, ...it }: LegacyItem) => ({ sourceBreaking: 0, ...it, categories: [] });
+    const stored = await allItems(db);
+    expect(stored.sort((x, y) => x.published - y.published)).toEqual([odd, ...old].map(strip));
     // Pages, counts and the filters read the same.
     expect((await loadPage(db, { kind: 'unread' })).items.map((i) => i.id)).toEqual([old[4]!.id, old[3]!.id, old[2]!.id, old[1]!.id, 'odd-id']);
     expect((await loadPage(db, { kind: 'starred' })).items.map((i) => i.id)).toEqual([old[3]!.id]);
@@ -355,6 +361,101 @@ describe('schema migrations', () => {
     expect(await readItem(db, old[0]!.id)).toMatchObject({ read: 1 });
     expect(await db.count('items')).toBe(7);
     await expectCountersExact(db, { all: 7 });
+    db.close();
+  });
+  it('version 14 keys items by a sequence number, keeping every item, its state and all that names it', async () => {
+    const a: Source = { id: 's-a', name: 'Wire', url: 'http://x.test/a', kind: 'rss', enabled: true, intervalMin: 10, breaking: false, addedAt: 1, nextPollAt: 0, failures: 0, health: 'ok' };
+    const b: Source = { ...a, id: 's-b', name: 'Other wire', url: 'http://x.test/b' };
+    // Twelve items, four of them at one time (ties in every index), one with categories.
+    const parsed: ParsedItem[] = Array.from({ length: 12 }, (_, i) => ({
+      guid: `g-${i}`, title: `Harbour storm report number ${i}`, url: `http://x.test/story/${i}`, summaryHtml: `<p>Storm ${i}</p>`, contentHtml: '',
+      published: i < 4 ? 5000 : 1000 + i, categories: i === 0 ? ['World', 'Sea'] : [], breaking: i === 5,
+    }));
+    const items: Item[] = parsed.map((p, i) => ({
+      id: itemIdFor(a.id, p), sourceId: a.id, title: p.title, url: p.url, summaryHtml: p.summaryHtml, contentHtml: '', published: p.published!, firstSeen: p.published!,
+      updated: 0, categories: p.categories, breaking: i === 5 ? 1 : 0, sourceBreaking: i === 5 ? 1 : 0, alert: i === 1 ? 1 : 0, read: i % 3 === 0 ? 1 : 0, starred: i === 7 ? 1 : 0,
+      ...(i === 6 ? { alsoFrom: ['s-b'] } : {}),
+    }));
+    const odd: Item = { ...items[8]!, id: 'odd-id', title: 'Odd one', url: 'http://x.test/odd', published: 900, firstSeen: 900, read: 0, starred: 0 };
+    const all = [...items, odd];
+    // A real database as version 13 left it: records by 0.10.0's codec (the 8-byte id as the key, categories as 'g').
+    const v13 = await openNewsDb('upgrade-13', 13) as unknown as IDBPDatabase<Schema13>;
+    await v13.put('sources', a);
+    await v13.put('sources', b);
+    for (const it of all) await v13.put('items', { ...toRecord(it), ...(it.categories.length ? { g: it.categories } : {}) } as ItemRecord);
+    const tally = new Tallier();
+    for (const it of all) tally.add({ ...it, topics: it.id === items[1]!.id || it.id === items[2]!.id ? ['storm'] : [] });
+    for (const c of tally.result()) await v13.put('counters', c);
+    for (const i of [1, 2]) await v13.put('tags', { id: items[i]!.id, keys: [['storm', items[i]!.published]] });
+    await v13.put('notified', { itemId: items[2]!.id, at: 7 });
+    await v13.put('pendingAlerts', { itemId: items[1]!.id, at: 9 });
+    const article = { url: items[7]!.url, title: items[7]!.title, byline: null, published: null, leadImage: null, html: '<p>Text</p>', text: 'Text', siteName: null, lang: null, dir: null };
+    await v13.put('reader', { itemId: items[7]!.id, readAt: 11, article } as never);
+    const built = buildSegment(items.slice(0, 6));
+    await v13.put('searchSegments', { seg: 1, n: 6, maxT: built.t[0]!, minT: built.t[built.t.length - 1]! });
+    await v13.put('searchDocs', { seg: 1, ids: packIds(built.ids), t: Float64Array.from(built.t), words: [...built.postings.keys()] });
+    for (const [w, p] of built.postings) await v13.put('searchPostings', p, [w, built.t[0]!, 1]);
+    await v13.put('searchQueue', [...items.slice(6), odd].map((it) => it.id), [1, 'q']);
+    v13.close();
+
+    const db = await openNewsDb('upgrade-13');
+    expect(db.version).toBe(14);
+    // Every item reads back as it was, but for its categories.
+    const byTime = (x: Item, y: Item) => x.published - y.published || (x.id < y.id ? -1 : 1);
+    expect((await allItems(db)).sort(byTime)).toEqual([...all].sort(byTime).map((it) => ({ ...it, categories: [] })));
+    // Keys 1..13, oldest first (ties in the ids' order); the id once in the record and in byId.
+    const records = await db.getAll('items');
+    expect(records.map((r) => r.k)).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
+    expect(records.map((r) => idOfKey(r.id))).toEqual([...all].sort((x, y) => x.published - y.published || indexedDB.cmp(itemKey(x.id), itemKey(y.id))).map((it) => it.id));
+    expect(records.some((r) => 'g' in r)).toBe(false);
+    for (const r of records) expect(await db.getKeyFromIndex('items', 'byId', r.id)).toBe(r.k);
+    const idsIn = async (index: 'byUnread' | 'byStarred' | 'byBreaking' | 'byPublished') => (await db.getAllFromIndex('items', index)).map((r) => idOfKey(r.id)).sort();
+    expect(await idsIn('byUnread')).toEqual(all.filter((it) => it.read === 0).map((it) => it.id).sort());
+    expect(await idsIn('byStarred')).toEqual([items[7]!.id]);
+    expect(await idsIn('byBreaking')).toEqual([items[5]!.id]);
+    expect(await idsIn('byPublished')).toEqual(all.map((it) => it.id).sort());
+    // Pages of two walk every item once, newest first, the tied ones by the larger id first (as before).
+    const walked: string[] = [];
+    let page = await loadPage(db, { kind: 'all' }, undefined, 2);
+    for (;;) {
+      walked.push(...page.items.map((i) => i.id));
+      if (!page.next) break;
+      page = await loadPage(db, { kind: 'all' }, page.next, 2);
+    }
+    expect(walked).toEqual([...all].sort((x, y) => y.published - x.published || (x.id < y.id ? 1 : -1)).map((it) => it.id));
+    expect((await loadPage(db, { kind: 'source', id: a.id })).items).toHaveLength(13);
+    expect((await loadPage(db, { kind: 'topic', id: 'storm' })).items.map((i) => i.id).sort()).toEqual([items[1]!.id, items[2]!.id].sort());
+    expect((await loadBreaking(db, 1005 + 60_000, 30)).map((i) => i.id)).toEqual([items[5]!.id]);
+    await expectCountersExact(db, { all: 13 });
+    // Search: the segment's items and the queued ones.
+    const found = async () => (await searchItems(db, 'harbour storm')).items.map((i) => i.id).sort();
+    expect(await found()).toEqual(items.map((it) => it.id).sort());
+    await indexQueued(db);
+    expect(await found()).toEqual(items.map((it) => it.id).sort());
+    // What is kept by item id still finds its item.
+    expect(await getItemWithTopics(db, items[1]!.id)).toMatchObject({ topics: ['storm'], alert: 1 });
+    expect(await db.get('notified', items[2]!.id)).toEqual({ itemId: items[2]!.id, at: 7 });
+    expect(await takePendingAlerts(db, 20, (got) => ({ handled: got.map((i) => i.id), result: got.map((i) => i.id) }))).toEqual([items[1]!.id]);
+    expect(await sweepCopies(db)).toBe(0);
+    // The next poll finds every item (nothing new; read and starred kept); another source's copy of a
+    // story joins its row; new items take the next numbers.
+    expect((await storePoll(db, a, parsed, 9000, DEFAULT_SETTINGS)).newIds).toEqual([]);
+    expect((await storePoll(db, b, [{ ...parsed[4]!, guid: 'b-4' }], 9000, DEFAULT_SETTINGS)).newIds).toEqual([]);
+    expect(await readItem(db, items[4]!.id)).toMatchObject({ alsoFrom: ['s-b'], read: 0 });
+    const more = await storePoll(db, b, [{ ...parsed[9]!, guid: 'b-new', url: 'http://x.test/b-new', title: 'A new harbour story' }], 9000, DEFAULT_SETTINGS);
+    expect(more.newIds).toHaveLength(1);
+    expect((await db.getFromIndex('items', 'byId', itemKey(more.newIds[0]!)))?.k).toBe(14);
+    // Read and star writes replace the records in place.
+    await markRead(db, [items[1]!.id, odd.id], true);
+    expect(await toggleStar(db, items[2]!.id)).toBe(true);
+    expect(await readItem(db, odd.id)).toMatchObject({ read: 1 });
+    expect(await readItem(db, items[2]!.id)).toMatchObject({ starred: 1 });
+    expect(await db.count('items')).toBe(14);
+    await expectCountersExact(db, { all: 14 });
+    // Retention deletes by the store's key.
+    await storePoll(db, a, [], 9000, { ...DEFAULT_SETTINGS, maxItemsPerSource: 5 });
+    expect((await loadPage(db, { kind: 'source', id: a.id })).items.map((i) => i.id)).toEqual(expect.arrayContaining([items[7]!.id, items[2]!.id]));
+    await expectCountersExact(db);
     db.close();
   });
 });

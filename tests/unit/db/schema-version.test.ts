@@ -18,6 +18,7 @@ const SHIPPED_IN: Record<number, string> = {
   11: '0.8.0',
   12: '0.9.0',
   13: '0.10.0',
+  14: '0.11.0',
 };
 
 const parts = (v: string) => v.split('.').map(Number);

@@ -34,7 +34,7 @@ beforeEach(async () => {
 
 /** Orphans: tags whose item is not stored. */
 async function orphanTags(): Promise<number> {
-  const ids = new Set((await db.getAllKeys('items')).map(idOfKey));
+  const ids = new Set((await db.getAll('items')).map((r) => idOfKey(r.id)));
   return (await db.getAllKeys('tags')).filter((id) => !ids.has(id)).length;
 }
 

@@ -7,7 +7,7 @@ import { searchItems } from '@/utils/db/search';
 import { problemText } from '@/utils/problem-text';
 import type { Source } from '@/utils/model';
 import { rss, pollerContext, httpDateMinutesAgo } from './helpers';
-import { allItems as storedItems, toRecord } from '@/utils/db/item-record';
+import { allItems as storedItems, knownKeyOf, toRecord } from '@/utils/db/item-record';
 
 /** The stored problem in the words the pages show (English here). */
 const words = (s: Source) => (s.problem ? problemText(s.problem) : '');
@@ -66,7 +66,7 @@ describe('polling a feed', () => {
     const src = await c.add('/u.xml');
     await pollSource(c.deps(), src);
     const [it] = await allItems();
-    await c.db.put('items', toRecord({ ...it, read: 1, starred: 1 }));
+    await c.db.put('items', toRecord({ ...it, read: 1, starred: 1 }, knownKeyOf(it)));
     c.srv.route('/u.xml', { body: rss([{ guid: 'u1', title: 'Storm reaches coast', date: date(5), desc: 'Now with details' }]) });
     const out = await pollSource(c.deps(), (await getSource(c.db, src.id))!);
     expect(out).toMatchObject({ kind: 'stored', newIds: [], updatedIds: [it.id] });
@@ -82,7 +82,7 @@ describe('polling a feed', () => {
     await pollSource(c.deps({ settings: { retentionDays: 30, maxItemsPerSource: 100 } }), src);
     // The guid is not stored (the id holds it): the stories are told apart by title.
     const oldest = (await allItems()).find((i) => i.title === 'Story 7')!;
-    await c.db.put('items', toRecord({ ...oldest, starred: 1 }));
+    await c.db.put('items', toRecord({ ...oldest, starred: 1 }, knownKeyOf(oldest)));
     c.srv.route('/r.xml', { body: rss([...many, { guid: 'r8', title: 'Story 8', date: date(0) }]) });
     await pollSource(c.deps({ settings: { retentionDays: 30, maxItemsPerSource: 5 } }), (await getSource(c.db, src.id))!);
     const left = (await allItems()).map((i) => i.title).sort();

@@ -22,7 +22,7 @@ describe('the reader\'s offline copies', () => {
     // a0 is the oldest but starred; a1, a2 are past the limit of 3.
     expect((await db.getAllKeys('reader')).sort()).toEqual(['a0', 'a3', 'a4', 'a5']);
     // Retention removed a4's item: its copy goes on the next sweep (and with the next put).
-    await db.delete('items', 'a4');
+    await db.delete('items', (await db.getKeyFromIndex('items', 'byId', 'a4'))!);
     expect(await sweepCopies(db)).toBe(1);
     expect(await getCopy(db, 'a4')).toBeUndefined();
     expect((await getCopy(db, 'a5'))?.article.title).toBe('a5');

@@ -63,7 +63,7 @@ describe('topic alerts on a followed live page', () => {
     expect(out.ok).toBe(true);
     if (!out.ok) return;
     const db = await getDb();
-    const stored = (await getItemsWithTopics(db, (await db.getAllKeys('items')).map(idOfKey))).map((it) => it!);
+    const stored = (await getItemsWithTopics(db, (await db.getAll('items')).map((r) => idOfKey(r.id)))).map((it) => it!);
     const flood = stored.find((i) => i.title.startsWith('Flood warning'))!;
     expect(flood).toMatchObject({ topics: ['flood'], alert: 1, breaking: 1 });
     expect(stored.find((i) => i.title.startsWith('Water'))).toMatchObject({ topics: [], alert: 0 });
