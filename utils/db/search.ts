@@ -6,14 +6,14 @@
 // queue and are checked one by one. The work depends on the answer, not on the size of the store.
 import { getItems, idAt } from './item-record';
 import type { IDBPTransaction } from 'idb';
-import type { NewsSchema, NewsDb, SegmentMeta } from './schema';
+import type { NewsSchema, NewsDb, SegmentDocs, SegmentMeta } from './schema';
 import type { Item } from '../model';
 import { fold, tokenize } from '../normalize/text';
 import { itemSearchWords, STOP_WORDS } from '../search/words';
-import { decodePostings, intersect, union } from '../search/segment';
+import { decodePostings, intersect, union, type Postings } from '../search/segment';
 import { allQueuedIds, prefixKeyRange, wordKeyRange } from './search-index';
 import { matchesFilter, newestFirst, type Filter } from './queries';
-import { topicsOfRecord, withTopicsOf } from './tags';
+import { topicsOfRecord } from './tags';
 
 export interface SearchTerm {
   word: string;
@@ -64,15 +64,19 @@ async function wordsOf(tx: SearchTx, t: SearchTerm): Promise<{ words: string[]; 
   return { words, more: cur !== null };
 }
 
-/** Per segment, the numbers of the items holding any of `words`. */
-async function postingsOf(tx: SearchTx, words: string[]): Promise<Map<number, number[]>> {
+/** Per segment, the stored postings of each of `words` there (decoded only when a segment is reached). */
+async function rawPostingsOf(tx: SearchTx, words: string[]): Promise<Map<number, Postings[]>> {
   const store = tx.objectStore('searchPostings');
   const per = await Promise.all(words.map((w) => Promise.all([store.getAllKeys(wordKeyRange(w)), store.getAll(wordKeyRange(w))])));
-  const lists = new Map<number, ArrayLike<number>[]>();
-  for (const [keys, values] of per) {
-    keys.forEach((k, i) => lists.set(k[2], [...(lists.get(k[2]) ?? []), decodePostings(values[i]!)]));
-  }
-  return new Map([...lists].map(([seg, l]) => [seg, union(l)]));
+  const lists = new Map<number, Postings[]>();
+  for (const [keys, values] of per) keys.forEach((k, i) => lists.set(k[2], [...(lists.get(k[2]) ?? []), values[i]!]));
+  return lists;
+}
+
+/** Per segment, the numbers of the items holding any of `words`. */
+async function postingsOf(tx: SearchTx, words: string[]): Promise<Map<number, number[]>> {
+  const raw = await rawPostingsOf(tx, words);
+  return new Map([...raw].map(([seg, l]) => [seg, union(l.map(decodePostings))]));
 }
 
 interface Matches {
@@ -81,6 +85,7 @@ interface Matches {
   complete: boolean;
 }
 
+/** Every segment's matches of the terms (for counting and narrowing, not for the newest few). */
 async function indexMatches(tx: SearchTx, terms: readonly SearchTerm[]): Promise<Matches> {
   const found = await Promise.all(terms.map((t) => wordsOf(tx, t)));
   const perTerm = await Promise.all(found.map((f) => postingsOf(tx, f.words)));
@@ -95,6 +100,46 @@ async function indexMatches(tx: SearchTx, terms: readonly SearchTerm[]): Promise
   return { bySeg, complete: found.every((f) => !f.more) };
 }
 
+/**
+ * A segment's matches, read when the search reaches it: the whole words' postings were read for
+ * every segment at the start (one request per word); a prefix's words are the segment's own words
+ * that start with it (from its docs), and only their postings in this segment are read. Reading a
+ * prefix's postings in every segment cost more than the rest of a search together.
+ */
+async function segmentMatches(tx: SearchTx, meta: SegmentMeta, docs: SegmentDocs, prefixes: readonly SearchTerm[], whole: Postings[]): Promise<{ hits: number[]; complete: boolean }> {
+  const store = tx.objectStore('searchPostings');
+  let complete = true;
+  const lists = whole.map(decodePostings);
+  for (const t of prefixes) {
+    let words = docs.words.filter((w) => w.startsWith(t.word));
+    if (words.length > MAX_PREFIX_WORDS) {
+      words = words.sort().slice(0, MAX_PREFIX_WORDS);
+      complete = false;
+    }
+    if (words.length === 0) return { hits: [], complete };
+    const got = await Promise.all(words.map((w) => store.get([w, meta.maxT, meta.seg])));
+    lists.push(union(got.filter((p) => p !== undefined).map(decodePostings)));
+  }
+  return { hits: intersect(lists), complete };
+}
+
+/** A matching item's place: its segment's docs and its number there (its id is read only if it is checked). */
+interface Candidate {
+  docs: SegmentDocs;
+  n: number;
+  t: number;
+}
+
+/** Two newest-first lists as one (each segment's matches are newest first already). */
+function mergeNewest(a: Candidate[], b: Candidate[]): Candidate[] {
+  if (a.length === 0) return b;
+  const out: Candidate[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i].t >= b[j].t) ? a[i++] : b[j++]);
+  return out;
+}
+
 /** Items whose title or summary words match every term (and the filter), newest first, at most `limit`. */
 export async function searchItems(db: NewsDb, query: string, opts: { limit?: number; filter?: Filter } = {}): Promise<SearchResult> {
   const limit = opts.limit ?? 100;
@@ -104,28 +149,33 @@ export async function searchItems(db: NewsDb, query: string, opts: { limit?: num
   const keep = (it: Item | undefined): it is Item => !!it && itemMatches(terms, it) && (!opts.filter || topic !== undefined || matchesFilter(opts.filter, it));
   const tx = db.transaction([...SEARCH_STORES]);
   const items = tx.objectStore('items');
-  /** The matching items of `found`; in a topic, those it tags (one look-up each: tags are not in the item). */
-  const accept = async (found: Array<Item | undefined>): Promise<Item[]> => {
-    const hits = found.filter(keep);
-    if (topic === undefined) return hits;
-    const tagged = await Promise.all(hits.map((it) => tx.objectStore('tags').get(it.id)));
-    return hits.filter((_, i) => topicsOfRecord(tagged[i]).includes(topic));
+  /** The matching items of `ids`, with their topics (chips; in a topic, only those it tags): items and tags read together. */
+  const accept = async (ids: string[]): Promise<Item[]> => {
+    const [found, tags] = await Promise.all([getItems(items, ids), Promise.all(ids.map((id) => tx.objectStore('tags').get(id)))]);
+    const hits: Item[] = [];
+    found.forEach((it, i) => {
+      const topics = topicsOfRecord(tags[i]);
+      if (keep(it) && (topic === undefined || topics.includes(topic))) hits.push({ ...it, topics });
+    });
+    return hits;
   };
 
-  // Not indexed yet: checked one by one, as they are now (this also covers changed items).
-  const queued = await allQueuedIds(tx.objectStore('searchQueue'));
-  const [tail, found, metas] = await Promise.all([
-    getItems(items, queued),
-    indexMatches(tx, terms),
+  const prefixes = terms.filter((t) => t.prefix);
+  const wholes = terms.filter((t) => !t.prefix);
+  // Everything that needs no answer first is asked at once: the queue, the segments, the whole words' postings.
+  const [queued, metas, whole] = await Promise.all([
+    allQueuedIds(tx.objectStore('searchQueue')),
     tx.objectStore('searchSegments').getAll(),
+    Promise.all(wholes.map((t) => rawPostingsOf(tx, [t.word]))),
   ]);
-  const accepted: Item[] = await accept(tail);
+  // Not indexed yet: checked one by one, as they are now (this also covers changed items).
+  const accepted: Item[] = await accept([...queued]);
   const seen = new Set(queued);
-  const segs: SegmentMeta[] = metas.filter((m) => found.bySeg.has(m.seg)).sort((a, b) => b.maxT - a.maxT || b.seg - a.seg);
-  let complete = found.complete;
+  const segs = metas.filter((m) => whole.every((w) => w.has(m.seg))).sort((a, b) => b.maxT - a.maxT || b.seg - a.seg);
+  let complete = true;
 
   /** Candidates from the segments read so far, newest first, not yet checked. */
-  let cands: Array<{ id: string; t: number }> = [];
+  let cands: Candidate[] = [];
   const above = (t: number) => accepted.reduce((n, it) => n + (it.published > t ? 1 : 0), 0);
   let next = 0;
   let checked = 0;
@@ -136,9 +186,14 @@ export async function searchItems(db: NewsDb, query: string, opts: { limit?: num
     if (cands.length > 0 && cands[0].t >= threshold) {
       let k = 0;
       while (k < cands.length && k < Math.max(limit, 32) && cands[k].t >= threshold) k++;
-      const batch = cands.splice(0, k);
-      accepted.push(...(await accept(await getItems(items, batch.map((c) => c.id)))));
-      checked += batch.length;
+      const ids: string[] = [];
+      for (const c of cands.splice(0, k)) {
+        const id = idAt(c.docs.ids, c.n);
+        if (id !== undefined && !seen.has(id)) ids.push(id);
+        if (id !== undefined) seen.add(id);
+      }
+      accepted.push(...(await accept(ids)));
+      checked += k;
       if (checked >= MAX_CHECKED) {
         complete = false;
         break;
@@ -146,18 +201,14 @@ export async function searchItems(db: NewsDb, query: string, opts: { limit?: num
       continue;
     }
     if (next >= segs.length) break;
-    const seg = segs[next++];
-    const docs = await tx.objectStore('searchDocs').get(seg.seg);
-    for (const n of found.bySeg.get(seg.seg) ?? []) {
-      const id = docs && idAt(docs.ids, n);
-      if (id === undefined || seen.has(id)) continue;
-      seen.add(id);
-      cands.push({ id, t: docs!.t[n] });
-    }
-    cands = cands.sort((a, b) => b.t - a.t);
+    const meta = segs[next++];
+    const docs = await tx.objectStore('searchDocs').get(meta.seg);
+    if (!docs) continue;
+    const found = await segmentMatches(tx, meta, docs, prefixes, whole.map((w) => w.get(meta.seg)![0]!));
+    complete &&= found.complete;
+    cands = mergeNewest(cands, found.hits.map((n) => ({ docs, n, t: docs.t[n] })));
   }
-  // The rows shown carry their topics (chips), like a page's.
-  return { items: await withTopicsOf(tx, accepted.sort(newestFirst).slice(0, limit)), complete };
+  return { items: accepted.sort(newestFirst).slice(0, limit), complete };
 }
 
 /**

@@ -90,6 +90,38 @@ describe('the search index', () => {
     db.close();
   }, 60_000);
 
+  // 50 words starting with "port", one item each.
+  const ports = () => Array.from({ length: 50 }, (_, i) => item({ id: `p${i}`, title: `Port${String(i).padStart(2, '0')}x harbour`, published: NOW - i * MIN }));
+
+  it('reads a prefix in each segment it reaches, by the words of that segment', async () => {
+    const many = ports();
+    const db = await dbWith([], [], { index: false });
+    for (const part of [many.slice(0, 25), many.slice(25)]) {
+      await writeItems(db, async (w) => {
+        for (const it of part) await w.put(undefined, it);
+      });
+      await indexQueued(db, { pause: async () => {} });
+    }
+    expect((await segments(db)).length).toBe(2);
+    // Each segment holds 25 of the words: within the cap, so the answer is whole and as a scan's.
+    for (const [q, limit] of [['port', 100], ['port', 30], ['harbour port0', 5], ['port3', 100]] as const) {
+      const r = await searchItems(db, q, { limit });
+      expect(ids(r), `${q} / ${limit}`).toEqual(await bruteForce(db, q, limit));
+      expect(r.complete).toBe(true);
+    }
+    db.close();
+  });
+
+  it('says when a prefix stood for more words in a segment than it reads', async () => {
+    const db = await dbWith(ports());
+    expect((await segments(db)).length).toBe(1);
+    const cut = await searchItems(db, 'port', { limit: 100 });
+    expect(cut.complete).toBe(false);
+    // The first 40 words in order: port00x ... port39x.
+    expect(ids(cut)).toEqual(Array.from({ length: 40 }, (_, i) => `p${i}`));
+    db.close();
+  });
+
   it('finds items still in the queue, and changed items by their new words only', async () => {
     const db = await dbWith([item({ id: 'a', title: 'Harbour storm', summaryHtml: '', published: NOW - 5 * MIN }), item({ id: 'b', title: 'Quiet harbour', published: NOW - 9 * MIN })]);
     expect(await db.count('searchQueue')).toBe(0);
