@@ -5,6 +5,7 @@ import type { SidebarStore } from './state';
 import type { LiveFollow } from './live-follow';
 import { looksLive } from '@/utils/sidebar/live';
 import { ArticleRow } from './ArticleRow';
+import { useRowsShown } from './first-rows';
 import { dayName, dayStarts } from '@/utils/sidebar/days';
 import { t } from '@/utils/i18n';
 
@@ -13,7 +14,8 @@ const MIN_ROWS = 12;
 
 export function ArticleList({ store, live }: { store: SidebarStore; live?: LiveFollow }) {
   const sentinel = useRef<HTMLDivElement>(null);
-  const items = store.visible.value;
+  const all = store.visible.value;
+  const items = all.slice(0, useRowsShown(all));
   const hasMore = !store.searching.value && store.next.value !== undefined;
 
   useEffect(() => {
@@ -24,15 +26,15 @@ export function ArticleList({ store, live }: { store: SidebarStore; live?: LiveF
     }, { rootMargin: '600px 0px' });
     io.observe(el);
     return () => io.disconnect();
-  }, [store, hasMore, items.length]); // re-observe after each page: a sentinel still in view fires again
+  }, [store, hasMore, all.length, items.length]); // re-observe after each page: a sentinel still in view fires again
 
   // Rows the ticker already shows are left out: a first page they shortened is topped up at once.
   useEffect(() => {
-    if (hasMore && items.length < MIN_ROWS && !store.loading.value && !store.loadingMore.value) void store.loadMore();
-  }, [hasMore, items.length, store.loading.value]);
+    if (hasMore && all.length < MIN_ROWS && !store.loading.value && !store.loadingMore.value) void store.loadMore();
+  }, [hasMore, all.length, store.loading.value]);
 
   // Roving tabindex: the focused article (else the first) is the list's one tab stop.
-  const current = items.some((i) => i.id === store.focusId.value) ? store.focusId.value : items[0]?.id;
+  const current = all.some((i) => i.id === store.focusId.value) ? store.focusId.value : all[0]?.id;
   const sources = store.sourceById.value;
   const topicsById = new Map(store.topics.value.map((tp) => [tp.id, tp]));
   const followed = new Set(store.sources.value.filter((s) => s.kind === 'live').map((s) => s.url));
@@ -72,7 +74,8 @@ export function ArticleList({ store, live }: { store: SidebarStore; live?: LiveF
           />
         ))}
       </ul>
-      {hasMore && (
+      {/* Not under the first rows of a list still being rendered: it would load a page nobody scrolled to. */}
+      {hasMore && items.length === all.length && (
         <div ref={sentinel} class="more">
           <button type="button" class="btn" onClick={() => void store.loadMore()} disabled={store.loadingMore.value}>
             {store.loadingMore.value ? t('sb_loading') : t('sb_load_more')}
