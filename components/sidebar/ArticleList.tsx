@@ -5,7 +5,7 @@ import type { SidebarStore } from './state';
 import type { LiveFollow } from './live-follow';
 import { looksLive } from '@/utils/sidebar/live';
 import { ArticleRow } from './ArticleRow';
-import { useRowsShown } from './first-rows';
+import { screenfulOfRows, useRowsShown } from './first-rows';
 import { dayName, dayStarts } from '@/utils/sidebar/days';
 import { t } from '@/utils/i18n';
 
@@ -15,7 +15,7 @@ const MIN_ROWS = 12;
 export function ArticleList({ store, live }: { store: SidebarStore; live?: LiveFollow }) {
   const sentinel = useRef<HTMLDivElement>(null);
   const all = store.visible.value;
-  const items = all.slice(0, useRowsShown(all));
+  const items = all.slice(0, useRowsShown(all, screenfulOfRows(store.compact.value)));
   const hasMore = !store.searching.value && store.next.value !== undefined;
 
   useEffect(() => {

@@ -5,8 +5,13 @@
 // nothing the user may be looking at disappears for a frame.
 import { useEffect, useRef, useState } from 'preact/hooks';
 
-/** More rows than a tall side panel shows at the smallest row height. */
-export const FIRST_ROWS = 16;
+/** The fewest rows that fill the panel's height: rows are at least this tall (a title and the meta line). */
+const MIN_ROW_PX = { normal: 56, compact: 32 };
+
+/** A screenful of rows, at the smallest row height of the density shown. */
+export function screenfulOfRows(compact: boolean): number {
+  return Math.ceil((globalThis.innerHeight || 900) / MIN_ROW_PX[compact ? 'compact' : 'normal']) + 1;
+}
 
 const idle = (fn: () => void): (() => void) => {
   if (typeof requestIdleCallback === 'function') {
@@ -18,14 +23,14 @@ const idle = (fn: () => void): (() => void) => {
 };
 
 /** How many of `items` to render now. */
-export function useRowsShown<T extends { id: string }>(items: readonly T[]): number {
+export function useRowsShown<T extends { id: string }>(items: readonly T[], screenful: number): number {
   const state = useRef({ items: null as readonly T[] | null, count: 0, shown: new Set<string>() });
   const [, rerender] = useState(0);
   const s = state.current;
   if (s.items !== items) {
-    const fresh = items.length > FIRST_ROWS && items.slice(0, FIRST_ROWS).every((it) => !s.shown.has(it.id));
+    const fresh = items.length > screenful && items.slice(0, screenful).every((it) => !s.shown.has(it.id));
     s.items = items;
-    s.count = fresh ? FIRST_ROWS : items.length;
+    s.count = fresh ? screenful : items.length;
   }
   const count = Math.min(s.count, items.length);
   s.shown = new Set(items.slice(0, count).map((it) => it.id));
@@ -33,7 +38,7 @@ export function useRowsShown<T extends { id: string }>(items: readonly T[]): num
   useEffect(() => {
     if (count >= items.length) return;
     return idle(() => {
-      s.count = count + FIRST_ROWS;
+      s.count = count + screenful;
       rerender((n) => n + 1);
     });
   }, [items, count]);

@@ -150,8 +150,9 @@ export async function searchItems(db: NewsDb, query: string, opts: { limit?: num
   const tx = db.transaction([...SEARCH_STORES]);
   const items = tx.objectStore('items');
   /** The matching items of `ids`, with their topics (chips; in a topic, only those it tags): items and tags read together. */
+  let tagsStored = true;
   const accept = async (ids: string[]): Promise<Item[]> => {
-    const [found, tags] = await Promise.all([getItems(items, ids), Promise.all(ids.map((id) => tx.objectStore('tags').get(id)))]);
+    const [found, tags] = await Promise.all([getItems(items, ids), Promise.all(ids.map((id) => (tagsStored ? tx.objectStore('tags').get(id) : undefined)))]);
     const hits: Item[] = [];
     found.forEach((it, i) => {
       const topics = topicsOfRecord(tags[i]);
@@ -163,11 +164,14 @@ export async function searchItems(db: NewsDb, query: string, opts: { limit?: num
   const prefixes = terms.filter((t) => t.prefix);
   const wholes = terms.filter((t) => !t.prefix);
   // Everything that needs no answer first is asked at once: the queue, the segments, the whole words' postings.
-  const [queued, metas, whole] = await Promise.all([
+  const [queued, metas, whole, someTag] = await Promise.all([
     allQueuedIds(tx.objectStore('searchQueue')),
     tx.objectStore('searchSegments').getAll(),
     Promise.all(wholes.map((t) => rawPostingsOf(tx, [t.word]))),
+    // No topic has tagged anything (no topics yet): no look-up per item.
+    tx.objectStore('tags').getAllKeys(null, 1),
   ]);
+  tagsStored = someTag.length > 0;
   // Not indexed yet: checked one by one, as they are now (this also covers changed items).
   const accepted: Item[] = await accept([...queued]);
   const seen = new Set(queued);

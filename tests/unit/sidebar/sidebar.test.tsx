@@ -5,7 +5,7 @@ import { saveTopic } from '@/utils/topics/store';
 import { saveSettings } from '@/utils/settings';
 import { item, MIN, NOW, source } from './fixtures';
 import { renderSidebar } from './render';
-import { FIRST_ROWS } from '@/components/sidebar/first-rows';
+import { screenfulOfRows } from '@/components/sidebar/first-rows';
 import { readItem, toRecord } from '@/utils/db/item-record';
 
 const S1 = source({ id: 's1', name: 'World Desk' });
@@ -218,18 +218,19 @@ describe('search', () => {
   });
 
   it('paints the first screenful of fresh results at once and the rest just after; a changed list stays whole', async () => {
-    const many = Array.from({ length: 40 }, (_, i) => item({ title: `Harbour report ${i}`, published: NOW - i * MIN }));
+    const many = Array.from({ length: 45 }, (_, i) => item({ title: `Harbour report ${i}`, published: NOW - i * MIN }));
     const { container, store } = await renderSidebar(many, [S1]);
     const box = screen.getByRole('searchbox', { name: 'Search articles' });
     fireEvent.input(box, { target: { value: 'harbour' } });
     // The heading counts every result from the start; the rows come a screenful at a time.
-    await screen.findByRole('heading', { name: /40 results for “harbour”/ });
-    expect(rows(container)).toHaveLength(FIRST_ROWS);
-    await waitFor(() => expect(rows(container)).toHaveLength(40));
-    expect(titles(container)[39]).toBe('Harbour report 39');
+    await screen.findByRole('heading', { name: /45 results for “harbour”/ });
+    expect(rows(container)).toHaveLength(screenfulOfRows(false));
+    expect(screenfulOfRows(false)).toBeLessThan(40);
+    await waitFor(() => expect(rows(container)).toHaveLength(45));
+    expect(titles(container)[44]).toBe('Harbour report 44');
     // Marking one read changes the list, not its rows: all stay.
     await store.toggleRead(store.visible.value[0]!.id);
-    expect(rows(container)).toHaveLength(40);
+    expect(rows(container)).toHaveLength(45);
     expect(rows(container)[0]!.classList.contains('read')).toBe(true);
   });
 });
