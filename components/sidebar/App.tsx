@@ -128,6 +128,17 @@ export function App({ store, loadReader, live }: { store: SidebarStore; loadRead
         case 'last': {
           const id = action === 'first' ? ids[0] : action === 'last' ? ids[ids.length - 1] : moveFocus(ids, focused, action === 'next' ? 1 : -1);
           if (!id) return;
+          // At the end of what is loaded, with more to come: the press moves once the next page is in.
+          if (action === 'next' && id === focused && store.next.value !== undefined) {
+            void store.loadMore().then(() => {
+              const after = moveFocus(store.visible.value.map((i) => i.id), focused, 1);
+              if (after && after !== focused && store.focusId.value === focused) {
+                store.focusId.value = after;
+                focusTitle(after);
+              }
+            });
+            break;
+          }
           store.focusId.value = id;
           focusTitle(id);
           if (action !== 'prev' && action !== 'first' && ids.indexOf(id) >= ids.length - 3) void store.loadMore();

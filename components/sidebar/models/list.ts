@@ -25,6 +25,8 @@ export const ListModel = createModel((env: SidebarEnv) => {
   /** The list is scrolled to its top: new items may be inserted without moving anything. */
   const atTop = signal(true);
   let listSeq = 0;
+  /** The next page being read: asking again waits for it instead of reading it twice. */
+  let inFlight: Promise<void> | null = null;
 
   return {
     filter, items, next, loading, loadingMore, openId, focusId, pendingNew, atTop,
@@ -47,23 +49,28 @@ export const ListModel = createModel((env: SidebarEnv) => {
       });
     },
 
-    /** The next page of the current filter; a reload meanwhile drops it. */
-    async loadNextPage() {
-      if (!next.value || loadingMore.value) return;
+    /** The next page of the current filter (the one already on its way, if any); a reload meanwhile drops it. */
+    loadNextPage(): Promise<void> {
+      if (inFlight) return inFlight;
+      if (!next.value) return Promise.resolve();
       // The filter and cursor of the page asked for: the filter may change while the database opens.
       const seq = listSeq;
       const f = filter.value;
       const after = next.value;
       loadingMore.value = true;
-      try {
-        const page = await loadPage(await env.db(), f, after);
-        if (seq !== listSeq) return;
-        const seen = new Set(items.value.map((i) => i.id));
-        items.value = [...items.value, ...page.items.filter((i) => !seen.has(i.id))];
-        next.value = page.next;
-      } finally {
-        loadingMore.value = false;
-      }
+      inFlight = (async () => {
+        try {
+          const page = await loadPage(await env.db(), f, after);
+          if (seq !== listSeq) return;
+          const seen = new Set(items.value.map((i) => i.id));
+          items.value = [...items.value, ...page.items.filter((i) => !seen.has(i.id))];
+          next.value = page.next;
+        } finally {
+          loadingMore.value = false;
+          inFlight = null;
+        }
+      })();
+      return inFlight;
     },
 
     /** Switches the filter and closes what was open. */

@@ -44,6 +44,20 @@ describe('the list for the keyboard', () => {
     expect(document.activeElement).toBe(box);
   });
 
+  it('a key press past the last loaded article waits for the next page and moves on, none is lost', async () => {
+    const many = Array.from({ length: 30 }, (_, i) => item({ id: `n${i}`, title: `Story ${i}`, published: NOW - i * MIN }));
+    const h = await renderSidebar(many, [S1]);
+    const loaded = h.container.querySelectorAll('.list .title-btn').length;
+    expect(loaded).toBeLessThan(30);
+    // Straight to the last loaded row (as a fast key repeat gets there before the page comes), then on.
+    screen.getByRole('button', { name: `Story ${loaded - 1}` }).focus();
+    h.store.focusId.value = `n${loaded - 1}`;
+    key('j');
+    await waitFor(() => expect(document.activeElement?.textContent).toBe(`Story ${loaded}`));
+    key('ArrowDown');
+    expect(document.activeElement?.textContent).toBe(`Story ${loaded + 1}`);
+  });
+
   it('names what each row control acts on; titles say read or unread and breaking; the list has a real name', async () => {
     const h = await renderSidebar(
       [item({ id: 'a', title: 'Dam holds', breaking: 1, published: NOW - 500 * MIN }), item({ id: 'b', title: 'Calm day', read: 1 }), item({ id: 'c', title: '' })],
