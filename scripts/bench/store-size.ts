@@ -8,7 +8,7 @@
 // Those files still hold the recent write history (the log, undo records, overwritten entries), how much
 // depending on where LevelDB's last flush fell, so the figure moved by up to ~60 B per item between
 // builds and sizes; each run is then measured once more after making Chromium compact the store (COMPACT):
-// the live data, compressed.
+// no log left, so the figure no longer depends on where the last flush fell.
 // With WEBFEED_DIR (default ../shared/peers/webfeed/chrome beside the checkout, when present) the same
 // feeds are stored by that peer extension and measured the same way, for a like-for-like ratio.
 import fs from 'node:fs';
@@ -152,10 +152,11 @@ const LOGICAL = `(async () => {
 
 /**
  * Makes Chromium compact the origin's LevelDB: a scratch database written and deleted. Deleting a
- * database compacts the key range it held, which first writes the log out as a table, and the level-0
- * tables overlapping that range (all of them) are merged into level 1: what is left is the live data,
- * compressed, without the write history (the log, undo records, overwritten and deleted entries) that
- * the figure after a restart still holds, in amounts that depend on where the last flush fell.
+ * database compacts the key range it held, which first writes the log out as a table and merges the
+ * tables that overlap that range: the log (the figure after a restart holds it uncompressed, as much as
+ * followed the last flush) is gone. Not all history is: an entry deleted (or overwritten) may still be
+ * kept, with its tombstone, where an older table lies deeper than the merge reached (a build that
+ * deleted an index after the ingest measured larger, not smaller).
  */
 const COMPACT = `(async () => {
   const name = 'store-bench-scratch';
@@ -297,7 +298,7 @@ export async function benchStoreSize(srv: NewsServer, runs: number): Promise<Sec
     { metric: 'the same after one more restart (median)', value: `${fmt(median(results.get('Newsbar')!.map((m) => (m.again - m.empty) / m.items)))} B` },
   ];
   const compacted = (name: string) => results.get(name)!.map((m) => m.compacted);
-  rows.push({ metric: 'IndexedDB files per item once compacted (the live data; median, min–max)', value: spread(compacted('Newsbar')) });
+  rows.push({ metric: 'IndexedDB files per item once compacted (no log; median, min–max)', value: spread(compacted('Newsbar')) });
   const logical = results.get('Newsbar')!.at(-1)?.logical ?? {};
   const total = Object.values(logical).reduce((a, x) => a + x.bytes, 0);
   rows.push({ metric: 'estimate: encoded keys and values, all stores and indexes', value: `${fmt(total / n)} B per item`, baseline: 'what a fully compacted, uncompressed store would hold' });
@@ -317,7 +318,7 @@ export async function benchStoreSize(srv: NewsServer, runs: number): Promise<Sec
     notes: [
       'Each run: a fresh profile; its store emptied, the browser closed, started and closed again, the IndexedDB folder summed; then the feeds stored, the browser closed, started and closed again, the folder summed again. The difference is divided by the items.',
       'Files summed: the LevelDB tables (.ldb, compressed), the write log (.log: Chromium reuses a log under its size limit on open, so the last writes stay there uncompressed) and the MANIFEST; not the text LOG. Runs interleave Newsbar and WebFeed.',
-      'Once compacted: after those restarts the extension writes and deletes a scratch database, which makes Chromium compact the LevelDB (the log becomes a table, the level-0 tables are merged): what is left is the live data, compressed, whatever the write history was. The browser is then closed, started and closed again, and the folder summed.',
+      'Once compacted: after those restarts the extension writes and deletes a scratch database, which makes Chromium compact the LevelDB (the log becomes a table, the tables overlapping the deleted range are merged): the figure no longer depends on where the last flush fell, though entries deleted earlier may still be held in deeper tables. The browser is then closed, started and closed again, and the folder summed.',
       `Load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} (1 / 5 / 15 min; the figure does not depend on it).`,
     ],
   };
