@@ -140,6 +140,9 @@ function mergeNewest(a: Candidate[], b: Candidate[]): Candidate[] {
   return out;
 }
 
+/** Per open database, the newest segment the last search saw (see searchItems). */
+const newestSegmentSeen = new WeakMap<NewsDb, number>();
+
 /** Items whose title or summary words match every term (and the filter), newest first, at most `limit`. */
 export async function searchItems(db: NewsDb, query: string, opts: { limit?: number; filter?: Filter } = {}): Promise<SearchResult> {
   const limit = opts.limit ?? 100;
@@ -163,15 +166,21 @@ export async function searchItems(db: NewsDb, query: string, opts: { limit?: num
 
   const prefixes = terms.filter((t) => t.prefix);
   const wholes = terms.filter((t) => !t.prefix);
-  // Everything that needs no answer first is asked at once: the queue, the segments, the whole words' postings.
-  const [queued, metas, whole, someTag] = await Promise.all([
+  // Everything that needs no answer first is asked at once: the queue, the segments, the whole words'
+  // postings, and the docs of the segment that was the newest at the last search (the next key press
+  // of the same query nearly always reads it first; read in this transaction, it is current either way).
+  const guess = newestSegmentSeen.get(db);
+  const [queued, metas, whole, someTag, guessed] = await Promise.all([
     allQueuedIds(tx.objectStore('searchQueue')),
     tx.objectStore('searchSegments').getAll(),
     Promise.all(wholes.map((t) => rawPostingsOf(tx, [t.word]))),
     // No topic has tagged anything (no topics yet): no look-up per item.
     tx.objectStore('tags').getAllKeys(null, 1),
+    guess === undefined ? undefined : tx.objectStore('searchDocs').get(guess),
   ]);
   tagsStored = someTag.length > 0;
+  const newest = metas.reduce<SegmentMeta | undefined>((a, m) => (!a || m.maxT > a.maxT ? m : a), undefined);
+  if (newest) newestSegmentSeen.set(db, newest.seg);
   // Not indexed yet: checked one by one, as they are now (this also covers changed items).
   const accepted: Item[] = await accept([...queued]);
   const seen = new Set(queued);
@@ -206,7 +215,7 @@ export async function searchItems(db: NewsDb, query: string, opts: { limit?: num
     }
     if (next >= segs.length) break;
     const meta = segs[next++];
-    const docs = await tx.objectStore('searchDocs').get(meta.seg);
+    const docs = guessed?.seg === meta.seg ? guessed : await tx.objectStore('searchDocs').get(meta.seg);
     if (!docs) continue;
     const found = await segmentMatches(tx, meta, docs, prefixes, whole.map((w) => w.get(meta.seg)![0]!));
     complete &&= found.complete;
