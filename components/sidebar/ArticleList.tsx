@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { SidebarStore } from './state';
 import type { LiveFollow } from './live-follow';
 import { looksLive } from '@/utils/sidebar/live';
-import { ArticleRow } from './ArticleRow';
+import { ListRow } from './ArticleRow';
 import { screenfulOfRows, useRowsShown } from './first-rows';
 import { dayName, dayStarts } from '@/utils/sidebar/days';
 import { t } from '@/utils/i18n';
@@ -49,7 +49,7 @@ export function ArticleList({ store, live }: { store: SidebarStore; live?: LiveF
     <>
       <ul class={`list${store.compact.value ? ' compact' : ''}`} id="articles" aria-label={t('sb_articles')} aria-busy={store.loading.value}>
         {items.map((it, i) => (
-          <ArticleRow
+          <ListRow
             key={it.id}
             tabbable={it.id === current}
             item={it}

@@ -9,6 +9,7 @@ import { t } from '@/utils/i18n';
 import { Favicon } from './Favicon';
 import { RelTime } from './RelTime';
 import { ArticleBody } from './ArticleBody';
+import { Component } from 'preact';
 import { useState } from 'preact/hooks';
 
 export interface RowProps {
@@ -139,4 +140,31 @@ export function ArticleRow({ tabbable = true, item, day, query = '', source, als
       </article>
     </li>
   );
+}
+
+const sameList = <T,>(a: readonly T[] | undefined, b: readonly T[] | undefined) => a === b || (!!a && !!b && a.length === b.length && a.every((x, i) => x === b[i]));
+
+/**
+ * Do two sets of props draw the same row? The handlers are not compared: the list's act through the
+ * store (and the item they are given), whichever closure carries them; only whether a row can be
+ * followed live changes what it shows.
+ */
+export function sameRow(a: RowProps, b: RowProps): boolean {
+  return (
+    a.item === b.item && a.tabbable === b.tabbable && a.day === b.day && a.query === b.query && a.source === b.source &&
+    a.open === b.open && a.focused === b.focused && a.now === b.now && a.locale === b.locale && a.followBusy === b.followBusy &&
+    a.images === b.images && !a.onFollowLive === !b.onFollowLive && sameList(a.alsoFrom, b.alsoFrom) && sameList(a.topics, b.topics)
+  );
+}
+
+/** A row drawn again only when what it shows changed: moving the focus, a page more or the rest of a
+ * fresh list rendering re-draws the rows concerned, not all of them. */
+export class ListRow extends Component<RowProps> {
+  shouldComponentUpdate(next: RowProps): boolean {
+    return !sameRow(this.props, next);
+  }
+
+  render() {
+    return <ArticleRow {...this.props} />;
+  }
 }
