@@ -24,16 +24,17 @@ const idle = (fn: () => void): (() => void) => {
 
 /** How many of `items` to render now. */
 export function useRowsShown<T extends { id: string }>(items: readonly T[], screenful: number): number {
-  const state = useRef({ items: null as readonly T[] | null, count: 0, shown: new Set<string>() });
+  const state = useRef({ items: [] as readonly T[], count: 0 });
   const [, rerender] = useState(0);
   const s = state.current;
   if (s.items !== items) {
-    const fresh = items.length > screenful && items.slice(0, screenful).every((it) => !s.shown.has(it.id));
+    // Fresh: none of its first screenful was among the rows shown of the list before.
+    const shown = new Set(s.items.slice(0, s.count).map((it) => it.id));
+    const fresh = items.length > screenful && items.slice(0, screenful).every((it) => !shown.has(it.id));
     s.items = items;
     s.count = fresh ? screenful : items.length;
   }
   const count = Math.min(s.count, items.length);
-  s.shown = new Set(items.slice(0, count).map((it) => it.id));
   // Effects run after the browser has painted: the rows so far are on screen by then.
   useEffect(() => {
     if (count >= items.length) return;

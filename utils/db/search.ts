@@ -64,19 +64,20 @@ async function wordsOf(tx: SearchTx, t: SearchTerm): Promise<{ words: string[]; 
   return { words, more: cur !== null };
 }
 
-/** Per segment, the stored postings of each of `words` there (decoded only when a segment is reached). */
-async function rawPostingsOf(tx: SearchTx, words: string[]): Promise<Map<number, Postings[]>> {
+/** Per segment, a word's stored postings there (decoded only when a segment is reached). */
+async function wordPostings(tx: SearchTx, word: string): Promise<Map<number, Postings>> {
   const store = tx.objectStore('searchPostings');
-  const per = await Promise.all(words.map((w) => Promise.all([store.getAllKeys(wordKeyRange(w)), store.getAll(wordKeyRange(w))])));
-  const lists = new Map<number, Postings[]>();
-  for (const [keys, values] of per) keys.forEach((k, i) => lists.set(k[2], [...(lists.get(k[2]) ?? []), values[i]!]));
-  return lists;
+  const [keys, values] = await Promise.all([store.getAllKeys(wordKeyRange(word)), store.getAll(wordKeyRange(word))]);
+  return new Map(keys.map((k, i) => [k[2], values[i]!]));
 }
 
 /** Per segment, the numbers of the items holding any of `words`. */
 async function postingsOf(tx: SearchTx, words: string[]): Promise<Map<number, number[]>> {
-  const raw = await rawPostingsOf(tx, words);
-  return new Map([...raw].map(([seg, l]) => [seg, union(l.map(decodePostings))]));
+  const lists = new Map<number, ArrayLike<number>[]>();
+  for (const perSeg of await Promise.all(words.map((w) => wordPostings(tx, w)))) {
+    for (const [seg, p] of perSeg) lists.set(seg, [...(lists.get(seg) ?? []), decodePostings(p)]);
+  }
+  return new Map([...lists].map(([seg, l]) => [seg, union(l)]));
 }
 
 interface Matches {
@@ -173,7 +174,7 @@ export async function searchItems(db: NewsDb, query: string, opts: { limit?: num
   const [queued, metas, whole, someTag, guessed] = await Promise.all([
     allQueuedIds(tx.objectStore('searchQueue')),
     tx.objectStore('searchSegments').getAll(),
-    Promise.all(wholes.map((t) => rawPostingsOf(tx, [t.word]))),
+    Promise.all(wholes.map((t) => wordPostings(tx, t.word))),
     // No topic has tagged anything (no topics yet): no look-up per item.
     tx.objectStore('tags').getAllKeys(null, 1),
     guess === undefined ? undefined : tx.objectStore('searchDocs').get(guess),
@@ -217,7 +218,7 @@ export async function searchItems(db: NewsDb, query: string, opts: { limit?: num
     const meta = segs[next++];
     const docs = guessed?.seg === meta.seg ? guessed : await tx.objectStore('searchDocs').get(meta.seg);
     if (!docs) continue;
-    const found = await segmentMatches(tx, meta, docs, prefixes, whole.map((w) => w.get(meta.seg)![0]!));
+    const found = await segmentMatches(tx, meta, docs, prefixes, whole.map((w) => w.get(meta.seg)!));
     complete &&= found.complete;
     cands = mergeNewest(cands, found.hits.map((n) => ({ docs, n, t: docs.t[n] })));
   }
