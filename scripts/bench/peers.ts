@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fmt, type Row, type Section } from './common';
-import { compareWake } from './wake';
+import { wakeRow, webfeedDir } from './wake';
 
 interface Spread { med: number; min: number; max: number; n: number }
 type Summary = Record<string, { newsbar?: Spread | number; brook?: Spread | number; peer?: Spread | number; ratio?: number; pairedRatio?: Spread }>;
@@ -53,20 +53,6 @@ function rows(peer: string, s: Summary, items: number): Row[] {
   ];
 }
 
-/** Worker wake, Newsbar / WebFeed (start -> running), measured here rather than in the peer scripts. */
-async function wakeRow(dir: string, nbBuild: string): Promise<Row | undefined> {
-  const webfeed = process.env.WEBFEED_DIR ?? path.join(dir, '../peers/webfeed/chrome');
-  if (!fs.existsSync(path.join(webfeed, 'manifest.json'))) return undefined;
-  const w = await compareWake(nbBuild, webfeed, Number(process.env.PEER_RUNS ?? 1) + 2);
-  return {
-    metric: 'worker wake: start -> script run, worker stopped (Newsbar / WebFeed)',
-    value: `${fmt(w.newsbar, 1)} ms`,
-    baseline: `${fmt(w.peer, 1)} ms (WebFeed)`,
-    ratio: (w.newsbar / w.peer).toFixed(2),
-    target: '<= 1.0',
-  };
-}
-
 export async function benchPeers(): Promise<Section> {
   const dir = peerBenchDir();
   if (!dir) throw new Error('the peer benchmark was not found: set PEER_BENCH_DIR to the folder holding peer-bench.mjs');
@@ -88,8 +74,8 @@ export async function benchPeers(): Promise<Section> {
       notes.push(`${peer}: \`NB_DIR=<copy of .output/chrome-mv3-e2e as .output/chrome-mv3> RUNS=${runs} FEEDS=${feeds} ITEMS=${items} node ${path.join(dir, script)}\`; load average at the start ${meta.loadavg.map((x) => x.toFixed(1)).join(' / ')}${summary.errors?.length ? `; errors: ${summary.errors.join('; ')}` : ''}.`);
     }
     if (which.includes('webfeed')) {
-      const wake = await wakeRow(dir, path.join(nb, '.output/chrome-mv3'));
-      if (wake) out.push(wake);
+      const webfeed = webfeedDir(dir);
+      if (webfeed) out.push(await wakeRow(path.join(nb, '.output/chrome-mv3'), webfeed, Number(runs) + 2));
       notes.push('Worker wake: scripts/bench/wake.ts (DevTools ServiceWorker.startWorker until the worker runs; 5 wakes per browser, browsers interleaved Newsbar / WebFeed).');
     }
   } finally {

@@ -19,6 +19,7 @@ import { benchStoreSize } from './store-size';
 import { benchRepoll } from './repoll';
 import { benchColdStart } from './cold-start';
 import { benchPeers } from './peers';
+import { benchWake } from './wake';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const only = process.argv.slice(2);
@@ -49,6 +50,8 @@ try {
   if (want('cold-start')) sections.push(await inFreshBrowser((ext) => benchColdStart(ext, RUNS)));
   if (want('options')) sections.push(await inFreshBrowser((ext) => benchOptions(ext, RUNS)));
   if (want('bundle')) sections.push(benchBundle());
+  // Also a row of the peers piece; alone here to check a change to the worker's start in a minute.
+  if (only.includes('wake')) sections.push(await benchWake());
   // Slow (the peers' own ingest of 10,000 items): only when asked for, `npm run bench:peers`.
   if (only.includes('peers')) sections.push(await benchPeers());
 } finally {
