@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
 
 // Chrome MV3 opens the sidebar as a side panel, Firefox (built as MV3: MV2 has no browser.action)
 // as a sidebar_action; WXT derives both from entrypoints/sidepanel.
@@ -7,7 +8,8 @@ import preact from '@preact/preset-vite';
 export const LOCAL_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  // `browser` is webextension-polyfill's, through utils/browser/polyfill.ts (not the
+  // @wxt-dev/webextension-polyfill module, whose ES re-export copies every API namespace at start).
   webExt: { disabled: true },
   // The sources zip (for Firefox's review) holds the code, not test screenshots.
   zip: { excludeSources: ['test-results/**', 'docs/**'] },
@@ -38,5 +40,6 @@ export default defineConfig({
   }),
   vite: () => ({
     plugins: [preact()],
+    resolve: { alias: { 'wxt/browser': fileURLToPath(new URL('./utils/browser/polyfill.ts', import.meta.url)) } },
   }),
 });
