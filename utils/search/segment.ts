@@ -4,6 +4,7 @@
 // index entry per word per item: a batch of 2,000 items costs one write per distinct word.
 import type { Item } from '../model';
 import { itemSearchWords } from './words';
+import { pushVarint, readVarints } from './varint';
 
 /**
  * A word's postings as stored: since 0.10.0 a Uint8Array (encodePostings: a bitmap of the segment's
@@ -24,13 +25,8 @@ export function encodePostings(list: readonly number[], n: number): Uint8Array {
   const bytes: number[] = [GAPS];
   let prev = -1;
   for (const x of list) {
-    let gap = x - prev - 1;
+    pushVarint(bytes, x - prev - 1);
     prev = x;
-    while (gap >= 0x80) {
-      bytes.push((gap & 0x7f) | 0x80);
-      gap >>>= 7;
-    }
-    bytes.push(gap);
   }
   const bitmapSize = 1 + Math.ceil(n / 8);
   if (bytes.length <= bitmapSize) return Uint8Array.from(bytes);
@@ -52,24 +48,13 @@ export function decodePostings(p: Postings): ArrayLike<number> {
     return out;
   }
   let prev = -1;
-  for (let i = 1; i < p.length; ) {
-    let gap = 0;
-    let shift = 0;
-    let b: number;
-    do {
-      b = p[i++]!;
-      gap += (b & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (b & 0x80);
-    prev += gap + 1;
-    out.push(prev);
-  }
+  readVarints(p as Uint8Array, 1, (gap) => out.push((prev += gap + 1)));
   return out;
 }
 
 export interface BuiltSegment {
-  /** Item ids, newest first; an item's position here is its number in the postings. */
-  ids: string[];
+  /** The items' store keys, newest first; an item's position here is its number in the postings. */
+  keys: number[];
   /** Each item's published time, in the same order (never increasing). */
   t: number[];
   postings: Map<string, Postings>;
@@ -82,7 +67,8 @@ function newestFirst(a: Indexable, b: Indexable): number {
   return b.published - a.published || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 }
 
-export function buildSegment(items: readonly Indexable[]): BuiltSegment {
+/** The segment of `items`, each named in it by its store key (`keyOf`). */
+export function buildSegment<T extends Indexable>(items: readonly T[], keyOf: (it: T) => number): BuiltSegment {
   const docs = [...items].sort(newestFirst);
   const lists = new Map<string, number[]>();
   docs.forEach((it, n) => {
@@ -94,7 +80,7 @@ export function buildSegment(items: readonly Indexable[]): BuiltSegment {
   });
   const postings = new Map<string, Postings>();
   for (const [w, l] of lists) postings.set(w, encodePostings(l, docs.length));
-  return { ids: docs.map((d) => d.id), t: docs.map((d) => d.published), postings };
+  return { keys: docs.map(keyOf), t: docs.map((d) => d.published), postings };
 }
 
 /** Numbers present in every list (each ascending), ascending. */
