@@ -43,15 +43,17 @@ const CHECK = `async () => {
     tx.objectStore('searchDocs').getAll(), tx.objectStore('searchPostings').getAllKeys(),
   ]);
   const ids = records.map((r) => globalThis.newsbar.itemRecord.idOfKey(r.id));
+  const idOfStoreKey = new Map(records.map((r, i) => [r.k, ids[i]]));
+  const { decodeDocs, allWords } = globalThis.newsbar.segmentDocs;
   const seen = new Map();
-  for (const d of docs) for (const id of globalThis.newsbar.itemRecord.unpackIds(d.ids)) seen.set(id, (seen.get(id) || 0) + 1);
+  for (const d of docs) for (const k of decodeDocs(d).keys) if (idOfStoreKey.has(k)) seen.set(idOfStoreKey.get(k), (seen.get(idOfStoreKey.get(k)) || 0) + 1);
   const queuedIds = new Set(queued.map((k) => k[1]));
   const problems = [];
   for (const id of ids) if (!seen.has(id) && !queuedIds.has(id)) problems.push('neither indexed nor queued: ' + id);
   for (const [id, c] of seen) if (c > 1) problems.push('indexed twice: ' + id);
   const segNos = new Set(segs.map((s) => s.seg));
   if (docs.length !== segs.length || docs.some((d) => !segNos.has(d.seg))) problems.push('segments and their items differ');
-  const wordsOf = new Map(docs.map((d) => [d.seg, d.words.length]));
+  const wordsOf = new Map(docs.map((d) => [d.seg, allWords(d).length]));
   const postingsOf = new Map();
   for (const k of keys) {
     if (!segNos.has(k[2])) problems.push('a posting without its segment: ' + k.join('/'));

@@ -118,8 +118,9 @@ export function idOfKey(key: ItemKey | IDBValidKey): string {
 }
 
 /**
- * A list of item ids as one Uint8Array of their 8-byte keys (a search segment's items: 8 B an id instead
- * of 13), when every id has one; else the ids themselves.
+ * A list of item ids as one Uint8Array of their 8-byte keys, when every id has one; else the ids
+ * themselves: how search segments named their items in schemas 13 and 14 (the 14 -> 15 migration
+ * reads such lists; tests make them).
  */
 export function packIds(ids: readonly string[]): Uint8Array<ArrayBuffer> | string[] {
   const out = new Uint8Array(new ArrayBuffer(ids.length * 8));
@@ -259,6 +260,14 @@ export function getItems(store: IdReader, ids: Iterable<string>): Promise<Array<
   const index = store.index('byId');
   return Promise.all([...ids].map(async (id) => {
     const r = await index.get(itemKey(id));
+    return r && fromRecord(r);
+  }));
+}
+
+/** Stored items by store key (undefined where none, or for key 0), the reads issued together. */
+export function getItemsByKey(store: { get(k: number): Promise<ItemRecord | undefined> }, keys: Iterable<number>): Promise<Array<Item | undefined>> {
+  return Promise.all([...keys].map(async (k) => {
+    const r = k > 0 ? await store.get(k) : undefined;
     return r && fromRecord(r);
   }));
 }

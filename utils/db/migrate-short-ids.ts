@@ -4,7 +4,7 @@
 // old one alone, so records whose item is gone (notified items kept for 90 days) move as well.
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { isLegacyItemId, shortItemId } from '../normalize/ids';
-import type { Schema12 } from './schema';
+import type { LegacySegmentDocs, Schema12 } from './schema';
 
 type UpgradeTx = IDBPTransaction<Schema12, StoreNames<Schema12>[], 'versionchange'>;
 
@@ -67,8 +67,9 @@ export async function shortenItemIds(tx: UpgradeTx): Promise<void> {
   const docs = tx.objectStore('searchDocs');
   let d = await docs.openCursor();
   while (d) {
-    const ids = d.value.ids as string[]; // (packed only since schema 13)
-    if (ids.some(isLegacyItemId)) void d.update({ ...d.value, ids: ids.map((id) => (isLegacyItemId(id) ? shortItemId(id) : id)) });
+    const value = d.value as unknown as LegacySegmentDocs;
+    const ids = value.ids as string[]; // (packed only since schema 13)
+    if (ids.some(isLegacyItemId)) void d.update({ ...value, ids: ids.map((id) => (isLegacyItemId(id) ? shortItemId(id) : id)) } as never);
     d = await d.continue();
   }
 }

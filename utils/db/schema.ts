@@ -11,6 +11,7 @@ import { tagRecordOf, type TagRecord } from './tags';
 import { shortenItemIds } from './migrate-short-ids';
 import { rewriteItemRecords } from './migrate-item-records';
 import { moveItemsToSequenceKeys } from './migrate-sequence-keys';
+import { moveSegmentsToStoreKeys } from './migrate-segment-keys';
 import type { ItemKey, ItemRecord } from './item-record';
 import type { ReaderCopy } from '../reader/cache';
 
@@ -110,7 +111,7 @@ export interface OtherStores extends DBSchema {
     key: number;
     value: SegmentMeta;
   };
-  /** Each segment's items (ids and times, newest first) and the words it has postings for. */
+  /** Each segment's items (store keys and times, newest first) and the words it has postings for. */
   searchDocs: {
     key: number;
     value: SegmentDocs;
@@ -157,9 +158,21 @@ export interface SegmentMeta {
   minT: number;
 }
 
+/** A segment's docs (utils/search/segment-docs.ts encodes and reads them). */
 export interface SegmentDocs {
   seg: number;
-  /** The items' ids, newest first: their 8-byte keys one after the other (item-record.ts packIds; before 0.10.0 the id strings). */
+  /** The items' store keys, newest first, as zigzag varint differences (0: the item was gone). */
+  keys: Uint8Array<ArrayBuffer>;
+  /** Their published times: a unit byte, then the first time and the gaps as varints (or the times themselves). */
+  t: Uint8Array<ArrayBuffer> | Float64Array<ArrayBuffer>;
+  /** The words the segment has postings for, sorted, each after a '\n'. */
+  words: string;
+}
+
+/** A segment's docs as schemas 10 to 14 kept them (the 14 -> 15 migration reads these). */
+export interface LegacySegmentDocs {
+  seg: number;
+  /** The items' ids: their 8-byte keys one after the other (item-record.ts packIds), or (before 0.10.0) the id strings. */
   ids: Uint8Array<ArrayBuffer> | string[];
   /** Their published times (before 0.10.0 a plain array). */
   t: Float64Array<ArrayBuffer> | number[];
@@ -334,6 +347,9 @@ const migrations: Array<(db: IDBPDatabase<Schema12>, tx: UpgradeTx) => void | Pr
   // index. The store is made anew (a key path cannot change); the records move oldest first, without
   // their categories (nothing read them). Everything else keyed by item id is unchanged.
   (db, tx) => moveItemsToSequenceKeys(db as never, tx as never),
+  // 14 -> 15: search segments name their items by store key (a sequence number, which varints keep
+  // to a byte or two) instead of by id (8 random bytes), and a search reads them by that key.
+  (_db, tx) => moveSegmentsToStoreKeys(tx as never),
 ];
 
 export const DB_VERSION = migrations.length;

@@ -2,16 +2,17 @@
 //
 // Writing items queues them (searchQueue: one entry per transaction, in that transaction).
 // `indexQueued` takes the queue in the order it was written, a batch at a time, and writes each batch
-// as a segment: its items' ids and times newest first, and per word one small array of item numbers. A batch and the removal of its
+// as a segment: its items' store keys and times newest first, and per word one small array of item numbers. A batch and the removal of its
 // queue entries are one transaction, so a worker killed mid-way leaves either the segment and a
 // shorter queue or neither: the index is always consistent, and what is not in it yet is in the
 // queue, which search scans. Small segments are merged (4 of a size into one), and segments are
 // rebuilt from the live items when deleted items make up too much of them.
-import { getItems as readItems, packIds, unpackIds } from './item-record';
+import { getItems as readItems, getItemsByKey, knownKeyOf } from './item-record';
 import type { IDBPTransaction } from 'idb';
 import type { Item } from '../model';
 import type { NewsSchema, NewsDb, QueueEntry, SegmentMeta } from './schema';
 import { buildSegment, type BuiltSegment } from '../search/segment';
+import { allWords, decodeDocs, encodeDocs } from '../search/segment-docs';
 import { ALL } from './counters';
 
 /** Items indexed per transaction. */
@@ -48,28 +49,25 @@ async function nextSegment(tx: IndexTx): Promise<number> {
 }
 
 async function writeSegment(tx: IndexTx, seg: number, b: BuiltSegment): Promise<SegmentMeta> {
-  const meta: SegmentMeta = { seg, n: b.ids.length, maxT: b.t[0], minT: b.t[b.t.length - 1] };
+  const meta: SegmentMeta = { seg, n: b.keys.length, maxT: b.t[0], minT: b.t[b.t.length - 1] };
   const postings = tx.objectStore('searchPostings');
   await Promise.all([
     tx.objectStore('searchSegments').put(meta),
-    tx.objectStore('searchDocs').put({ seg, ids: packIds(b.ids), t: Float64Array.from(b.t), words: [...b.postings.keys()] }),
+    tx.objectStore('searchDocs').put(encodeDocs(seg, b.keys, b.t, b.postings.keys())),
     ...[...b.postings].map(([w, p]) => postings.put(p, [w, meta.maxT, seg])),
   ]);
   return meta;
 }
 
-/** Indexes live items in segments of at most MAX_SEGMENT, newest first. */
+/** Indexes live items (as read from the store: their keys known) in segments of at most MAX_SEGMENT, newest first. */
 async function writeSegments(tx: IndexTx, items: Item[]): Promise<void> {
   if (items.length === 0) return;
   const sorted = [...items].sort((a, b) => b.published - a.published);
   let seg = await nextSegment(tx);
-  for (let i = 0; i < sorted.length; i += MAX_SEGMENT) await writeSegment(tx, seg++, buildSegment(sorted.slice(i, i + MAX_SEGMENT)));
+  for (let i = 0; i < sorted.length; i += MAX_SEGMENT) await writeSegment(tx, seg++, buildSegment(sorted.slice(i, i + MAX_SEGMENT), (it) => knownKeyOf(it)!));
 }
 
-async function getItems(tx: IndexTx, ids: Iterable<string>): Promise<Item[]> {
-  const got = await readItems(tx.objectStore('items'), ids);
-  return got.filter((it): it is Item => !!it);
-}
+const stored = (got: Array<Item | undefined>): Item[] => got.filter((it): it is Item => !!it);
 
 /** The item ids a queue entry holds. */
 export function queuedIdsOf(key: readonly [number, string], entry: QueueEntry): string[] {
@@ -101,7 +99,7 @@ async function indexBatch(db: NewsDb, batch: number): Promise<number> {
   }
   if (taken > 0) {
     // An item queued twice (written again) is indexed once, as it is now.
-    await writeSegments(tx, await getItems(tx, ids));
+    await writeSegments(tx, stored(await readItems(tx.objectStore('items'), ids)));
     await queue.delete(IDBKeyRange.bound(keys[0]!, keys[taken - 1]!));
   }
   await tx.done;
@@ -142,17 +140,17 @@ export function pickRebuild(segs: readonly SegmentMeta[], liveItems: number, cle
 /** Replaces segments by new ones built from those of their items that still exist. */
 async function rebuild(tx: IndexTx, segs: SegmentMeta[]): Promise<void> {
   const docs = await Promise.all(segs.map((s) => tx.objectStore('searchDocs').get(s.seg)));
-  const ids = new Set<string>();
+  const keys = new Set<number>();
   const postings = tx.objectStore('searchPostings');
   const deletes: Promise<unknown>[] = [];
   segs.forEach((s, i) => {
     const d = docs[i];
-    for (const id of d ? unpackIds(d.ids) : []) ids.add(id);
-    for (const w of d?.words ?? []) deletes.push(postings.delete([w, s.maxT, s.seg]));
+    for (const k of d ? decodeDocs(d).keys : []) if (k > 0) keys.add(k);
+    for (const w of d ? allWords(d) : []) deletes.push(postings.delete([w, s.maxT, s.seg]));
     deletes.push(tx.objectStore('searchDocs').delete(s.seg), tx.objectStore('searchSegments').delete(s.seg));
   });
   await Promise.all(deletes);
-  await writeSegments(tx, await getItems(tx, ids));
+  await writeSegments(tx, stored(await getItemsByKey(tx.objectStore('items'), keys)));
 }
 
 /** One merge or clean-up step; false when there is nothing to do. */

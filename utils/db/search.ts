@@ -4,7 +4,7 @@
 // and checks the newest candidates against the items themselves (still there, still matching, in
 // the filter) until no unread segment can hold a newer match. Items not indexed yet wait in the
 // queue and are checked one by one. The work depends on the answer, not on the size of the store.
-import { getItems, idAt } from './item-record';
+import { getItems, getItemsByKey, itemKey, knownKeyOf } from './item-record';
 import type { IDBPTransaction } from 'idb';
 import type { NewsSchema, NewsDb, SegmentDocs, SegmentMeta } from './schema';
 import type { Item } from '../model';
@@ -12,6 +12,7 @@ import { fold, tokenize } from '../normalize/text';
 import { itemSearchWords, STOP_WORDS } from '../search/words';
 import { decodePostings, intersect, union, type Postings } from '../search/segment';
 import { allQueuedIds, prefixKeyRange, wordKeyRange } from './search-index';
+import { decodeDocs, wordsStartingWith } from '../search/segment-docs';
 import { matchesFilter, newestFirst, type Filter } from './queries';
 import { topicsOfRecord } from './tags';
 
@@ -112,9 +113,9 @@ async function segmentMatches(tx: SearchTx, meta: SegmentMeta, docs: SegmentDocs
   let complete = true;
   const lists = whole.map(decodePostings);
   for (const t of prefixes) {
-    let words = docs.words.filter((w) => w.startsWith(t.word));
+    let words = wordsStartingWith(docs, t.word);
     if (words.length > MAX_PREFIX_WORDS) {
-      words = words.sort().slice(0, MAX_PREFIX_WORDS);
+      words = words.slice(0, MAX_PREFIX_WORDS);
       complete = false;
     }
     if (words.length === 0) return { hits: [], complete };
@@ -124,9 +125,9 @@ async function segmentMatches(tx: SearchTx, meta: SegmentMeta, docs: SegmentDocs
   return { hits: intersect(lists), complete };
 }
 
-/** A matching item's place: its segment's docs and its number there (its id is read only if it is checked). */
+/** A matching item: its segment's store keys and its number there, and its time. */
 interface Candidate {
-  docs: SegmentDocs;
+  keys: number[];
   n: number;
   t: number;
 }
@@ -153,14 +154,15 @@ export async function searchItems(db: NewsDb, query: string, opts: { limit?: num
   const keep = (it: Item | undefined): it is Item => !!it && itemMatches(terms, it) && (!opts.filter || topic !== undefined || matchesFilter(opts.filter, it));
   const tx = db.transaction([...SEARCH_STORES]);
   const items = tx.objectStore('items');
-  /** The matching items of `ids`, with their topics (chips; in a topic, only those it tags): items and tags read together. */
+  /** The matching items of those read, with their topics (chips; in a topic, only those it tags). */
   let tagsStored = true;
-  const accept = async (ids: string[]): Promise<Item[]> => {
-    const [found, tags] = await Promise.all([getItems(items, ids), Promise.all(ids.map((id) => (tagsStored ? tx.objectStore('tags').get(id) : undefined)))]);
+  const accept = async (found: Array<Item | undefined>): Promise<Item[]> => {
+    const kept = found.filter(keep);
+    const tags = tagsStored ? await Promise.all(kept.map((it) => tx.objectStore('tags').get(it.id))) : [];
     const hits: Item[] = [];
-    found.forEach((it, i) => {
+    kept.forEach((it, i) => {
       const topics = topicsOfRecord(tags[i]);
-      if (keep(it) && (topic === undefined || topics.includes(topic))) hits.push({ ...it, topics });
+      if (topic === undefined || topics.includes(topic)) hits.push({ ...it, topics });
     });
     return hits;
   };
@@ -183,8 +185,10 @@ export async function searchItems(db: NewsDb, query: string, opts: { limit?: num
   const newest = metas.reduce<SegmentMeta | undefined>((a, m) => (!a || m.maxT > a.maxT ? m : a), undefined);
   if (newest) newestSegmentSeen.set(db, newest.seg);
   // Not indexed yet: checked one by one, as they are now (this also covers changed items).
-  const accepted: Item[] = await accept([...queued]);
-  const seen = new Set(queued);
+  const queuedItems = await getItems(items, queued);
+  const accepted: Item[] = await accept(queuedItems);
+  /** Store keys checked already (an item written again is in the queue and in an older segment). */
+  const seen = new Set(queuedItems.map((it) => (it && knownKeyOf(it)) ?? 0));
   const segs = metas.filter((m) => whole.every((w) => w.has(m.seg))).sort((a, b) => b.maxT - a.maxT || b.seg - a.seg);
   let complete = true;
 
@@ -200,13 +204,13 @@ export async function searchItems(db: NewsDb, query: string, opts: { limit?: num
     if (cands.length > 0 && cands[0].t >= threshold) {
       let k = 0;
       while (k < cands.length && k < Math.max(limit, 32) && cands[k].t >= threshold) k++;
-      const ids: string[] = [];
+      const keys: number[] = [];
       for (const c of cands.splice(0, k)) {
-        const id = idAt(c.docs.ids, c.n);
-        if (id !== undefined && !seen.has(id)) ids.push(id);
-        if (id !== undefined) seen.add(id);
+        const key = c.keys[c.n] ?? 0;
+        if (!seen.has(key)) keys.push(key);
+        seen.add(key);
       }
-      accepted.push(...(await accept(ids)));
+      accepted.push(...(await accept(await getItemsByKey(items, keys))));
       checked += k;
       if (checked >= MAX_CHECKED) {
         complete = false;
@@ -220,31 +224,34 @@ export async function searchItems(db: NewsDb, query: string, opts: { limit?: num
     if (!docs) continue;
     const found = await segmentMatches(tx, meta, docs, prefixes, whole.map((w) => w.get(meta.seg)!));
     complete &&= found.complete;
-    cands = mergeNewest(cands, found.hits.map((n) => ({ docs, n, t: docs.t[n] })));
+    const { keys, t } = decodeDocs(docs);
+    cands = mergeNewest(cands, found.hits.map((n) => ({ keys, n, t: t[n]! })));
   }
   return { items: accepted.sort(newestFirst).slice(0, limit), complete };
 }
 
 /**
- * Ids of items that may hold a term (from the index and the queue), newest segments first, at most
- * `max`, and how many the index has in all: for narrowing before a finer check (topic previews).
+ * Store keys of items that may hold a term (from the queue and the index), newest segments first, at
+ * most `max`, and how many the index has in all: for narrowing before a finer check (topic previews).
  */
-export async function termCandidates(db: NewsDb, term: SearchTerm, max: number): Promise<{ ids: string[]; total: number }> {
+export async function termCandidates(db: NewsDb, term: SearchTerm, max: number): Promise<{ keys: number[]; total: number }> {
   const tx = db.transaction([...SEARCH_STORES]);
-  const [ids, found, metas] = await Promise.all([
+  const [queued, found, metas] = await Promise.all([
     allQueuedIds(tx.objectStore('searchQueue')),
     indexMatches(tx, [term]),
     tx.objectStore('searchSegments').getAll(),
   ]);
-  let total = ids.size;
+  const byId = tx.objectStore('items').index('byId');
+  const keys = new Set<number>();
+  const queuedKeys = max > 0 ? await Promise.all([...queued].map((id) => byId.getKey(itemKey(id)))) : [];
+  for (const k of queuedKeys) if (k !== undefined) keys.add(k as number);
+  let total = queued.size;
   for (const l of found.bySeg.values()) total += l.length;
   for (const seg of metas.filter((m) => found.bySeg.has(m.seg)).sort((a, b) => b.maxT - a.maxT)) {
-    if (ids.size >= max) break;
+    if (keys.size >= max) break;
     const docs = await tx.objectStore('searchDocs').get(seg.seg);
-    for (const n of found.bySeg.get(seg.seg) ?? []) {
-      const id = docs && idAt(docs.ids, n);
-      if (id !== undefined) ids.add(id);
-    }
+    const segKeys = docs ? decodeDocs(docs).keys : [];
+    for (const n of found.bySeg.get(seg.seg) ?? []) if ((segKeys[n] ?? 0) > 0) keys.add(segKeys[n]!);
   }
-  return { ids: [...ids].slice(0, max), total };
+  return { keys: [...keys].slice(0, max), total };
 }

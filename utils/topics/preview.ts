@@ -1,6 +1,6 @@
 // "What would this topic match?" for the topic editor: the word index narrows the stored items to
 // candidates, the matcher decides. Reads only; cheap enough to run as the user types.
-import { fromRecord, getItems } from '../db/item-record';
+import { getItemsByKey } from '../db/item-record';
 import type { Item, Topic } from '../model';
 import type { NewsDb } from '../db/schema';
 import { parseQuery, type Clause, type Term } from './query';
@@ -37,22 +37,22 @@ export async function previewTopic(db: NewsDb, topic: Pick<Topic, 'query' | 'sou
   // The clause with the fewest candidates gives the candidate set.
   const sizes = await Promise.all(parsed.ast.all.map((c) => clauseSize(db, c)));
   const best = parsed.ast.all[sizes.indexOf(Math.min(...sizes))];
-  const ids = new Set<string>();
+  const keys = new Set<number>();
   if (Math.min(...sizes) === Infinity) {
     // Nothing to narrow by: the newest items are the candidates.
-    let cur = await db.transaction('items').store.index('byPublished').openCursor(null, 'prev');
-    while (cur && ids.size < MAX_CANDIDATES) {
-      ids.add(fromRecord(cur.value).id);
+    let cur = await db.transaction('items').store.index('byPublished').openKeyCursor(null, 'prev');
+    while (cur && keys.size < MAX_CANDIDATES) {
+      keys.add(cur.primaryKey);
       cur = await cur.continue();
     }
   } else {
     for (const t of best.terms) {
-      for (const k of (await termCandidates(db, searchTerm(t), MAX_CANDIDATES)).ids) ids.add(k);
+      for (const k of (await termCandidates(db, searchTerm(t), MAX_CANDIDATES)).keys) keys.add(k);
     }
   }
-  const capped = ids.size >= MAX_CANDIDATES;
+  const capped = keys.size >= MAX_CANDIDATES;
   const tx = db.transaction('items');
-  const items = await getItems(tx.store, [...ids].slice(0, MAX_CANDIDATES));
+  const items = await getItemsByKey(tx.store, [...keys].slice(0, MAX_CANDIDATES));
   const compiled = compileTopic({ id: 'preview', name: '', query: topic.query, sourceIds: topic.sourceIds, notify: false, breaking: false, createdAt: 0 });
   const hits = items.filter((it): it is Item => !!it && compiledMatches(compiled, docOf(it)));
   hits.sort((a, b) => b.published - a.published);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IDBPDatabase } from 'idb';
-import { DB_VERSION, openNewsDb, type Schema12, type Schema13 } from '@/utils/db/schema';
+import { DB_VERSION, openNewsDb, type NewsSchema, type Schema12, type Schema13 } from '@/utils/db/schema';
 import { allItems, idOfKey, itemKey, packIds, readItem, sourceItemsRange, toRecord, unpackIds, type ItemRecord } from '@/utils/db/item-record';
 import { markRead, toggleStar } from '@/utils/db/read-state';
 import { takePendingAlerts } from '@/utils/db/pending-alerts';
@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS, type Item, type ParsedItem, type Source } from '@/uti
 import { expectCountersExact } from './recount';
 import { indexQueued } from '@/utils/db/search-index';
 import { buildSegment } from '@/utils/search/segment';
+import { decodeDocs } from '@/utils/search/segment-docs';
 import { searchItems } from '@/utils/db/search';
 import { badgeCounts } from '@/utils/db/badge-counts';
 import { loadBreaking, loadPage } from '@/utils/db/queries';
@@ -21,6 +22,19 @@ import { rematchStored } from '@/utils/topics/rematch';
 
 /** A database opened at a version before 13, its items as those versions stored them. */
 const openOld = (name: string, version: number) => openNewsDb(name, version) as unknown as Promise<IDBPDatabase<Schema12>>;
+
+/** A segment of `items` as schemas 10 to 14 built it: the items named by id, newest first. */
+function legacySegment(items: ReadonlyArray<Pick<Item, 'id' | 'title' | 'summaryHtml' | 'contentHtml' | 'published'>>) {
+  const built = buildSegment(items, (it) => items.indexOf(it));
+  return { ...built, ids: built.keys.map((k) => items[k]!.id) };
+}
+
+/** The ids of the items today's search segments name (through their store keys). */
+async function segmentIds(db: IDBPDatabase<NewsSchema>): Promise<string[]> {
+  const keys = (await db.getAll('searchDocs')).flatMap((d) => decodeDocs(d).keys);
+  const records = await Promise.all(keys.map((k) => (k > 0 ? db.get('items', k) : undefined)));
+  return records.flatMap((r) => (r ? [idOfKey(r.id)] : []));
+}
 
 describe('schema migrations', () => {
   it('upgrading from version 1 keeps every item, source and read state, and adds search keys and counters', async () => {
@@ -215,9 +229,9 @@ describe('schema migrations', () => {
     for (const it of old) await v10.put('items', it);
     for (const c of counters) await v10.put('counters', c);
     // Three items in a segment, as version 11's indexer wrote it (today's reads today's records).
-    const built = buildSegment(old.slice(0, 3));
+    const built = legacySegment(old.slice(0, 3));
     await v10.put('searchSegments', { seg: 1, n: 3, maxT: built.t[0]!, minT: built.t[built.t.length - 1]! });
-    await v10.put('searchDocs', { seg: 1, ids: built.ids, t: built.t, words: [...built.postings.keys()] });
+    await v10.put('searchDocs', { seg: 1, ids: built.ids, t: built.t, words: [...built.postings.keys()] } as never);
     for (const [w, p] of built.postings) await v10.put('searchPostings', p, [w, built.t[0]!, 1]);
     for (const it of old.slice(3)) await v10.put('searchQueue', 1, [it.published, it.id]);
     await v10.put('notified', { itemId: old[1].id, at: 7 });
@@ -256,8 +270,7 @@ describe('schema migrations', () => {
     v12.close();
     const db = await openNewsDb('upgrade-11');
     expect(await db.getAllKeys('searchQueue')).toEqual(old.slice(3).map((it, i) => [it.published, ids[3 + i]]));
-    const docs = await db.getAll('searchDocs');
-    expect(docs.flatMap((d) => unpackIds(d.ids)).sort()).toEqual(ids.slice(0, 3).sort());
+    expect((await segmentIds(db)).sort()).toEqual(ids.slice(0, 3).sort());
     const found = async () => (await searchItems(db, 'harbour storm')).items.map((i) => i.id).sort();
     expect(await found()).toEqual([...ids].sort());
     expect(await indexQueued(db)).toBe(3);
@@ -304,9 +317,9 @@ describe('schema migrations', () => {
     await v12.put('pendingAlerts', { itemId: old[1]!.id, at: 9 });
     const article = { url: old[3]!.url, title: old[3]!.title, byline: null, published: null, leadImage: null, html: '<p>Text</p>', text: 'Text', siteName: null, lang: null, dir: null };
     await v12.put('reader', { itemId: old[3]!.id, readAt: 11, article } as never);
-    const built = buildSegment(old.slice(0, 3));
+    const built = legacySegment(old.slice(0, 3));
     await v12.put('searchSegments', { seg: 1, n: 3, maxT: built.t[0]!, minT: built.t[built.t.length - 1]! });
-    await v12.put('searchDocs', { seg: 1, ids: built.ids, t: built.t, words: [...built.postings.keys()] });
+    await v12.put('searchDocs', { seg: 1, ids: built.ids, t: built.t, words: [...built.postings.keys()] } as never);
     for (const [w, p] of built.postings) await v12.put('searchPostings', p, [w, built.t[0]!, 1]);
     for (const it of [...old.slice(3), odd]) await v12.put('searchQueue', 1, [it.published, it.id]);
     v12.close();
@@ -391,15 +404,15 @@ describe('schema migrations', () => {
     await v13.put('pendingAlerts', { itemId: items[1]!.id, at: 9 });
     const article = { url: items[7]!.url, title: items[7]!.title, byline: null, published: null, leadImage: null, html: '<p>Text</p>', text: 'Text', siteName: null, lang: null, dir: null };
     await v13.put('reader', { itemId: items[7]!.id, readAt: 11, article } as never);
-    const built = buildSegment(items.slice(0, 6));
+    const built = legacySegment(items.slice(0, 6));
     await v13.put('searchSegments', { seg: 1, n: 6, maxT: built.t[0]!, minT: built.t[built.t.length - 1]! });
-    await v13.put('searchDocs', { seg: 1, ids: packIds(built.ids), t: Float64Array.from(built.t), words: [...built.postings.keys()] });
+    await v13.put('searchDocs', { seg: 1, ids: packIds(built.ids), t: Float64Array.from(built.t), words: [...built.postings.keys()] } as never);
     for (const [w, p] of built.postings) await v13.put('searchPostings', p, [w, built.t[0]!, 1]);
     await v13.put('searchQueue', [...items.slice(6), odd].map((it) => it.id), [1, 'q']);
     v13.close();
 
     const db = await openNewsDb('upgrade-13');
-    expect(db.version).toBe(14);
+    expect(db.version).toBe(DB_VERSION);
     // Every item reads back as it was, but for its categories.
     const byTime = (x: Item, y: Item) => x.published - y.published || (x.id < y.id ? -1 : 1);
     expect((await allItems(db)).sort(byTime)).toEqual([...all].sort(byTime).map((it) => ({ ...it, categories: [] })));
@@ -456,6 +469,51 @@ describe('schema migrations', () => {
     await storePoll(db, a, [], 9000, { ...DEFAULT_SETTINGS, maxItemsPerSource: 5 });
     expect((await loadPage(db, { kind: 'source', id: a.id })).items.map((i) => i.id)).toEqual(expect.arrayContaining([items[7]!.id, items[2]!.id]));
     await expectCountersExact(db);
+    db.close();
+  });
+  it('version 15 names the search segments\' items by store key, keeping every search answer', async () => {
+    // A real database as version 14 left it: items under sequence numbers, a segment naming them by id.
+    const items: Item[] = Array.from({ length: 8 }, (_, i) => ({
+      id: itemIdFor('s-a', { guid: `g-${i}`, title: '', url: '' }),
+      sourceId: 's-a', title: i % 2 ? `Harbour storm ${i}` : `Harbour strike ${i}`, url: `http://x.test/${i}`, summaryHtml: `<p>Tide ${i}</p>`, contentHtml: '',
+      published: 1_700_000_000_000 + i * 61_000 + (i === 3 ? 7 : 0), firstSeen: 0, updated: 0, categories: [], breaking: 0, sourceBreaking: 0, alert: 0, read: 0, starred: 0,
+    }));
+    const v14 = await openNewsDb('upgrade-14', 14);
+    for (const it of items) await v14.put('items', toRecord({ ...it, firstSeen: it.published }));
+    const built = legacySegment(items);
+    await v14.put('searchSegments', { seg: 1, n: 8, maxT: built.t[0]!, minT: built.t[7]! });
+    await v14.put('searchDocs', { seg: 1, ids: packIds(built.ids), t: Float64Array.from(built.t), words: [...built.postings.keys()] } as never);
+    for (const [w, p] of built.postings) await v14.put('searchPostings', p, [w, built.t[0]!, 1]);
+    // An item deleted after the segment was built (retention): the segment still names it.
+    const gone = items[5]!;
+    await v14.delete('items', (await v14.getKeyFromIndex('items', 'byId', itemKey(gone.id)))!);
+    v14.close();
+
+    const db = await openNewsDb('upgrade-14');
+    expect(db.version).toBe(15);
+    const [docs] = await db.getAll('searchDocs');
+    const { keys, t } = decodeDocs(docs!);
+    // The same items in the same places (the postings name them by place), the deleted one as 0.
+    const keyOf = async (id: string) => ((await db.getKeyFromIndex('items', 'byId', itemKey(id))) as number | undefined) ?? 0;
+    expect(keys).toEqual(await Promise.all(built.ids.map(keyOf)));
+    expect(keys[built.ids.indexOf(gone.id)]).toBe(0);
+    expect(Array.from(t)).toEqual(built.t);
+    expect(docs!.words).toBe('\n' + [...built.postings.keys()].sort().join('\n'));
+    // Searches answer as a scan of the items would, with whole words and a prefix.
+    const live = items.filter((it) => it !== gone);
+    const expectFound = async (q: string, match: (it: Item) => boolean) =>
+      expect((await searchItems(db, q)).items.map((i) => i.id)).toEqual(live.filter(match).sort((x, y) => y.published - x.published).map((it) => it.id));
+    await expectFound('harbour storm', (it) => it.title.includes('storm'));
+    await expectFound('harbour st', () => true);
+    await expectFound('tide', () => true);
+    // A clean-up rebuilds the segment from the live items, by key.
+    await db.delete('items', (await keyOf(items[0]!.id)) as number);
+    await db.delete('items', (await keyOf(items[1]!.id)) as number);
+    await db.put('counters', { key: 'all', total: 5, unread: 5, starred: 0, unreadAlerts: 0 });
+    await db.put('searchSegments', { seg: 1, n: 300, maxT: built.t[0]!, minT: built.t[7]! }); // looks mostly deleted
+    await indexQueued(db);
+    expect((await segmentIds(db)).sort()).toEqual(live.slice(2).map((it) => it.id).sort());
+    await expectFound('harbour', (it) => it !== items[0] && it !== items[1]);
     db.close();
   });
 });

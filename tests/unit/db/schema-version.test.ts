@@ -19,6 +19,7 @@ const SHIPPED_IN: Record<number, string> = {
   12: '0.9.0',
   13: '0.10.0',
   14: '0.11.0',
+  15: '0.12.0',
 };
 
 const parts = (v: string) => v.split('.').map(Number);
