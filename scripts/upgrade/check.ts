@@ -1,7 +1,7 @@
 // An update in real Chromium: an older build stores items (some read, some starred, some tagged by a
 // topic), then the extension's folder is replaced by the new build and the extension reloaded from it,
 // as after an update. The new build's worker migrates the database; this checks that every item, its
-// read and starred state and its tags are still there.
+// read and starred state and its tags are still there, and that the search index still names every item.
 //
 // Both builds must be e2e builds (`npm run build`): they may fetch from the local news server.
 // Used by tests/e2e/upgrade.test.ts (from the previous release, built by ./build-old.ts) and by
@@ -71,6 +71,21 @@ const SNAPSHOT = `(async () => {
     items[it.id] = { url: it.url, read: it.read ? 1 : 0, starred: it.starred ? 1 : 0, topics: [...(hasTags ? topicsOf.get(it.id) ?? [] : it.topics ?? [])].sort() };
   });
   return { version: db.version, items };
+})()`;
+
+// Runs in the new build's worker (one that has newsbar.segmentDocs): the ids of stored items that the
+// search index names neither in a segment (by store key) nor in its queue (by id), i.e. that a search
+// would no longer find.
+const UNINDEXED = `(async () => {
+  const nb = globalThis.newsbar;
+  if (!nb.segmentDocs) return [];
+  const db = await nb.openDb();
+  const tx = db.transaction(['items', 'searchDocs', 'searchQueue']);
+  const [records, docs, qKeys, qValues] = await Promise.all([tx.objectStore('items').getAll(), tx.objectStore('searchDocs').getAll(),
+    tx.objectStore('searchQueue').getAllKeys(), tx.objectStore('searchQueue').getAll()]);
+  const indexed = new Set(docs.flatMap((d) => nb.segmentDocs.decodeDocs(d).keys));
+  const queued = new Set(qValues.flatMap((v, i) => (v === 1 ? [qKeys[i][1]] : v)));
+  return records.map((r) => ({ k: r.k, id: nb.itemRecord.idOfKey(r.id) })).filter((r) => !indexed.has(r.k) && !queued.has(r.id)).map((r) => r.id);
 })()`;
 
 export interface UpgradeResult {
@@ -146,6 +161,7 @@ export async function checkUpgrade(oldDir: string, newDir: string, feeds = 40, p
     const newVersion = await after.run(() => (globalThis as any).chrome.runtime.getManifest().version);
     const got: Kept = await after.run(SNAPSHOT);
     const counted = await after.run(() => (globalThis as any).newsbar.countItems());
+    const unindexed: string[] = await after.run(UNINDEXED);
     await after.context.close();
 
     const problems: string[] = [];
@@ -160,6 +176,7 @@ export async function checkUpgrade(oldDir: string, newDir: string, feeds = 40, p
     if (schema !== undefined && got.version !== schema) problems.push(`the database is at schema ${got.version}, not ${schema}: the new build's worker did not run`);
     if (nAfter !== n) problems.push(`${n} items before, ${nAfter} after`);
     if (counted !== n) problems.push(`the counters say ${JSON.stringify(counted)} items, ${n} stored`);
+    if (unindexed.length) problems.push(`${unindexed.length} items no longer in the search index, e.g. ${unindexed[0]}`);
     const all = Object.values(kept.items);
     return {
       from: { version: oldVersion, schema: kept.version },

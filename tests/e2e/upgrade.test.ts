@@ -7,8 +7,8 @@ import { checkUpgrade } from '../../scripts/upgrade/check';
 import { buildCommit } from '../../scripts/upgrade/build-old';
 import { DB_VERSION } from '../../utils/db/schema';
 
-/** The last commit of the previous schema (0.10.0, schema 13). Move it forward with every schema change. */
-const PREVIOUS_RELEASE = 'a70c9bc';
+/** The last commit of the previous schema (0.11.0, schema 14). Move it forward with every schema change. */
+const PREVIOUS_RELEASE = '4559ac0';
 
 describe('an update from the previous release', () => {
   it('keeps every item with its read and starred state and its topic tags', { timeout: 240_000 }, async () => {
