@@ -1,8 +1,9 @@
-// The schema 12 -> 13 migration (items as compact records, utils/db/item-record.ts) and 13 -> 14 (items
-// under sequence numbers, found by id through byId) in real Chromium: keys, indexes rebuilt in the
-// upgrade transaction, and how long 10,000 items take. A database of its own in the extension's origin,
-// opened at version 12 by today's code, filled as version 12 kept it, opened at 13, its records given
-// the categories 0.10.0 kept, then opened at today's version.
+// The schema 12 -> 13 migration (items as compact records, utils/db/item-record.ts), 13 -> 14 (items
+// under sequence numbers, found by id through byId) and 14 -> 15 (search segments naming items by store
+// key) in real Chromium: keys, indexes rebuilt in the upgrade transaction, and how long 10,000 items
+// take. A database of its own in the extension's origin, opened at version 12 by today's code, filled as
+// version 12 kept it, opened at 13, its records given the categories 0.10.0 kept, opened at 14, given a
+// search segment as 0.11.0 wrote them, then opened at today's version.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchExtension, type Extension } from './harness';
@@ -54,7 +55,7 @@ const MIGRATE = `async ({ n }) => {
   v13.close();
 
   const t1 = performance.now();
-  const db = await nb.openDb(name);
+  const db = await nb.openDb(name, 14);
   const ms14 = performance.now() - t1;
   const problems = [];
   const records = await db.getAll('items');
@@ -87,7 +88,30 @@ const MIGRATE = `async ({ n }) => {
     keyOf70, item70: idOfKey((await db.getFromIndex('items', 'byId', itemKey(old[70].id)))?.id ?? ''),
     tag: await db.get('tags', old[70].id), notified: await db.get('notified', old[140].id), pending: await db.getAll('pendingAlerts'),
   };
+  // A search segment of 8,192 items as 0.11.0 wrote it: newest first, the ids' 8-byte keys one after
+  // the other, Float64 times, the words as a list; one of its items deleted since.
+  const segItems = old.slice(1, 8193).reverse();
+  const packed = new Uint8Array(segItems.length * 8);
+  segItems.forEach((o, i) => packed.set(new Uint8Array(itemKey(o.id)), i * 8));
+  const times = Float64Array.from(segItems.map((o) => o.published));
+  await db.put('searchSegments', { seg: 1, n: segItems.length, maxT: times[0], minT: times[times.length - 1] });
+  await db.put('searchDocs', { seg: 1, ids: packed, t: times, words: ['story', 'summary'] });
+  await db.delete('items', await db.getKeyFromIndex('items', 'byId', itemKey(segItems[3].id)));
   db.close();
+  const t2 = performance.now();
+  const db15 = await nb.openDb(name);
+  out.ms15 = performance.now() - t2;
+  out.version = db15.version;
+  const docs = await db15.get('searchDocs', 1);
+  const seg = nb.segmentDocs.decodeDocs(docs);
+  const named = await Promise.all(seg.keys.map((k) => (k > 0 ? db15.get('items', k) : undefined)));
+  out.segment = {
+    items: seg.keys.length, gone: seg.keys.filter((k) => k === 0).length,
+    wrong: segItems.filter((o, i) => i !== 3 && idOfKey(named[i]?.id ?? '') !== o.id).length,
+    timesKept: seg.t.length === times.length && times.every((t, i) => seg.t[i] === t),
+    words: nb.segmentDocs.allWords(docs), bytes: docs.keys.byteLength + docs.t.byteLength + docs.words.length,
+  };
+  db15.close();
   await new Promise((res) => { const r = indexedDB.deleteDatabase(name); r.onsuccess = r.onerror = res; });
   return out;
 }`;
@@ -99,18 +123,19 @@ after(async () => {
   await ext?.close();
 });
 
-describe('schema 13 and 14 migrations in Chromium', () => {
-  it('rewrites 10,000 version-12 items as records under 8-byte keys, then under sequence numbers, every index and every id-keyed record intact', async () => {
+describe('schema 13, 14 and 15 migrations in Chromium', () => {
+  it('rewrites 10,000 version-12 items as records under 8-byte keys, then under sequence numbers, every index and every id-keyed record intact, then the search segment by store key', async () => {
     const r = (await (await ext.sw()).evaluate(`(${MIGRATE})(${JSON.stringify({ n: N })})`)) as {
       ms: number; ms14: number; items: number; binary: number; problems: string[]; version: number; withCategories: number; sequential: boolean; foundById: number;
       categoriesLeft: number; byUnread: number[]; byStarred: number[]; byBreaking: number[]; byPublished: number[]; bySource: number[];
       byLink: string[]; link5: string; linkBits: boolean; keyOf70: string; item70: string; tag: unknown; notified: unknown; pending: unknown[];
+      ms15: number; segment: { items: number; gone: number; wrong: number; timesKept: boolean; words: string[]; bytes: number };
     };
-    console.log(`migration of ${N} items in Chromium: 12 -> 13 ${Math.round(r.ms)} ms, 13 -> 14 ${Math.round(r.ms14)} ms`);
+    console.log(`migration of ${N} items in Chromium: 12 -> 13 ${Math.round(r.ms)} ms, 13 -> 14 ${Math.round(r.ms14)} ms, 14 -> 15 (a segment of 8,192) ${Math.round(r.ms15)} ms, its docs ${r.segment.bytes} B`);
     assert.equal(r.binary, N - 1, 'at 13 every 11-character id is an 8-byte key; the odd id stays a string');
     assert.equal(r.keyOf70.length, 11);
     assert.equal(r.withCategories, N / 2, 'half the version-13 records carry categories');
-    assert.equal(r.version, 14);
+    assert.equal(r.version, 15);
     assert.deepEqual(r.problems, []);
     assert.equal(r.items, N);
     assert.ok(r.sequential, 'the records are under 1..N');
@@ -121,5 +146,7 @@ describe('schema 13 and 14 migrations in Chromium', () => {
     assert.ok(r.linkBits, 'the link key is 30 bits');
     assert.equal(r.item70, r.keyOf70);
     assert.ok(r.tag && r.notified && r.pending.length === 1, 'tags, notified and pending alerts still name their items');
+    assert.deepEqual({ ...r.segment, bytes: undefined }, { items: 8192, gone: 1, wrong: 0, timesKept: true, words: ['story', 'summary'], bytes: undefined }, 'the segment names the same items in the same places');
+    assert.ok(r.segment.bytes < 64 * 1024, `the segment's docs are ${r.segment.bytes} B`);
   });
 });
