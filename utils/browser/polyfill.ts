@@ -9,4 +9,4 @@
 // stay the one of `wxt/browser`.) Typed as WXT's `browser`, which the rest of the code is written against.
 import type { browser as WxtBrowser } from 'wxt/browser';
 
-export const browser = require('webextension-polyfill') as typeof WxtBrowser;
+export const browser = /* @__PURE__ */ require('webextension-polyfill') as typeof WxtBrowser;
