@@ -2,7 +2,7 @@
 // Listeners are registered synchronously at start-up: the worker may be woken by any of them.
 import { isMessage } from '@/utils/messages';
 import { SETTINGS_KEY } from '@/utils/storage-keys';
-import { ensureAlarm, POLL_ALARM, wireToolbarButton } from './setup';
+import { ensureAlarm, openPanelOnClick, POLL_ALARM, toggleSidebarOnClick } from './setup';
 import { indexSearch, runFollow, runPoll, stopFollowing } from './poll-runner';
 import { updateBadge } from './badge';
 import { isSourceListKey, pullSourceList, pushSourceList } from './source-sync';
@@ -21,10 +21,8 @@ declare global {
 
 export default defineBackground(() => {
   importParsersOnInstall();
-  wireToolbarButton();
+  if (import.meta.env.FIREFOX) toggleSidebarOnClick();
   registerAlertListeners();
-  // The badge and any alerts left pending by a stopped worker are put right at once.
-  void onWake().catch((e: unknown) => console.warn('Newsbar: start-up failed', e));
 
   let markInstalled!: () => void;
   const installed = new Promise<void>((r) => (markInstalled = r));
@@ -51,8 +49,6 @@ export default defineBackground(() => {
     void ensureAlarm().then(updateBadge);
     void pullSourceList().then((changed) => { if (changed) void runPoll(); }).catch(() => {});
   });
-  void ensureAlarm();
-  void indexSearch();
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === POLL_ALARM) void runPoll();
@@ -93,4 +89,15 @@ export default defineBackground(() => {
 
   // The demo script's, benchmarks' and end-to-end tests' handle (worker-handle.ts).
   (globalThis as typeof globalThis & { newsbar: WorkerHandle }).newsbar = workerHandle(installed);
+
+  // Start-up chores, in a task after the top level: the worker reports itself running, and the
+  // event that woke it is dispatched, without waiting for them (docs/PERFORMANCE.md, "Worker cold
+  // start"). The badge and any alerts left pending by a stopped worker are put right; the alarm
+  // exists; the search index catches up with what a killed worker queued.
+  setTimeout(() => {
+    if (!import.meta.env.FIREFOX) openPanelOnClick();
+    void onWake().catch((e: unknown) => console.warn('Newsbar: start-up failed', e));
+    void ensureAlarm();
+    void indexSearch();
+  }, 0);
 });

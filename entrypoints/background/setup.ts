@@ -10,13 +10,14 @@ export async function ensureAlarm(): Promise<void> {
   }
 }
 
-/** Chrome opens the side panel itself on a click; Firefox's sidebar is toggled from the click handler. */
-export function wireToolbarButton(): void {
+/** Chrome opens the side panel itself on a click once told so: a setting, not a listener. */
+export function openPanelOnClick(): void {
   const sidePanel = (globalThis as { chrome?: { sidePanel?: { setPanelBehavior(o: object): Promise<void> } } }).chrome?.sidePanel;
-  if (sidePanel) {
-    sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
-    return;
-  }
+  sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
+}
+
+/** Firefox's sidebar is toggled from the click handler: a listener, registered at the top level. */
+export function toggleSidebarOnClick(): void {
   browser.action.onClicked.addListener(() => {
     void (browser as unknown as { sidebarAction?: { toggle(): Promise<void> } }).sidebarAction?.toggle();
   });
