@@ -29,17 +29,38 @@ export function format(entry: Entry, subs: string[]): string {
   });
 }
 
+/** Stand-ins for the nine substitutions browser.i18n takes (private-use characters no message holds). */
+const MARKERS = Array.from({ length: 9 }, (_, i) => String.fromCharCode(0xe000 + i));
+const MARKED = /[\ue000-\ue008]/g;
+
+/**
+ * Per key, the browser's message with MARKERS in place of the substitutions ('' where it has none):
+ * asked once, as each call crosses into the extension bindings (3-5 µs) and a sidebar row asks ~15.
+ * The language cannot change while a page lives.
+ */
+const templates = new Map<string, string>();
+
+function browserTemplate(key: string): string {
+  let got = templates.get(key);
+  if (got === undefined) {
+    try {
+      // WXT types keys from the committed _locales; keys are plain strings here.
+      const getMessage = browser.i18n.getMessage as (k: string, s?: string[]) => string;
+      got = getMessage.call(browser.i18n, key, MARKERS) || '';
+    } catch {
+      got = ''; // no i18n in this context: use English
+    }
+    templates.set(key, got);
+  }
+  return got;
+}
+
 /** The message for `key` in the browser's language (the fallback if unavailable; the key itself if unknown). */
 export function t(key: string, subs?: string | number | Array<string | number>): string {
   const list = subs === undefined ? [] : (Array.isArray(subs) ? subs : [subs]).map(String);
-  try {
-    // WXT types keys from the committed _locales; keys are plain strings here.
-    const getMessage = browser.i18n.getMessage as (k: string, s?: string[]) => string;
-    const got = getMessage.call(browser.i18n, key, list);
-    if (got) return got;
-  } catch {
-    // no i18n in this context: use English
-  }
+  const got = browserTemplate(key);
+  // One pass, as the browser substitutes: a value holding a marker is not substituted again.
+  if (got) return got.replace(MARKED, (m) => list[m.charCodeAt(0) - 0xe000] ?? '');
   const entry = fallback[key];
   return entry ? format(entry, list) : key;
 }
