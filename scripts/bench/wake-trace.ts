@@ -1,0 +1,126 @@
+// The worker's wake seen from Chromium's trace events, which scatter much less on a loaded machine
+// than the wall clock: per start, the worker thread's CPU time from its creation to the end of its
+// script, the script's own CPU (compile + run), and the bytes of installed scripts (with their V8 code
+// cache) Chrome sends to the starting worker. `npx tsx scripts/bench/run.ts wake-trace`: Newsbar's store
+// build (NEWSBAR_DIR to trace another) against WebFeed, WAKE_ROUNDS (2) rounds of 10 traced starts each, alternated.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type CDPSession } from 'playwright-core';
+import { CHROMIUM } from '../../tests/e2e/harness';
+import { fmt, median, type Section } from './common';
+import { webfeedDir } from './wake';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const CATEGORIES = ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline', 'ServiceWorker'];
+
+interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; args?: Record<string, any> }
+interface Start { threadCpu: number; scriptCpu: number; bytes: number }
+
+/** Starts of the worker of the extension in `dir`, traced (after one untraced start). */
+async function traceStarts(dir: string, starts: number): Promise<TraceEvent[]> {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsbar-wake-trace-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+  try {
+    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+    const id = new URL(sw.url()).host;
+    await sleep(2000);
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${id}/manifest.json`);
+    const cdp = await context.newCDPSession(page);
+    let status = '';
+    const waiting: Array<[string, () => void]> = [];
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const v of versions) {
+        if (!v.scriptURL.startsWith(`chrome-extension://${id}/`)) continue;
+        status = v.runningStatus;
+        for (let i = waiting.length - 1; i >= 0; i--) if (waiting[i]![0] === status) waiting.splice(i, 1)[0]![1]();
+      }
+    });
+    await cdp.send('ServiceWorker.enable');
+    const until = (s: string) => new Promise<void>((r) => (status === s ? r() : waiting.push([s, r])));
+    const restart = async () => {
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await until('stopped');
+      await sleep(300);
+      await cdp.send('ServiceWorker.startWorker', { scopeURL: `chrome-extension://${id}/` });
+      await until('running');
+      await sleep(400);
+    };
+    await restart();
+    const browserCdp: CDPSession = await context.browser()!.newBrowserCDPSession();
+    const events: TraceEvent[] = [];
+    browserCdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+    const complete = new Promise<void>((r) => browserCdp.once('Tracing.tracingComplete', () => r()));
+    await browserCdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordAsMuchAsPossible' } });
+    for (let i = 0; i < starts; i++) await restart();
+    await browserCdp.send('Tracing.end');
+    await complete;
+    return events;
+  } finally {
+    await context.close();
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
+
+/** Per start: from the worker isolate's creation to the end of its (last) script evaluation. */
+function startsOf(events: TraceEvent[]): Start[] {
+  const threadNames = new Map<string, string>();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') threadNames.set(`${e.pid}:${e.tid}`, e.args?.name);
+  const onWorker = events.filter((e) => e.ph === 'X' && /ServiceWorker thread/.test(threadNames.get(`${e.pid}:${e.tid}`) ?? ''));
+  const sent = events.filter((e) => e.name === 'ServiceWorkerInstalledScriptsSender::OnStarted' && e.ph === 'I');
+  const inits = onWorker.filter((e) => e.name === 'V8PerIsolateData::Initialize').sort((a, b) => a.ts - b.ts);
+  // Bytes per start: all the installed scripts sent, over the starts the sender made (the same every start).
+  const senderStarts = events.filter((e) => e.name === 'ServiceWorkerInstalledScriptsSender::Start' && e.ph === 'I').length;
+  const bytes = sent.reduce((a, e) => a + (e.args?.body_size ?? 0) + (e.args?.meta_data_size ?? 0), 0) / Math.max(1, senderStarts);
+  const out: Start[] = [];
+  inits.forEach((init, k) => {
+    const next = inits[k + 1]?.ts ?? Infinity;
+    // From the task that creates the isolate (it begins just before the isolate's own slice).
+    const mine = onWorker.filter((e) => e.pid === init.pid && e.tid === init.tid && e.ts >= init.ts - 1000 && e.ts < next - 1000);
+    const scripts = mine.filter((e) => e.name === 'EvaluateScript' || e.name === 'v8.evaluateModule' || e.name === 'v8.compileModule').sort((a, b) => a.ts - b.ts);
+    if (!scripts.length) return;
+    const end = Math.max(...scripts.map((e) => e.ts + (e.dur ?? 0)));
+    let threadCpu = 0;
+    let covered = 0;
+    for (const t of mine.filter((e) => e.name === 'RunTask' && e.ts + (e.dur ?? 0) <= end + 1).sort((a, b) => a.ts - b.ts)) {
+      if (t.ts < covered) continue; // nested
+      threadCpu += (t.tdur ?? 0) / 1000;
+      covered = t.ts + (t.dur ?? 0);
+    }
+    const scriptCpu = scripts.reduce((a, e) => a + (e.tdur ?? 0) / 1000, 0);
+    out.push({ threadCpu, scriptCpu, bytes });
+  });
+  return out;
+}
+
+export async function benchWakeTrace(): Promise<Section> {
+  const webfeed = webfeedDir();
+  if (!webfeed) throw new Error("WebFeed's build was not found: set WEBFEED_DIR to the folder holding its manifest.json");
+  const rounds = Number(process.env.WAKE_ROUNDS ?? 2);
+  const nb: Start[] = [];
+  const wf: Start[] = [];
+  for (let r = 0; r < rounds; r++) {
+    nb.push(...startsOf(await traceStarts(path.resolve(process.env.NEWSBAR_DIR ?? '.output/chrome-mv3'), 10)));
+    wf.push(...startsOf(await traceStarts(webfeed, 10)));
+  }
+  const row = (metric: string, pick: (s: Start) => number, unit: (x: number) => string) => {
+    const a = median(nb.map(pick));
+    const b = median(wf.map(pick));
+    return { metric, value: unit(a), baseline: `${unit(b)} (WebFeed)`, ratio: (a / b).toFixed(2) };
+  };
+  const msU = (x: number) => `${fmt(x, 2)} ms`;
+  return {
+    title: "Worker wake in Chromium's trace (per start, medians; ratio Newsbar / WebFeed)",
+    rows: [
+      row("worker thread CPU, isolate created -> script evaluated", (s) => s.threadCpu, msU),
+      row('script CPU (compile + run of the top level)', (s) => s.scriptCpu, msU),
+      row('installed scripts sent to the start (with their code cache)', (s) => s.bytes, (x) => `${fmt(x / 1024)} KB`),
+    ],
+    notes: [`\`WAKE_ROUNDS=${rounds} npx tsx scripts/bench/run.ts wake-trace\`: ${nb.length} and ${wf.length} traced starts (ServiceWorker.startWorker), ${rounds} browsers each, alternated; thread time (tdur) of the worker thread's tasks.`],
+  };
+}
