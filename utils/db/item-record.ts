@@ -174,18 +174,21 @@ export function linkKey(url: string): number {
 
 /**
  * The store key of each item read through this codec (fromRecord), so a write of that item replaces its
- * record without looking the key up. Items copied since (spread) are looked up by id (keyOfItem).
+ * record without looking the key up: a property of the item that is not enumerable, so a copy (spread,
+ * structured clone) goes without it and is looked up by id (keyOfItem). (A WeakMap beside the items kept
+ * its table's capacity, 2 MB of the worker's heap after 100,000 items were read, long after they were gone.)
  */
-const storeKeys = new WeakMap<Item, number>();
+const STORE_KEY = Symbol('store key');
+type Keyed = Item & { [STORE_KEY]?: number };
 
 /** The store key an item was read with, if it came from fromRecord. */
 export function knownKeyOf(it: Item): number | undefined {
-  return storeKeys.get(it);
+  return (it as Keyed)[STORE_KEY];
 }
 
 /** The store key of an item: the one it was read with, else byId's (undefined when it is not stored). */
 export async function keyOfItem(store: IdReader, it: Item): Promise<number | undefined> {
-  return storeKeys.get(it) ?? ((await store.index('byId').getKey(itemKey(it.id))) as number | undefined);
+  return knownKeyOf(it) ?? ((await store.index('byId').getKey(itemKey(it.id))) as number | undefined);
 }
 
 /** The record of an item (its topics are not kept here: see tags.ts), under store key `k` (none: a new record). */
@@ -230,7 +233,7 @@ export function fromRecord(r: ItemRecord): Item {
   if (r.a !== undefined) it.author = r.a;
   if (r.i !== undefined) it.imageUrl = r.i;
   if (r.o) it.alsoFrom = r.o;
-  if (r.k !== undefined) storeKeys.set(it, r.k);
+  if (r.k !== undefined) Object.defineProperty(it, STORE_KEY, { value: r.k });
   return it;
 }
 

@@ -47,6 +47,12 @@ describe('item records', () => {
     expect(toRecord(full, 42).k).toBe(42);
     expect(knownKeyOf(fromRecord(toRecord(full, 42)))).toBe(42);
     expect(knownKeyOf(fromRecord(rec))).toBeUndefined();
+    // A copy is not the stored item: it goes without the key (and it is no field of the item).
+    const read = fromRecord(toRecord(full, 42));
+    expect(knownKeyOf({ ...read })).toBeUndefined();
+    expect(knownKeyOf(structuredClone(read))).toBeUndefined();
+    expect(Object.keys(read)).not.toContain('k');
+    expect(JSON.parse(JSON.stringify(read))).toEqual(JSON.parse(JSON.stringify({ ...read })));
     expect(fromRecord(toRecord({ ...base, url: '' }))).toEqual({ ...base, url: '' });
     expect(toRecord({ ...base, url: '' })).not.toHaveProperty('l');
   });
