@@ -3,68 +3,31 @@
 // script, the script's own CPU (compile + run), and the bytes of installed scripts (with their V8 code
 // cache) Chrome sends to the starting worker. `npx tsx scripts/bench/run.ts wake-trace`: Newsbar's store
 // build (NEWSBAR_DIR to trace another) against WebFeed, WAKE_ROUNDS (2) rounds of 10 traced starts each, alternated.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type CDPSession } from 'playwright-core';
-import { CHROMIUM } from '../../tests/e2e/harness';
+import type { CDPSession } from 'playwright-core';
 import { fmt, median, type Section } from './common';
 import { webfeedDir } from './wake';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import { sleep, withWorkerRestarts } from './worker-restarts';
 const CATEGORIES = ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline', 'ServiceWorker'];
 
 interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; args?: Record<string, any> }
 interface Start { threadCpu: number; scriptCpu: number; bytes: number }
 
 /** Starts of the worker of the extension in `dir`, traced (after one untraced start). */
-async function traceStarts(dir: string, starts: number): Promise<TraceEvent[]> {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsbar-wake-trace-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
-  try {
-    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
-    const id = new URL(sw.url()).host;
-    await sleep(2000);
-    const page = await context.newPage();
-    await page.goto(`chrome-extension://${id}/manifest.json`);
-    const cdp = await context.newCDPSession(page);
-    let status = '';
-    const waiting: Array<[string, () => void]> = [];
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      for (const v of versions) {
-        if (!v.scriptURL.startsWith(`chrome-extension://${id}/`)) continue;
-        status = v.runningStatus;
-        for (let i = waiting.length - 1; i >= 0; i--) if (waiting[i]![0] === status) waiting.splice(i, 1)[0]![1]();
-      }
-    });
-    await cdp.send('ServiceWorker.enable');
-    const until = (s: string) => new Promise<void>((r) => (status === s ? r() : waiting.push([s, r])));
-    const restart = async () => {
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await until('stopped');
-      await sleep(300);
-      await cdp.send('ServiceWorker.startWorker', { scopeURL: `chrome-extension://${id}/` });
-      await until('running');
-      await sleep(400);
-    };
-    await restart();
+function traceStarts(dir: string, starts: number): Promise<TraceEvent[]> {
+  return withWorkerRestarts(dir, async ({ context, restart }) => {
+    const settled = () => restart().then(() => sleep(400));
+    await settled();
     const browserCdp: CDPSession = await context.browser()!.newBrowserCDPSession();
     const events: TraceEvent[] = [];
     browserCdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
     const complete = new Promise<void>((r) => browserCdp.once('Tracing.tracingComplete', () => r()));
     await browserCdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordAsMuchAsPossible' } });
-    for (let i = 0; i < starts; i++) await restart();
+    for (let i = 0; i < starts; i++) await settled();
     await browserCdp.send('Tracing.end');
     await complete;
     return events;
-  } finally {
-    await context.close();
-    fs.rmSync(userDataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** Per start: from the worker isolate's creation to the end of its (last) script evaluation. */
