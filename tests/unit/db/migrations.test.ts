@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IDBPDatabase } from 'idb';
 import { DB_VERSION, openNewsDb, type NewsSchema, type Schema12, type Schema13 } from '@/utils/db/schema';
-import { allItems, idOfKey, itemKey, packIds, readItem, sourceItemsRange, toRecord, unpackIds, type ItemRecord } from '@/utils/db/item-record';
+import { allItems, getItemsByKey, idOfKey, itemKey, packIds, readItem, sourceItemsRange, toRecord, unpackIds, type ItemRecord } from '@/utils/db/item-record';
 import { markRead, toggleStar } from '@/utils/db/read-state';
 import { takePendingAlerts } from '@/utils/db/pending-alerts';
 import { sweepCopies } from '@/utils/reader/cache';
@@ -32,8 +32,7 @@ function legacySegment(items: ReadonlyArray<Pick<Item, 'id' | 'title' | 'summary
 /** The ids of the items today's search segments name (through their store keys). */
 async function segmentIds(db: IDBPDatabase<NewsSchema>): Promise<string[]> {
   const keys = (await db.getAll('searchDocs')).flatMap((d) => decodeDocs(d).keys);
-  const records = await Promise.all(keys.map((k) => (k > 0 ? db.get('items', k) : undefined)));
-  return records.flatMap((r) => (r ? [idOfKey(r.id)] : []));
+  return (await getItemsByKey(db.transaction('items').store, keys)).flatMap((it) => (it ? [it.id] : []));
 }
 
 describe('schema migrations', () => {
