@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
+import { trimParsers } from './scripts/build/trim-parsers.ts';
 
 // Chrome MV3 opens the sidebar as a side panel, Firefox (built as MV3: MV2 has no browser.action)
 // as a sidebar_action; WXT derives both from entrypoints/sidepanel.
@@ -39,7 +40,7 @@ export default defineConfig({
     }),
   }),
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), ...trimParsers()],
     resolve: { alias: { 'wxt/browser': fileURLToPath(new URL('./utils/browser/polyfill.ts', import.meta.url)) } },
   }),
 });

@@ -1,6 +1,7 @@
 // RSS 2.0 / 0.9x, RSS 1.0 RDF and Atom 1.0 / 0.3 (and JSON Feed, via json-feed.ts) -> normalized items.
 // feedsmith does the XML/JSON reading (it runs without DOMParser); this module maps its shapes to
 // ParsedItem and turns its failures into errors a user can read (with the line of broken XML).
+// The namespaces read below are listed in ./feed-namespaces.ts: the build leaves out feedsmith's readers of the others.
 import { parseFeed, type AnyFeed, type AtomFeed, type MediaNs, type RdfFeed, type RssFeed } from 'feedsmith';
 import { parseDate } from '../normalize/dates';
 import { htmlToText } from '../normalize/text';
