@@ -13,6 +13,6 @@ export default defineConfig({
     setupFiles: ['fake-indexeddb/auto', 'tests/unit/setup.ts'],
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     // Through Vite rather than loaded by Node as they are, so that trimParsers applies to them too.
-    server: { deps: { inline: ['feedsmith'] } },
+    server: { deps: { inline: ['feedsmith', 'fast-xml-parser'] } },
   },
 });

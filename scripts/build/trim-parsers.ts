@@ -3,6 +3,8 @@
 // eagerly: 2-4.5 bytes of cache per byte of script) to every start, so each KB cut here is 3-5 KB
 // less per wake. Used by wxt.config.ts and vitest.config.ts, so the unit tests run the same code.
 import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { READ_FEED_NAMESPACES } from '../../utils/sources/feed-namespaces.ts';
 
@@ -43,6 +45,30 @@ function unreadFeedNamespaces(): Plugin {
   };
 }
 
+/**
+ * fast-xml-parser checks the entities a feed declares with is-unsafe's HTML and XML rules; is-unsafe's
+ * index brings all nine rule sets. fast-xml-parser gets ./is-unsafe-markup.js instead: the same two
+ * rule sets and entity decoding (is-unsafe's files), the same matching.
+ */
+function isUnsafeMarkupOnly(): Plugin {
+  const markup = fileURLToPath(new URL('./is-unsafe-markup.js', import.meta.url));
+  return {
+    name: 'newsbar-is-unsafe-markup',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer) return null;
+      if (source === 'is-unsafe' && /[/\\]node_modules[/\\]fast-xml-parser[/\\]/.test(importer)) return markup;
+      if (source.startsWith('is-unsafe/src/') && path.resolve(importer) === markup) {
+        // is-unsafe's package exports only its index: its own files, by path.
+        const index = await this.resolve('is-unsafe', importer, { ...options, skipSelf: true });
+        if (!index) throw new Error('trim-parsers: is-unsafe is not installed');
+        return path.join(path.dirname(index.id), source.slice('is-unsafe/src/'.length));
+      }
+      return null;
+    },
+  };
+}
+
 export function trimParsers(): Plugin[] {
-  return [unreadFeedNamespaces()];
+  return [unreadFeedNamespaces(), isUnsafeMarkupOnly()];
 }
