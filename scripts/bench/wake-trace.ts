@@ -11,7 +11,7 @@ import { sleep, withWorkerRestarts } from './worker-restarts';
 const CATEGORIES = ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline', 'ServiceWorker'];
 
 interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; args?: Record<string, any> }
-interface Start { threadCpu: number; scriptCpu: number; bytes: number }
+interface Start { threadCpu: number; scriptCpu: number; bytes: number; sending?: number }
 
 /** Starts of the worker of the extension in `dir`, traced (after one untraced start). */
 function traceStarts(dir: string, starts: number): Promise<TraceEvent[]> {
@@ -28,6 +28,21 @@ function traceStarts(dir: string, starts: number): Promise<TraceEvent[]> {
     await complete;
     return events;
   });
+}
+
+/** Each installed script sent to a start: its name, body bytes and code cache bytes (the first start traced). */
+export function scriptsSent(events: TraceEvent[]): Array<{ script: string; body: number; cache: number }> {
+  const seq = events
+    .filter((e) => e.ph === 'I' && /^ServiceWorkerInstalledScriptsSender::(Start|StartSendingScript|OnStarted)$/.test(e.name))
+    .sort((a, b) => a.ts - b.ts);
+  const out: Array<{ script: string; body: number; cache: number }> = [];
+  let script = '';
+  for (const e of seq) {
+    if (e.name.endsWith('::Start') && out.length) break; // the next start sends the same scripts
+    if (e.name.endsWith('StartSendingScript')) script = String(e.args?.script_url ?? '').replace(/^.*\//, '');
+    if (e.name.endsWith('OnStarted')) out.push({ script, body: e.args?.body_size ?? 0, cache: e.args?.meta_data_size ?? 0 });
+  }
+  return out;
 }
 
 /** Per start: from the worker isolate's creation to the end of its (last) script evaluation. */
@@ -58,6 +73,17 @@ function startsOf(events: TraceEvent[]): Start[] {
     const scriptCpu = scripts.reduce((a, e) => a + (e.tdur ?? 0) / 1000, 0);
     out.push({ threadCpu, scriptCpu, bytes });
   });
+  // The browser process streaming the installed scripts to each start: the sender's start to its last script finished.
+  const sender = events.filter((e) => e.ph === 'I' && /^ServiceWorkerInstalledScriptsSender::(Start|OnFinished)$/.test(e.name)).sort((a, b) => a.ts - b.ts);
+  const sendings: number[] = [];
+  for (let i = 0; i < sender.length; i++) {
+    if (!sender[i]!.name.endsWith('::Start')) continue;
+    let last = sender[i]!.ts;
+    for (let j = i + 1; j < sender.length && !sender[j]!.name.endsWith('::Start'); j++) last = sender[j]!.ts;
+    sendings.push((last - sender[i]!.ts) / 1000);
+  }
+  // Starts and sendings come in the same order (one sender per start).
+  out.forEach((s, k) => (s.sending = sendings[k + sendings.length - out.length]));
   return out;
 }
 
@@ -67,10 +93,14 @@ export async function benchWakeTrace(): Promise<Section> {
   const rounds = Number(process.env.WAKE_ROUNDS ?? 2);
   const nb: Start[] = [];
   const wf: Start[] = [];
+  let sent: ReturnType<typeof scriptsSent> = [];
   for (let r = 0; r < rounds; r++) {
-    nb.push(...startsOf(await traceStarts(path.resolve(process.env.NEWSBAR_DIR ?? '.output/chrome-mv3'), 10)));
+    const events = await traceStarts(path.resolve(process.env.NEWSBAR_DIR ?? '.output/chrome-mv3'), 10);
+    nb.push(...startsOf(events));
+    if (!sent.length) sent = scriptsSent(events);
     wf.push(...startsOf(await traceStarts(webfeed, 10)));
   }
+  const n = (x: number) => x.toLocaleString('en-US');
   const row = (metric: string, pick: (s: Start) => number, unit: (x: number) => string) => {
     const a = median(nb.map(pick));
     const b = median(wf.map(pick));
@@ -82,8 +112,12 @@ export async function benchWakeTrace(): Promise<Section> {
     rows: [
       row("worker thread CPU, isolate created -> script evaluated", (s) => s.threadCpu, msU),
       row('script CPU (compile + run of the top level)', (s) => s.scriptCpu, msU),
+      row('browser process streaming them, sender start -> last script finished (wall)', (s) => s.sending ?? NaN, msU),
       row('installed scripts sent to the start (with their code cache)', (s) => s.bytes, (x) => `${fmt(x / 1024)} KB`),
     ],
-    notes: [`\`WAKE_ROUNDS=${rounds} npx tsx scripts/bench/run.ts wake-trace\`: ${nb.length} and ${wf.length} traced starts (ServiceWorker.startWorker), ${rounds} browsers each, alternated; thread time (tdur) of the worker thread's tasks.`],
+    notes: [
+      `Newsbar's installed scripts, sent to every start: ${sent.map((x) => `${x.script} ${n(x.body)} B + ${n(x.cache)} B of code cache`).join('; ')}.`,
+      `\`WAKE_ROUNDS=${rounds} npx tsx scripts/bench/run.ts wake-trace\`: ${nb.length} and ${wf.length} traced starts (ServiceWorker.startWorker), ${rounds} browsers each, alternated; thread time (tdur) of the worker thread's tasks.`,
+    ],
   };
 }
