@@ -11,7 +11,7 @@ import { sleep, withWorkerRestarts } from './worker-restarts';
 const CATEGORIES = ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline', 'ServiceWorker'];
 
 interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; args?: Record<string, any> }
-interface Start { threadCpu: number; scriptCpu: number; bytes: number; sending?: number; cpuToStarted: number; evaluatedToStarted: number }
+interface Start { threadCpu: number; scriptCpu: number; bytes: number; sending?: number; cacheCopyCpu?: number; cpuToStarted: number; evaluatedToStarted: number }
 
 /** Starts of the worker of the extension in `dir`, traced (after one untraced start). */
 function traceStarts(dir: string, starts: number): Promise<TraceEvent[]> {
@@ -96,6 +96,16 @@ function startsOf(events: TraceEvent[]): Start[] {
     for (let j = i + 1; j < sender.length && !sender[j]!.name.endsWith('::Start'); j++) last = sender[j]!.ts;
     sendings.push((last - sender[i]!.ts) / 1000);
   }
+  // The browser's main thread copying the code caches into the pipes to the worker, per start.
+  const copies: number[] = [];
+  for (let i = 0; i < sender.length; i++) {
+    if (!sender[i]!.name.endsWith('::Start')) continue;
+    const from = sender[i]!.ts;
+    const to = sender.slice(i + 1).find((e) => e.name.endsWith('::Start'))?.ts ?? Infinity;
+    copies.push(events.filter((e) => e.ph === 'X' && e.name === 'ServiceWorkerInstalledScriptReader::MetaDataSender::OnWritable' && e.ts >= from && e.ts < to)
+      .reduce((a, e) => a + (e.tdur ?? 0) / 1000, 0));
+  }
+  out.forEach((s, k) => (s.cacheCopyCpu = copies[k + copies.length - out.length]));
   // Starts and sendings come in the same order (one sender per start).
   out.forEach((s, k) => (s.sending = sendings[k + sendings.length - out.length]));
   return out;
@@ -118,7 +128,7 @@ export async function benchWakeTrace(): Promise<Section> {
   const row = (metric: string, pick: (s: Start) => number, unit: (x: number) => string) => {
     const a = median(nb.map(pick).filter(Number.isFinite));
     const b = median(wf.map(pick).filter(Number.isFinite));
-    return { metric, value: unit(a), baseline: `${unit(b)} (WebFeed)`, ratio: (a / b).toFixed(2) };
+    return { metric, value: unit(a), baseline: `${unit(b)} (WebFeed)`, ratio: b ? (a / b).toFixed(2) : "" };
   };
   const msU = (x: number) => `${fmt(x, 2)} ms`;
   return {
@@ -129,6 +139,7 @@ export async function benchWakeTrace(): Promise<Section> {
       row('worker thread CPU, isolate created -> worker reports started', (s) => s.cpuToStarted, msU),
       row('script evaluated -> worker reports started (wall)', (s) => s.evaluatedToStarted, msU),
       row('browser process streaming them, sender start -> last script finished (wall)', (s) => s.sending ?? NaN, msU),
+      row("browser main thread CPU copying their code caches to the worker (MetaDataSender)", (s) => s.cacheCopyCpu ?? NaN, msU),
       row('installed scripts sent to the start (with their code cache)', (s) => s.bytes, (x) => `${fmt(x / 1024)} KB`),
     ],
     notes: [
