@@ -6,7 +6,15 @@ const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 
 const rtfCache = new Map<string, Intl.RelativeTimeFormat>();
-const dtfCache = new Map<string, Intl.DateTimeFormat>();
+/** Per set of options (the constants below), per locale and time zone: a list renders many times a row. */
+const dtfCache = new WeakMap<Intl.DateTimeFormatOptions, Map<string, Intl.DateTimeFormat>>();
+
+const MONTH_DAY: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric' };
+const MEDIUM_DATE: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
+const FULL: Intl.DateTimeFormatOptions = { dateStyle: 'full', timeStyle: 'short' };
+const CALENDAR_DAY: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'numeric', day: 'numeric' };
+const TIME: Intl.DateTimeFormatOptions = { timeStyle: 'short' };
+const WEEKDAY: Intl.DateTimeFormatOptions = { weekday: 'short' };
 
 function rtf(locale: string): Intl.RelativeTimeFormat {
   let f = rtfCache.get(locale);
@@ -15,9 +23,11 @@ function rtf(locale: string): Intl.RelativeTimeFormat {
 }
 
 function dtf(locale: string, opts: Intl.DateTimeFormatOptions, timeZone?: string): Intl.DateTimeFormat {
-  const k = `${locale}|${timeZone ?? ''}|${JSON.stringify(opts)}`;
-  let f = dtfCache.get(k);
-  if (!f) dtfCache.set(k, (f = new Intl.DateTimeFormat(locale, { ...opts, timeZone })));
+  let byLocale = dtfCache.get(opts);
+  if (!byLocale) dtfCache.set(opts, (byLocale = new Map()));
+  const k = `${locale}|${timeZone ?? ''}`;
+  let f = byLocale.get(k);
+  if (!f) byLocale.set(k, (f = new Intl.DateTimeFormat(locale, { ...opts, timeZone })));
   return f;
 }
 
@@ -30,19 +40,19 @@ export function relativeTime(ts: number, now: number, locale = 'en', timeZone?: 
   if (abs < DAY) return rtf(locale).format(Math.round(diff / HOUR), 'hour');
   if (abs < 7 * DAY) return rtf(locale).format(Math.round(diff / DAY), 'day');
   const sameYear = new Date(ts).getUTCFullYear() === new Date(now).getUTCFullYear();
-  return dtf(locale, sameYear ? { month: 'short', day: 'numeric' } : { dateStyle: 'medium' }, timeZone).format(ts);
+  return dtf(locale, sameYear ? MONTH_DAY : MEDIUM_DATE, timeZone).format(ts);
 }
 
 /** Full date and time, for hover titles and screen readers. */
 export function absoluteTime(ts: number, locale = 'en', timeZone?: string): string {
-  return dtf(locale, { dateStyle: 'full', timeStyle: 'short' }, timeZone).format(ts);
+  return dtf(locale, FULL, timeZone).format(ts);
 }
 
 /** Ticker stamp: "8:37 PM" today; "Mon 8:37 PM" on another day. */
 export function tickerTime(ts: number, now: number, locale = 'en', timeZone?: string): string {
-  const day = (t: number) => dtf(locale, { year: 'numeric', month: 'numeric', day: 'numeric' }, timeZone).format(t);
-  const time = dtf(locale, { timeStyle: 'short' }, timeZone).format(ts);
-  return day(ts) === day(now) ? time : `${dtf(locale, { weekday: 'short' }, timeZone).format(ts)} ${time}`;
+  const day = (t: number) => dtf(locale, CALENDAR_DAY, timeZone).format(t);
+  const time = dtf(locale, TIME, timeZone).format(ts);
+  return day(ts) === day(now) ? time : `${dtf(locale, WEEKDAY, timeZone).format(ts)} ${time}`;
 }
 
 /** ISO string for <time datetime>. */

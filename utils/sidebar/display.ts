@@ -2,9 +2,19 @@
 import type { Item, Source } from '../model';
 import { htmlToText } from '../normalize/text';
 
+/** Per site and feed address: every row of a source asks, every time the list renders. */
+const favicons = new Map<string, string | undefined>();
+
 /** The source's own favicon (no third-party favicon service): `${origin}/favicon.ico`. */
 export function faviconUrl(source: Pick<Source, 'siteUrl' | 'url'> | undefined): string | undefined {
-  for (const raw of [source?.siteUrl, source?.url]) {
+  if (!source) return undefined;
+  const k = `${source.siteUrl ?? ''}\n${source.url}`;
+  if (!favicons.has(k)) favicons.set(k, originFavicon(source));
+  return favicons.get(k);
+}
+
+function originFavicon(source: Pick<Source, 'siteUrl' | 'url'>): string | undefined {
+  for (const raw of [source.siteUrl, source.url]) {
     if (!raw) continue;
     try {
       const u = new URL(raw);
@@ -45,8 +55,11 @@ const bare = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p
  * title with a few words added, like the publisher's name ("… - BBC News").
  */
 export function repeatsTitle(summary: string, title: string): boolean {
-  const s = bare(summary);
   const t = bare(title);
+  // A summary whose start alone is well longer than the title does not repeat it: the rest is not
+  // folded (a row's summary is ~220 characters, and this runs for every row the list renders).
+  if (t && bare(summary.slice(0, title.length + 64)).length > t.length + 32) return false;
+  const s = bare(summary);
   if (!s || !t) return !s;
   if (s === t || t.startsWith(s)) return true;
   return s.startsWith(t) && s.length - t.length <= 24 && s.slice(t.length).trim().split(' ').length <= 3;

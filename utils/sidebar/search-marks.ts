@@ -4,9 +4,13 @@
 import { parseQuery } from '../db/search';
 import { tokensOf, type HighlightRange } from '../topics/match';
 
+/** The last query's terms: every row asks twice (title and summary) with the same query. */
+let last: { query: string; terms: ReturnType<typeof parseQuery> } | undefined;
+
 export function searchRanges(text: string, query: string): HighlightRange[] {
   if (!text || !query.trim()) return [];
-  const terms = parseQuery(query);
+  if (last?.query !== query) last = { query, terms: parseQuery(query) };
+  const terms = last.terms;
   if (terms.length === 0) return [];
   const out: HighlightRange[] = [];
   for (const tok of tokensOf(text)) {

@@ -22,6 +22,10 @@ describe('summary that repeats the title', { timeout: 20_000 }, () => {
     expect(repeatsTitle('Floods close the river road - BBC News', 'Floods close the river road')).toBe(true);
     expect(repeatsTitle('Floods close the river road as the water keeps rising in the valley', 'Floods close the river road')).toBe(false);
     expect(repeatsTitle('Officials say the bridge stays shut', 'Floods close the river road')).toBe(false);
+    // Long ones: only a summary's start is folded first, which must not change the answer.
+    expect(repeatsTitle(`Floods close the river road ${'as the water keeps rising '.repeat(12)}`, 'Floods close the river road')).toBe(false);
+    expect(repeatsTitle(`${'— '.repeat(60)}Floods close the river road`, 'Floods close the river road')).toBe(true);
+    expect(repeatsTitle(`${'— '.repeat(60)}Floods close the river road, with many more words after it`, 'Floods close the river road')).toBe(false);
   });
 
   it('is not shown under the title', async () => {

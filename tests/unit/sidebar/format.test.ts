@@ -28,6 +28,11 @@ describe('display helpers', () => {
     expect(faviconUrl({ siteUrl: 'https://www.news.example/world/', url: 'https://feeds.example/x' })).toBe('https://www.news.example/favicon.ico');
     expect(faviconUrl({ url: 'http://127.0.0.1:8080/feed.xml' })).toBe('http://127.0.0.1:8080/favicon.ico');
     expect(faviconUrl({ siteUrl: 'javascript:alert(1)', url: 'nonsense' })).toBeUndefined();
+    // Asked again (every render), the same answers.
+    expect(faviconUrl({ siteUrl: 'javascript:alert(1)', url: 'nonsense' })).toBeUndefined();
+    expect(faviconUrl({ url: 'http://127.0.0.1:8080/feed.xml' })).toBe('http://127.0.0.1:8080/favicon.ico');
+    expect(faviconUrl({ siteUrl: 'https://other.example/', url: 'http://127.0.0.1:8080/feed.xml' })).toBe('https://other.example/favicon.ico');
+    expect(faviconUrl(undefined)).toBeUndefined();
   });
   it('letter avatars and one-line summaries', () => {
     expect(initialOf('  «ABC News»')).toBe('A');
