@@ -26,8 +26,11 @@ import { showsWelcome, Welcome, WelcomeDone } from './Welcome';
 /** Smooth scrolling, unless the user asked for less motion. */
 const scrollBehavior = (): ScrollBehavior => (globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth');
 
-function focusTitle(id: string) {
+function focusTitle(id: string, again = true) {
   const el = document.getElementById(`t-${id}`);
+  // A row not rendered yet (End on a long list) is focused once the list renders it: the list always
+  // renders up to the focused row (ArticleList).
+  if (!el && again) setTimeout(() => focusTitle(id, false));
   el?.focus({ preventScroll: true });
   const row = el?.closest('li');
   if (row) reveal(row);

@@ -15,7 +15,9 @@ const MIN_ROWS = 12;
 export function ArticleList({ store, live }: { store: SidebarStore; live?: LiveFollow }) {
   const sentinel = useRef<HTMLDivElement>(null);
   const all = store.visible.value;
-  const items = all.slice(0, useRowsShown(all, screenfulOfRows(store.compact.value)));
+  // The focused row and the next are always there: a key press moves focus to a row that exists.
+  const need = all.findIndex((i) => i.id === store.focusId.value) + 2;
+  const items = all.slice(0, useRowsShown(all, screenfulOfRows(store.compact.value), need));
   const hasMore = !store.searching.value && store.next.value !== undefined;
 
   useEffect(() => {

@@ -35,7 +35,14 @@ export function listName(store: SidebarStore): string {
 function headText(store: SidebarStore): string {
   const r = store.results.value;
   if (!store.searching.value) return viewName(store);
-  return r ? t('sb_results', [r.items.length, store.query.value.trim()]) : t('sb_loading');
+  if (!r) return t('sb_loading');
+  // The rows shown are this answer's, so is the query named (the box may hold the next one already).
+  return r.counted ? t('sb_results', [r.items.length, r.query.trim()]) : t('sb_results_first', [r.query.trim()]);
+}
+
+/** While only a search's first rows are shown, its count follows at once: announced once, with it. */
+function counting(store: SidebarStore): boolean {
+  return store.searching.value && store.results.value?.counted === false;
 }
 
 export function ListHeader({ store }: { store: SidebarStore }) {
@@ -46,7 +53,7 @@ export function ListHeader({ store }: { store: SidebarStore }) {
   };
   return (
     <div class="list-head">
-      <h2 id="list-h" aria-live="polite">
+      <h2 id="list-h" aria-live="polite" aria-busy={counting(store) || undefined}>
         {headText(store)}
       </h2>
       {anyUnread && (

@@ -19,6 +19,7 @@ import { createImagesModel } from './models/images';
 import { WelcomeModel } from './models/welcome';
 import { ViewModel } from './models/view';
 import { looksLive } from '@/utils/sidebar/live';
+import { screenfulOfRows } from './first-rows';
 
 /** Below this many rows the list shows a poll's articles as they are stored (one screen). */
 const MID_POLL_FILL = 12;
@@ -30,7 +31,8 @@ export function createSidebarStore(env: SidebarEnv) {
   const status = new StatusModel(env);
   const prefs = new PreferencesModel(env);
   const list = new ListModel(env);
-  const search = new SearchModel(env, list.filter);
+  const view = new ViewModel();
+  const search = new SearchModel(env, list.filter, () => screenfulOfRows(view.compact.value));
   const counts = new FilterCountsModel(env, prefs);
   const ticker = new TickerModel(env, prefs.settings);
   const images = createImagesModel(prefs.settings, prefs.known);
@@ -46,7 +48,6 @@ export function createSidebarStore(env: SidebarEnv) {
   });
   const reading = new ReadingModel(env, { list, search, ticker, counts, status, visible });
   const run = status.run;
-  const view = new ViewModel();
   const welcome = new WelcomeModel(env, () => run(onSourcesChanged).then(() => {}), status.announce);
 
   const doSearch = (q: string) => run(() => search.search(q)).then(() => {});

@@ -200,10 +200,14 @@ export async function searchItems(db: NewsDb, query: string, opts: { limit?: num
   for (;;) {
     // Unread segments hold nothing newer than `threshold`.
     const threshold = next < segs.length ? segs[next].maxT : -Infinity;
-    if (above(Math.max(cands[0]?.t ?? -Infinity, threshold)) >= limit) break;
+    const known = above(Math.max(cands[0]?.t ?? -Infinity, threshold));
+    if (known >= limit) break;
     if (cands.length > 0 && cands[0].t >= threshold) {
       let k = 0;
-      while (k < cands.length && k < Math.max(limit, 32) && cands[k].t >= threshold) k++;
+      // Reading an item costs per record: as many as the answer still needs (the side panel asks for
+      // its first screenful first), and some more when a filter turns candidates away.
+      const batch = Math.max(limit - known, 16);
+      while (k < cands.length && k < batch && cands[k].t >= threshold) k++;
       const keys: number[] = [];
       for (const c of cands.splice(0, k)) {
         const key = c.keys[c.n] ?? 0;

@@ -2,16 +2,25 @@
 import { computed, createModel, signal, type ReadonlySignal } from '@preact/signals';
 import type { Item } from '@/utils/model';
 import type { Filter } from '@/utils/db/queries';
-import { searchItems } from '@/utils/db/search';
+import { searchItems, type SearchResult } from '@/utils/db/search';
 import type { SidebarEnv } from '../sidebar-env';
 import { patchList } from './patch';
+import { afterPaint } from '../first-rows';
 
 /** Search shows the newest matches; more words narrow it down. */
 const SEARCH_LIMIT = 50;
 
-export const SearchModel = createModel((env: SidebarEnv, filter: ReadonlySignal<Filter>) => {
+export interface SearchAnswer extends SearchResult {
+  /** The query answered (the box may already hold the next one). */
+  query: string;
+  /** False while only the first rows are known: the count is not yet. */
+  counted: boolean;
+}
+
+/** `firstRows`: how many rows fill the panel now; they are shown before the rest of the answer is read. */
+export const SearchModel = createModel((env: SidebarEnv, filter: ReadonlySignal<Filter>, firstRows: () => number) => {
   const query = signal('');
-  const results = signal<{ items: Item[]; complete: boolean } | null>(null);
+  const results = signal<SearchAnswer | null>(null);
   const searching = computed(() => query.value.trim() !== '');
   let searchSeq = 0;
 
@@ -27,11 +36,25 @@ export const SearchModel = createModel((env: SidebarEnv, filter: ReadonlySignal<
         return;
       }
       const t0 = performance.now();
-      const r = await searchItems(await env.db(), q, { filter: filter.value, limit: SEARCH_LIMIT });
+      const db = await env.db();
+      const rows = Math.min(firstRows(), SEARCH_LIMIT);
+      // The first screenful is read and shown first; the whole answer (the count, the rows below) is
+      // read once that has been painted, so its reads do not hold up the paint.
+      const head = await searchItems(db, q, { filter: filter.value, limit: rows });
       if (seq !== searchSeq) return;
-      // How long the query took, without rendering (read by the end-to-end speed check).
+      // How long the query took to the results shown, without rendering (read by the speed check).
       performance.measure?.('newsbar:search', { start: t0 });
-      results.value = r;
+      if (head.items.length < rows || rows === SEARCH_LIMIT) {
+        results.value = { query: q, ...head, counted: true };
+        return;
+      }
+      results.value = { query: q, items: head.items, complete: false, counted: false };
+      await afterPaint();
+      if (seq !== searchSeq) return;
+      const all = await searchItems(db, q, { filter: filter.value, limit: SEARCH_LIMIT });
+      if (seq !== searchSeq) return;
+      performance.measure?.('newsbar:search-all', { start: t0 });
+      results.value = { query: q, ...all, counted: true };
     },
     patch(ids: Set<string>, p: Partial<Item>) {
       if (results.value) results.value = { ...results.value, items: patchList(results.value.items, ids, p) };

@@ -1,7 +1,7 @@
 // The sidebar store's models on their own, against a fake IndexedDB: the ordering rules that keep a
 // slow answer from overwriting a newer one.
 import { describe, expect, it } from 'vitest';
-import { signal } from '@preact/signals';
+import { effect, signal } from '@preact/signals';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { NewsDb } from '@/utils/db/schema';
 import type { Filter } from '@/utils/db/queries';
@@ -45,7 +45,7 @@ describe('sidebar models', () => {
 
   it('search: an older query answering late does not replace a newer one', async () => {
     const db = await dbWith([item({ title: 'Flood warning' }), item({ title: 'Election night' })]);
-    const search = new SearchModel(envFor(db), signal<Filter>({ kind: 'all' }));
+    const search = new SearchModel(envFor(db), signal<Filter>({ kind: 'all' }), () => 18);
     const first = search.search('flood');
     const second = search.search('election');
     await Promise.all([first, second]);
@@ -53,6 +53,27 @@ describe('sidebar models', () => {
     await search.search('  ');
     expect(search.results.value).toBeNull();
     expect(search.searching.value).toBe(false);
+  });
+
+  it('search: the first screenful first, then the whole answer with its count; a short answer at once', async () => {
+    const floods = Array.from({ length: 10 }, (_, i) => item({ title: `Flood report ${i}`, published: NOW - i * 60_000 }));
+    const db = await dbWith([...floods, item({ title: 'Election night' })]);
+    const search = new SearchModel(envFor(db), signal<Filter>({ kind: 'all' }), () => 3);
+    const seen: Array<{ titles: string[]; counted: boolean; query: string }> = [];
+    const stop = effect(() => {
+      const r = search.results.value;
+      if (r) seen.push({ titles: r.items.map((i) => i.title), counted: r.counted, query: r.query });
+    });
+    await search.search('flood');
+    const all = floods.map((i) => i.title);
+    expect(seen).toEqual([
+      { titles: all.slice(0, 3), counted: false, query: 'flood' },
+      { titles: all, counted: true, query: 'flood' },
+    ]);
+    seen.length = 0;
+    await search.search('election');
+    expect(seen).toEqual([{ titles: ['Election night'], counted: true, query: 'election' }]);
+    stop();
   });
 
   it('counts: requests during a count fold into one more count', async () => {

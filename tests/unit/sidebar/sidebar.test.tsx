@@ -221,10 +221,25 @@ describe('search', () => {
     const many = Array.from({ length: 45 }, (_, i) => item({ title: `Harbour report ${i}`, published: NOW - i * MIN }));
     const { container, store } = await renderSidebar(many, [S1]);
     const box = screen.getByRole('searchbox', { name: 'Search articles' });
+    // What the heading says, and whether it is busy, at every change.
+    const head = container.querySelector('#list-h')!;
+    const said: string[] = [];
+    const watch = new MutationObserver(() => said.push(`${head.textContent}${head.getAttribute('aria-busy') === 'true' ? ' (busy)' : ''} [${rows(container).length}]`));
+    watch.observe(head, { childList: true, subtree: true, characterData: true, attributes: true });
     fireEvent.input(box, { target: { value: 'harbour' } });
-    // The heading counts every result from the start; the rows come a screenful at a time.
-    await screen.findByRole('heading', { name: /45 results for “harbour”/ });
-    expect(rows(container)).toHaveLength(screenfulOfRows(false));
+    // The first screenful is shown as soon as it is known, the heading busy until the count follows
+    // (announced once, with the count); the other rows come a screenful at a time.
+    await screen.findByRole('heading', { name: /45 results for “harbour”/ }, { timeout: 5000 });
+    watch.disconnect();
+    const screenful = screenfulOfRows(false);
+    expect(said.filter((x) => !x.startsWith('Loading'))).toEqual([`Results for “harbour” (busy) [${screenful}]`, `45 results for “harbour” [${screenful}]`]);
+    expect(head.hasAttribute('aria-busy')).toBe(false);
+    expect(rows(container)).toHaveLength(screenful);
+    // End (on a row) reaches the last result although its row was not rendered yet.
+    const top = screen.getByRole('button', { name: 'Harbour report 0' });
+    top.focus();
+    fireEvent.keyDown(top, { key: 'End' });
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Harbour report 44'));
     expect(screenfulOfRows(false)).toBeLessThan(40);
     await waitFor(() => expect(rows(container)).toHaveLength(45));
     expect(titles(container)[44]).toBe('Harbour report 44');
