@@ -29,18 +29,23 @@ export const SearchModel = createModel((env: SidebarEnv, filter: ReadonlySignal<
     results,
     searching,
     async search(q: string) {
-      query.value = q;
       const seq = ++searchSeq;
       if (!q.trim()) {
+        query.value = q;
         results.value = null;
         return;
       }
       const t0 = performance.now();
       const db = await env.db();
+      if (seq !== searchSeq) return; // a newer search sets the query
       const rows = Math.min(firstRows(), SEARCH_LIMIT);
       // The first screenful is read and shown first; the whole answer (the count, the rows below) is
       // read once that has been painted, so its reads do not hold up the paint.
-      const head = await searchItems(db, q, { filter: filter.value, limit: rows });
+      const asked = searchItems(db, q, { filter: filter.value, limit: rows });
+      // Set once the first requests are on their way: the panel then renders the query (taking down
+      // the rows shown before, which can take longer than those requests) while they are answered.
+      query.value = q;
+      const head = await asked;
       if (seq !== searchSeq) return;
       // How long the query took to the results shown, without rendering (read by the speed check).
       performance.measure?.('newsbar:search', { start: t0 });
