@@ -53,7 +53,7 @@ try {
   if (want('bundle')) sections.push(benchBundle());
   // Also a row of the peers piece; alone here to check a change to the worker's start in a minute.
   if (only.includes('wake')) sections.push(await benchWake());
-  if (only.includes('wake-trace')) sections.push(await benchWakeTrace());
+  if (only.includes('wake-trace')) sections.push(...(await benchWakeTrace()));
   // Slow (the peers' own ingest of 10,000 items): only when asked for, `npm run bench:peers`.
   if (only.includes('peers')) sections.push(await benchPeers());
 } finally {

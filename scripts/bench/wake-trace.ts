@@ -45,6 +45,36 @@ export function scriptsSent(events: TraceEvent[]): Array<{ script: string; body:
   return out;
 }
 
+/** Moments of each start, in ms from the browser's StartWorker (the same for a classic or a module worker). */
+const MOMENTS: Array<[string, (w: TraceEvent[], onWorker: (e: TraceEvent) => boolean) => number | undefined]> = [
+  ["the main script's head read from the worker's storage", (w) => first(w, (e) => e.name === 'ServiceWorkerInstalledScriptReader::OnReadResponseHeadComplete')?.ts],
+  ['the main script sent, with its code cache', (w) => first(w, (e) => e.ph === 'I' && e.name === 'ServiceWorkerInstalledScriptsSender::OnFinished')?.ts],
+  ['all installed scripts sent', (w) => last(w, (e) => e.ph === 'I' && e.name === 'ServiceWorkerInstalledScriptsSender::OnFinished')?.ts],
+  ["the worker thread's V8 isolate built", (w, on) => endOf(first(w, (e) => on(e) && e.name === 'V8PerIsolateData::Initialize'))],
+  ['the worker has its script (classic: received; module: first compile done)', (w, on) => endOf(first(w, (e) => on(e) && (e.name === 'ServiceWorkerInstalledScriptsManager::GetScriptData' || e.name === 'v8.compileModule')))],
+  ['the script evaluated', (w, on) => endOf(last(w, (e) => on(e) && (e.name === 'EvaluateScript' || e.name === 'v8.evaluateModule')))],
+  ['the worker reports started', (w, on) => first(w, (e) => on(e) && e.name === 'ServiceWorkerContextClient::SendWorkerStarted')?.ts],
+  ['the browser marks it started', (w) => first(w, (e) => e.name === 'ServiceWorkerVersion::StartWorkerFinished')?.ts],
+];
+const first = (w: TraceEvent[], p: (e: TraceEvent) => boolean) => w.filter(p).sort((a, b) => a.ts - b.ts)[0];
+const last = (w: TraceEvent[], p: (e: TraceEvent) => boolean) => w.filter(p).sort((a, b) => endOf(b)! - endOf(a)!)[0];
+const endOf = (e: TraceEvent | undefined) => (e ? e.ts + (e.dur ?? 0) : undefined);
+
+/** Each start's moments (MOMENTS' order), in ms from its StartWorker; NaN where an event is missing. */
+export function timelineOf(events: TraceEvent[]): number[][] {
+  const threadNames = new Map<string, string>();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') threadNames.set(`${e.pid}:${e.tid}`, e.args?.name);
+  const onWorker = (e: TraceEvent) => /ServiceWorker thread/.test(threadNames.get(`${e.pid}:${e.tid}`) ?? '');
+  const starts = events.filter((e) => e.ph === 's' && e.name === 'ServiceWorkerVersion::StartWorker').map((e) => e.ts).sort((a, b) => a - b);
+  return starts.map((t0, k) => {
+    const w = events.filter((e) => e.ph !== 'M' && e.ts >= t0 && e.ts < (starts[k + 1] ?? Infinity));
+    return MOMENTS.map(([, at]) => {
+      const t = at(w, onWorker);
+      return t === undefined ? NaN : (t - t0) / 1000;
+    });
+  });
+}
+
 /** Per start: from the worker isolate's creation to the end of its (last) script evaluation. */
 function startsOf(events: TraceEvent[]): Start[] {
   const threadNames = new Map<string, string>();
@@ -111,18 +141,23 @@ function startsOf(events: TraceEvent[]): Start[] {
   return out;
 }
 
-export async function benchWakeTrace(): Promise<Section> {
+export async function benchWakeTrace(): Promise<Section[]> {
   const webfeed = webfeedDir();
   if (!webfeed) throw new Error("WebFeed's build was not found: set WEBFEED_DIR to the folder holding its manifest.json");
   const rounds = Number(process.env.WAKE_ROUNDS ?? 2);
   const nb: Start[] = [];
   const wf: Start[] = [];
   let sent: ReturnType<typeof scriptsSent> = [];
+  const nbTimes: number[][] = [];
+  const wfTimes: number[][] = [];
   for (let r = 0; r < rounds; r++) {
     const events = await traceStarts(path.resolve(process.env.NEWSBAR_DIR ?? '.output/chrome-mv3'), 10);
     nb.push(...startsOf(events));
+    nbTimes.push(...timelineOf(events));
     if (!sent.length) sent = scriptsSent(events);
-    wf.push(...startsOf(await traceStarts(webfeed, 10)));
+    const wfEvents = await traceStarts(webfeed, 10);
+    wf.push(...startsOf(wfEvents));
+    wfTimes.push(...timelineOf(wfEvents));
   }
   const n = (x: number) => x.toLocaleString('en-US');
   const row = (metric: string, pick: (s: Start) => number, unit: (x: number) => string) => {
@@ -131,7 +166,17 @@ export async function benchWakeTrace(): Promise<Section> {
     return { metric, value: unit(a), baseline: `${unit(b)} (WebFeed)`, ratio: b ? (a / b).toFixed(2) : "" };
   };
   const msU = (x: number) => `${fmt(x, 2)} ms`;
-  return {
+  const at = (times: number[][], i: number) => median(times.map((t) => t[i]!).filter(Number.isFinite));
+  const timeline: Section = {
+    title: "Where a start's time goes (ms from the browser's StartWorker, medians of the same traced starts)",
+    rows: MOMENTS.map(([moment], i) => {
+      const a = at(nbTimes, i);
+      const b = at(wfTimes, i);
+      return { metric: moment, value: `${fmt(a, 2)} ms`, baseline: `${fmt(b, 2)} ms (WebFeed)`, ratio: `${a >= b ? '+' : ''}${fmt(a - b, 2)} ms` };
+    }),
+    notes: ["The ratio column holds the difference, Newsbar - WebFeed. The browser reads and sends the scripts while the worker thread builds its isolate; a classic worker waits for its main script, a module worker fetches its modules. The worker's report is marked when its task ends, so its median can fall after the browser's."],
+  };
+  return [{
     title: "Worker wake in Chromium's trace (per start, medians; ratio Newsbar / WebFeed)",
     rows: [
       row("worker thread CPU, isolate created -> script evaluated", (s) => s.threadCpu, msU),
@@ -146,5 +191,5 @@ export async function benchWakeTrace(): Promise<Section> {
       `Newsbar's installed scripts, sent to every start: ${sent.map((x) => `${x.script} ${n(x.body)} B + ${n(x.cache)} B of code cache`).join('; ')}.`,
       `\`WAKE_ROUNDS=${rounds} npx tsx scripts/bench/run.ts wake-trace\`: ${nb.length} and ${wf.length} traced starts (ServiceWorker.startWorker), ${rounds} browsers each, alternated; thread time (tdur) of the worker thread's tasks.`,
     ],
-  };
+  }, timeline];
 }
