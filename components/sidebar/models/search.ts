@@ -47,7 +47,7 @@ export const SearchModel = createModel((env: SidebarEnv, filter: ReadonlySignal<
       query.value = q;
       const head = await asked;
       if (seq !== searchSeq) return;
-      // How long the query took to the results shown, without rendering (read by the speed check).
+      // How long the query took to the results shown, without rendering (read by the sidebar benchmark).
       performance.measure?.('newsbar:search', { start: t0 });
       if (head.items.length < rows || rows === SEARCH_LIMIT) {
         results.value = { query: q, ...head, counted: true };
