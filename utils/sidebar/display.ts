@@ -58,8 +58,10 @@ export function repeatsTitle(summary: string, title: string): boolean {
   const t = bare(title);
   // A summary whose start alone is well longer than the title does not repeat it: the rest is not
   // folded (a row's summary is ~220 characters, and this runs for every row the list renders).
-  if (t && bare(summary.slice(0, title.length + 64)).length > t.length + 32) return false;
-  const s = bare(summary);
+  const head = summary.slice(0, title.length + 64);
+  const headBare = bare(head);
+  if (t && headBare.length > t.length + 32) return false;
+  const s = head.length === summary.length ? headBare : bare(summary);
   if (!s || !t) return !s;
   if (s === t || t.startsWith(s)) return true;
   return s.startsWith(t) && s.length - t.length <= 24 && s.slice(t.length).trim().split(' ').length <= 3;
