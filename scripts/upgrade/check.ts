@@ -85,7 +85,7 @@ const UNINDEXED = `(async () => {
     tx.objectStore('searchQueue').getAllKeys(), tx.objectStore('searchQueue').getAll()]);
   const indexed = new Set(docs.flatMap((d) => nb.segmentDocs.decodeDocs(d).keys));
   const queued = new Set(qValues.flatMap((v, i) => (v === 1 ? [qKeys[i][1]] : v)));
-  return records.map((r) => ({ k: r.k, id: nb.itemRecord.idOfKey(r.id) })).filter((r) => !indexed.has(r.k) && !queued.has(r.id)).map((r) => r.id);
+  return records.map((r) => ({ k: r.k, id: nb.itemRecord.fromRecord(r).id })).filter((r) => !indexed.has(r.k) && !queued.has(r.id)).map((r) => r.id);
 })()`;
 
 export interface UpgradeResult {

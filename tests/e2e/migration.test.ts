@@ -1,7 +1,7 @@
 // The schema 12 -> 13 migration (items as compact records, utils/db/item-record.ts), 13 -> 14 (items
-// under sequence numbers, found by id through byId) and 14 -> 15 (search segments naming items by store
-// key) in real Chromium: keys, indexes rebuilt in the upgrade transaction, and how long 10,000 items
-// take. A database of its own in the extension's origin, opened at version 12 by today's code, filled as
+// under sequence numbers, found by id through byId), 14 -> 15 (search segments naming items by store
+// key) and 15 -> 16 (identity maps, byState in place of byPublished and byUnread) in real Chromium: keys, indexes
+// rebuilt in the upgrade transaction, and how long 10,000 items take. A database of its own in the extension's origin, opened at version 12 by today's code, filled as
 // version 12 kept it, opened at 13, its records given the categories 0.10.0 kept, opened at 14, given a
 // search segment as 0.11.0 wrote them, then opened at today's version.
 import { after, before, describe, it } from 'node:test';
@@ -61,7 +61,8 @@ const MIGRATE = `async ({ n }) => {
   const records = await db.getAll('items');
   const keys = records.map((r) => r.k);
   const sequential = keys.every((k, i) => k === i + 1);
-  const byId = new Map(records.map((r) => { const it = fromRecord(r); return [it.id, it]; }));
+  // Schema 14 keeps the read state as the absence of n (schema 16's records have q instead).
+  const byId = new Map(records.map((r) => { const it = { ...fromRecord(r), read: r.n === undefined ? 1 : 0 }; return [it.id, it]; }));
   let foundById = 0;
   for (const r of records) if ((await db.getKeyFromIndex('items', 'byId', r.id)) === r.k) foundById++;
   for (const o of old) {
@@ -99,7 +100,7 @@ const MIGRATE = `async ({ n }) => {
   await db.delete('items', await db.getKeyFromIndex('items', 'byId', itemKey(segItems[3].id)));
   db.close();
   const t2 = performance.now();
-  const db15 = await nb.openDb(name);
+  const db15 = await nb.openDb(name, 15);
   out.ms15 = performance.now() - t2;
   out.version = db15.version;
   const docs = await db15.get('searchDocs', 1);
@@ -111,7 +112,51 @@ const MIGRATE = `async ({ n }) => {
     timesKept: seg.t.length === times.length && times.every((t, i) => seg.t[i] === t),
     words: nb.segmentDocs.allWords(docs), bytes: docs.keys.byteLength + docs.t.byteLength + docs.words.length,
   };
+  const unreadAt15 = await db15.countFromIndex('items', 'byUnread');
   db15.close();
+  // 15 -> 16: a map per source of its items' identity hashes (the first 6 bytes of each 8-byte id) to
+  // their store keys (varint differences), and byRead beside byUnread in place of byPublished.
+  const t3 = performance.now();
+  const db16 = await nb.openDb(name);
+  out.ms16 = performance.now() - t3;
+  out.version = db16.version;
+  const maps = new Map();
+  for (const s of await db16.getAllKeys('identities')) {
+    const rec = await db16.get('identities', s);
+    const m = new Map();
+    let k = 0;
+    let i = 0;
+    for (let at = 0; at < rec.keys.length; ) {
+      let d = 0;
+      let scale = 1;
+      let b;
+      do { b = rec.keys[at++]; d += (b & 127) * scale; scale *= 128; } while (b & 128);
+      k += d;
+      let h = 0;
+      for (let j = 0; j < 6; j++) h = h * 256 + rec.h[i * 6 + j];
+      m.set(h, k);
+      i++;
+    }
+    maps.set(s, m);
+  }
+  const all16 = await db16.getAll('items');
+  let mapped = 0;
+  for (const r of all16) {
+    if (typeof r.id === 'string') continue;
+    const b = new Uint8Array(r.id);
+    let h = 0;
+    for (let j = 0; j < 6; j++) h = h * 256 + b[j];
+    if (maps.get(r.s)?.get(h) === r.k) mapped++;
+  }
+  out.s16 = {
+    sources: maps.size, mapped, binary: all16.filter((r) => typeof r.id !== 'string').length,
+    entries: [...maps.values()].reduce((a, m) => a + m.size, 0),
+    indexes: [...db16.transaction('items').store.indexNames].sort(),
+    byState: await db16.countFromIndex('items', 'byState'),
+    unread0: await db16.countFromIndex('items', 'byState', IDBKeyRange.bound([0, -Infinity], [0, Infinity])),
+    unread: all16.filter((r) => r.q === 0).length, withN: all16.filter((r) => 'n' in r).length, unreadBefore: unreadAt15,
+  };
+  db16.close();
   await new Promise((res) => { const r = indexedDB.deleteDatabase(name); r.onsuccess = r.onerror = res; });
   return out;
 }`;
@@ -123,19 +168,20 @@ after(async () => {
   await ext?.close();
 });
 
-describe('schema 13, 14 and 15 migrations in Chromium', () => {
-  it('rewrites 10,000 version-12 items as records under 8-byte keys, then under sequence numbers, every index and every id-keyed record intact, then the search segment by store key', async () => {
+describe('schema 13, 14, 15 and 16 migrations in Chromium', () => {
+  it('rewrites 10,000 version-12 items as records under 8-byte keys, then under sequence numbers, every index and every id-keyed record intact, then the search segment by store key, then the identity maps and byState', async () => {
     const r = (await (await ext.sw()).evaluate(`(${MIGRATE})(${JSON.stringify({ n: N })})`)) as {
       ms: number; ms14: number; items: number; binary: number; problems: string[]; version: number; withCategories: number; sequential: boolean; foundById: number;
       categoriesLeft: number; byUnread: number[]; byStarred: number[]; byBreaking: number[]; byPublished: number[]; bySource: number[];
       byLink: string[]; link5: string; linkBits: boolean; keyOf70: string; item70: string; tag: unknown; notified: unknown; pending: unknown[];
       ms15: number; segment: { items: number; gone: number; wrong: number; timesKept: boolean; words: string[]; bytes: number };
+      ms16: number; s16: { sources: number; mapped: number; binary: number; entries: number; indexes: string[]; byState: number; unread0: number; unread: number; withN: number; unreadBefore: number };
     };
-    console.log(`migration of ${N} items in Chromium: 12 -> 13 ${Math.round(r.ms)} ms, 13 -> 14 ${Math.round(r.ms14)} ms, 14 -> 15 (a segment of 8,192) ${Math.round(r.ms15)} ms, its docs ${r.segment.bytes} B`);
+    console.log(`migration of ${N} items in Chromium: 12 -> 13 ${Math.round(r.ms)} ms, 13 -> 14 ${Math.round(r.ms14)} ms, 14 -> 15 (a segment of 8,192) ${Math.round(r.ms15)} ms, its docs ${r.segment.bytes} B, 15 -> 16 ${Math.round(r.ms16)} ms`);
     assert.equal(r.binary, N - 1, 'at 13 every 11-character id is an 8-byte key; the odd id stays a string');
     assert.equal(r.keyOf70.length, 11);
     assert.equal(r.withCategories, N / 2, 'half the version-13 records carry categories');
-    assert.equal(r.version, 15);
+    assert.equal(r.version, 16);
     assert.deepEqual(r.problems, []);
     assert.equal(r.items, N);
     assert.ok(r.sequential, 'the records are under 1..N');
@@ -148,5 +194,15 @@ describe('schema 13, 14 and 15 migrations in Chromium', () => {
     assert.ok(r.tag && r.notified && r.pending.length === 1, 'tags, notified and pending alerts still name their items');
     assert.deepEqual({ ...r.segment, bytes: undefined }, { items: 8192, gone: 1, wrong: 0, timesKept: true, words: ['story', 'summary'], bytes: undefined }, 'the segment names the same items in the same places');
     assert.ok(r.segment.bytes < 64 * 1024, `the segment's docs are ${r.segment.bytes} B`);
+    // 16: every item with an id of the hashed kind is in its source's identity map, under its key.
+    assert.equal(r.s16.sources, 20);
+    assert.equal(r.s16.binary, N - 2, 'every item but the odd id and the one deleted keeps its 8-byte id');
+    assert.equal(r.s16.mapped, r.s16.binary);
+    assert.equal(r.s16.entries, r.s16.binary);
+    assert.deepEqual(r.s16.indexes, ['byBreaking', 'byId', 'byLink', 'bySource', 'byStarred', 'byState']);
+    assert.equal(r.s16.byState, N - 1, 'byState lists each item once');
+    assert.equal(r.s16.unread, r.s16.unreadBefore, 'the read state moved from n to q');
+    assert.equal(r.s16.unread0, r.s16.unread);
+    assert.equal(r.s16.withN, 0);
   });
 });

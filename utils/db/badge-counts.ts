@@ -10,5 +10,5 @@ export async function badgeCounts(db: NewsDb, now: number, breakingWindowMin: nu
     tx.objectStore('counters').get(ALL),
     tx.objectStore('items').index('byBreaking').getAll(IDBKeyRange.lowerBound(since)),
   ]);
-  return { unread: all?.unread ?? 0, unreadAlerts: all?.unreadAlerts ?? 0, unreadBreaking: breaking.filter((r) => r.n !== undefined).length };
+  return { unread: all?.unread ?? 0, unreadAlerts: all?.unreadAlerts ?? 0, unreadBreaking: breaking.filter((r) => r.q === 0).length };
 }

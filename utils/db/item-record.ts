@@ -1,17 +1,21 @@
-// The items store's record: how an Item is kept in IndexedDB (schema 14), and the one place that
+// The items store's record: how an Item is kept in IndexedDB (schema 16), and the one place that
 // turns one into the other. The rest of Newsbar sees only Item. Bytes per item count many times over
 // (the key is in the record, Chromium's "exists" entry and twice in every index entry), so:
 // - the key is a sequence number (autoIncrement, `k`): consecutive keys share their prefixes and
-//   compress, where the random 64-bit id in every key and index entry did not (schema 13); the id is
-//   kept once in the record, as 8 bytes, and once in the unique byId index, which finds an item by id;
+//   compress, where the random 64-bit id in every key and index entry did not (schema 13);
+// - an item stored since schema 16 goes by that key (idOfStoreKey) and keeps no id; one stored before
+//   keeps its id (8 bytes) in the record and in the unique byId index, which finds it by id;
 // - property names are one or two letters, and nothing is written that equals its default;
-// - the read, starred and breaking flags are the presence of the fields their indexes list (`n`,
-//   `sa`, `ba`), so no flag is kept twice and an index lists only the items it is read for;
+// - the time is kept once: byState (['q', 'p']) lists every item by read state, then time, so the
+//   Unread filter is one range of it and all items two ranges merged (queries.ts);
+// - the starred and breaking flags are the presence of the fields their indexes list (`sa`, `ba`),
+//   so an index lists only the items it is read for;
 // - the same-story index holds a 30-bit hash of the link, not the link in UTF-16;
 // - the source id (`s-` and a 53-bit hash in base36) is kept as that number, in the record and in
 //   bySource's keys (9 B instead of ~28 in UTF-16);
 // - the feed's categories are not kept (nothing reads them; an item read back has none).
 import type { Item } from '../model';
+import type { NewsDb } from './schema';
 import { hashString } from '../normalize/ids';
 
 /**
@@ -24,8 +28,11 @@ export type ItemKey = string | Uint8Array<ArrayBuffer> | ArrayBuffer;
 export interface ItemRecord {
   /** The store's key (keyPath 'k', autoIncrement): absent in a new record, the store gives the next. */
   k?: number;
-  /** The item's id (byId, unique): see itemKey. */
-  id: ItemKey;
+  /**
+   * The item's id (byId, unique; see itemKey), only for an item whose id is not its store key: those
+   * stored before schema 16 (the id was the hash of the item's identity) and test items with ids of their own.
+   */
+  id?: ItemKey;
   /** sourceId, as sourceKeyOf gives it */
   s: string | number;
   /** title */
@@ -40,7 +47,7 @@ export interface ItemRecord {
   a?: string;
   /** imageUrl */
   i?: string;
-  /** published (byPublished, bySource) */
+  /** published (bySource, byState) */
   p: number;
   /** firstSeen - published, when not 0 */
   f?: number;
@@ -48,8 +55,8 @@ export interface ItemRecord {
   e?: number;
   /** alsoFrom, when any */
   o?: string[];
-  /** published, only while unread (byUnread): absent = read */
-  n?: number;
+  /** read: 0 or 1, always written, as byState's first key (['q', 'p']: every item by read state, then time) */
+  q: 0 | 1;
   /** published, only while starred (byStarred): absent = not starred */
   sa?: number;
   /** published, only while breaking (byBreaking): absent = not breaking */
@@ -186,15 +193,48 @@ export function knownKeyOf(it: Item): number | undefined {
   return (it as Keyed)[STORE_KEY];
 }
 
-/** The store key of an item: the one it was read with, else byId's (undefined when it is not stored). */
-export async function keyOfItem(store: IdReader, it: Item): Promise<number | undefined> {
-  return knownKeyOf(it) ?? ((await store.index('byId').getKey(itemKey(it.id))) as number | undefined);
+/**
+ * The id an item stored since schema 16 goes by: its store key, after a `~` (which no id made from a
+ * hash has), so the record keeps no id and byId lists it not. Unique for good: autoIncrement never
+ * gives a number twice.
+ */
+export const idOfStoreKey = (k: number): string => `~${k.toString(36)}`;
+
+/** The store key an id names (idOfStoreKey), or undefined for an id kept in the record. */
+export function storeKeyOfId(id: string): number | undefined {
+  if (id.charCodeAt(0) !== 126) return undefined;
+  const k = parseInt(id.slice(1), 36);
+  return k > 0 && Number.isSafeInteger(k) && idOfStoreKey(k) === id ? k : undefined;
 }
 
-/** The record of an item (its topics are not kept here: see tags.ts), under store key `k` (none: a new record). */
+/**
+ * Orders ids as their items were stored where both name a store key (a string comparison would put
+ * `~a` after `~10`), else as strings; an index breaks ties of time by store key.
+ */
+export function compareIds(a: string, b: string): number {
+  const ka = storeKeyOfId(a);
+  const kb = storeKeyOfId(b);
+  if (ka !== undefined && kb !== undefined) return ka - kb;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** An id for a new item that takes its store key as id once written (ItemWriter.put gives it). */
+export const NEW_ITEM_ID = '';
+
+/** The store key of an item: the one it was read with, its id's, else byId's (undefined when it is not stored). */
+export async function keyOfItem(store: IdReader, it: Item): Promise<number | undefined> {
+  return knownKeyOf(it) ?? storeKeyOfId(it.id) ?? ((await store.index('byId').getKey(itemKey(it.id))) as number | undefined);
+}
+
+/**
+ * The record of an item (its topics are not kept here: see tags.ts), under store key `k` (none: a new
+ * record, or the key its id names).
+ */
 export function toRecord(it: Item, k?: number): ItemRecord {
-  const r: ItemRecord = { id: itemKey(it.id), s: sourceKeyOf(it.sourceId), t: it.title, u: it.url, p: it.published };
-  if (k !== undefined) r.k = k;
+  const own = storeKeyOfId(it.id);
+  const r: ItemRecord = { s: sourceKeyOf(it.sourceId), t: it.title, u: it.url, p: it.published, q: it.read === 1 ? 1 : 0 };
+  if (own === undefined && it.id !== NEW_ITEM_ID) r.id = itemKey(it.id);
+  if ((k ?? own) !== undefined) r.k = k ?? own;
   if (it.summaryHtml) r.h = it.summaryHtml;
   if (it.contentHtml) r.c = it.contentHtml;
   if (it.author !== undefined) r.a = it.author;
@@ -202,7 +242,6 @@ export function toRecord(it: Item, k?: number): ItemRecord {
   if (it.firstSeen !== it.published) r.f = it.firstSeen - it.published;
   if (it.updated) r.e = it.updated;
   if (it.alsoFrom?.length) r.o = it.alsoFrom;
-  if (it.read !== 1) r.n = it.published;
   if (it.starred === 1) r.sa = it.published;
   if (it.breaking === 1) r.ba = it.published;
   if (it.sourceBreaking === 1) r.sb = 1;
@@ -214,7 +253,7 @@ export function toRecord(it: Item, k?: number): ItemRecord {
 /** The item of a record (without topics). */
 export function fromRecord(r: ItemRecord): Item {
   const it: Item = {
-    id: idOfKey(r.id),
+    id: r.id !== undefined ? idOfKey(r.id) : idOfStoreKey(r.k!),
     sourceId: sourceIdOf(r.s),
     title: r.t,
     url: r.u,
@@ -227,7 +266,7 @@ export function fromRecord(r: ItemRecord): Item {
     breaking: r.ba !== undefined ? 1 : 0,
     sourceBreaking: r.sb ?? 0,
     alert: r.al ?? 0,
-    read: r.n === undefined ? 1 : 0,
+    read: r.q,
     starred: r.sa !== undefined ? 1 : 0,
   };
   if (r.a !== undefined) it.author = r.a;
@@ -247,22 +286,34 @@ export function sameRecord(a: ItemRecord, b: ItemRecord): boolean {
   return ka.length === kb.length && ka.every((k) => same((a as never)[k], (b as never)[k]));
 }
 
-/** The items store of any transaction: items are found by id through its byId index. */
+/** The items store of any transaction: an item is found by its store key, or by an id kept in the record through byId. */
 export interface IdReader {
+  get(k: number): Promise<ItemRecord | undefined>;
   index(name: 'byId'): { get(key: ItemKey): Promise<ItemRecord | undefined>; getKey(key: ItemKey): Promise<IDBValidKey | undefined> };
+}
+
+/** The record of an item by id (undefined when none is stored). */
+export function recordOf(store: IdReader, id: string): Promise<ItemRecord | undefined> {
+  const k = storeKeyOfId(id);
+  return k !== undefined ? store.get(k) : store.index('byId').get(itemKey(id));
+}
+
+/** The store key of a stored item by id (undefined when none is stored). */
+export async function storedKeyOf(store: IdReader & { getKey(k: number): Promise<number | undefined> }, id: string): Promise<number | undefined> {
+  const k = storeKeyOfId(id);
+  return (k !== undefined ? store.getKey(k) : store.index('byId').getKey(itemKey(id))) as Promise<number | undefined>;
 }
 
 /** One stored item by id. */
 export async function getItem(store: IdReader, id: string): Promise<Item | undefined> {
-  const r = await store.index('byId').get(itemKey(id));
+  const r = await recordOf(store, id);
   return r && fromRecord(r);
 }
 
 /** Stored items by id (undefined where none), the look-ups issued together. */
 export function getItems(store: IdReader, ids: Iterable<string>): Promise<Array<Item | undefined>> {
-  const index = store.index('byId');
   return Promise.all([...ids].map(async (id) => {
-    const r = await index.get(itemKey(id));
+    const r = await recordOf(store, id);
     return r && fromRecord(r);
   }));
 }
@@ -276,8 +327,8 @@ export function getItemsByKey(store: { get(k: number): Promise<ItemRecord | unde
 }
 
 /** One stored item by id, in a transaction of its own. */
-export function readItem(db: { getFromIndex(store: 'items', index: 'byId', key: ItemKey): Promise<ItemRecord | undefined> }, id: string): Promise<Item | undefined> {
-  return db.getFromIndex('items', 'byId', itemKey(id)).then((r) => r && fromRecord(r));
+export function readItem(db: NewsDb, id: string): Promise<Item | undefined> {
+  return getItem(db.transaction('items').store, id);
 }
 
 /** Every stored item (tests, recounts). */

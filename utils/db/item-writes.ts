@@ -6,10 +6,10 @@ import type { IDBPTransaction } from 'idb';
 import type { Item } from '../model';
 import type { NewsSchema, NewsDb } from './schema';
 import { CounterBatch } from './counters';
-import { keyOfItem, sameRecord, toRecord } from './item-record';
+import { idOfStoreKey, keyOfItem, NEW_ITEM_ID, sameRecord, toRecord } from './item-record';
 import { tagRecordOf, topicsOfRecord } from './tags';
 
-export const ITEM_STORES = ['items', 'tags', 'counters', 'searchQueue', 'sources', 'pendingAlerts'] as const;
+export const ITEM_STORES = ['items', 'tags', 'counters', 'searchQueue', 'sources', 'pendingAlerts', 'identities'] as const;
 export type ItemTx = IDBPTransaction<NewsSchema, (typeof ITEM_STORES)[number][], 'readwrite'>;
 
 /** Does the search index need to see this item (again)? */
@@ -28,15 +28,19 @@ export class ItemWriter {
   itemsWritten = 0;
   /** Items whose text the search index must see: queued in one entry when the work is done. */
   readonly toIndex = new Set<string>();
+  /** The store keys of the items deleted. */
+  readonly deletedKeys = new Set<number>();
 
   constructor(readonly tx: ItemTx) {}
 
   /**
    * Writes `after` (which replaces `before`, if it existed). `after.topics` absent keeps the item's
    * tags; a list makes them exactly that list. `before.topics`, when given, must be its current tags
-   * (else they are looked up, when needed). The item record is written only if it changed.
+   * (else they are looked up, when needed). The item record is written only if it changed. A new item
+   * whose id is NEW_ITEM_ID takes its store key as id. Resolves to the item as written (with its id).
    */
-  async put(before: Item | undefined, after: Item): Promise<void> {
+  async put(before: Item | undefined, after: Item): Promise<Item> {
+    if (!before && after.id === NEW_ITEM_ID) return this.add(after);
     const { topics: wanted, ...record } = after;
     const moved = !!before && before.published !== record.published;
     const tags = this.tx.objectStore('tags');
@@ -63,6 +67,20 @@ export class ItemWriter {
     }
     if (textChanged(before, record)) this.toIndex.add(record.id);
     await Promise.all(writes);
+    return after;
+  }
+
+  /** A new item: its record first, for the store key that is its id, then its tags. */
+  private async add(after: Item): Promise<Item> {
+    const k = await this.tx.objectStore('items').add(toRecord(after));
+    this.itemsWritten++;
+    const it: Item = { ...after, id: idOfStoreKey(k) };
+    const { topics = [], ...record } = it;
+    this.counts.change(undefined, { ...record, topics });
+    const rec = topics.length ? tagRecordOf(record, topics) : undefined;
+    if (rec) await this.tx.objectStore('tags').put(rec);
+    this.toIndex.add(it.id);
+    return it;
   }
 
   /** Deletes an item and its tags; the search index drops it when it next rebuilds the segment that holds it. */
@@ -72,6 +90,7 @@ export class ItemWriter {
     this.counts.change({ ...before, topics: topicsOfRecord(rec) }, undefined);
     const items = this.tx.objectStore('items');
     const key = await keyOfItem(items, before);
+    if (key !== undefined) this.deletedKeys.add(key);
     await Promise.all([rec ? tags.delete(before.id) : undefined, key === undefined ? undefined : items.delete(key)]);
   }
 }

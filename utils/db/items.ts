@@ -2,12 +2,13 @@
 import type { NewsDb } from './schema';
 import type { Item, ParsedItem, Settings, Source } from '../model';
 import { shownPublished } from '../normalize/dates';
-import { itemIdFor, itemIdentity } from '../normalize/ids';
+import { itemIdentity } from '../normalize/ids';
 import { writeItems, type ItemTx, type ItemWriter } from './item-writes';
 import { sourceKey } from './counters';
 import { joinedBy, storyFromOtherSource } from './same-story';
 import { withTopics, type TopicSet } from '../topics/rematch';
-import { fromRecord, getItem, sourceItemsRange } from './item-record';
+import { fromRecord, NEW_ITEM_ID, sourceItemsRange, storeKeyOfId } from './item-record';
+import { IdentityMap, identityHash, readIdentities, writeIdentities } from './identities';
 
 export interface StoreResult {
   newIds: string[];
@@ -38,7 +39,7 @@ function sameText(a: Item, p: ParsedItem): boolean {
 function newItem(source: Source, p: ParsedItem, now: number): Item {
   const published = shownPublished(p.published, now);
   return {
-    id: itemIdFor(source.id, p),
+    id: NEW_ITEM_ID,
     sourceId: source.id,
     title: p.title,
     url: p.url,
@@ -120,22 +121,26 @@ async function writePoll(
   topics: TopicSet | undefined,
 ): Promise<StoreResult> {
   const batch = dedupeBatch(parsed);
-  // The id is the identity (and holds the source): an item is looked up by id only when the source
-  // has items stored. Look-ups are issued together: IndexedDB pipelines them inside the transaction.
+  // A source with nothing stored (a new one) needs no look-up per parsed item. Else its identity map
+  // (identities.ts) names the stored item of each identity; look-ups are issued together: IndexedDB
+  // pipelines them inside the transaction.
   const own = await storedKeys(tx, source.id);
   const items = tx.objectStore('items');
-  const existing = await Promise.all(batch.map((p) => (own.size ? getItem(items, itemIdFor(source.id, p)) : undefined)));
+  const identities = own.size ? await readIdentities(tx.objectStore('identities'), source.id) : new IdentityMap();
+  const hashes = batch.map((p) => identityHash(source.id, p));
+  const existing = await Promise.all(hashes.map(async (h) => {
+    const k = identities.find(h);
+    const r = k !== undefined && own.has(k) ? await items.get(k) : undefined;
+    return r && fromRecord(r);
+  }));
   const twins = await Promise.all(batch.map((p, i) => (existing[i] ? undefined : storyFromOtherSource(items, source, p, own))));
   const joined = new Set<string>();
   const newIds: string[] = [];
   const updatedIds: string[] = [];
-  const writes: Promise<unknown>[] = [];
-  const matched = (it: Item) => {
-    if (!topics) return it;
-    const next = withTopics(it, topics);
-    if (next.alert) writes.push(tx.objectStore('pendingAlerts').put({ itemId: next.id, at: now }));
-    return next;
-  };
+  const added = new Set<number>();
+  const writes: Array<Promise<unknown> | undefined> = [];
+  const matched = (it: Item) => (topics ? withTopics(it, topics) : it);
+  const alertFor = (it: Item) => (it.alert && topics ? tx.objectStore('pendingAlerts').put({ itemId: it.id, at: now }) : undefined);
   batch.forEach((p, i) => {
     const old = existing[i];
     const twin = twins[i];
@@ -145,15 +150,22 @@ async function writePoll(
       joined.add(twin.id);
       if (next) writes.push(writer.put(twin, next));
     } else if (!old) {
-      const it = matched(newItem(source, p, now));
-      newIds.push(it.id);
-      writes.push(writer.put(undefined, it));
+      // The item's id is its store key: known once its record is added.
+      newIds.push(NEW_ITEM_ID);
+      const at = newIds.length - 1;
+      writes.push(writer.put(undefined, matched(newItem(source, p, now))).then((it) => {
+        newIds[at] = it.id;
+        const k = storeKeyOfId(it.id)!;
+        added.add(k);
+        identities.add(hashes[i]!, k);
+        return alertFor(it);
+      }));
     } else if (!sameText(old, p)) {
       // Keep the item's place in time unless the source gives a new date (never later than first seen).
       const fresh = newItem(source, { ...p, published: shownPublished(p.published, old.firstSeen, old.published) }, now);
       updatedIds.push(old.id);
       // Changed text can change what matches.
-      writes.push(writer.put(old, matched({
+      const next = matched({
         ...fresh,
         id: old.id,
         firstSeen: old.firstSeen,
@@ -163,11 +175,14 @@ async function writePoll(
         alert: old.alert,
         read: old.read,
         starred: old.starred,
-      })));
+      });
+      writes.push(writer.put(old, next), alertFor(next));
     }
   });
   await Promise.all(writes);
   const { removed, count } = await applyRetention(tx, writer, source.id, now, settings, own.size);
+  identities.keepOnly((k) => (own.has(k) || added.has(k)) && !writer.deletedKeys.has(k));
+  await writeIdentities(tx.objectStore('identities'), source.id, identities);
   const cur = (await tx.objectStore('sources').get(source.id)) ?? source;
   await tx.objectStore('sources').put({ ...cur, ...sourcePatch, itemCount: count });
   return { newIds, updatedIds, removed };

@@ -6,7 +6,7 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { Schema13 } from './schema';
 import type { LegacyItem } from './migrate-item-ids';
-import { toRecord } from './item-record';
+import { toRecord, type ItemRecord } from './item-record';
 
 type UpgradeTx = IDBPTransaction<Schema13, StoreNames<Schema13>[], 'versionchange'>;
 
@@ -28,11 +28,13 @@ export async function rewriteItemRecords(tx: UpgradeTx): Promise<void> {
     const old = cursor.value as unknown as LegacyItem;
     if ('sourceId' in old) {
       const { topics: _t, topicKeys: _k, guid: _g, starredAt: _s, breakingAt: _b, ...it } = old;
-      const rec = toRecord(it);
-      if (rec.id === cursor.key) void cursor.update(rec);
+      // The record as schemas 13 to 15 kept it: `n`, a copy of the time while unread, where today's has `q` (schema 16).
+      const { q, ...rec } = toRecord(it) as ItemRecord & { n?: number };
+      if (q === 0) rec.n = rec.p;
+      if (rec.id === cursor.key) void cursor.update(rec as never);
       else {
         void cursor.delete();
-        void items.put(rec);
+        void items.put(rec as never);
       }
     }
     cursor = await cursor.continue();

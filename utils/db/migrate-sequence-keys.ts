@@ -11,13 +11,13 @@ import { linkKey, type ItemRecord } from './item-record';
 type Db = IDBPDatabase<NewsSchema>;
 type UpgradeTx = IDBPTransaction<NewsSchema, StoreNames<NewsSchema>[], 'versionchange'>;
 
-/** The items store of schema 14 and its indexes. */
+/** The items store of schema 14 and its indexes (byPublished and byUnread until schema 16). */
 export function createItemsStore(db: Db) {
   const items = db.createObjectStore('items', { keyPath: 'k', autoIncrement: true });
   items.createIndex('byId', 'id', { unique: true });
-  items.createIndex('byPublished', 'p');
+  items.createIndex('byPublished' as never, 'p');
   items.createIndex('bySource', ['s', 'p']);
-  items.createIndex('byUnread', 'n');
+  items.createIndex('byUnread' as never, 'n');
   items.createIndex('byStarred', 'sa');
   items.createIndex('byBreaking', 'ba');
   items.createIndex('byLink', 'l');

@@ -5,7 +5,7 @@ import type { Item } from '../model';
 import { ALL, sourceKey, topicKey } from './counters';
 import { newestRecords } from './newest-records';
 import { topicTagRange, withTopicsOf } from './tags';
-import { fromRecord, getItems, sourceKeyOf, type ItemRecord } from './item-record';
+import { compareIds, fromRecord, getItems, knownKeyOf, sourceKeyOf, type ItemRecord } from './item-record';
 
 export type Filter =
   | { kind: 'all' }
@@ -33,11 +33,23 @@ export interface Page {
 
 export const PAGE_SIZE = 50;
 
-export type ItemIndex = 'byPublished' | 'byUnread' | 'byStarred' | 'bySource' | 'byBreaking';
+export type ItemIndex = 'byState' | 'byStarred' | 'bySource' | 'byBreaking';
 
-/** Where a filter's items are: an index of the items, or 'tags' (the tags' byTopicTime), and its bounds (oldest to newest). */
+/**
+ * Every item by time: byState lists the unread ([0, time]) and then the read ([1, time]), each item
+ * once (no index lists every item's time a second time: docs/PERFORMANCE.md, "Stored bytes").
+ */
+const STATES = [0, 1] as const;
+
+/** A read state's items in byState, published from `lower` to `upper`. */
+const stateRange = (q: 0 | 1, lower: number, upper: number): FilterRange => span('byState', [q, lower], [q, upper]);
+
+/**
+ * Where a filter's items are: an index of the items, 'time' (both read states of byState, merged), or
+ * 'tags' (the tags' byTopicTime), and its bounds (oldest to newest).
+ */
 export interface FilterRange {
-  index: ItemIndex | 'tags';
+  index: ItemIndex | 'time' | 'tags';
   lower: IDBValidKey;
   upper: IDBValidKey;
   range: IDBKeyRange;
@@ -49,9 +61,9 @@ const span = (index: FilterRange['index'], lower: IDBValidKey, upper: IDBValidKe
 export function rangeOf(f: Filter, until = Infinity): FilterRange {
   switch (f.kind) {
     case 'all':
-      return span('byPublished', -Infinity, until);
+      return span('time', -Infinity, until);
     case 'unread':
-      return span('byUnread', -Infinity, until);
+      return stateRange(0, -Infinity, until);
     case 'starred':
       return span('byStarred', -Infinity, until);
     case 'source':
@@ -62,7 +74,7 @@ export function rangeOf(f: Filter, until = Infinity): FilterRange {
     }
     case 'folder':
       // No index per folder: its items are picked from all, newest first (see walk's `keep`).
-      return span('byPublished', -Infinity, until);
+      return span('time', -Infinity, until);
   }
 }
 
@@ -90,13 +102,17 @@ export function matchesFilter(f: Filter, it: Item): boolean {
  * ties by the later stored).
  */
 export function newestFirst(a: Item, b: Item): number {
-  return b.published - a.published || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+  return b.published - a.published || compareIds(b.id, a.id);
 }
 
 /** Walks a filter's range newest-first from just after `after`, collecting up to `limit` records, with their topics. */
 async function walk(db: NewsDb, p: FilterRange, after: PageCursor | undefined, limit: number, keep?: (it: Item) => boolean): Promise<Page> {
   const tx = db.transaction(['items', 'tags']);
-  const page = p.index === 'tags' ? await walkTags(tx, p, after, limit) : await walkItems(tx, p.index, p, after, limit, keep);
+  const page = p.index === 'tags'
+    ? await walkTags(tx, p, after, limit)
+    : p.index === 'time'
+      ? await walkByTime(tx, p, after, limit, keep)
+      : await walkItems(tx, p.index, p, after, limit, keep);
   // One look-up per row shown, for its chips (tags are not in the item).
   return { ...page, items: await withTopicsOf(tx, page.items) };
 }
@@ -160,6 +176,41 @@ async function walkItems(tx: ReadTx, name: ItemIndex, p: FilterRange, after: Pag
   // A full page may have more after it; an exhausted cursor has none.
   const more = cursor !== null && items.length === limit;
   return { items, next: more ? last : undefined };
+}
+
+/** Newest first by time, then by store key: the order of an index walked 'prev' (ties by the later stored). */
+const byTimeThenKey = (a: Item, b: Item) => b.published - a.published || (knownKeyOf(b) ?? 0) - (knownKeyOf(a) ?? 0);
+
+/**
+ * A page of every item by time: a page from each read state's range of byState, merged. The merged
+ * page's cursor is [time, store key], which places both ranges. Reads up to twice the page; a page
+ * never misses an item, since whatever one range gave beyond the merged page's end comes again on the next.
+ */
+async function walkByTime(tx: ReadTx, p: FilterRange, after: PageCursor | undefined, limit: number, keep?: (it: Item) => boolean): Promise<Page> {
+  const pages = await Promise.all(STATES.map((q) => {
+    const r = stateRange(q, p.lower as number, p.upper as number);
+    return walkItems(tx, 'byState', r, after && { key: [q, after.key as number], at: after.at }, limit, keep);
+  }));
+  const all = pages.flatMap((pg) => pg.items).sort(byTimeThenKey);
+  const items = all.slice(0, limit);
+  const end = items[items.length - 1];
+  const more = all.length > limit || pages.some((pg) => pg.next);
+  return { items, next: more && end ? { key: end.published, at: knownKeyOf(end)! } : undefined };
+}
+
+/** The store keys of the newest `limit` items, newest first (keys only: no record is read). */
+export async function newestKeys(db: NewsDb, limit: number): Promise<number[]> {
+  const tx = db.transaction('items');
+  const walks = await Promise.all(STATES.map(async (q) => {
+    const out: Array<[number, number]> = [];
+    let cur = await tx.store.index('byState').openKeyCursor(stateRange(q, -Infinity, Infinity).range, 'prev');
+    while (cur && out.length < limit) {
+      out.push([cur.key[1], cur.primaryKey]);
+      cur = await cur.continue();
+    }
+    return out;
+  }));
+  return walks.flat().sort((a, b) => b[0] - a[0] || b[1] - a[1]).slice(0, limit).map((e) => e[1]);
 }
 
 /** One newest-first page of a filter, after `after` (the previous page's `next`). */

@@ -2,7 +2,7 @@
 // never leaves half a "mark all read" behind.
 import type { NewsDb } from './schema';
 import type { Flag, Item } from '../model';
-import type { Filter } from './queries';
+import type { Filter, ItemIndex } from './queries';
 import { writeItems } from './item-writes';
 import { matchesFilter, rangeOf } from './queries';
 import { fromRecord, getItem, getItems } from './item-record';
@@ -47,7 +47,7 @@ export async function markAllRead(db: NewsDb, filter: Filter, until = Infinity, 
       changed?.push(...unread.map((it) => it.id));
       return unread.length;
     }
-    let cursor = await tx.objectStore('items').index(plan.index).openCursor(plan.range);
+    let cursor = await tx.objectStore('items').index(plan.index as ItemIndex).openCursor(plan.range);
     let n = 0;
     while (cursor) {
       const it = fromRecord(cursor.value);

@@ -12,6 +12,9 @@ import { shortenItemIds } from './migrate-short-ids';
 import { rewriteItemRecords } from './migrate-item-records';
 import { moveItemsToSequenceKeys } from './migrate-sequence-keys';
 import { moveSegmentsToStoreKeys } from './migrate-segment-keys';
+import { mapItemIdentities } from './migrate-identities';
+import { indexByState } from './migrate-time-indexes';
+import type { IdentityRecord } from './identities';
 import type { ItemKey, ItemRecord } from './item-record';
 import type { ReaderCopy } from '../reader/cache';
 
@@ -40,14 +43,12 @@ export interface NewsSchema extends OtherStores {
     key: number;
     value: ItemRecord;
     indexes: {
-      /** An item by its id (unique; the id as item-record.ts itemKey gives it). */
+      /** An item by the id its record keeps (unique; item-record.ts itemKey): items stored before schema 16, whose id is not their key. */
       byId: ItemKey;
-      /** Newest-first paging over everything ('p'). */
-      byPublished: number;
       /** Per-source listing and retention (['s', 'p']; `s` as item-record.ts sourceKeyOf gives it). */
       bySource: [string | number, number];
-      /** Unread counting and the Unread filter: unread items only ('n'). */
-      byUnread: number;
+      /** Every item by read state, then time (['q', 'p']): the Unread filter is [0, *], all items [0, *] and [1, *] merged (queries.ts). */
+      byState: [number, number];
       /** The Starred filter: starred items only ('sa'). */
       byStarred: number;
       /** The breaking ticker and its unread count: breaking items only ('ba'). */
@@ -63,7 +64,7 @@ export interface Schema13 extends OtherStores {
   items: {
     key: ItemKey;
     value: ItemRecord;
-    indexes: Omit<NewsSchema['items']['indexes'], 'byId'>;
+    indexes: Omit<NewsSchema['items']['indexes'], 'byId' | 'byState'> & { byPublished: number; byUnread: number };
   };
 }
 
@@ -120,6 +121,11 @@ export interface OtherStores extends DBSchema {
   searchPostings: {
     key: [string, number, number];
     value: Postings;
+  };
+  /** Per source (its key as item-record.ts sourceKeyOf gives it): its items' identity hashes and store keys (identities.ts). */
+  identities: {
+    key: string | number;
+    value: IdentityRecord;
   };
   /** Counts kept by every write (see counters.ts): 'all', 's:<source>', 't:<topic>'. */
   counters: {
@@ -350,6 +356,15 @@ const migrations: Array<(db: IDBPDatabase<Schema12>, tx: UpgradeTx) => void | Pr
   // 14 -> 15: search segments name their items by store key (a sequence number, which varints keep
   // to a byte or two) instead of by id (8 random bytes), and a search reads them by that key.
   (_db, tx) => moveSegmentsToStoreKeys(tx as never),
+  // 15 -> 16: a new item's id is its store key, so its record keeps no id (the random 64-bit id cost
+  // ~61 B per item on disk), and the dedupe finds items through a per-source identity map made here
+  // from the stored ids. Stored items keep their ids: nothing that names them moves. And byPublished
+  // and byUnread go: byState lists each item once, by read state and time, and a record keeps its time
+  // once (byUnread's `n` repeated it).
+  async (db, tx) => {
+    await mapItemIdentities(db as never, tx as never);
+    await indexByState(tx as never);
+  },
 ];
 
 export const DB_VERSION = migrations.length;

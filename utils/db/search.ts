@@ -4,7 +4,7 @@
 // and checks the newest candidates against the items themselves (still there, still matching, in
 // the filter) until no unread segment can hold a newer match. Items not indexed yet wait in the
 // queue and are checked one by one. The work depends on the answer, not on the size of the store.
-import { getItems, getItemsByKey, itemKey, knownKeyOf } from './item-record';
+import { getItems, getItemsByKey, knownKeyOf, storedKeyOf } from './item-record';
 import type { IDBPTransaction } from 'idb';
 import type { NewsSchema, NewsDb, SegmentDocs, SegmentMeta } from './schema';
 import type { Item } from '../model';
@@ -245,9 +245,9 @@ export async function termCandidates(db: NewsDb, term: SearchTerm, max: number):
     indexMatches(tx, [term]),
     tx.objectStore('searchSegments').getAll(),
   ]);
-  const byId = tx.objectStore('items').index('byId');
+  const items = tx.objectStore('items');
   const keys = new Set<number>();
-  const queuedKeys = max > 0 ? await Promise.all([...queued].map((id) => byId.getKey(itemKey(id)))) : [];
+  const queuedKeys = max > 0 ? await Promise.all([...queued].map((id) => storedKeyOf(items, id))) : [];
   for (const k of queuedKeys) if (k !== undefined) keys.add(k as number);
   let total = queued.size;
   for (const l of found.bySeg.values()) total += l.length;

@@ -1,5 +1,5 @@
 // Sources: what the user subscribed to, and the poller's state for each (in IndexedDB, local only).
-import { fromRecord } from './item-record';
+import { fromRecord, sourceKeyOf } from './item-record';
 import type { NewsDb } from './schema';
 import { DEFAULT_INTERVAL_MIN, LIVE_INTERVAL_MIN, MIN_INTERVAL_MIN, type Source, type SourceKind } from '../model';
 import { hashString } from '../normalize/ids';
@@ -132,7 +132,7 @@ export async function updateSources(db: NewsDb, ids: readonly string[], patch: S
 /** Removes a source and all its items (starred ones too: the user confirmed removing it). */
 export async function removeSource(db: NewsDb, id: string): Promise<number> {
   return writeItems(db, async (writer, tx) => {
-    await tx.objectStore('sources').delete(id);
+    await Promise.all([tx.objectStore('sources').delete(id), tx.objectStore('identities').delete(sourceKeyOf(id))]);
     const r = rangeOf({ kind: 'source', id });
     let n = 0;
     let cur = await tx.objectStore('items').index('bySource').openCursor(r.range);

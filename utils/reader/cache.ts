@@ -1,7 +1,7 @@
 // The reader's offline copies: the last 200 articles read, text only (pictures become links), kept
 // in the `reader` store. A copy goes when its item goes (retention); a starred item keeps its copy
 // beyond the 200.
-import { itemKey } from '../db/item-record';
+import { recordOf, storedKeyOf } from '../db/item-record';
 import type { NewsDb } from '../db/schema';
 import type { ReaderArticle } from './extract';
 
@@ -48,7 +48,7 @@ export async function putCopy(db: NewsDb, copy: ReaderCopy, limit = READER_CACHE
   let cursor = await reader.index('byReadAt').openCursor(null, 'prev');
   let kept = 0;
   while (cursor) {
-    const item = await items.index('byId').get(itemKey(cursor.value.itemId));
+    const item = await recordOf(items, cursor.value.itemId);
     // A starred item's record has `sa` (item-record.ts).
     if (!item || (item.sa === undefined && ++kept > limit)) await cursor.delete();
     cursor = await cursor.continue();
@@ -62,7 +62,7 @@ export async function sweepCopies(db: NewsDb): Promise<number> {
   let removed = 0;
   let cursor = await tx.objectStore('reader').openCursor();
   while (cursor) {
-    if ((await tx.objectStore('items').index('byId').getKey(itemKey(cursor.value.itemId))) === undefined) {
+    if ((await storedKeyOf(tx.objectStore('items'), cursor.value.itemId)) === undefined) {
       await cursor.delete();
       removed++;
     }

@@ -5,6 +5,7 @@
 import type { Item } from '../model';
 import { itemSearchWords } from './words';
 import { pushVarint, readVarints } from './varint';
+import { compareIds } from '../db/item-record';
 
 /**
  * A word's postings as stored: since 0.10.0 a Uint8Array (encodePostings: a bitmap of the segment's
@@ -64,7 +65,7 @@ type Indexable = Pick<Item, 'id' | 'title' | 'summaryHtml' | 'contentHtml' | 'pu
 
 /** Newest first, ties by the larger id: the order the sidebar lists items in. */
 function newestFirst(a: Indexable, b: Indexable): number {
-  return b.published - a.published || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+  return b.published - a.published || compareIds(b.id, a.id);
 }
 
 /** The segment of `items`, each named in it by its store key (`keyOf`). */

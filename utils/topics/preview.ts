@@ -8,6 +8,7 @@ import { compileTopic, compiledMatches } from './match';
 import { docOf } from './rematch';
 import { STOP_WORDS } from '../search/words';
 import { termCandidates, type SearchTerm } from '../db/search';
+import { newestKeys } from '../db/queries';
 
 export interface Preview {
   items: Item[];
@@ -40,11 +41,7 @@ export async function previewTopic(db: NewsDb, topic: Pick<Topic, 'query' | 'sou
   const keys = new Set<number>();
   if (Math.min(...sizes) === Infinity) {
     // Nothing to narrow by: the newest items are the candidates.
-    let cur = await db.transaction('items').store.index('byPublished').openKeyCursor(null, 'prev');
-    while (cur && keys.size < MAX_CANDIDATES) {
-      keys.add(cur.primaryKey);
-      cur = await cur.continue();
-    }
+    for (const k of await newestKeys(db, MAX_CANDIDATES)) keys.add(k);
   } else {
     for (const t of best.terms) {
       for (const k of (await termCandidates(db, searchTerm(t), MAX_CANDIDATES)).keys) keys.add(k);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IDBPDatabase } from 'idb';
 import { DB_VERSION, openNewsDb, type NewsSchema, type Schema12, type Schema13 } from '@/utils/db/schema';
-import { allItems, getItemsByKey, idOfKey, itemKey, packIds, readItem, sourceItemsRange, toRecord, unpackIds, type ItemRecord } from '@/utils/db/item-record';
+import { allItems, getItemsByKey, idOfKey, idOfStoreKey, itemKey, packIds, readItem, sourceItemsRange, toRecord, unpackIds, type ItemRecord } from '@/utils/db/item-record';
 import { markRead, toggleStar } from '@/utils/db/read-state';
 import { takePendingAlerts } from '@/utils/db/pending-alerts';
 import { sweepCopies } from '@/utils/reader/cache';
@@ -33,6 +33,12 @@ function legacySegment(items: ReadonlyArray<Pick<Item, 'id' | 'title' | 'summary
 async function segmentIds(db: IDBPDatabase<NewsSchema>): Promise<string[]> {
   const keys = (await db.getAll('searchDocs')).flatMap((d) => decodeDocs(d).keys);
   return (await getItemsByKey(db.transaction('items').store, keys)).flatMap((it) => (it ? [it.id] : []));
+}
+
+/** An item's record as schemas 13 to 15 kept it: `n`, a copy of its time while unread, where today's has `q`. */
+function record15(it: Item): ItemRecord {
+  const { q, ...r } = toRecord(it);
+  return (q === 0 ? { ...r, n: r.p } : r) as ItemRecord;
 }
 
 describe('schema migrations', () => {
@@ -114,7 +120,7 @@ describe('schema migrations', () => {
     v9.close();
     // Indexed and found today (under its short id since version 12).
     const db = await openNewsDb('upgrade-4');
-    expect([...db.transaction('items').store.indexNames].sort()).toEqual(['byBreaking', 'byId', 'byLink', 'byPublished', 'bySource', 'byStarred', 'byUnread']);
+    expect([...db.transaction('items').store.indexNames].sort()).toEqual(['byBreaking', 'byId', 'byLink', 'bySource', 'byStarred', 'byState']);
     await indexQueued(db);
     expect((await searchItems(db, 'harb')).items.map((i) => i.id)).toEqual([shortItemId('s:2')]);
     db.close();
@@ -394,7 +400,7 @@ describe('schema migrations', () => {
     const v13 = await openNewsDb('upgrade-13', 13) as unknown as IDBPDatabase<Schema13>;
     await v13.put('sources', a);
     await v13.put('sources', b);
-    for (const it of all) await v13.put('items', { ...toRecord(it), ...(it.categories.length ? { g: it.categories } : {}) } as ItemRecord);
+    for (const it of all) await v13.put('items', { ...record15(it), ...(it.categories.length ? { g: it.categories } : {}) } as ItemRecord);
     const tally = new Tallier();
     for (const it of all) tally.add({ ...it, topics: it.id === items[1]!.id || it.id === items[2]!.id ? ['storm'] : [] });
     for (const c of tally.result()) await v13.put('counters', c);
@@ -418,14 +424,15 @@ describe('schema migrations', () => {
     // Keys 1..13, oldest first (ties in the ids' order); the id once in the record and in byId.
     const records = await db.getAll('items');
     expect(records.map((r) => r.k)).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
-    expect(records.map((r) => idOfKey(r.id))).toEqual([...all].sort((x, y) => x.published - y.published || indexedDB.cmp(itemKey(x.id), itemKey(y.id))).map((it) => it.id));
+    expect(records.map((r) => idOfKey(r.id!))).toEqual([...all].sort((x, y) => x.published - y.published || indexedDB.cmp(itemKey(x.id), itemKey(y.id))).map((it) => it.id));
     expect(records.some((r) => 'g' in r)).toBe(false);
-    for (const r of records) expect(await db.getKeyFromIndex('items', 'byId', r.id)).toBe(r.k);
-    const idsIn = async (index: 'byUnread' | 'byStarred' | 'byBreaking' | 'byPublished') => (await db.getAllFromIndex('items', index)).map((r) => idOfKey(r.id)).sort();
-    expect(await idsIn('byUnread')).toEqual(all.filter((it) => it.read === 0).map((it) => it.id).sort());
+    for (const r of records) expect(await db.getKeyFromIndex('items', 'byId', r.id!)).toBe(r.k);
+    const idsIn = async (index: 'byState' | 'byStarred' | 'byBreaking', range?: IDBKeyRange) => (await db.getAllFromIndex('items', index, range)).map((r) => idOfKey(r.id!)).sort();
+    // Every item by time once: the unread under [0, time] in byState, the read under [1, time].
+    expect(await idsIn('byState', IDBKeyRange.bound([0, -Infinity], [0, Infinity]))).toEqual(all.filter((it) => it.read === 0).map((it) => it.id).sort());
+    expect(await idsIn('byState', IDBKeyRange.bound([1, -Infinity], [1, Infinity]))).toEqual(all.filter((it) => it.read === 1).map((it) => it.id).sort());
     expect(await idsIn('byStarred')).toEqual([items[7]!.id]);
     expect(await idsIn('byBreaking')).toEqual([items[5]!.id]);
-    expect(await idsIn('byPublished')).toEqual(all.map((it) => it.id).sort());
     // Pages of two walk every item once, newest first, the tied ones by the larger id first (as before).
     const walked: string[] = [];
     let page = await loadPage(db, { kind: 'all' }, undefined, 2);
@@ -456,7 +463,10 @@ describe('schema migrations', () => {
     expect(await readItem(db, items[4]!.id)).toMatchObject({ alsoFrom: ['s-b'], read: 0 });
     const more = await storePoll(db, b, [{ ...parsed[9]!, guid: 'b-new', url: 'http://x.test/b-new', title: 'A new harbour story' }], 9000, DEFAULT_SETTINGS);
     expect(more.newIds).toHaveLength(1);
-    expect((await db.getFromIndex('items', 'byId', itemKey(more.newIds[0]!)))?.k).toBe(14);
+    // A new item goes by its store key and keeps no id in its record.
+    expect(more.newIds).toEqual([idOfStoreKey(14)]);
+    expect(await db.get('items', 14)).not.toHaveProperty('id');
+    expect(await db.countFromIndex('items', 'byId')).toBe(13);
     // Read and star writes replace the records in place.
     await markRead(db, [items[1]!.id, odd.id], true);
     expect(await toggleStar(db, items[2]!.id)).toBe(true);
@@ -478,7 +488,7 @@ describe('schema migrations', () => {
       published: 1_700_000_000_000 + i * 61_000 + (i === 3 ? 7 : 0), firstSeen: 0, updated: 0, categories: [], breaking: 0, sourceBreaking: 0, alert: 0, read: 0, starred: 0,
     }));
     const v14 = await openNewsDb('upgrade-14', 14);
-    for (const it of items) await v14.put('items', toRecord({ ...it, firstSeen: it.published }));
+    for (const it of items) await v14.put('items', record15({ ...it, firstSeen: it.published }));
     const built = legacySegment(items);
     await v14.put('searchSegments', { seg: 1, n: 8, maxT: built.t[0]!, minT: built.t[7]! });
     await v14.put('searchDocs', { seg: 1, ids: packIds(built.ids), t: Float64Array.from(built.t), words: [...built.postings.keys()] } as never);
@@ -488,7 +498,7 @@ describe('schema migrations', () => {
     await v14.delete('items', (await v14.getKeyFromIndex('items', 'byId', itemKey(gone.id)))!);
     v14.close();
 
-    const db = await openNewsDb('upgrade-14');
+    const db = await openNewsDb('upgrade-14', 15);
     expect(db.version).toBe(15);
     const [docs] = await db.getAll('searchDocs');
     const { keys, t } = decodeDocs(docs!);

@@ -20,6 +20,7 @@ const SHIPPED_IN: Record<number, string> = {
   13: '0.10.0',
   14: '0.11.0',
   15: '0.12.0',
+  16: '0.13.0',
 };
 
 const parts = (v: string) => v.split('.').map(Number);

@@ -26,7 +26,7 @@ function countItemWrites(): () => number {
   c.db.transaction = ((stores: never, mode: never, opts: never) => {
     if (mode === 'readwrite' && ([] as string[]).concat(stores).includes('items')) n++;
     return open(stores, mode, opts);
-  }) as typeof c.db.transaction;
+  }) as unknown as typeof c.db.transaction;
   return () => n;
 }
 

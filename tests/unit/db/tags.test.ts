@@ -11,7 +11,7 @@ import { getItemWithTopics, topicTagRange } from '@/utils/db/tags';
 import { rematchStored, topicSet } from '@/utils/topics/rematch';
 import type { Item, ParsedItem, Source, Topic } from '@/utils/model';
 import { expectCountersExact } from './recount';
-import { allItems, idOfKey } from '@/utils/db/item-record';
+import { allItems } from '@/utils/db/item-record';
 
 const NOW = Date.now();
 const MIN = 60_000;
@@ -34,7 +34,7 @@ beforeEach(async () => {
 
 /** Orphans: tags whose item is not stored. */
 async function orphanTags(): Promise<number> {
-  const ids = new Set((await db.getAll('items')).map((r) => idOfKey(r.id)));
+  const ids = new Set((await allItems(db)).map((it) => it.id));
   return (await db.getAllKeys('tags')).filter((id) => !ids.has(id)).length;
 }
 

@@ -4,10 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { pollSource } from '@/utils/poller/poll';
 import { getSource } from '@/utils/db/sources';
-import { itemIdFor } from '@/utils/normalize/ids';
+import { identityHash, readIdentities } from '@/utils/db/identities';
 import { expectCountersExact } from '../db/recount';
 import { rss, pollerContext, httpDateMinutesAgo } from './helpers';
-import { allItems } from '@/utils/db/item-record';
+import { allItems, storeKeyOfId } from '@/utils/db/item-record';
 
 const c = pollerContext();
 
@@ -37,9 +37,11 @@ describe('one identity for the stored id and the dedupe', () => {
     const items = await allItems(c.db);
     // The two bridge titles are one identity (punctuation never makes a new item): the first one sent is kept.
     expect(items.map((i) => i.title).sort()).toEqual(['An ordinary story', 'Bridge closed!', 'Guid that looks like a link', 'Link only']);
-    // Each id is its item's identity (the guid is not stored: it is in the id).
+    // The source's identity map names each item by its identity (the guid is not stored: its hash is in the map).
     const guids: Record<string, string> = { 'Guid that looks like a link': 'http://example.test/story-1', 'An ordinary story': 'plain-1' };
-    for (const it of items) expect(it.id).toBe(itemIdFor(src.id, { ...it, guid: guids[it.title] }));
+    const map = await readIdentities(c.db.transaction('identities').store, src.id);
+    expect(map.size).toBe(4);
+    for (const it of items) expect(map.find(identityHash(src.id, { ...it, guid: guids[it.title] }))).toBe(storeKeyOfId(it.id));
     const snapshot = JSON.stringify(items);
     for (let i = 0; i < 6; i++) {
       const out = await pollAgain(src.id);

@@ -16,7 +16,7 @@ import type { Topic } from '@/utils/model';
 import { drainAlerts } from '@/entrypoints/background/alerts';
 import { startNewsServer, type NewsServer } from '../../../scripts/news-server/server';
 import { liveBlogHtml, type PageUpdate } from '../../../scripts/news-server/live-pages';
-import { allItems, idOfKey } from '@/utils/db/item-record';
+import { allItems } from '@/utils/db/item-record';
 
 const MIN = 60_000;
 const topic: Topic = { id: 'flood', name: 'Floods', query: 'flood', sourceIds: [], notify: true, breaking: false, createdAt: 0 };
@@ -63,7 +63,7 @@ describe('topic alerts on a followed live page', () => {
     expect(out.ok).toBe(true);
     if (!out.ok) return;
     const db = await getDb();
-    const stored = (await getItemsWithTopics(db, (await db.getAll('items')).map((r) => idOfKey(r.id)))).map((it) => it!);
+    const stored = (await getItemsWithTopics(db, (await allItems(db)).map((it) => it.id))).map((it) => it!);
     const flood = stored.find((i) => i.title.startsWith('Flood warning'))!;
     expect(flood).toMatchObject({ topics: ['flood'], alert: 1, breaking: 1 });
     expect(stored.find((i) => i.title.startsWith('Water'))).toMatchObject({ topics: [], alert: 0 });
