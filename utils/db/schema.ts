@@ -12,8 +12,7 @@ import { shortenItemIds } from './migrate-short-ids';
 import { rewriteItemRecords } from './migrate-item-records';
 import { moveItemsToSequenceKeys } from './migrate-sequence-keys';
 import { moveSegmentsToStoreKeys } from './migrate-segment-keys';
-import { mapItemIdentities } from './migrate-identities';
-import { indexByState } from './migrate-time-indexes';
+import { migrateToSchema16 } from './migrate-schema-16';
 import type { IdentityRecord } from './identities';
 import type { ItemKey, ItemRecord } from './item-record';
 import type { ReaderCopy } from '../reader/cache';
@@ -361,10 +360,7 @@ const migrations: Array<(db: IDBPDatabase<Schema12>, tx: UpgradeTx) => void | Pr
   // from the stored ids. Stored items keep their ids: nothing that names them moves. And byPublished
   // and byUnread go: byState lists each item once, by read state and time, and a record keeps its time
   // once (byUnread's `n` repeated it).
-  async (db, tx) => {
-    await mapItemIdentities(db as never, tx as never);
-    await indexByState(tx as never);
-  },
+  (db, tx) => migrateToSchema16(db as never, tx as never),
 ];
 
 export const DB_VERSION = migrations.length;
