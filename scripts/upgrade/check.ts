@@ -162,6 +162,15 @@ export async function checkUpgrade(oldDir: string, newDir: string, feeds = 40, p
     const got: Kept = await after.run(SNAPSHOT);
     const counted = await after.run(() => (globalThis as any).newsbar.countItems());
     const unindexed: string[] = await after.run(UNINDEXED);
+    // A poll after the update, each feed one item longer: the dedupe must find every stored item
+    // (schema 16 finds them through the identity maps the migration made), so only the new ones come.
+    for (let s = 0; s < FEEDS; s++) srv.route(`/up/${s}.xml`, { body: rssFeed(`u${s}`, PER_FEED + 1, s) });
+    const repolled = await after.run(async () => {
+      const nb = (globalThis as any).newsbar;
+      await nb.pollNow();
+      return nb.countItems();
+    });
+    const again: Kept = await after.run(SNAPSHOT);
     await after.context.close();
 
     const problems: string[] = [];
@@ -177,6 +186,11 @@ export async function checkUpgrade(oldDir: string, newDir: string, feeds = 40, p
     if (nAfter !== n) problems.push(`${n} items before, ${nAfter} after`);
     if (counted !== n) problems.push(`the counters say ${JSON.stringify(counted)} items, ${n} stored`);
     if (unindexed.length) problems.push(`${unindexed.length} items no longer in the search index, e.g. ${unindexed[0]}`);
+    if (repolled !== n + FEEDS) problems.push(`the poll after the update left ${repolled} items, not ${n} + ${FEEDS} new: the dedupe did not find what was stored`);
+    for (const [id, g] of Object.entries(got.items)) {
+      const a = again.items[id];
+      if (!a || a.read !== g.read || a.starred !== g.starred) problems.push(`the poll after the update changed ${id}: ${JSON.stringify(g)} -> ${JSON.stringify(a)}`);
+    }
     const all = Object.values(kept.items);
     return {
       from: { version: oldVersion, schema: kept.version },

@@ -7,11 +7,11 @@ import { checkUpgrade } from '../../scripts/upgrade/check';
 import { buildCommit } from '../../scripts/upgrade/build-old';
 import { DB_VERSION } from '../../utils/db/schema';
 
-/** The last commit of the previous schema (0.11.0, schema 14). Move it forward with every schema change. */
-const PREVIOUS_RELEASE = '4559ac0';
+/** The last commit of the previous schema (0.12.0, schema 15). Move it forward with every schema change. */
+const PREVIOUS_RELEASE = 'b377d3c';
 
 describe('an update from the previous release', () => {
-  it('keeps every item with its read and starred state and its topic tags', { timeout: 240_000 }, async () => {
+  it('keeps every item with its read and starred state and its topic tags, and the next poll adds only what is new', { timeout: 240_000 }, async () => {
     checkPrerequisites();
     const old = buildCommit(PREVIOUS_RELEASE);
     const r = await checkUpgrade(old, EXT_DIR, 10, 50, DB_VERSION);
