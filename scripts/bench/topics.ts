@@ -32,7 +32,7 @@ export async function benchTopics(ext: Extension, runs: number): Promise<Section
     ours.push(await w.evaluate(`(async () => {
       const nb = globalThis.newsbar;
       const db = await nb.getDb();
-      const ids = (await db.getAllKeysFromIndex('items', 'byId')).map(nb.itemRecord.idOfKey);
+      const ids = (await db.getAll('items')).map((r) => nb.itemRecord.fromRecord(r).id);
       const t0 = performance.now();
       await nb.matchNew(ids);
       return performance.now() - t0;
