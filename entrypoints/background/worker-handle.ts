@@ -4,7 +4,8 @@
 import { getDb, openNewsDb } from '@/utils/db/schema';
 import { addSource, listSources, removeSource, type NewSource } from '@/utils/db/sources';
 import { countItems, recountAll } from '@/utils/db/counters';
-import { fromRecord, idOfKey, itemKey, sourceItemsRange, toRecord } from '@/utils/db/item-record';
+import { fromRecord, idOfKey, itemKey, linkKey, sourceItemsRange, toRecord } from '@/utils/db/item-record';
+import { forEachLink, linkHash } from '@/utils/db/identities';
 import { allWords, decodeDocs } from '@/utils/search/segment-docs';
 import { indexSearch, runFollow, runPoll } from './poll-runner';
 import { updateBadge } from './badge';
@@ -37,7 +38,9 @@ export function workerHandle(installed: Promise<void>) {
     indexSearch,
     recount: async () => recountAll(await getDb()),
     /** How items are stored (utils/db/item-record.ts), for those that seed or read the items store itself. */
-    itemRecord: { toRecord, fromRecord, itemKey, idOfKey, sourceItemsRange },
+    itemRecord: { toRecord, fromRecord, itemKey, idOfKey, sourceItemsRange, linkKey },
+    /** How identity maps hold their items' links (utils/db/identities.ts), for those that check them. */
+    identities: { forEachLink, linkHash },
     /** How search segments list their items and words (utils/search/segment-docs.ts), for those that check the index. */
     segmentDocs: { decodeDocs, allWords },
   };

@@ -1,6 +1,7 @@
 // The schema 12 -> 13 migration (items as compact records, utils/db/item-record.ts), 13 -> 14 (items
 // under sequence numbers, found by id through byId), 14 -> 15 (search segments naming items by store
-// key) and 15 -> 16 (identity maps, byState in place of byPublished and byUnread) in real Chromium: keys, indexes
+// key), 15 -> 16 (identity maps, byState in place of byPublished and byUnread) and 16 -> 17 (byLink gone, the
+// maps holding their items' link hashes) in real Chromium: keys, indexes
 // rebuilt in the upgrade transaction, and how long 10,000 items take. A database of its own in the extension's origin, opened at version 12 by today's code, filled as
 // version 12 kept it, opened at 13, its records given the categories 0.10.0 kept, opened at 14, given a
 // search segment as 0.11.0 wrote them, then opened at today's version.
@@ -75,7 +76,7 @@ const MIGRATE = `async ({ n }) => {
   }
   const count = async (ix, range) => db.countFromIndex('items', ix, range);
   const unread = old.filter((o) => o.read === 0).length;
-  const linkOf5 = nb.itemRecord.toRecord({ ...old[5], topics: [] }).l;
+  const linkOf5 = nb.itemRecord.linkKey(old[5].url);
   const out = {
     ms, ms14, items: keys.length, binary, problems: problems.slice(0, 5), version: db.version, withCategories, sequential, foundById,
     categoriesLeft: records.filter((r) => 'g' in r).length,
@@ -117,7 +118,7 @@ const MIGRATE = `async ({ n }) => {
   // 15 -> 16: a map per source of its items' identity hashes (the first 6 bytes of each 8-byte id) to
   // their store keys (varint differences), and byRead beside byUnread in place of byPublished.
   const t3 = performance.now();
-  const db16 = await nb.openDb(name);
+  const db16 = await nb.openDb(name, 16);
   out.ms16 = performance.now() - t3;
   out.version = db16.version;
   const maps = new Map();
@@ -157,6 +158,22 @@ const MIGRATE = `async ({ n }) => {
     unread: all16.filter((r) => r.q === 0).length, withN: all16.filter((r) => 'n' in r).length, unreadBefore: unreadAt15,
   };
   db16.close();
+  // 16 -> 17: byLink goes; each map entry gets its item's link hash, read from the records (which keep their l).
+  const t4 = performance.now();
+  const db17 = await nb.openDb(name);
+  out.ms17 = performance.now() - t4;
+  out.version = db17.version;
+  const byKey = new Map((await db17.getAll('items')).map((r) => [r.k, r]));
+  let linked = 0;
+  let entries = 0;
+  for (const rec of await db17.getAll('identities')) {
+    nb.identities.forEachLink(rec, (k, link) => {
+      entries++;
+      if (link !== 0 && link === nb.identities.linkHash(byKey.get(k).u)) linked++;
+    });
+  }
+  out.s17 = { entries, linked, indexes: [...db17.transaction('items').store.indexNames].sort(), keptL: [...byKey.values()].filter((r) => 'l' in r).length };
+  db17.close();
   await new Promise((res) => { const r = indexedDB.deleteDatabase(name); r.onsuccess = r.onerror = res; });
   return out;
 }`;
@@ -168,20 +185,21 @@ after(async () => {
   await ext?.close();
 });
 
-describe('schema 13, 14, 15 and 16 migrations in Chromium', () => {
-  it('rewrites 10,000 version-12 items as records under 8-byte keys, then under sequence numbers, every index and every id-keyed record intact, then the search segment by store key, then the identity maps and byState', async () => {
+describe('schema 13 to 17 migrations in Chromium', () => {
+  it('rewrites 10,000 version-12 items as records under 8-byte keys, then under sequence numbers, every index and every id-keyed record intact, then the search segment by store key, then the identity maps and byState, then the links in the maps', async () => {
     const r = (await (await ext.sw()).evaluate(`(${MIGRATE})(${JSON.stringify({ n: N })})`)) as {
       ms: number; ms14: number; items: number; binary: number; problems: string[]; version: number; withCategories: number; sequential: boolean; foundById: number;
       categoriesLeft: number; byUnread: number[]; byStarred: number[]; byBreaking: number[]; byPublished: number[]; bySource: number[];
       byLink: string[]; link5: string; linkBits: boolean; keyOf70: string; item70: string; tag: unknown; notified: unknown; pending: unknown[];
       ms15: number; segment: { items: number; gone: number; wrong: number; timesKept: boolean; words: string[]; bytes: number };
       ms16: number; s16: { sources: number; mapped: number; binary: number; entries: number; indexes: string[]; byState: number; unread0: number; unread: number; withN: number; unreadBefore: number };
+      ms17: number; s17: { entries: number; linked: number; indexes: string[]; keptL: number };
     };
-    console.log(`migration of ${N} items in Chromium: 12 -> 13 ${Math.round(r.ms)} ms, 13 -> 14 ${Math.round(r.ms14)} ms, 14 -> 15 (a segment of 8,192) ${Math.round(r.ms15)} ms, its docs ${r.segment.bytes} B, 15 -> 16 ${Math.round(r.ms16)} ms`);
+    console.log(`migration of ${N} items in Chromium: 12 -> 13 ${Math.round(r.ms)} ms, 13 -> 14 ${Math.round(r.ms14)} ms, 14 -> 15 (a segment of 8,192) ${Math.round(r.ms15)} ms, its docs ${r.segment.bytes} B, 15 -> 16 ${Math.round(r.ms16)} ms, 16 -> 17 ${Math.round(r.ms17)} ms`);
     assert.equal(r.binary, N - 1, 'at 13 every 11-character id is an 8-byte key; the odd id stays a string');
     assert.equal(r.keyOf70.length, 11);
     assert.equal(r.withCategories, N / 2, 'half the version-13 records carry categories');
-    assert.equal(r.version, 16);
+    assert.equal(r.version, 17);
     assert.deepEqual(r.problems, []);
     assert.equal(r.items, N);
     assert.ok(r.sequential, 'the records are under 1..N');
@@ -204,5 +222,10 @@ describe('schema 13, 14, 15 and 16 migrations in Chromium', () => {
     assert.equal(r.s16.unread, r.s16.unreadBefore, 'the read state moved from n to q');
     assert.equal(r.s16.unread0, r.s16.unread);
     assert.equal(r.s16.withN, 0);
+    // 17: every map entry carries its item's link hash; byLink is gone; the records were not rewritten.
+    assert.equal(r.s17.entries, r.s16.entries);
+    assert.equal(r.s17.linked, r.s17.entries, 'each entry holds the hash of its item\'s link');
+    assert.deepEqual(r.s17.indexes, ['byBreaking', 'byId', 'bySource', 'byStarred', 'byState']);
+    assert.equal(r.s17.keptL, N - 1);
   });
 });

@@ -10,7 +10,8 @@
 //   Unread filter is one range of it and all items two ranges merged (queries.ts);
 // - the starred and breaking flags are the presence of the fields their indexes list (`sa`, `ba`),
 //   so an index lists only the items it is read for;
-// - the same-story index holds a 30-bit hash of the link, not the link in UTF-16;
+// - no index finds an item by its link: the identity maps hold 3 bytes of its hash, and the same-story
+//   look-up reads them (link-table.ts) where byLink (schemas 8 to 16) cost 34 B per item;
 // - the source id (`s-` and a 53-bit hash in base36) is kept as that number, in the record and in
 //   bySource's keys (9 B instead of ~28 in UTF-16);
 // - the feed's categories are not kept (nothing reads them; an item read back has none).
@@ -65,7 +66,7 @@ export interface ItemRecord {
   sb?: 1;
   /** alert, when 1 */
   al?: 1;
-  /** hash of the url (byLink), when there is one */
+  /** hash of the url, in records written by schemas 13 to 16 (for byLink); unread since */
   l?: number;
 }
 
@@ -171,9 +172,7 @@ export function sourceItemsRange(sourceId: string, lower = -Infinity, upper = In
 }
 
 /**
- * The byLink key of a url: 30 bits of its hash (two links sharing one are told apart by the url itself;
- * among 100,000 items a look-up meets another's link about once in 10,000). A number under 2^30 is
- * written in 5 bytes at most (schema 13's 53 bits took 9), and its index key has fewer random bytes.
+ * The byLink key of a url in schemas 13 to 16 (the migrations to them write it): 30 bits of its hash.
  */
 export function linkKey(url: string): number {
   return parseInt(hashString(url), 36) % 2 ** 30;
@@ -246,7 +245,6 @@ export function toRecord(it: Item, k?: number): ItemRecord {
   if (it.breaking === 1) r.ba = it.published;
   if (it.sourceBreaking === 1) r.sb = 1;
   if (it.alert === 1) r.al = 1;
-  if (it.url) r.l = linkKey(it.url);
   return r;
 }
 

@@ -5,10 +5,10 @@ import { shownPublished } from '../normalize/dates';
 import { itemIdentity } from '../normalize/ids';
 import { writeItems, type ItemTx, type ItemWriter } from './item-writes';
 import { sourceKey } from './counters';
-import { joinedBy, storyFromOtherSource } from './same-story';
+import { joinedBy, linkTableOf, storyFromOtherSource } from './same-story';
 import { withTopics, type TopicSet } from '../topics/rematch';
-import { fromRecord, NEW_ITEM_ID, sourceItemsRange, storeKeyOfId } from './item-record';
-import { IdentityMap, identityHash, readIdentities, writeIdentities } from './identities';
+import { fromRecord, knownKeyOf, NEW_ITEM_ID, sourceItemsRange, storeKeyOfId } from './item-record';
+import { IdentityMap, identityHash, linkHash, readIdentities, writeIdentities } from './identities';
 
 export interface StoreResult {
   newIds: string[];
@@ -133,7 +133,10 @@ async function writePoll(
     const r = k !== undefined && own.has(k) ? await items.get(k) : undefined;
     return r && fromRecord(r);
   }));
-  const twins = await Promise.all(batch.map((p, i) => (existing[i] ? undefined : storyFromOtherSource(items, source, p, own))));
+  const links = batch.map((p) => (p.url ? linkHash(p.url) : 0));
+  // The link table is needed (and made, once per connection) only for a new item or a changed link.
+  const table = batch.some((p, i) => existing[i]?.url !== p.url) ? await linkTableOf(tx) : undefined;
+  const twins = await Promise.all(batch.map((p, i) => (existing[i] || !table ? undefined : storyFromOtherSource(items, table, source, p, own, links[i]!))));
   const joined = new Set<string>();
   const newIds: string[] = [];
   const updatedIds: string[] = [];
@@ -157,7 +160,8 @@ async function writePoll(
         newIds[at] = it.id;
         const k = storeKeyOfId(it.id)!;
         added.add(k);
-        identities.add(hashes[i]!, k);
+        identities.add(hashes[i]!, k, links[i]);
+        table?.add(links[i]!, k);
         return alertFor(it);
       }));
     } else if (!sameText(old, p)) {
@@ -177,6 +181,12 @@ async function writePoll(
         starred: old.starred,
       });
       writes.push(writer.put(old, next), alertFor(next));
+      // A new link: the same-story look-up finds the item under it.
+      const k = knownKeyOf(old);
+      if (k !== undefined && identities.linkOf(k) !== links[i]) {
+        identities.setLink(k, links[i]!);
+        table?.add(links[i]!, k);
+      }
     }
   });
   await Promise.all(writes);

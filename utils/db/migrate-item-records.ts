@@ -6,7 +6,7 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { Schema13 } from './schema';
 import type { LegacyItem } from './migrate-item-ids';
-import { toRecord, type ItemRecord } from './item-record';
+import { linkKey, toRecord, type ItemRecord } from './item-record';
 
 type UpgradeTx = IDBPTransaction<Schema13, StoreNames<Schema13>[], 'versionchange'>;
 
@@ -28,9 +28,11 @@ export async function rewriteItemRecords(tx: UpgradeTx): Promise<void> {
     const old = cursor.value as unknown as LegacyItem;
     if ('sourceId' in old) {
       const { topics: _t, topicKeys: _k, guid: _g, starredAt: _s, breakingAt: _b, ...it } = old;
-      // The record as schemas 13 to 15 kept it: `n`, a copy of the time while unread, where today's has `q` (schema 16).
+      // The record as schemas 13 to 15 kept it: `n`, a copy of the time while unread, where today's has `q`
+      // (schema 16), and `l`, the link's hash for byLink (schema 17 has no byLink).
       const { q, ...rec } = toRecord(it) as ItemRecord & { n?: number };
       if (q === 0) rec.n = rec.p;
+      if (rec.u) rec.l = linkKey(rec.u);
       if (rec.id === cursor.key) void cursor.update(rec as never);
       else {
         void cursor.delete();

@@ -11,7 +11,7 @@ import { linkKey, type ItemRecord } from './item-record';
 type Db = IDBPDatabase<NewsSchema>;
 type UpgradeTx = IDBPTransaction<NewsSchema, StoreNames<NewsSchema>[], 'versionchange'>;
 
-/** The items store of schema 14 and its indexes (byPublished and byUnread until schema 16). */
+/** The items store of schema 14 and its indexes (byPublished and byUnread until schema 16, byLink until 17). */
 export function createItemsStore(db: Db) {
   const items = db.createObjectStore('items', { keyPath: 'k', autoIncrement: true });
   items.createIndex('byId', 'id', { unique: true });
@@ -20,7 +20,7 @@ export function createItemsStore(db: Db) {
   items.createIndex('byUnread' as never, 'n');
   items.createIndex('byStarred', 'sa');
   items.createIndex('byBreaking', 'ba');
-  items.createIndex('byLink', 'l');
+  items.createIndex('byLink' as never, 'l');
   return items;
 }
 

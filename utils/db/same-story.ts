@@ -3,22 +3,38 @@
 import type { IDBPObjectStore } from 'idb';
 import type { NewsSchema } from './schema';
 import type { Item, ParsedItem, Source } from '../model';
-import type { ITEM_STORES } from './item-writes';
-import { fromRecord, linkKey } from './item-record';
+import type { ItemTx, ITEM_STORES } from './item-writes';
+import { fromRecord } from './item-record';
+import { LinkTable } from './link-table';
 
 type ItemStore = IDBPObjectStore<NewsSchema, (typeof ITEM_STORES)[number][], 'items', 'readwrite'>;
 
 /**
+ * The link table of a connection, made in the first transaction that needs it from the identity maps
+ * (which that transaction's writes keep in step) and then kept up by the polls. Only polls add items,
+ * and they run in one place (the worker), so a table never misses an item; one made elsewhere (a
+ * test, a page) is only ever as stale as the items deleted since, which a look-up skips.
+ */
+const tables = new WeakMap<object, LinkTable>();
+
+export async function linkTableOf(tx: ItemTx): Promise<LinkTable> {
+  let t = tables.get(tx.db);
+  if (!t) {
+    t = LinkTable.of(await tx.objectStore('identities').getAll());
+    tables.set(tx.db, t);
+  }
+  return t;
+}
+
+/**
  * Another source's item with this link, if any. Never within one source (a live page reuses one URL
  * for many updates, each its own item) and never for a live source's updates, for the same reason.
- * `ownKeys` are the store keys of this source's items: the link's keys are read, and an item only when
- * it is another source's (the rare case), so a new story costs one small request.
+ * `ownKeys` are the store keys of this source's items. The table names candidates by the link's hash;
+ * an item is read only when another source has one (the rare case), and must have the link itself.
  */
-export async function storyFromOtherSource(store: ItemStore, source: Source, p: ParsedItem, ownKeys: ReadonlySet<number>): Promise<Item | undefined> {
+export async function storyFromOtherSource(store: ItemStore, links: LinkTable, source: Source, p: ParsedItem, ownKeys: ReadonlySet<number>, link: number): Promise<Item | undefined> {
   if (!p.url || source.breaking || source.kind === 'live') return undefined;
-  // The index holds the link's hash: the item read must also have the link itself.
-  const keys = await store.index('byLink').getAllKeys(linkKey(p.url), 5);
-  for (const key of keys) {
+  for (const key of links.find(link)) {
     if (ownKeys.has(key)) continue;
     const r = await store.get(key);
     const it = r && fromRecord(r);

@@ -13,6 +13,7 @@ import { rewriteItemRecords } from './migrate-item-records';
 import { moveItemsToSequenceKeys } from './migrate-sequence-keys';
 import { moveSegmentsToStoreKeys } from './migrate-segment-keys';
 import { migrateToSchema16 } from './migrate-schema-16';
+import { addLinksToIdentities } from './migrate-links';
 import type { IdentityRecord } from './identities';
 import type { ItemKey, ItemRecord } from './item-record';
 import type { ReaderCopy } from '../reader/cache';
@@ -52,8 +53,6 @@ export interface NewsSchema extends OtherStores {
       byStarred: number;
       /** The breaking ticker and its unread count: breaking items only ('ba'). */
       byBreaking: number;
-      /** The same story from another source: a hash of the canonical URL ('l'). */
-      byLink: number;
     };
   };
 }
@@ -63,7 +62,7 @@ export interface Schema13 extends OtherStores {
   items: {
     key: ItemKey;
     value: ItemRecord;
-    indexes: Omit<NewsSchema['items']['indexes'], 'byId' | 'byState'> & { byPublished: number; byUnread: number };
+    indexes: Omit<NewsSchema['items']['indexes'], 'byId' | 'byState'> & { byPublished: number; byUnread: number; byLink: number };
   };
 }
 
@@ -361,6 +360,10 @@ const migrations: Array<(db: IDBPDatabase<Schema12>, tx: UpgradeTx) => void | Pr
   // and byUnread go: byState lists each item once, by read state and time, and a record keeps its time
   // once (byUnread's `n` repeated it).
   (db, tx) => migrateToSchema16(db as never, tx as never),
+  // 16 -> 17: byLink goes (34 B per item on disk, its keys random hashes): each identity map holds its
+  // items' link hashes, which the same-story look-up reads across sources (link-table.ts). Records
+  // keep the `l` they have; new ones have none.
+  (_db, tx) => addLinksToIdentities(tx as never),
 ];
 
 export const DB_VERSION = migrations.length;

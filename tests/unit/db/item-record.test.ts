@@ -34,7 +34,7 @@ describe('item records', () => {
   it('writes only what differs from the defaults, and reads every field back', () => {
     const base: Item = { id: ids[0]!, sourceId: 's-abc', title: 'T', url: 'http://x.test/1', summaryHtml: '', contentHtml: '', published: 5000, firstSeen: 5000, updated: 0, categories: [], breaking: 0, sourceBreaking: 0, alert: 0, read: 0, starred: 0 };
     const plain = toRecord(base);
-    expect(Object.keys(plain).sort()).toEqual(['id', 'l', 'p', 'q', 's', 't', 'u']);
+    expect(Object.keys(plain).sort()).toEqual(['id', 'p', 'q', 's', 't', 'u']);
     expect(plain.q).toBe(0);
     expect(fromRecord(plain)).toEqual(base);
     const full: Item = { ...base, summaryHtml: '<p>S</p>', contentHtml: '<p>C</p>', author: 'A', imageUrl: 'http://x.test/i.png', firstSeen: 4000, updated: 6000, categories: ['World'], alsoFrom: ['s-def'], breaking: 1, sourceBreaking: 1, alert: 1, read: 1, starred: 1 };

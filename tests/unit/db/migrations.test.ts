@@ -120,7 +120,7 @@ describe('schema migrations', () => {
     v9.close();
     // Indexed and found today (under its short id since version 12).
     const db = await openNewsDb('upgrade-4');
-    expect([...db.transaction('items').store.indexNames].sort()).toEqual(['byBreaking', 'byId', 'byLink', 'bySource', 'byStarred', 'byState']);
+    expect([...db.transaction('items').store.indexNames].sort()).toEqual(['byBreaking', 'byId', 'bySource', 'byStarred', 'byState']);
     await indexQueued(db);
     expect((await searchItems(db, 'harb')).items.map((i) => i.id)).toEqual([shortItemId('s:2')]);
     db.close();
