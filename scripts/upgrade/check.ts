@@ -1,7 +1,8 @@
 // An update in real Chromium: an older build stores items (some read, some starred, some tagged by a
 // topic), then the extension's folder is replaced by the new build and the extension reloaded from it,
 // as after an update. The new build's worker migrates the database; this checks that every item, its
-// read and starred state and its tags are still there, and that the search index still names every item.
+// read and starred state and its tags are still there, that the search index still names every item, and
+// that polls after it add only what is new (the same feeds, and a new source carrying stored stories).
 //
 // Both builds must be e2e builds (`npm run build`): they may fetch from the local news server.
 // Used by tests/e2e/upgrade.test.ts (from the previous release, built by ./build-old.ts) and by
@@ -171,6 +172,18 @@ export async function checkUpgrade(oldDir: string, newDir: string, feeds = 40, p
       return nb.countItems();
     });
     const again: Kept = await after.run(SNAPSHOT);
+    // A new source carrying the first feed's stories under guids of its own: each is a story already
+    // stored (the same link), so it joins that row and adds nothing (schema 17 finds the stories of
+    // other sources through the links the migration put in the identity maps).
+    const mirror = rssFeed('u0', PER_FEED + 1, 0).replaceAll('<guid isPermaLink="false">u0-', '<guid isPermaLink="false">mirror-');
+    if (mirror.includes('>u0-')) throw new Error('the mirror feed kept the first feed\'s guids');
+    srv.route('/up/mirror.xml', { body: mirror });
+    const mirrored = await after.run(async (url: string) => {
+      const nb = (globalThis as any).newsbar;
+      const s = await nb.addSource({ name: 'Mirror', url });
+      await nb.pollNow(s.id);
+      return nb.countItems();
+    }, `${srv.origin}/up/mirror.xml`);
     await after.context.close();
 
     const problems: string[] = [];
@@ -187,6 +200,7 @@ export async function checkUpgrade(oldDir: string, newDir: string, feeds = 40, p
     if (counted !== n) problems.push(`the counters say ${JSON.stringify(counted)} items, ${n} stored`);
     if (unindexed.length) problems.push(`${unindexed.length} items no longer in the search index, e.g. ${unindexed[0]}`);
     if (repolled !== n + FEEDS) problems.push(`the poll after the update left ${repolled} items, not ${n} + ${FEEDS} new: the dedupe did not find what was stored`);
+    if (mirrored !== n + FEEDS) problems.push(`a source carrying ${PER_FEED + 1} stored stories under its own guids left ${mirrored} items, not ${n + FEEDS}: the same story was not found`);
     for (const [id, g] of Object.entries(got.items)) {
       const a = again.items[id];
       if (!a || a.read !== g.read || a.starred !== g.starred) problems.push(`the poll after the update changed ${id}: ${JSON.stringify(g)} -> ${JSON.stringify(a)}`);

@@ -7,8 +7,8 @@ import { checkUpgrade } from '../../scripts/upgrade/check';
 import { buildCommit } from '../../scripts/upgrade/build-old';
 import { DB_VERSION } from '../../utils/db/schema';
 
-/** The last commit of the previous schema (0.12.0, schema 15). Move it forward with every schema change. */
-const PREVIOUS_RELEASE = 'b377d3c';
+/** The last commit of the previous schema (0.13.0, schema 16). Move it forward with every schema change. */
+const PREVIOUS_RELEASE = '5df7a9f';
 
 describe('an update from the previous release', () => {
   it('keeps every item with its read and starred state and its topic tags, and the next poll adds only what is new', { timeout: 240_000 }, async () => {
