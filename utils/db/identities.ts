@@ -15,7 +15,7 @@ import { itemKey, sourceKeyOf, type ItemKey } from './item-record';
 /**
  * The stored form: the keys ascending, as varint differences; 6 bytes of identity hash per key and
  * 3 bytes of link hash per key (linkHash; 0 for an item without a link), in that order. (Maps written
- * by schema 16 have no `l`: the 16 -> 17 migration adds it.)
+ * by 0.13.0, schema 16, have no `l`: the 16 -> 17 migration adds it.)
  */
 export interface IdentityRecord {
   keys: Uint8Array<ArrayBuffer>;
