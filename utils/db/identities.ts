@@ -110,12 +110,13 @@ export class IdentityMap {
     this.changed = true;
   }
 
-  /** Notes the link of a key's item (an update may change it). */
-  setLink(key: number, link: number): void {
-    if (this.linkOf(key) === link) return;
+  /** Notes the link of a key's item (an update may change it); true when it changed. */
+  setLink(key: number, link: number): boolean {
+    if (this.linkOf(key) === link) return false;
     if (link) this.links.set(key, link);
     else this.links.delete(key);
     this.changed = true;
+    return true;
   }
 
   /** Sets every entry's link hash (the 16 -> 17 migration). */

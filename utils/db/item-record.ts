@@ -217,6 +217,14 @@ export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * Newest first: later published first, then the larger id (in memory; an index walked 'prev' breaks
+ * ties by the later stored). The order the sidebar lists items in, and search segments their docs.
+ */
+export function newestFirst(a: Pick<Item, 'published' | 'id'>, b: Pick<Item, 'published' | 'id'>): number {
+  return b.published - a.published || compareIds(b.id, a.id);
+}
+
 /** An id for a new item that takes its store key as id once written (ItemWriter.put gives it). */
 export const NEW_ITEM_ID = '';
 

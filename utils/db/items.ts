@@ -183,10 +183,7 @@ async function writePoll(
       writes.push(writer.put(old, next), alertFor(next));
       // A new link: the same-story look-up finds the item under it.
       const k = knownKeyOf(old);
-      if (k !== undefined && identities.linkOf(k) !== links[i]) {
-        identities.setLink(k, links[i]!);
-        table?.add(links[i]!, k);
-      }
+      if (k !== undefined && identities.setLink(k, links[i]!)) table?.add(links[i]!, k);
     }
   });
   await Promise.all(writes);

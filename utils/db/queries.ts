@@ -5,7 +5,7 @@ import type { Item } from '../model';
 import { ALL, sourceKey, topicKey } from './counters';
 import { newestRecords } from './newest-records';
 import { topicTagRange, withTopicsOf } from './tags';
-import { compareIds, fromRecord, getItems, knownKeyOf, sourceKeyOf, type ItemRecord } from './item-record';
+import { fromRecord, getItems, knownKeyOf, sourceKeyOf, type ItemRecord } from './item-record';
 
 export type Filter =
   | { kind: 'all' }
@@ -97,13 +97,6 @@ export function matchesFilter(f: Filter, it: Item): boolean {
   }
 }
 
-/**
- * Newest first: later published first, then the larger id (in memory; an index walked 'prev' breaks
- * ties by the later stored).
- */
-export function newestFirst(a: Item, b: Item): number {
-  return b.published - a.published || compareIds(b.id, a.id);
-}
 
 /** Walks a filter's range newest-first from just after `after`, collecting up to `limit` records, with their topics. */
 async function walk(db: NewsDb, p: FilterRange, after: PageCursor | undefined, limit: number, keep?: (it: Item) => boolean): Promise<Page> {

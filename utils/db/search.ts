@@ -4,7 +4,7 @@
 // and checks the newest candidates against the items themselves (still there, still matching, in
 // the filter) until no unread segment can hold a newer match. Items not indexed yet wait in the
 // queue and are checked one by one. The work depends on the answer, not on the size of the store.
-import { getItems, getItemsByKey, knownKeyOf, storedKeyOf } from './item-record';
+import { getItems, getItemsByKey, knownKeyOf, newestFirst, storedKeyOf } from './item-record';
 import type { IDBPTransaction } from 'idb';
 import type { NewsSchema, NewsDb, SegmentDocs, SegmentMeta } from './schema';
 import type { Item } from '../model';
@@ -13,7 +13,7 @@ import { itemSearchWords, STOP_WORDS } from '../search/words';
 import { decodePostings, intersect, union, type Postings } from '../search/segment';
 import { allQueuedIds, prefixKeyRange, wordKeyRange } from './search-index';
 import { decodeDocs, wordsStartingWith } from '../search/segment-docs';
-import { matchesFilter, newestFirst, type Filter } from './queries';
+import { matchesFilter, type Filter } from './queries';
 import { topicsOfRecord } from './tags';
 
 export interface SearchTerm {

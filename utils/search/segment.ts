@@ -5,7 +5,7 @@
 import type { Item } from '../model';
 import { itemSearchWords } from './words';
 import { pushVarint, readVarints } from './varint';
-import { compareIds } from '../db/item-record';
+import { newestFirst } from '../db/item-record';
 
 /**
  * A word's postings as stored: since 0.10.0 a Uint8Array (encodePostings: a bitmap of the segment's
@@ -62,11 +62,6 @@ export interface BuiltSegment {
 }
 
 type Indexable = Pick<Item, 'id' | 'title' | 'summaryHtml' | 'contentHtml' | 'published'>;
-
-/** Newest first, ties by the larger id: the order the sidebar lists items in. */
-function newestFirst(a: Indexable, b: Indexable): number {
-  return b.published - a.published || compareIds(b.id, a.id);
-}
 
 /** The segment of `items`, each named in it by its store key (`keyOf`). */
 export function buildSegment<T extends Indexable>(items: readonly T[], keyOf: (it: T) => number): BuiltSegment {

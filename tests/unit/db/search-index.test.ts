@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { allQueuedIds, indexQueued, MAX_SEGMENT, pickRebuild } from '@/utils/db/search-index';
 import { itemMatches, parseQuery, searchItems } from '@/utils/db/search';
-import { newestFirst, type Filter, matchesFilter } from '@/utils/db/queries';
+import { type Filter, matchesFilter } from '@/utils/db/queries';
 import { writeItems } from '@/utils/db/item-writes';
 import { removeSource } from '@/utils/db/sources';
 import { buildSegment, decodePostings, intersect, union } from '@/utils/search/segment';
 import type { NewsDb, SegmentMeta } from '@/utils/db/schema';
 import type { Item } from '@/utils/model';
 import { dbWith, item, NOW, MIN } from '../sidebar/fixtures';
-import { allItems, getItem, getItemsByKey, toRecord } from '@/utils/db/item-record';
+import { allItems, getItem, getItemsByKey, newestFirst, toRecord } from '@/utils/db/item-record';
 import { decodeDocs } from '@/utils/search/segment-docs';
 
 const ids = (r: { items: Item[] }) => r.items.map((i) => i.id);
