@@ -21,6 +21,7 @@ import { benchColdStart } from './cold-start';
 import { benchPeers } from './peers';
 import { benchWake } from './wake';
 import { benchWakeTrace } from './wake-trace';
+import { benchStories } from './stories';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const only = process.argv.slice(2);
@@ -56,6 +57,8 @@ try {
   if (only.includes('wake-trace')) sections.push(...(await benchWakeTrace()));
   // Slow (the peers' own ingest of 10,000 items): only when asked for, `npm run bench:peers`.
   if (only.includes('peers')) sections.push(await benchPeers());
+  // No browser: the grouping module on the development days beside the checkout, `npm run bench:stories`.
+  if (only.includes('stories')) sections.push(benchStories());
 } finally {
   await srv.close();
 }

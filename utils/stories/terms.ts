@@ -1,0 +1,97 @@
+// The words that identify a story, taken from an item's headline, its link's slug and its summary: folded
+// words without the generic ones, plain plural endings cut, numbers kept as numbers ("#5", "#1.6").
+// Pure and deterministic: the worker stores them with each item and the grouper compares only these.
+import { fold, htmlToText, tokenize } from '@/utils/normalize/text';
+import { STOP_WORDS } from '@/utils/search/words';
+
+export interface StoryText { title: string; url?: string; summary?: string }
+/** The words that identify a story: deterministic, plain JSON (stored per item in IndexedDB, so keep it compact: e.g. a short string[] ). */
+export type StoryTerms = string[];
+
+/** A number term starts with this, so the grouper can tell "5 dead" from "50 dead". */
+export const NUMBER_MARK = '#';
+
+/** At most this many terms per item: a headline and a slug rarely give more, and the record stays small. */
+export const MAX_TERMS = 32;
+/** How much of a summary is read: its first sentences say what the item is about. */
+const SUMMARY_CHARS = 300;
+
+/** Words every kind of story uses (news-site furniture, reporting verbs, time words): they say nothing about which story. */
+const GENERIC = new Set(
+  ('i me my we you your him them us its it\'s there here then now just all any some no yes so if do does did done doing ' +
+    'can could may might must shall should get gets got getting make makes made take takes took go goes went come comes came ' +
+    'how why where whose whom one two first last next back out off into onto upon via per than too very much many most ' +
+    'other another such only own same each few both before during while since until against between under again further ' +
+    'once off day days week weeks year years time today tonight yesterday tomorrow monday tuesday wednesday thursday friday ' +
+    'saturday sunday morning night am pm news breaking live update updates updated video videos photo photos picture pictures ' +
+    'watch report reports reported say said says told tell tells according amid will would could know see sees look looks ' +
+    'way ways thing things people man woman men women latest story stories article articles read here full top big good ' +
+    'best great world html htm php aspx asp shtml cms www com http https index default article story id page ' +
+    'st th nd rd vs via un le la el los las des du et en di il per')
+    .split(' '),
+);
+
+export function isGeneric(word: string): boolean {
+  return STOP_WORDS.has(word) || GENERIC.has(word);
+}
+
+/** Plain plural and possessive endings cut, so "drones" meets "drone" and "cries" meets "cry". */
+export function stem(w: string): string {
+  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (w.length > 4 && /(ch|sh|x|ss|z)es$/.test(w)) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('s') && !/(ss|us|is|os)$/.test(w)) return w.slice(0, -1);
+  return w;
+}
+
+// A number as one unit: "1,500" and "1500" are one number, "1.6" is not "1" and "6". Digits joined to letters
+// ("Q1", "MH370", "14th") are a name, left to the words.
+const NUMBER = /(?<![\p{L}\d])\d+(?:[.,]\d+)*(?![\p{L}\d])/gu;
+
+function numberTerm(raw: string): string {
+  const n = /^\d{1,3}(,\d{3})+$/.test(raw) ? raw.replace(/,/g, '') : raw.replace(/,/g, '.');
+  return NUMBER_MARK + n.replace(/^0+(?=\d)/, '');
+}
+
+/** The terms of a piece of text, numbers first found and kept whole, in order of appearance. */
+function textTerms(text: string, out: string[], withNumbers: boolean): void {
+  const folded = fold(text).replace(/['’]s\b/g, ''); // "Google's" is "Google"
+  if (withNumbers) for (const m of folded.matchAll(NUMBER)) out.push(numberTerm(m[0]));
+  for (const w of tokenize(folded.replace(NUMBER, ' '))) {
+    if (w.length < 2 || isGeneric(w)) continue;
+    const s = stem(w);
+    if (!isGeneric(s)) out.push(s);
+  }
+}
+
+/**
+ * The words of the link's slug: the path segment that reads most like a headline ("google-buys-titan-aerospace"),
+ * which often holds the full headline where the title was cut. Numbers there are dates and ids, so they are left out.
+ */
+export function slugWords(url: string): string[] {
+  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/[?#].*$/, '');
+  let best: string[] = [];
+  for (const seg of path.split('/')) {
+    let text = seg.replace(/\.[a-z0-9]{2,5}$/i, '');
+    try {
+      text = decodeURIComponent(text);
+    } catch {
+      // a broken escape: read it as it is
+    }
+    const words = tokenize(fold(text)).filter((w) => /^[a-z\u00df-\u024f]+$/.test(w) && w.length > 1);
+    if (words.length >= 3 && words.length > best.length) best = words;
+  }
+  return best;
+}
+
+/** A headline cut short by its source ends in "..." (or "…"): the cut is dropped. */
+function uncut(title: string): string {
+  return title.replace(/\s*(\.\.\.|…)\s*$/, '');
+}
+
+export function storyTerms(text: StoryText): StoryTerms {
+  const out: string[] = [];
+  textTerms(uncut(text.title), out, true);
+  if (text.url) for (const w of slugWords(text.url)) if (!isGeneric(w)) out.push(stem(w));
+  if (text.summary) textTerms(htmlToText(text.summary).slice(0, SUMMARY_CHARS), out, true);
+  return [...new Set(out.filter((w) => !isGeneric(w)))].slice(0, MAX_TERMS);
+}
