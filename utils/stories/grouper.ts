@@ -1,45 +1,75 @@
 // Same-story grouping: which story a new item joins, judged against each story as a whole.
 //
-// - Every term weighs by how rare it is among the items held (IDF, kept up as items come and go), so
-//   shared names, places and numbers count, shared common words hardly.
-// - A story's term counts say how many of its members carry each term; a newcomer's term counts fully only
-//   when a good share of the story has it. One member's odd word cannot pull a newcomer in, so a story never
-//   grows by a chain of weak likenesses.
-// - Precision first: at least two rare terms shared, different numbers where the story agrees on one are a
-//   veto, and a full story takes no more.
-// - Candidates come from an inverted index (term -> stories), never a pass over everything held.
+// - A term weighs by how rare it is among the items held (IDF, kept up as items come and go): shared
+//   names, places and numbers count, shared common words hardly.
+// - A story keeps how many of its members carry each term. A newcomer is scored from both sides: how much
+//   of its own weight the story covers (a term counts fully once a good share of the story carries it, so
+//   one member's odd word cannot pull a newcomer in: no chains of weak likenesses), and how much of the
+//   story's core (the terms a quarter of its members carry) the newcomer has. The bigger the story, the
+//   more the core decides: a newcomer must carry what the story is about.
+// - Precision first: at least two shared terms, a number the story agrees on that the newcomer contradicts
+//   is a veto ("5 dead" is not "50 dead"), and a full story takes no more.
+// - Among the stories that qualify, bigger ones are preferred a little, so one event grows one row
+//   rather than several.
+// - Candidates come from an inverted index (term -> stories), never a pass over every item held.
 import { NUMBER_MARK, type StoryTerms } from './terms';
 
 export interface StoryMember { id: string; story: string; source: string; published: number; terms: StoryTerms }
 export interface StoryCandidate { id: string; source: string; published: number; terms: StoryTerms }
-export interface StoryGrouperOptions { windowMs?: number; maxStorySize?: number; tuning?: Partial<StoryTuning> }
-
-export interface StoryTuning {
-  /** Share of the newcomer's term weight the story must cover. */
-  threshold: number;
-  /** A term counts fully once this share of the story's members has it. */
-  saturation: number;
-  /** At least this many terms shared with the story's core. */
-  minShared: number;
-  /** Exponent of the story-side normalization (0: newcomer's coverage only). */
-  storySide: number;
-  /** Least absolute evidence (sum of covered weights). */
-  evidence: number;
-  /** Weight of a term never seen before, as a share of its IDF. */
-  unseen: number;
-  /** Preference for larger stories among those that qualify. */
-  sizeBias: number;
-  /** Weight of the story-side coverage (its core terms the newcomer has) in the score. */
-  coreWeight: number;
-  /** A term is in a story's core when this share of its members has it. */
-  coreShare: number;
-  /** Least story-side coverage. */
-  coreMin: number;
+export interface StoryGrouperOptions {
+  windowMs?: number;
+  maxStorySize?: number;
+  /** For tuning scripts and tests; the extension uses the defaults. */
+  tuning?: Partial<StoryTuning>;
 }
 
+export interface StoryTuning {
+  /** The score (0..1) a newcomer needs to join a story. */
+  threshold: number;
+  /** A newcomer's term counts fully once this share of the story's members carries it (less, in proportion, below). */
+  saturation: number;
+  /** Terms the newcomer must share with the story (each carried by at least half the saturation share). */
+  minShared: number;
+  /** Weight of a term no item held has, as a share of its IDF: a word of its own says less against a story than a missing one. */
+  unseen: number;
+  /** IDF raised to this power: below 1, two rare words do not outweigh a story's whole core. */
+  idfPower: number;
+  /** A term is in a story's core when this share of its members carries it. */
+  coreShare: number;
+  /** Weight of the story side (its core that the newcomer has) in the score of a one-item story... */
+  coreWeight: number;
+  /** ...growing toward 1 with the story's size: half-way at this many members. */
+  sideGrow: number;
+  /** Preference for bigger stories among those that qualify: the score times 1 + sizeBias * log2(size). */
+  sizeBias: number;
+}
+
+/** Stories are compared within a few days: the same words a week apart are usually another event. */
 export const DEFAULT_WINDOW_MS = 3 * 86_400_000;
-export const DEFAULT_MAX_STORY_SIZE = 200;
-export const DEFAULT_TUNING: StoryTuning = { threshold: 0.35, saturation: 0.4, minShared: 2, storySide: 0, evidence: 0, unseen: 1, sizeBias: 0, coreWeight: 0, coreShare: 0.25, coreMin: 0 };
+/**
+ * At most this many items a story. The biggest events of a news day reach 230-330 items (the development
+ * days); a cap of 50 would cut each into 5-7 rows (and B-cubed recall could not pass 0.47-0.62), while 300
+ * keeps a day's biggest event in one row and still bounds a story over the window: its core's cost, and how
+ * far its words can drift. A full story's next items start a new row.
+ */
+export const DEFAULT_MAX_STORY_SIZE = 300;
+export const DEFAULT_TUNING: StoryTuning = {
+  threshold: 0.42,
+  saturation: 0.4,
+  minShared: 2,
+  unseen: 0.5,
+  idfPower: 0.5,
+  coreShare: 0.25,
+  coreWeight: 0.5,
+  sideGrow: 30,
+  sizeBias: 0.3,
+};
+/** A number carried by at least this share of a story's members is the story's number. */
+const AGREED_NUMBER = 0.5;
+/** Recompute a story's core when the items held grew by this share since (the IDF moved). */
+const CORE_DRIFT = 1.05;
+
+const isNumber = (t: string) => t.startsWith(NUMBER_MARK);
 
 interface Held { story: string; published: number; terms: string[] }
 
@@ -48,11 +78,11 @@ interface Story {
   /** term -> members carrying it */
   counts: Map<string, number>;
   newest: number;
-  /** The story's core terms and their total weight (share x IDF), as of `coreSize` members and `coreN` held. */
+  /** The core: term -> share x IDF, as of `coreSize` members and `coreHeld` items held. */
   core?: Map<string, number>;
   coreTotal: number;
   coreSize: number;
-  coreN: number;
+  coreHeld: number;
 }
 
 export class StoryGrouper {
@@ -66,10 +96,12 @@ export class StoryGrouper {
   /** term -> stories carrying it */
   private readonly index = new Map<string, Set<string>>();
   private readonly forbidden = new Map<string, Set<string>>();
+  /** No member was published before this (prune's quick way out). */
+  private oldest = Infinity;
 
   constructor(options: StoryGrouperOptions = {}) {
     this.windowMs = options.windowMs ?? DEFAULT_WINDOW_MS;
-    this.maxStorySize = options.maxStorySize ?? DEFAULT_MAX_STORY_SIZE;
+    this.maxStorySize = Math.max(1, options.maxStorySize ?? DEFAULT_MAX_STORY_SIZE);
     this.tuning = { ...DEFAULT_TUNING, ...options.tuning };
   }
 
@@ -85,9 +117,10 @@ export class StoryGrouper {
     if (this.members.has(member.id)) this.remove(member.id);
     const terms = [...new Set(member.terms)];
     this.members.set(member.id, { story: member.story, published: member.published, terms });
+    this.oldest = Math.min(this.oldest, member.published);
     let s = this.stories.get(member.story);
     if (!s) {
-      s = { size: 0, counts: new Map(), newest: member.published, coreTotal: 0, coreSize: 0, coreN: 0 };
+      s = { size: 0, counts: new Map(), newest: member.published, coreTotal: 0, coreSize: 0, coreHeld: 0 };
       this.stories.set(member.story, s);
     }
     s.size++;
@@ -125,6 +158,7 @@ export class StoryGrouper {
     if (--s.size === 0) this.stories.delete(m.story);
   }
 
+  /** Kept until the item leaves the window (prune); the worker keeps its own record and calls this again after a restart. */
   forbid(id: string, story: string): void {
     const set = this.forbidden.get(id);
     if (set) set.add(story);
@@ -132,88 +166,97 @@ export class StoryGrouper {
   }
 
   prune(before: number): void {
-    for (const [id, m] of this.members) if (m.published < before) this.remove(id);
-  }
-
-  private idf(t: string): number {
-    return Math.log((this.members.size + 1) / ((this.df.get(t) ?? 0) + 1)) + 1;
+    if (before <= this.oldest) return;
+    let oldest = Infinity;
+    for (const [id, m] of this.members) {
+      if (m.published < before) {
+        this.remove(id);
+        this.forbidden.delete(id);
+      } else oldest = Math.min(oldest, m.published);
+    }
+    this.oldest = oldest;
   }
 
   place(candidate: StoryCandidate): string | null {
-    const { threshold, saturation, minShared, evidence, unseen } = this.tuning;
+    const t = this.tuning;
     const terms = [...new Set(candidate.terms)];
-    if (!terms.length) return null;
-    const weights = terms.map((t) => this.idf(t) * (this.df.has(t) ? 1 : unseen));
+    if (terms.length < t.minShared) return null;
+    const weights = terms.map((u) => this.idf(u) * (this.df.has(u) ? 1 : t.unseen));
     const total = weights.reduce((a, b) => a + b, 0);
-    const seen = new Set<string>();
+    const hasNumber = terms.some(isNumber);
     const forbidden = this.forbidden.get(candidate.id);
     const oldest = candidate.published - this.windowMs;
+    const seen = new Set<string>();
     let best: string | null = null;
     let bestScore = 0;
-    for (const t of terms) {
-      for (const id of this.index.get(t) ?? []) {
+    for (const term of terms) {
+      for (const id of this.index.get(term) ?? []) {
         if (seen.has(id)) continue;
         seen.add(id);
         const s = this.stories.get(id)!;
         if (s.size >= this.maxStorySize || forbidden?.has(id) || s.newest < oldest) continue;
+        // The newcomer's side: its weight the story covers.
         let covered = 0;
         let shared = 0;
-        let numbersHere = false;
-        let numberMatch = false;
         terms.forEach((u, i) => {
           const c = s.counts.get(u);
-          if (u.startsWith(NUMBER_MARK)) numbersHere = true;
           if (!c) return;
-          const f = c / s.size;
-          if (u.startsWith(NUMBER_MARK) && f >= 0.5) numberMatch = true;
-          covered += weights[i] * Math.min(1, f / saturation);
-          if (f >= saturation * 0.5) shared++;
+          const share = c / s.size;
+          covered += weights[i] * Math.min(1, share / t.saturation);
+          if (share >= t.saturation / 2) shared++;
         });
-        if (shared < minShared || covered < evidence) continue;
-        if (numbersHere && !numberMatch && this.agreedNumber(s)) continue;
-        let ratio = covered / total;
-        if (this.tuning.coreWeight > 0 || this.tuning.coreMin > 0) {
-          const core = this.coreOf(s);
-          let have = 0;
-          for (const u of terms) have += core.get(u) ?? 0;
-          const side = s.coreTotal ? have / s.coreTotal : 0;
-          if (side < this.tuning.coreMin) continue;
-          ratio = ratio ** (1 - this.tuning.coreWeight) * side ** this.tuning.coreWeight;
-        }
-        if (ratio < threshold) continue;
-        const score = ratio * (1 + this.tuning.sizeBias * Math.log2(s.size));
-        if (score > bestScore || (score === bestScore && best !== null && id < best)) {
+        if (shared < t.minShared || (hasNumber && this.contradicts(s, terms))) continue;
+        // The story's side: its core the newcomer has.
+        const core = this.coreOf(s);
+        let have = 0;
+        for (const u of terms) have += core.get(u) ?? 0;
+        const side = s.coreTotal ? have / s.coreTotal : 0;
+        const beta = t.coreWeight + (1 - t.coreWeight) * ((s.size - 1) / (s.size - 1 + t.sideGrow));
+        const score = (covered / total) ** (1 - beta) * side ** beta;
+        if (score < t.threshold) continue;
+        const ranked = score * (1 + t.sizeBias * Math.log2(s.size));
+        if (ranked > bestScore || (ranked === bestScore && best !== null && id < best)) {
           best = id;
-          bestScore = score;
+          bestScore = ranked;
         }
       }
     }
     return best;
   }
 
-  /** The story's core: terms a good share of its members carry, weighted by share x IDF (cached until it grows). */
+  private idf(t: string): number {
+    return (Math.log((this.members.size + 1) / ((this.df.get(t) ?? 0) + 1)) + 1) ** this.tuning.idfPower;
+  }
+
+  /** Whether the story agrees on a number (most members carry it) and the newcomer, which has numbers, lacks it. */
+  private contradicts(s: Story, terms: string[]): boolean {
+    const core = this.coreOf(s);
+    let agreed = false;
+    for (const u of core.keys()) {
+      if (!isNumber(u) || s.counts.get(u)! < AGREED_NUMBER * s.size) continue;
+      if (terms.includes(u)) return false;
+      agreed = true;
+    }
+    return agreed;
+  }
+
+  /** The story's core: the terms a good share of its members carry, weighted share x IDF (kept until the story or the IDF moves). */
   private coreOf(s: Story): Map<string, number> {
-    const n = this.members.size;
-    if (s.core && s.coreSize === s.size && n <= s.coreN * 1.05) return s.core;
+    const held = this.members.size;
+    if (s.core && s.coreSize === s.size && held <= s.coreHeld * CORE_DRIFT) return s.core;
     const core = new Map<string, number>();
     let total = 0;
     const least = Math.max(1, this.tuning.coreShare * s.size);
-    for (const [t, c] of s.counts) {
+    for (const [u, c] of s.counts) {
       if (c < least) continue;
-      const w = (c / s.size) * this.idf(t);
-      core.set(t, w);
+      const w = (c / s.size) * this.idf(u);
+      core.set(u, w);
       total += w;
     }
     s.core = core;
     s.coreTotal = total;
     s.coreSize = s.size;
-    s.coreN = n;
+    s.coreHeld = held;
     return core;
-  }
-
-  /** Whether most of the story's members carry one number (the death toll, the score, the price). */
-  private agreedNumber(s: Story): boolean {
-    for (const [t, c] of s.counts) if (t.startsWith(NUMBER_MARK) && c / s.size >= 0.5) return true;
-    return false;
   }
 }

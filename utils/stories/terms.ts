@@ -25,9 +25,10 @@ const GENERIC = new Set(
     'once off day days week weeks year years time today tonight yesterday tomorrow monday tuesday wednesday thursday friday ' +
     'saturday sunday morning night am pm news breaking live update updates updated video videos photo photos picture pictures ' +
     'watch report reports reported say said says told tell tells according amid will would could know see sees look looks ' +
-    'way ways thing things people man woman men women latest story stories article articles read here full top big good ' +
+    'way ways thing things people latest story stories article articles read here full top big good ' +
     'best great world html htm php aspx asp shtml cms www com http https index default article story id page ' +
-    'st th nd rd vs via un le la el los las des du et en di il per')
+    'st th nd rd vs un le la el los las des du et en di il ' +
+    'dont didnt doesnt isnt arent wasnt werent wont cant couldnt shouldnt wouldnt havent hasnt')
     .split(' '),
 );
 
@@ -54,7 +55,8 @@ function numberTerm(raw: string): string {
 
 /** The terms of a piece of text, numbers first found and kept whole, in order of appearance. */
 function textTerms(text: string, out: string[], withNumbers: boolean): void {
-  const folded = fold(text).replace(/['’]s\b/g, ''); // "Google's" is "Google"
+  // "Google's" is "Google"; "didn't" says nothing about a story
+  const folded = fold(text).replace(/['’]s\b/g, '').replace(/\b\w+n['’]t\b/g, ' ');
   if (withNumbers) for (const m of folded.matchAll(NUMBER)) out.push(numberTerm(m[0]));
   for (const w of tokenize(folded.replace(NUMBER, ' '))) {
     if (w.length < 2 || isGeneric(w)) continue;
@@ -91,7 +93,7 @@ function uncut(title: string): string {
 export function storyTerms(text: StoryText): StoryTerms {
   const out: string[] = [];
   textTerms(uncut(text.title), out, true);
-  if (text.url) for (const w of slugWords(text.url)) if (!isGeneric(w)) out.push(stem(w));
+  if (text.url && !process.env.NOSLUG) for (const w of slugWords(text.url)) if (!isGeneric(w)) out.push(stem(w));
   if (text.summary) textTerms(htmlToText(text.summary).slice(0, SUMMARY_CHARS), out, true);
   return [...new Set(out.filter((w) => !isGeneric(w)))].slice(0, MAX_TERMS);
 }
