@@ -16,6 +16,15 @@ export interface Item {
   sourceId: string;
   /** Other sources that carry the same story (same canonical link): one row names them all. */
   alsoFrom?: string[];
+  /**
+   * The story this item belongs to when other sources' reports of the same event were grouped with it
+   * (utils/stories/): the id of the story's first report. Absent: a story of one.
+   */
+  story?: string;
+  /** 1: shown inside its story's row, not as a row of its own (the row is the story's lead). */
+  folded?: Flag;
+  /** Filled on read for a story's row, never stored: how many reports and sources the story has. */
+  storyInfo?: StoryInfo;
   /** Plain text, never HTML. (The source's guid is not kept: the id holds the identity.) */
   title: string;
   /** Canonical URL: tracking parameters removed. */
@@ -46,6 +55,16 @@ export interface Item {
   alert: Flag;
   read: Flag;
   starred: Flag;
+}
+
+/** A story's row, as the list shows it: "+N sources", and reports that came after it was read. */
+export interface StoryInfo {
+  /** Reports in the story, the row's own included. */
+  reports: number;
+  /** Distinct sources carrying it, the row's own included. */
+  sources: number;
+  /** Reports that joined after the story was read (shown quietly: "2 new reports"). */
+  newReports: number;
 }
 
 /** What a source adapter yields before the store assigns ids and flags. */
@@ -110,6 +129,10 @@ export interface Source {
   redirectCount?: number;
   /** A live page's coverage (kind 'live' only). */
   live?: LiveState;
+  /** The user's favourite: a story it reports is headed by its headline. */
+  favourite?: boolean;
+  /** "Tell me when this story develops": a read story this source reports on again comes back unread. */
+  followStories?: boolean;
 }
 
 export interface LiveState {
@@ -134,6 +157,8 @@ export interface Topic {
   notify: boolean;
   breaking: boolean;
   createdAt: number;
+  /** "Tell me when this story develops": a read story of this topic that gains a report comes back unread. */
+  followStories?: boolean;
 }
 
 export type BadgeMode = 'unread' | 'breaking' | 'alerts' | 'off';
@@ -156,6 +181,10 @@ export interface Settings {
    * fetched for an article until the user asks with "Show images" on it.
    */
   loadRemoteImages: boolean;
+  /** "Group the same story from several sources": one row, one count and one alert per story. */
+  groupStories: boolean;
+  /** The badge and unread counts count articles (every report) instead of stories. */
+  countArticles: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -168,6 +197,8 @@ export const DEFAULT_SETTINGS: Settings = {
   snoozeUntil: 0,
   alertItemsMax: 5,
   loadRemoteImages: true,
+  groupStories: true,
+  countArticles: false,
 };
 
 export const MIN_INTERVAL_MIN = 1;

@@ -20,10 +20,26 @@ export interface Counter {
   starred: number;
   /** Unread items matched by a topic that notifies (the "topic alerts" badge mode). */
   unreadAlerts: number;
+  /**
+   * Unread articles, every report of a story counted (the badge's "count articles" setting); the other
+   * counts are of rows: a story's folded reports count only in their own source. Absent in counters
+   * kept before schema 18, when no report was folded: then it is `unread`.
+   */
+  unreadArticles?: number;
 }
 
-type Tally = Omit<Counter, 'key'>;
-const ZERO: Tally = { total: 0, unread: 0, starred: 0, unreadAlerts: 0 };
+type Tally = Required<Omit<Counter, 'key'>>;
+const ZERO: Tally = { total: 0, unread: 0, starred: 0, unreadAlerts: 0, unreadArticles: 0 };
+const FIELDS = Object.keys(ZERO) as Array<keyof Tally>;
+
+/** Unread articles are kept only where they differ from the unread rows (where a story folds reports). */
+function compact(c: Counter): Counter {
+  if (c.unreadArticles === c.unread) delete c.unreadArticles;
+  return c;
+}
+
+/** A counter's unread articles (older counters lack the field: see Counter). */
+export const unreadArticlesOf = (c: Counter | undefined): number => c?.unreadArticles ?? c?.unread ?? 0;
 
 export const ALL = 'all';
 export const sourceKey = (id: string) => `s:${id}`;
@@ -34,9 +50,16 @@ function bucketsOf(it: Item): string[] {
   return [ALL, sourceKey(it.sourceId), ...(it.topics ?? []).map(topicKey)];
 }
 
-function tallyOf(it: Item): Tally {
+/**
+ * What an item adds to a bucket. A report folded into its story's row is no row in all items (nor in a
+ * topic: its story's row carries its topics): there it counts only as an unread article and, while
+ * starred, in the Starred filter, which lists it. In its own source's filter it is a row like any other.
+ */
+function tallyOf(it: Item, key: string): Tally {
   const unread = it.read === 0 ? 1 : 0;
-  return { total: 1, unread, starred: it.starred ? 1 : 0, unreadAlerts: it.alert && unread ? 1 : 0 };
+  const starred = it.starred ? 1 : 0;
+  if (it.folded === 1 && key === ALL) return { ...ZERO, starred, unreadArticles: unread };
+  return { total: 1, unread, starred, unreadAlerts: it.alert && unread ? 1 : 0, unreadArticles: unread };
 }
 
 /** Collects the count changes of a transaction's item writes; `flush` writes them in that transaction. */
@@ -45,17 +68,14 @@ export class CounterBatch {
 
   private add(key: string, t: Tally, sign: 1 | -1) {
     const d = this.deltas.get(key) ?? { ...ZERO };
-    d.total += sign * t.total;
-    d.unread += sign * t.unread;
-    d.starred += sign * t.starred;
-    d.unreadAlerts += sign * t.unreadAlerts;
+    for (const f of FIELDS) d[f] += sign * t[f];
     this.deltas.set(key, d);
   }
 
   /** An item went from `before` to `after` (undefined = did not exist / was deleted). */
   change(before: Item | undefined, after: Item | undefined): void {
-    if (before) for (const k of bucketsOf(before)) this.add(k, tallyOf(before), -1);
-    if (after) for (const k of bucketsOf(after)) this.add(k, tallyOf(after), 1);
+    if (before) for (const k of bucketsOf(before)) this.add(k, tallyOf(before, k), -1);
+    if (after) for (const k of bucketsOf(after)) this.add(k, tallyOf(after, k), 1);
   }
 
   /** Net items added to a bucket so far (not yet flushed). */
@@ -65,15 +85,12 @@ export class CounterBatch {
 
   async flush(store: CounterStore): Promise<void> {
     const writes = [...this.deltas].map(async ([key, d]) => {
-      if (!d.total && !d.unread && !d.starred && !d.unreadAlerts) return;
+      if (FIELDS.every((f) => !d[f])) return;
       const cur = (await store.get(key)) ?? { key, ...ZERO };
-      const next: Counter = {
-        key,
-        total: Math.max(0, cur.total + d.total),
-        unread: Math.max(0, cur.unread + d.unread),
-        starred: Math.max(0, cur.starred + d.starred),
-        unreadAlerts: Math.max(0, cur.unreadAlerts + d.unreadAlerts),
-      };
+      const was: Tally = { ...ZERO, ...cur, unreadArticles: unreadArticlesOf(cur) };
+      const next: Counter = { key, ...ZERO };
+      for (const f of FIELDS) next[f] = Math.max(0, was[f] + d[f]);
+      compact(next);
       await (next.total === 0 && key !== ALL ? store.delete(key) : store.put(next));
     });
     this.deltas.clear();
@@ -86,19 +103,16 @@ export class Tallier {
   private readonly counters = new Map<string, Counter>([[ALL, { key: ALL, ...ZERO }]]);
 
   add(it: Item): void {
-    const t = tallyOf(it);
     for (const key of bucketsOf(it)) {
-      const c = this.counters.get(key) ?? { key, ...ZERO };
-      c.total += t.total;
-      c.unread += t.unread;
-      c.starred += t.starred;
-      c.unreadAlerts += t.unreadAlerts;
+      const t = tallyOf(it, key);
+      const c = (this.counters.get(key) ?? { key, ...ZERO }) as Required<Counter>;
+      for (const f of FIELDS) c[f] += t[f];
       this.counters.set(key, c);
     }
   }
 
   result(): Counter[] {
-    return [...this.counters.values()];
+    return [...this.counters.values()].map(compact);
   }
 }
 

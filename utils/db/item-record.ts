@@ -56,8 +56,8 @@ export interface ItemRecord {
   e?: number;
   /** alsoFrom, when any */
   o?: string[];
-  /** read: 0 or 1, always written, as byState's first key (['q', 'p']: every item by read state, then time) */
-  q: 0 | 1;
+  /** read: 0 or 1, always written for a row, as byState's first key (['q', 'p']: every row by read state, then time) */
+  q?: 0 | 1;
   /** published, only while starred (byStarred): absent = not starred */
   sa?: number;
   /** published, only while breaking (byBreaking): absent = not breaking */
@@ -68,6 +68,13 @@ export interface ItemRecord {
   al?: 1;
   /** hash of the url, in records written by schemas 13 to 16 (for byLink); unread since */
   l?: number;
+  /** story: the id of the story the item belongs to (schema 18), when it has other reports */
+  st?: string;
+  /**
+   * read, for an item folded into its story's row (schema 18): kept here instead of `q`, so byState
+   * lists only rows and every list and count of rows leaves it out
+   */
+  fq?: 0 | 1;
 }
 
 /** The sorted alphabet of ids (utils/normalize/ids.ts shortItemId's characters in code-unit order). */
@@ -239,7 +246,11 @@ export async function keyOfItem(store: IdReader, it: Item): Promise<number | und
  */
 export function toRecord(it: Item, k?: number): ItemRecord {
   const own = storeKeyOfId(it.id);
-  const r: ItemRecord = { s: sourceKeyOf(it.sourceId), t: it.title, u: it.url, p: it.published, q: it.read === 1 ? 1 : 0 };
+  const read = it.read === 1 ? 1 : 0;
+  const r = { s: sourceKeyOf(it.sourceId), t: it.title, u: it.url, p: it.published } as ItemRecord;
+  if (it.folded === 1) r.fq = read;
+  else r.q = read;
+  if (it.story !== undefined) r.st = it.story;
   if (own === undefined && it.id !== NEW_ITEM_ID) r.id = itemKey(it.id);
   if ((k ?? own) !== undefined) r.k = k ?? own;
   if (it.summaryHtml) r.h = it.summaryHtml;
@@ -272,9 +283,11 @@ export function fromRecord(r: ItemRecord): Item {
     breaking: r.ba !== undefined ? 1 : 0,
     sourceBreaking: r.sb ?? 0,
     alert: r.al ?? 0,
-    read: r.q,
+    read: r.q ?? r.fq ?? 0,
     starred: r.sa !== undefined ? 1 : 0,
   };
+  if (r.st !== undefined) it.story = r.st;
+  if (r.fq !== undefined) it.folded = 1;
   if (r.a !== undefined) it.author = r.a;
   if (r.i !== undefined) it.imageUrl = r.i;
   if (r.o) it.alsoFrom = r.o;

@@ -6,10 +6,11 @@ import type { IDBPTransaction } from 'idb';
 import type { Item } from '../model';
 import type { NewsSchema, NewsDb } from './schema';
 import { CounterBatch } from './counters';
-import { idOfStoreKey, keyOfItem, NEW_ITEM_ID, sameRecord, toRecord } from './item-record';
+import { getItem, idOfStoreKey, keyOfItem, NEW_ITEM_ID, sameRecord, toRecord } from './item-record';
 import { tagRecordOf, topicsOfRecord } from './tags';
+import { StoryWrites } from './story-writes';
 
-export const ITEM_STORES = ['items', 'tags', 'counters', 'searchQueue', 'sources', 'pendingAlerts', 'identities'] as const;
+export const ITEM_STORES = ['items', 'tags', 'counters', 'searchQueue', 'sources', 'pendingAlerts', 'identities', 'stories', 'storyTerms', 'meta'] as const;
 export type ItemTx = IDBPTransaction<NewsSchema, (typeof ITEM_STORES)[number][], 'readwrite'>;
 
 /** Does the search index need to see this item (again)? */
@@ -30,8 +31,12 @@ export class ItemWriter {
   readonly toIndex = new Set<string>();
   /** The store keys of the items deleted. */
   readonly deletedKeys = new Set<number>();
+  /** The stories the written items belong to (story-writes.ts). */
+  readonly stories: StoryWrites;
 
-  constructor(readonly tx: ItemTx) {}
+  constructor(readonly tx: ItemTx) {
+    this.stories = new StoryWrites(tx, this);
+  }
 
   /**
    * Writes `after` (which replaces `before`, if it existed). `after.topics` absent keeps the item's
@@ -84,11 +89,14 @@ export class ItemWriter {
   }
 
   /** Deletes an item and its tags; the search index drops it when it next rebuilds the segment that holds it. */
-  async delete(before: Item): Promise<void> {
+  async delete(stale: Item): Promise<void> {
+    const items = this.tx.objectStore('items');
+    // A story's report may have become its row earlier in this transaction (the lead was deleted first).
+    const before = stale.story !== undefined ? ((await getItem(items, stale.id)) ?? stale) : stale;
+    if (before.story !== undefined) await this.stories.leave(before, false);
     const tags = this.tx.objectStore('tags');
     const rec = await tags.get(before.id);
     this.counts.change({ ...before, topics: topicsOfRecord(rec) }, undefined);
-    const items = this.tx.objectStore('items');
     const key = await keyOfItem(items, before);
     if (key !== undefined) this.deletedKeys.add(key);
     await Promise.all([rec ? tags.delete(before.id) : undefined, key === undefined ? undefined : items.delete(key)]);
@@ -112,7 +120,9 @@ export async function writeItems<T>(db: NewsDb, work: (w: ItemWriter, tx: ItemTx
   // Relaxed: the commit does not wait for the disk to flush. A power cut may lose the last few
   // transactions, each whole (items, counters and the source's validators together); a killed worker
   // loses nothing that committed.
-  const tx = db.transaction([...ITEM_STORES], 'readwrite', { durability: 'relaxed' });
+  // (The migration tests write through this to databases opened at older versions, without the newer stores.)
+  const stores = ITEM_STORES.filter((name) => db.objectStoreNames.contains(name));
+  const tx = db.transaction(stores, 'readwrite', { durability: 'relaxed' }) as unknown as ItemTx;
   const writer = new ItemWriter(tx);
   let out: T;
   try {
@@ -127,6 +137,8 @@ export async function writeItems<T>(db: NewsDb, work: (w: ItemWriter, tx: ItemTx
     }
     throw e;
   }
+  // Story changes may write items (a new row), so they go before the counters.
+  await writer.stories.flush();
   await Promise.all([writer.counts.flush(tx.objectStore('counters')), queueForSearch(tx, writer.toIndex)]);
   await tx.done;
   return out;

@@ -9,12 +9,22 @@ import { joinedBy, linkTableOf, storyFromOtherSource } from './same-story';
 import { withTopics, type TopicSet } from '../topics/rematch';
 import { fromRecord, knownKeyOf, NEW_ITEM_ID, sourceItemsRange, storeKeyOfId } from './item-record';
 import { IdentityMap, identityHash, linkHash, readIdentities, writeIdentities } from './identities';
+import { forgetGrouper, grouperOf, writeStoryTerms } from './story-grouper';
+import type { Joining } from './story-writes';
+import type { StoryTermsEntry } from './story-records';
+import { storyTerms } from '../stories/terms';
 
 export interface StoreResult {
+  /** New rows: items, and stories they start. */
   newIds: string[];
   updatedIds: string[];
+  /** New reports of stories already listed: folded into their story's row (utils/db/story-writes.ts). */
+  joinedIds: string[];
   removed: number;
 }
+
+/** What a poll's write needs of the settings. */
+export type StoreSettings = Pick<Settings, 'retentionDays' | 'maxItemsPerSource'> & { groupStories?: boolean };
 
 const DAY = 86_400_000;
 
@@ -80,11 +90,11 @@ export async function storePoll(
   source: Source,
   parsed: ParsedItem[],
   now: number,
-  settings: Pick<Settings, 'retentionDays' | 'maxItemsPerSource'>,
+  settings: StoreSettings,
   sourcePatch: Partial<Source> = {},
   topics?: TopicSet,
 ): Promise<StoreResult> {
-  return writeItems(db, (writer, tx) => writePoll(writer, tx, source, parsed, now, settings, sourcePatch, topics));
+  return grouped(db, writeItems(db, (writer, tx) => writePoll(writer, tx, source, parsed, now, settings, sourcePatch, topics)));
 }
 
 /** One source's poll, ready to store: what `storePoll` takes after the database. */
@@ -92,7 +102,7 @@ export interface PollWrite {
   source: Source;
   parsed: ParsedItem[];
   now: number;
-  settings: Pick<Settings, 'retentionDays' | 'maxItemsPerSource'>;
+  settings: StoreSettings;
   sourcePatch: Partial<Source>;
   topics?: TopicSet;
 }
@@ -103,11 +113,24 @@ export interface PollWrite {
  * killed worker keeps or loses, so each source's poll is still whole or absent.
  */
 export function storePolls(db: NewsDb, polls: readonly PollWrite[]): Promise<StoreResult[]> {
-  return writeItems(db, async (writer, tx) => {
+  return grouped(db, writeItems(db, async (writer, tx) => {
     const out: StoreResult[] = [];
     for (const p of polls) out.push(await writePoll(writer, tx, p.source, p.parsed, p.now, p.settings, p.sourcePatch, p.topics));
     return out;
-  });
+  }));
+}
+
+/**
+ * A write that may have placed items in the connection's story grouper: if it failed, the grouper holds
+ * items that were never stored, so it goes (story-grouper.ts makes it again from what committed).
+ */
+async function grouped<T>(db: NewsDb, write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (e) {
+    forgetGrouper(db);
+    throw e;
+  }
 }
 
 async function writePoll(
@@ -116,7 +139,7 @@ async function writePoll(
   source: Source,
   parsed: ParsedItem[],
   now: number,
-  settings: Pick<Settings, 'retentionDays' | 'maxItemsPerSource'>,
+  settings: StoreSettings,
   sourcePatch: Partial<Source>,
   topics: TopicSet | undefined,
 ): Promise<StoreResult> {
@@ -137,6 +160,15 @@ async function writePoll(
   // The link table is needed (and made, once per connection) only for a new item or a changed link.
   const table = batch.some((p, i) => existing[i]?.url !== p.url) ? await linkTableOf(tx) : undefined;
   const twins = await Promise.all(batch.map((p, i) => (existing[i] || !table ? undefined : storyFromOtherSource(items, table, source, p, own, links[i]!))));
+  // Stories: each new item is placed before any is written (items of one source never join each other),
+  // and live pages' updates are never grouped (they belong to the ticker).
+  const fresh = batch.map((p, i) => !existing[i] && !twins[i]);
+  const grouper = settings.groupStories && !source.breaking && source.kind !== 'live' && fresh.some(Boolean) ? await grouperOf(tx, now) : undefined;
+  const terms = batch.map((p, i) => (grouper && fresh[i] ? storyTerms({ title: p.title, url: p.url }) : []));
+  const places = batch.map((p, i) => (grouper && fresh[i] ? grouper.place({ id: '', source: source.id, published: shownPublished(p.published, now), terms: terms[i]! }) : null));
+  const placed: StoryTermsEntry[] = [];
+  const favourites = places.some((s) => s !== null) ? new Set((await tx.objectStore('sources').getAll()).filter((s) => s.favourite).map((s) => s.id)) : new Set<string>();
+  const joinedIds: string[] = [];
   const joined = new Set<string>();
   const newIds: string[] = [];
   const updatedIds: string[] = [];
@@ -154,16 +186,40 @@ async function writePoll(
       if (next) writes.push(writer.put(twin, next));
     } else if (!old) {
       // The item's id is its store key: known once its record is added.
-      newIds.push(NEW_ITEM_ID);
-      const at = newIds.length - 1;
-      writes.push(writer.put(undefined, matched(newItem(source, p, now))).then((it) => {
-        newIds[at] = it.id;
+      const stored = (it: Item, story: string) => {
         const k = storeKeyOfId(it.id)!;
         added.add(k);
         identities.add(hashes[i]!, k, links[i]);
         table?.add(links[i]!, k);
-        return alertFor(it);
-      }));
+        if (grouper) {
+          grouper.add({ id: it.id, story, source: source.id, published: it.published, terms: terms[i]! });
+          placed.push([it.id, source.id, it.published, terms[i]!.join(' ')]);
+        }
+      };
+      const alone = () => {
+        newIds.push(NEW_ITEM_ID);
+        const at = newIds.length - 1;
+        return writer.put(undefined, matched(newItem(source, p, now))).then((it) => {
+          newIds[at] = it.id;
+          stored(it, it.id);
+          return alertFor(it);
+        });
+      };
+      const story = places[i];
+      if (story === null || story === undefined) {
+        writes.push(alone());
+      } else {
+        // Another source's report of the same story: folded into its row, its topics given to the row.
+        const own = matched(newItem(source, p, now));
+        const report = { favourite: !!source.favourite, follows: !!source.followStories, topics: own.topics ?? [] };
+        const write = (j: Joining) => writer.put(undefined, { ...own, story, folded: j.lead ? 0 : 1, read: j.read, topics: [], alert: 0, breaking: own.sourceBreaking ?? 0 });
+        writes.push(writer.stories.join(story, report, topics?.topicsById ?? new Map(), (id) => favourites.has(id), write).then((r) => {
+          if (!r) return alone();
+          joinedIds.push(r.item.id);
+          stored(r.item, story);
+          return r.alert ? tx.objectStore('pendingAlerts').put({ itemId: r.item.id, at: now }) : undefined;
+        }));
+      }
     } else if (!sameText(old, p)) {
       // Keep the item's place in time unless the source gives a new date (never later than first seen).
       const fresh = newItem(source, { ...p, published: shownPublished(p.published, old.firstSeen, old.published) }, now);
@@ -187,12 +243,15 @@ async function writePoll(
     }
   });
   await Promise.all(writes);
+  await writeStoryTerms(tx, placed, now);
+  // (Reports that left a story below, with their deleted items, make the grouper stale: it is made again.)
   const { removed, count } = await applyRetention(tx, writer, source.id, now, settings, own.size);
+  if (writer.stories.left) forgetGrouper(tx.db);
   identities.keepOnly((k) => (own.has(k) || added.has(k)) && !writer.deletedKeys.has(k));
   await writeIdentities(tx.objectStore('identities'), source.id, identities);
   const cur = (await tx.objectStore('sources').get(source.id)) ?? source;
   await tx.objectStore('sources').put({ ...cur, ...sourcePatch, itemCount: count });
-  return { newIds, updatedIds, removed };
+  return { newIds, updatedIds, joinedIds, removed };
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Item } from '../model';
 import { ALL, sourceKey, topicKey } from './counters';
 import { newestRecords } from './newest-records';
 import { topicTagRange, withTopicsOf } from './tags';
+import { withStoryInfo } from './story-writes';
 import { fromRecord, getItems, knownKeyOf, sourceKeyOf, type ItemRecord } from './item-record';
 
 export type Filter =
@@ -100,18 +101,19 @@ export function matchesFilter(f: Filter, it: Item): boolean {
 
 /** Walks a filter's range newest-first from just after `after`, collecting up to `limit` records, with their topics. */
 async function walk(db: NewsDb, p: FilterRange, after: PageCursor | undefined, limit: number, keep?: (it: Item) => boolean): Promise<Page> {
-  const tx = db.transaction(['items', 'tags']);
+  const tx = db.transaction(['items', 'tags', 'stories']);
   const page = p.index === 'tags'
     ? await walkTags(tx, p, after, limit)
     : p.index === 'time'
       ? await walkByTime(tx, p, after, limit, keep)
       : await walkItems(tx, p.index, p, after, limit, keep);
-  // One look-up per row shown, for its chips (tags are not in the item).
-  return { ...page, items: await withTopicsOf(tx, page.items) };
+  // One look-up per row shown, for its chips (tags are not in the item), and one per story row.
+  const [tagged, stories] = await Promise.all([withTopicsOf(tx, page.items), withStoryInfo(tx, page.items)]);
+  return { ...page, items: tagged.map((it, i) => (stories[i]!.storyInfo ? { ...it, storyInfo: stories[i]!.storyInfo } : it)) };
 }
 
 type ReadTx = ReturnType<typeof readTx>;
-const readTx = (db: NewsDb) => db.transaction(['items', 'tags']);
+const readTx = (db: NewsDb) => db.transaction(['items', 'tags', 'stories']);
 
 /** A topic's items: its entries in the tags' byTopicTime newest first (primary key: the item id), then the items. */
 async function walkTags(tx: ReadTx, p: FilterRange, after: PageCursor | undefined, limit: number): Promise<Page> {

@@ -3,18 +3,37 @@
 import type { NewsDb } from './schema';
 import type { Flag, Item } from '../model';
 import type { Filter, ItemIndex } from './queries';
-import { writeItems } from './item-writes';
+import { writeItems, type ItemWriter } from './item-writes';
 import { matchesFilter, rangeOf } from './queries';
 import { fromRecord, getItem, getItems } from './item-record';
 
-/** Sets read (1) or unread (0) on the given items; returns how many changed. */
+/**
+ * The items and every other report of their stories (one read state per story: reading its row reads
+ * them all), each once, and the stories' "new reports" cleared.
+ */
+async function withTheirStories(writer: ItemWriter, found: ReadonlyArray<Item | undefined>): Promise<Item[]> {
+  const out = new Map<string, Item>();
+  const stories = new Set<string>();
+  for (const it of found) {
+    if (!it) continue;
+    out.set(it.id, it);
+    if (it.story !== undefined) stories.add(it.story);
+  }
+  for (const story of stories) {
+    for (const it of await writer.stories.reportsOf(story)) if (!out.has(it.id)) out.set(it.id, it);
+    await writer.stories.seen(story);
+  }
+  return [...out.values()];
+}
+
+/** Sets read (1) or unread (0) on the given items (and the other reports of their stories); returns how many rows changed. */
 export async function markRead(db: NewsDb, ids: string[], read: boolean): Promise<number> {
   const flag: Flag = read ? 1 : 0;
   return writeItems(db, async (writer, tx) => {
-    const found = await getItems(tx.objectStore('items'), ids);
-    const changed = found.filter((it) => it && it.read !== flag);
-    await Promise.all(changed.map((it) => writer.put(it, { ...it!, read: flag })));
-    return changed.length;
+    const found = await withTheirStories(writer, await getItems(tx.objectStore('items'), ids));
+    const changed = found.filter((it) => it.read !== flag);
+    await Promise.all(changed.map((it) => writer.put(it, { ...it, read: flag })));
+    return changed.filter((it) => it.folded !== 1).length;
   });
 }
 
@@ -43,21 +62,29 @@ export async function markAllRead(db: NewsDb, filter: Filter, until = Infinity, 
       const ids = await tx.objectStore('tags').index('byTopicTime').getAllKeys(plan.range);
       const found = await getItems(tx.objectStore('items'), ids);
       const unread = found.filter((it): it is Item => !!it && it.read === 0 && it.published <= until);
-      await Promise.all(unread.map((it) => writer.put(it, { ...it, read: 1 })));
+      const all = await withTheirStories(writer, unread);
+      await Promise.all(all.filter((it) => it.read === 0).map((it) => writer.put(it, { ...it, read: 1 })));
       changed?.push(...unread.map((it) => it.id));
       return unread.length;
     }
     let cursor = await tx.objectStore('items').index(plan.index as ItemIndex).openCursor(plan.range);
     let n = 0;
+    const stories: Item[] = [];
+    const done = new Set<string>();
     while (cursor) {
       const it = fromRecord(cursor.value);
       if (it.read === 0 && it.published <= until && matchesFilter(filter, it)) {
         await writer.put(it, { ...it, read: 1 });
         changed?.push(it.id);
+        done.add(it.id);
+        if (it.story !== undefined) stories.push(it);
         n++;
       }
       cursor = await cursor.continue();
     }
+    // The other reports of the stories read (folded: not in the walk above).
+    const rest = await withTheirStories(writer, stories);
+    await Promise.all(rest.filter((it) => it.read === 0 && !done.has(it.id)).map((it) => writer.put(it, { ...it, read: 1 })));
     return n;
   });
 }

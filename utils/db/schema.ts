@@ -17,6 +17,7 @@ import { addLinksToIdentities } from './migrate-links';
 import type { IdentityRecord } from './identities';
 import type { ItemKey, ItemRecord } from './item-record';
 import type { ReaderCopy } from '../reader/cache';
+import type { MetaRecord, StoryRecord, StoryTermsRecord } from './story-records';
 
 export const DB_NAME = 'newsbar';
 
@@ -142,6 +143,27 @@ export interface OtherStores extends DBSchema {
   pendingAlerts: {
     key: string;
     value: PendingAlert;
+  };
+  /**
+   * Stories of two or more reports (stories.ts), by story id: written in the transaction of the items
+   * they group. A story of one has no record.
+   */
+  stories: {
+    key: string;
+    value: StoryRecord;
+  };
+  /**
+   * The story words of the items in the grouping window (story-grouper.ts): one record per write that
+   * placed items, so the worker rebuilds its grouper from these alone. Autoincrement keys.
+   */
+  storyTerms: {
+    key: number;
+    value: StoryTermsRecord;
+  };
+  /** Small records of Newsbar's own: the progress of the one-off story grouping (story-regroup.ts). */
+  meta: {
+    key: string;
+    value: MetaRecord;
   };
   /** The reader's offline copies (utils/reader/cache.ts), by item id. */
   reader: {
@@ -364,6 +386,14 @@ const migrations: Array<(db: IDBPDatabase<Schema12>, tx: UpgradeTx) => void | Pr
   // items' link hashes, which the same-story look-up reads across sources (link-table.ts). Records
   // keep the `l` they have; new ones have none.
   (_db, tx) => addLinksToIdentities(tx as never),
+  // 17 -> 18: stories. Items gain `st` (their story) and a folded report keeps its read state in `fq`
+  // (out of byState); nothing is rewritten here: the worker groups the recent window once after the
+  // update, in small kill-safe steps (story-regroup.ts).
+  (db) => {
+    db.createObjectStore('stories' as never, { keyPath: 'id' });
+    db.createObjectStore('storyTerms' as never, { autoIncrement: true });
+    db.createObjectStore('meta' as never, { keyPath: 'key' });
+  },
 ];
 
 export const DB_VERSION = migrations.length;

@@ -4,7 +4,7 @@
 import type { NewsDb } from '../db/schema';
 import type { ApiKind, ParsedItem, Settings, Source } from '../model';
 import { listSources } from '../db/sources';
-import { patchSource, patchSources, storePoll } from '../db/items';
+import { patchSource, patchSources, storePoll, type StoreSettings } from '../db/items';
 import { storeQueue, type StoreFn } from '../db/store-queue';
 import { fetchSource, FetchError } from '../net/fetch-source';
 import { apiRequest, isApiKind } from '../sources/api-kinds';
@@ -24,7 +24,7 @@ export interface PollDeps {
   fetch: typeof fetch;
   now: () => number;
   random?: () => number;
-  settings: Pick<Settings, 'retentionDays' | 'maxItemsPerSource'>;
+  settings: StoreSettings;
   getApiKey?: (sourceId: string) => Promise<string | undefined>;
   /** Reads a response body (utils/sources/parse-body.ts): passed in so the worker loads the parsers on first use. */
   parse: ParseBody;
@@ -116,7 +116,7 @@ export async function pollSource(deps: PollDeps, source: Source, unchanged?: Map
       const live = nextLiveState(source, now, { coverageEnd, newUpdates: stored.newIds.length, read: true });
       await patchSource(deps.db, source.id, { live: { ...live, title: feed.title ?? source.live?.title } });
     }
-    if (deps.onStored && (stored.newIds.length || stored.updatedIds.length)) {
+    if (deps.onStored && (stored.newIds.length || stored.updatedIds.length || stored.joinedIds.length)) {
       // What follows a store must not turn a stored poll into a failed one.
       await deps.onStored(source.id, stored.newIds, stored.updatedIds).catch((e) => console.error('Newsbar: after storing a source', e));
     }

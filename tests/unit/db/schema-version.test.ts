@@ -22,6 +22,7 @@ const SHIPPED_IN: Record<number, string> = {
   15: '0.12.0',
   16: '0.13.0',
   17: '0.14.0',
+  18: '0.15.0',
 };
 
 const parts = (v: string) => v.split('.').map(Number);

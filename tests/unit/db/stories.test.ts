@@ -1,0 +1,145 @@
+// Stories in the store: reports of one event from several sources become one row (the first report),
+// counted once, read together, one alert; they survive a restart (the grouper is made again from the
+// stores), leave their story when deleted, and a grouping that is off changes nothing.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { getDb, resetDbForTests, type NewsDb } from '@/utils/db/schema';
+import { addSource } from '@/utils/db/sources';
+import { storePoll } from '@/utils/db/items';
+import { allItems } from '@/utils/db/item-record';
+import { loadCounts, loadPage } from '@/utils/db/queries';
+import { markAllRead, markRead } from '@/utils/db/read-state';
+import { badgeCounts } from '@/utils/db/badge-counts';
+import { topicSet } from '@/utils/topics/rematch';
+import type { ParsedItem, Source, Topic } from '@/utils/model';
+import { expectCountersExact } from './recount';
+
+const NOW = Date.now();
+const MIN = 60_000;
+const ON = { retentionDays: 30, maxItemsPerSource: 500, groupStories: true };
+
+const item = (title: string, url: string, ago = 5): ParsedItem => ({
+  guid: url, title, url, summaryHtml: '', contentHtml: '', categories: [], breaking: false, published: NOW - ago * MIN,
+});
+
+/** One event, three outlets, three headlines and links. */
+const QUAKE = [
+  item('Magnitude 7.1 earthquake strikes off Chile coast, tsunami warning issued', 'https://wire.example/world/chile-earthquake-tsunami-warning', 30),
+  item('Chile earthquake: 7.1 quake off the coast triggers tsunami warning', 'https://paper.example/news/chile-quake-tsunami-warning', 20),
+  item('Tsunami warning after 7.1 earthquake hits Chile coast', 'https://tv.example/chile-earthquake-7-1-tsunami', 10),
+];
+const OTHER = [
+  item('Parliament passes budget after late-night vote', 'https://wire.example/politics/budget-vote', 25),
+  item('Local team wins cup final on penalties', 'https://paper.example/sport/cup-final-penalties', 15),
+];
+
+let db: NewsDb;
+let wire: Source;
+let paper: Source;
+let tv: Source;
+
+beforeEach(async () => {
+  resetDbForTests();
+  db = await getDb();
+  wire = await addSource(db, { name: 'Wire', url: 'https://wire.example/rss' });
+  paper = await addSource(db, { name: 'Paper', url: 'https://paper.example/rss' });
+  tv = await addSource(db, { name: 'TV', url: 'https://tv.example/rss' });
+});
+
+async function pollAll(settings = ON, topics?: Topic[]) {
+  const set = topics && topicSet(topics);
+  const a = await storePoll(db, wire, [QUAKE[0]!, OTHER[0]!], NOW, settings, {}, set);
+  const b = await storePoll(db, paper, [QUAKE[1]!, OTHER[1]!], NOW + MIN, settings, {}, set);
+  const c = await storePoll(db, tv, [QUAKE[2]!], NOW + 2 * MIN, settings, {}, set);
+  return [a, b, c];
+}
+
+describe('one story, one row', () => {
+  it('folds other outlets\' reports into the first report\'s row, counted once', async () => {
+    const [a, b, c] = await pollAll();
+    expect(a.newIds).toHaveLength(2);
+    expect(b.newIds).toHaveLength(1);
+    expect(b.joinedIds).toHaveLength(1);
+    expect(c.newIds).toHaveLength(0);
+    expect(c.joinedIds).toHaveLength(1);
+    const page = await loadPage(db, { kind: 'all' });
+    expect(page.items.map((it) => it.title).sort()).toEqual([QUAKE[0]!.title, OTHER[0]!.title, OTHER[1]!.title].sort());
+    const row = page.items.find((it) => it.title === QUAKE[0]!.title)!;
+    expect(row.storyInfo).toEqual({ reports: 3, sources: 3, newReports: 0 });
+    const counts = await loadCounts(db, [wire.id, paper.id, tv.id], []);
+    expect(counts.all).toBe(3);
+    expect(counts.unread).toBe(3);
+    // In its own source a report is that outlet's row.
+    expect(counts.sources[tv.id]).toBe(1);
+    expect((await loadPage(db, { kind: 'source', id: tv.id })).items.map((it) => it.title)).toEqual([QUAKE[2]!.title]);
+    expect((await badgeCounts(db, NOW, 120)).unread).toBe(3);
+    await expectCountersExact(db, { all: 3 });
+  });
+
+  it('is off when the setting is: every report its own row, as before', async () => {
+    await pollAll({ ...ON, groupStories: false });
+    expect((await loadPage(db, { kind: 'all' })).items).toHaveLength(5);
+    expect((await db.getAll('stories'))).toHaveLength(0);
+    await expectCountersExact(db, { all: 5 });
+  });
+
+  it('reads the story together: reading the row reads every report, and a later report stays quiet', async () => {
+    await pollAll();
+    const row = (await loadPage(db, { kind: 'all' })).items.find((it) => it.title === QUAKE[0]!.title)!;
+    expect(await markRead(db, [row.id], true)).toBe(1);
+    expect((await allItems(db)).filter((it) => it.story === row.story).every((it) => it.read === 1)).toBe(true);
+    const later = await storePoll(db, await addSource(db, { name: 'Radio', url: 'https://radio.example/rss' }), [item('Chile earthquake 7.1: tsunami warning lifted along the coast', 'https://radio.example/chile-earthquake-tsunami', 2)], NOW + 3 * MIN, ON);
+    expect(later.joinedIds).toHaveLength(1);
+    const again = (await loadPage(db, { kind: 'all' })).items.find((it) => it.id === row.id)!;
+    expect(again.read).toBe(1);
+    expect(again.storyInfo).toEqual({ reports: 4, sources: 4, newReports: 1 });
+    expect((await loadCounts(db, [], [])).unread).toBe(2);
+    await expectCountersExact(db);
+    // Mark all read, then unread again (Undo): the whole story follows its row.
+    await markRead(db, [row.id], false);
+    expect((await allItems(db)).filter((it) => it.story === row.story).every((it) => it.read === 0)).toBe(true);
+    await markAllRead(db, { kind: 'all' });
+    expect((await allItems(db)).every((it) => it.read === 1)).toBe(true);
+    await expectCountersExact(db);
+  });
+
+  it('a source that follows developments brings a read story back unread', async () => {
+    await pollAll();
+    const row = (await loadPage(db, { kind: 'all' })).items.find((it) => it.title === QUAKE[0]!.title)!;
+    await markRead(db, [row.id], true);
+    const radio = await addSource(db, { name: 'Radio', url: 'https://radio.example/rss' });
+    await db.put('sources', { ...radio, followStories: true });
+    await storePoll(db, { ...radio, followStories: true }, [item('Chile earthquake 7.1: tsunami warning lifted along the coast', 'https://radio.example/chile-earthquake-tsunami', 2)], NOW + 3 * MIN, ON);
+    expect((await loadPage(db, { kind: 'unread' })).items.map((it) => it.id)).toContain(row.id);
+    await expectCountersExact(db);
+  });
+
+  it('alerts once per story, and the row carries every report\'s topics', async () => {
+    const topic: Topic = { id: 'tsunami', name: 'Tsunami', query: 'tsunami', sourceIds: [], notify: true, breaking: false, createdAt: 0 };
+    await pollAll(ON, [topic]);
+    expect(await db.getAll('pendingAlerts')).toHaveLength(1);
+    const tagged = await loadPage(db, { kind: 'topic', id: 'tsunami' });
+    expect(tagged.items.map((it) => it.title)).toEqual([QUAKE[0]!.title]);
+    expect((await loadCounts(db, [], ['tsunami'])).topics.tsunami).toBe(1);
+    await expectCountersExact(db);
+  });
+
+  it('finds the story again after a restart (the grouper is made from the stores)', async () => {
+    await storePoll(db, wire, [QUAKE[0]!], NOW, ON);
+    db.close();
+    resetDbForTests();
+    db = await getDb();
+    const b = await storePoll(db, paper, [QUAKE[1]!], NOW + MIN, ON);
+    expect(b.joinedIds).toHaveLength(1);
+  });
+
+  it('a report deleted by retention leaves its story; the next report heads it', async () => {
+    await pollAll();
+    // The wire keeps one item: its quake report (the story's row) is the older one and goes.
+    await storePoll(db, wire, [OTHER[0]!], NOW + 5 * MIN, { ...ON, maxItemsPerSource: 1 });
+    const rows = (await loadPage(db, { kind: 'all' })).items;
+    const quake = rows.filter((it) => it.title.includes('7.1'));
+    expect(quake.map((it) => it.title)).toEqual([QUAKE[1]!.title]);
+    expect(quake[0]!.storyInfo?.reports).toBe(2);
+    await expectCountersExact(db);
+  });
+});

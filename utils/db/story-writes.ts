@@ -1,0 +1,202 @@
+// The one way story records change: reports join a story, leave it (deleted, or taken out by the
+// user) and the story's row moves, all through the item writer of the transaction that writes the
+// items, so a story and its items are kept or lost together. The rules, in order:
+// 1. A story's row is its lead: its first report, unless a favourite source reports it (then that).
+//    The other reports are folded (item-record.ts `fq`): no row of their own, counted as articles only.
+// 2. The lead carries the story's topics (every report's matches), so the topic filter and its count
+//    show the story once; folded reports keep no tags.
+// 3. One read state per story: a report joining a read story is stored read and counted as fresh
+//    ("2 new reports"), unless its source or a topic it matches follows the story's developments: then
+//    the story comes back unread.
+// 4. A story of one is no story: its record goes and its last item is a plain row again.
+import type { Item, StoryInfo, Topic } from '../model';
+import type { ItemWriter, ItemTx } from './item-writes';
+import type { StoryRecord } from './story-records';
+import { getItem, getItems } from './item-record';
+import { topicsOfRecord } from './tags';
+import { applyMatches } from '../topics/rematch';
+
+/** A story's row as the list shows it, from its record. */
+export function storyInfoOf(rec: StoryRecord): StoryInfo {
+  return { reports: rec.items.length, sources: new Set(rec.sources).size, newReports: rec.fresh ?? 0 };
+}
+
+/** The rows with their stories' "+N sources" (one look-up per row in a story). */
+export async function withStoryInfo<T extends Item>(tx: { objectStore(name: 'stories'): { get(id: string): Promise<StoryRecord | undefined> } }, items: T[]): Promise<T[]> {
+  if (!items.some((it) => it.story !== undefined)) return items;
+  const recs = await Promise.all(items.map((it) => (it.story !== undefined ? tx.objectStore('stories').get(it.story) : undefined)));
+  return items.map((it, i) => {
+    const rec = recs[i];
+    return rec && rec.items.length > 1 ? { ...it, storyInfo: storyInfoOf(rec) } : it;
+  });
+}
+
+/** A story id given to a first report the user took out of its own story (its old id stays the others'). */
+export const apartStoryId = (id: string): string => `${id}^`;
+
+/** What a new report needs decided before it is written: its read state, and whether it is the row. */
+export interface Joining {
+  read: 0 | 1;
+  lead: boolean;
+}
+
+export class StoryWrites {
+  /** Story records read or changed in this transaction (null: none is stored). */
+  private readonly records = new Map<string, StoryRecord | null>();
+  private readonly dirty = new Set<string>();
+  /** Per story, the chain its changes run in, so two reports joining one story never race. */
+  private readonly chains = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly tx: ItemTx, private readonly writer: ItemWriter) {}
+
+  /** Runs `step` after the story's earlier changes in this transaction. */
+  serial<T>(story: string, step: () => Promise<T>): Promise<T> {
+    const run = (this.chains.get(story) ?? Promise.resolve()).then(step);
+    this.chains.set(story, run.catch(() => {}));
+    return run;
+  }
+
+  async record(id: string): Promise<StoryRecord | undefined> {
+    if (!this.records.has(id)) this.records.set(id, (await this.tx.objectStore('stories').get(id)) ?? null);
+    return this.records.get(id) ?? undefined;
+  }
+
+  private set(id: string, rec: StoryRecord | null) {
+    this.records.set(id, rec);
+    this.dirty.add(id);
+  }
+
+  /** An item with its current tags (the writer needs them to keep the topic counters exact). */
+  private async withTags(it: Item): Promise<Item> {
+    return { ...it, topics: it.topics ?? topicsOfRecord(await this.tx.objectStore('tags').get(it.id)) };
+  }
+
+  /** The story's row: its record's lead, or (a story of one so far) the item whose id it is. */
+  async leadOf(story: string): Promise<Item | undefined> {
+    const rec = await this.record(story);
+    const it = await getItem(this.tx.objectStore('items'), rec?.lead ?? story);
+    return it && this.withTags(it);
+  }
+
+  /**
+   * A new report joins `story`: decides its read state and whether it becomes the row (rule 1 and 3),
+   * then `write` stores it (as given: folded or the row, with `story` set) and resolves to it with its id;
+   * the story's record and its lead follow. `topics` are the report's own matches (rule 2).
+   * Resolves to the written item and whether it alerts (once per story: only when it matches a topic
+   * that notifies and the story had none), or undefined when the story's row is gone (the caller
+   * stores it alone).
+   */
+  join(
+    story: string,
+    report: { favourite: boolean; follows: boolean; topics: readonly string[] },
+    topicsById: ReadonlyMap<string, Topic>,
+    isFavourite: (sourceId: string) => boolean,
+    write: (j: Joining) => Promise<Item>,
+  ): Promise<{ item: Item; alert: boolean } | undefined> {
+    return this.serial(story, async () => {
+      const lead = await this.leadOf(story);
+      if (!lead) return undefined;
+      const rec = (await this.record(story)) ?? { id: story, lead: lead.id, items: [lead.id], sources: [lead.sourceId] };
+      const follows = report.follows || report.topics.some((t) => topicsById.get(t)?.followStories);
+      const readStory = lead.read === 1 && !follows;
+      const takesRow = report.favourite && !isFavourite(lead.sourceId);
+      const it = await write({ read: readStory ? 1 : 0, lead: takesRow });
+      // The story's topics: the lead's and the report's (rule 2).
+      const matched = applyMatches(lead, report.topics, topicsById, new Set(report.topics)) ?? lead;
+      let nextLead: Item = { ...matched, story, read: readStory ? 1 : 0 };
+      if (takesRow) {
+        // The favourite's report is the row now: it takes the story's topics and flags; the old row folds.
+        await this.writer.put(lead, { ...lead, story, folded: 1, topics: [], alert: 0, read: nextLead.read });
+        await this.writer.put(it, { ...it, topics: nextLead.topics, alert: nextLead.alert, breaking: nextLead.breaking || it.breaking ? 1 : 0 });
+        rec.lead = it.id;
+      } else {
+        if (lead.read === 1 && follows) nextLead = { ...nextLead, read: 0 };
+        await this.writer.put(lead, nextLead);
+      }
+      this.set(story, {
+        ...rec,
+        items: [...rec.items, it.id],
+        sources: [...rec.sources, it.sourceId],
+        fresh: readStory ? (rec.fresh ?? 0) + 1 : rec.fresh,
+      });
+      return { item: it, alert: lead.alert === 0 && report.topics.some((t) => topicsById.get(t)?.notify) };
+    });
+  }
+
+  /**
+   * An item leaves its story (deleted, or taken out by the user, `apart`). The story's next report takes
+   * the row if it was the lead; a story left with one report is no story (rule 4). `asRow` receives each
+   * item that becomes a plain row or the new lead, to be written by the caller's rules (its topics).
+   */
+  leave(it: Item, apart: boolean): Promise<void> {
+    const story = it.story;
+    if (story === undefined) return Promise.resolve();
+    this.left = true;
+    return this.serial(story, async () => {
+      const rec = await this.record(story);
+      if (!rec) return;
+      const at = rec.items.indexOf(it.id);
+      if (at < 0) return;
+      const items = rec.items.filter((_, i) => i !== at);
+      const sources = rec.sources.filter((_, i) => i !== at);
+      const next: StoryRecord = { ...rec, items, sources };
+      if (apart) next.apart = [...(rec.apart ?? []), it.id];
+      const store = this.tx.objectStore('items');
+      if (items.length < 2) {
+        // Rule 4: the one left is a plain row again (with the lead's topics when it was folded under it).
+        const last = items[0] !== undefined ? await getItem(store, items[0]) : undefined;
+        if (last) {
+          const lastTagged = await this.withTags(last);
+          const row: Item = { ...lastTagged, story: undefined, folded: 0 };
+          if (last.folded === 1 && rec.lead === it.id) Object.assign(row, { topics: (await this.withTags(it)).topics, alert: it.alert });
+          delete row.story;
+          delete row.folded;
+          await this.writer.put(lastTagged, row);
+        }
+        // The record is kept while it names items taken apart (they never join it again).
+        this.set(story, next.apart?.length ? { ...next, items: [], sources: [], lead: '' } : null);
+        return;
+      }
+      if (rec.lead === it.id) {
+        const heir = await getItem(store, items[0]!);
+        if (heir) {
+          const tagged = await this.withTags(it);
+          const row: Item = { ...heir, folded: 0, topics: tagged.topics, alert: it.alert, read: it.read };
+          delete row.folded;
+          await this.writer.put({ ...heir, topics: [] }, row);
+          next.lead = heir.id;
+        }
+      }
+      this.set(story, next);
+    });
+  }
+
+  /** Every report of the story (its row first), as stored now. */
+  async reportsOf(story: string): Promise<Item[]> {
+    const rec = await this.record(story);
+    if (!rec) return [];
+    const found = await getItems(this.tx.objectStore('items'), [rec.lead, ...rec.items.filter((id) => id !== rec.lead)]);
+    return found.filter((it): it is Item => !!it);
+  }
+
+  /** Clears "N new reports" (the story was read or marked unread by the user). */
+  async seen(story: string): Promise<void> {
+    const rec = await this.record(story);
+    if (rec?.fresh) this.set(story, { ...rec, fresh: 0 });
+  }
+
+  /** Writes the records changed; called by writeItems after the work, before the counters. */
+  async flush(): Promise<void> {
+    await Promise.all([...this.chains.values()]);
+    if (this.dirty.size === 0) return;
+    const store = this.tx.objectStore('stories');
+    await Promise.all([...this.dirty].map((id) => {
+      const rec = this.records.get(id);
+      return rec ? store.put(rec) : store.delete(id);
+    }));
+    this.dirty.clear();
+  }
+
+  /** Reports left a story in this transaction: a grouper that saw them must be made again. */
+  left = false;
+}
