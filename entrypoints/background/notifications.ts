@@ -66,7 +66,8 @@ function optionsOf(n: PlannedNotification) {
   const base = { type: 'basic' as const, iconUrl: browser.runtime.getURL('/icon/128.png') };
   const buttons = BUTTONS ? { buttons: [{ title: t('alert_mark_read') }, { title: t('alert_snooze_1h') }] } : {};
   if (n.kind === 'item') {
-    return { ...base, ...buttons, title: n.topicName, message: n.sourceName ? t('alert_item_message', [n.headline, n.sourceName]) : n.headline };
+    const from = n.sources && n.sources > 1 ? t('alert_story_sources', [n.sourceName, n.sources]) : n.sourceName;
+    return { ...base, ...buttons, title: n.topicName, message: from ? t('alert_item_message', [n.headline, from]) : n.headline };
   }
   const title = n.kind === 'summary' ? t('alert_summary', [n.count, n.topicNames.join(', ')]) : t('alert_digest', [n.count, n.topicNames.join(', ')]);
   return { ...base, ...buttons, title, message: n.headlines.map((h) => `• ${h}`).join('\n') };

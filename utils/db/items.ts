@@ -217,7 +217,7 @@ async function writePoll(
           if (!r) return alone();
           joinedIds.push(r.item.id);
           stored(r.item, story);
-          return r.alert ? tx.objectStore('pendingAlerts').put({ itemId: r.item.id, at: now }) : undefined;
+          return r.alert ? tx.objectStore('pendingAlerts').put({ itemId: r.row, at: now }) : undefined;
         }));
       }
     } else if (!sameText(old, p)) {

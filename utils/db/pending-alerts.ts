@@ -4,6 +4,7 @@
 import type { Item } from '../model';
 import type { NewsDb } from './schema';
 import { withTopicsOf } from './tags';
+import { withStoryInfo } from './story-writes';
 import { getItems } from './item-record';
 
 export interface AlertDecision<T> {
@@ -24,7 +25,7 @@ export async function takePendingAlerts<T>(
   /** A story's other keys (link, title) to look up beside its id, and whether a record still counts. */
   stories?: { keysOf(it: Item): string[]; live(key: string, at: number): boolean },
 ): Promise<T | undefined> {
-  const tx = db.transaction(['pendingAlerts', 'items', 'tags', 'notified'], 'readwrite');
+  const tx = db.transaction(['pendingAlerts', 'items', 'tags', 'notified', 'stories'], 'readwrite');
   const queue = tx.objectStore('pendingAlerts');
   const notified = tx.objectStore('notified');
   const pending = await queue.getAll();
@@ -33,8 +34,8 @@ export async function takePendingAlerts<T>(
     return undefined;
   }
   const stored = (await getItems(tx.objectStore('items'), pending.map((p) => p.itemId))).filter((it): it is Item => !!it);
-  // With their topics: a notification names the topics that matched.
-  const items = await withTopicsOf(tx, stored);
+  // With their topics (a notification names the topics that matched) and their stories' sources.
+  const items = await withTopicsOf(tx, await withStoryInfo(tx, stored));
   const keys = [...new Set([...pending.map((p) => p.itemId), ...(stories ? items.flatMap((it) => stories.keysOf(it)) : [])])];
   const seen = await Promise.all(keys.map((k) => notified.get(k)));
   const { handled, result } = decide(

@@ -4,7 +4,8 @@
 // and checks the newest candidates against the items themselves (still there, still matching, in
 // the filter) until no unread segment can hold a newer match. Items not indexed yet wait in the
 // queue and are checked one by one. The work depends on the answer, not on the size of the store.
-import { getItems, getItemsByKey, knownKeyOf, newestFirst, storedKeyOf } from './item-record';
+import { getItem, getItems, getItemsByKey, knownKeyOf, newestFirst, storedKeyOf } from './item-record';
+import { storyInfoOf } from './story-writes';
 import type { IDBPTransaction } from 'idb';
 import type { NewsSchema, NewsDb, SegmentDocs, SegmentMeta } from './schema';
 import type { Item } from '../model';
@@ -33,7 +34,7 @@ const MAX_PREFIX_WORDS = 40;
 /** Most candidates checked against their items before a search answers with what it has. */
 const MAX_CHECKED = 4000;
 
-const SEARCH_STORES = ['items', 'tags', 'searchQueue', 'searchSegments', 'searchDocs', 'searchPostings'] as const;
+const SEARCH_STORES = ['items', 'tags', 'searchQueue', 'searchSegments', 'searchDocs', 'searchPostings', 'stories'] as const;
 type SearchTx = IDBPTransaction<NewsSchema, (typeof SEARCH_STORES)[number][], 'readonly'>;
 
 /** Folded words of a query (stop words are not indexed); the last word is a prefix unless followed by a space. */
@@ -231,7 +232,39 @@ export async function searchItems(db: NewsDb, query: string, opts: { limit?: num
     const { keys, t } = decodeDocs(docs);
     cands = mergeNewest(cands, found.hits.map((n) => ({ keys, n, t: t[n]! })));
   }
-  return { items: accepted.sort(newestFirst).slice(0, limit), complete };
+  const sorted = accepted.sort(newestFirst);
+  // In a source's (or folder's) list each report is its outlet's own row.
+  const bySource = opts.filter?.kind === 'source' || opts.filter?.kind === 'folder';
+  const keepRow = (it: Item) => !opts.filter || matchesFilter(opts.filter, it);
+  return { items: bySource ? sorted.slice(0, limit) : await storyRows(tx, sorted, limit, keepRow), complete };
+}
+
+/**
+ * Each story once, as its row: a report folded into a story is found by its words and shown as the
+ * story's row (which a filter must still keep), newest match first. Items of no story pass as they are.
+ */
+async function storyRows(tx: SearchTx, hits: Item[], limit: number, keep: (it: Item) => boolean): Promise<Item[]> {
+  if (!hits.some((it) => it.story !== undefined)) return hits.slice(0, limit);
+  const out: Item[] = [];
+  const seen = new Set<string>();
+  for (const it of hits) {
+    if (out.length >= limit) break;
+    if (it.story === undefined) {
+      out.push(it);
+      continue;
+    }
+    if (seen.has(it.story)) continue;
+    seen.add(it.story);
+    const rec = await tx.objectStore('stories').get(it.story);
+    if (it.folded !== 1 || !rec || rec.lead === it.id) {
+      out.push(rec && rec.items.length > 1 ? { ...it, storyInfo: storyInfoOf(rec) } : it);
+      continue;
+    }
+    const row = await getItem(tx.objectStore('items'), rec.lead);
+    const topics = row && topicsOfRecord(await tx.objectStore('tags').get(row.id));
+    if (row && keep({ ...row, topics })) out.push({ ...row, topics, storyInfo: storyInfoOf(rec) });
+  }
+  return out;
 }
 
 /**

@@ -82,8 +82,9 @@ export class StoryWrites {
    * A new report joins `story`: decides its read state and whether it becomes the row (rule 1 and 3),
    * then `write` stores it (as given: folded or the row, with `story` set) and resolves to it with its id;
    * the story's record and its lead follow. `topics` are the report's own matches (rule 2).
-   * Resolves to the written item and whether it alerts (once per story: only when it matches a topic
-   * that notifies and the story had none), or undefined when the story's row is gone (the caller
+   * Resolves to the written item, the story's row, and whether the story alerts now (once per story:
+   * only when the report matches a topic that notifies and the story had none; the alert names the row,
+   * which carries the story's topics), or undefined when the story's row is gone (the caller
    * stores it alone).
    */
   join(
@@ -92,7 +93,7 @@ export class StoryWrites {
     topicsById: ReadonlyMap<string, Topic>,
     isFavourite: (sourceId: string) => boolean,
     write: (j: Joining) => Promise<Item>,
-  ): Promise<{ item: Item; alert: boolean } | undefined> {
+  ): Promise<{ item: Item; row: string; alert: boolean } | undefined> {
     return this.serial(story, async () => {
       const lead = await this.leadOf(story);
       if (!lead) return undefined;
@@ -119,7 +120,7 @@ export class StoryWrites {
         sources: [...rec.sources, it.sourceId],
         fresh: readStory ? (rec.fresh ?? 0) + 1 : rec.fresh,
       });
-      return { item: it, alert: lead.alert === 0 && report.topics.some((t) => topicsById.get(t)?.notify) };
+      return { item: it, row: rec.lead, alert: lead.alert === 0 && report.topics.some((t) => topicsById.get(t)?.notify) };
     });
   }
 

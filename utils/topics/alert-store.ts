@@ -47,7 +47,7 @@ export async function takeAlertPlan(
 ): Promise<NotifyPlan | undefined> {
   const plan = await takePendingAlerts(db, o.now, (items, notified) => {
     const matches: NewMatch[] = items.map((it) => ({
-      itemId: it.id, topicIds: it.topics ?? [], headline: it.title, sourceName: sourceNames(it, o.sourceNames), published: it.published, stories: storyKeys(it),
+      itemId: it.id, topicIds: it.topics ?? [], headline: it.title, sourceName: sourceNames(it, o.sourceNames), published: it.published, stories: storyKeys(it), sources: it.storyInfo?.sources,
     }));
     const p = planNotifications({ matches, topics: o.topics, settings: o.settings, notified, now: o.now, platformMax: o.platformMax });
     return { handled: [...p.handled, ...p.stories], result: p };

@@ -23,6 +23,8 @@ export interface NewMatch {
   published: number;
   /** The story's keys (storyKeys()): a match sharing any with one notified before is not notified. */
   stories?: string[];
+  /** How many sources carry the item's story (grouped stories: utils/db/story-writes.ts), when more than one. */
+  sources?: number;
 }
 
 interface Group {
@@ -35,7 +37,7 @@ interface Group {
 }
 
 export type PlannedNotification =
-  | { kind: 'item'; id: string; topicId: string; topicName: string; itemId: string; headline: string; sourceName: string }
+  | { kind: 'item'; id: string; topicId: string; topicName: string; itemId: string; headline: string; sourceName: string; sources?: number }
   /** More matches than notified one by one, in one poll: `topicId` is the topic with the most. */
   | ({ kind: 'summary'; id: string } & Group)
   /** What arrived during quiet hours or a snooze, once alerts are on again. */
@@ -77,13 +79,16 @@ export function topicOfNotification(id: string): string | undefined {
 const DAY = 86_400_000;
 const LINK = 'link:';
 const TITLE = 'title:';
+const STORY = 'story:';
 
 /**
  * A story's keys: its canonical link, and its normalized title. They are recorded beside the item ids
  * in the notified store; a title key counts for a day only (short titles like "Live updates" recur).
  */
-export function storyKeys(it: { url: string; title: string }): string[] {
+export function storyKeys(it: { url: string; title: string; story?: string }): string[] {
   const keys: string[] = [];
+  // A grouped story (several outlets, several headlines) is notified once, whichever report comes.
+  if (it.story !== undefined) keys.push(STORY + it.story);
   if (it.url) keys.push(LINK + it.url);
   const folded = foldTitle(it.title);
   // A title of one or two words is too common to say "the same story".
@@ -182,7 +187,7 @@ export function planNotifications(input: {
     const notifications = [...entries]
       .sort((a, b) => b.match.published - a.match.published)
       .map(({ match: m, topicId }): PlannedNotification => ({
-        kind: 'item', id: ITEM_PREFIX + m.itemId, topicId, topicName: names.get(topicId)!, itemId: m.itemId, headline: m.headline, sourceName: m.sourceName,
+        kind: 'item', id: ITEM_PREFIX + m.itemId, topicId, topicName: names.get(topicId)!, itemId: m.itemId, headline: m.headline, sourceName: m.sourceName, sources: m.sources,
       }));
     return { notifications, handled, stories };
   }

@@ -111,7 +111,12 @@ export async function rematchStored(db: NewsDb, topics: readonly Topic[], opts: 
       const chunk: MatchedItem[] = items.map((it) => Object.assign(it, { topics: tagsOf.get(it.id) ?? [] }));
       const writes: Promise<unknown>[] = [];
       for (const item of chunk) {
-        const next = applyMatches(item, matcher.match(docOf(item)), topicsById, changed);
+        // A story's row carries every report's topics; a folded report keeps none of its own.
+        if (item.folded === 1) continue;
+        const reports = item.story !== undefined ? await writer.stories.reportsOf(item.story) : [];
+        const matched = new Set(matcher.match(docOf(item)));
+        for (const r of reports) if (r.id !== item.id) for (const t of matcher.match(docOf(r))) matched.add(t);
+        const next = applyMatches(item, [...matched], topicsById, changed);
         if (next) {
           writes.push(writer.put(item, next));
           updated++;

@@ -143,3 +143,32 @@ describe('one story, one row', () => {
     await expectCountersExact(db);
   });
 });
+
+describe('search finds stories', () => {
+  it('by any report\'s words, each story once, as its row', async () => {
+    const { searchItems } = await import('@/utils/db/search');
+    await pollAll();
+    // "lifted" is only in a later report; "triggers" only in the paper's (folded) one.
+    const found = await searchItems(db, 'triggers');
+    expect(found.items.map((it) => it.title)).toEqual([QUAKE[0]!.title]);
+    expect(found.items[0]!.storyInfo?.sources).toBe(3);
+    const all = await searchItems(db, 'tsunami');
+    expect(all.items).toHaveLength(1);
+    // In the paper's own list its report is its own row.
+    const own = await searchItems(db, 'triggers', { filter: { kind: 'source', id: paper.id } });
+    expect(own.items.map((it) => it.title)).toEqual([QUAKE[1]!.title]);
+  });
+});
+
+describe('topics edited', () => {
+  it('re-match a story as a whole: a topic only a folded report matches tags the row', async () => {
+    const { rematchStored } = await import('@/utils/topics/rematch');
+    await pollAll();
+    // Only the paper's (folded) report says "triggers".
+    const topic: Topic = { id: 'trig', name: 'Triggers', query: 'triggers', sourceIds: [], notify: false, breaking: false, createdAt: 0 };
+    await rematchStored(db, [topic], { pause: async () => {} });
+    expect((await loadPage(db, { kind: 'topic', id: 'trig' })).items.map((it) => it.title)).toEqual([QUAKE[0]!.title]);
+    expect((await loadCounts(db, [], ['trig'])).topics.trig).toBe(1);
+    await expectCountersExact(db);
+  });
+});
