@@ -74,7 +74,8 @@ export class StoryWrites {
   /** The story's row: its record's lead, or (a story of one so far) the item whose id it is. */
   async leadOf(story: string): Promise<Item | undefined> {
     const rec = await this.record(story);
-    const it = await getItem(this.tx.objectStore('items'), rec?.lead ?? story);
+    // (A record left with no reports only remembers the items taken apart: its id names the row.)
+    const it = await getItem(this.tx.objectStore('items'), rec?.lead || story);
     return it && this.withTags(it);
   }
 
@@ -97,7 +98,8 @@ export class StoryWrites {
     return this.serial(story, async () => {
       const lead = await this.leadOf(story);
       if (!lead) return undefined;
-      const rec = (await this.record(story)) ?? { id: story, lead: lead.id, items: [lead.id], sources: [lead.sourceId] };
+      const stored = await this.record(story);
+      const rec: StoryRecord = stored?.items.length ? stored : { id: story, lead: lead.id, items: [lead.id], sources: [lead.sourceId], apart: stored?.apart };
       const follows = report.follows || report.topics.some((t) => topicsById.get(t)?.followStories);
       const readStory = lead.read === 1 && !follows;
       const takesRow = report.favourite && !isFavourite(lead.sourceId);
@@ -184,6 +186,11 @@ export class StoryWrites {
   async seen(story: string): Promise<void> {
     const rec = await this.record(story);
     if (rec?.fresh) this.set(story, { ...rec, fresh: 0 });
+  }
+
+  /** The story's record goes (grouping turned off: its reports were made rows by the caller). */
+  drop(story: string): void {
+    this.set(story, null);
   }
 
   /** Writes the records changed; called by writeItems after the work, before the counters. */

@@ -172,3 +172,68 @@ describe('topics edited', () => {
     await expectCountersExact(db);
   });
 });
+
+describe('not the same story', () => {
+  it('takes a report out: its own row again, never joining that story again; the row no longer carries its topics', async () => {
+    const { splitFromStory } = await import('@/utils/db/story-split');
+    const topic: Topic = { id: 'trig', name: 'Triggers', query: 'triggers', sourceIds: [], notify: false, breaking: false, createdAt: 0 };
+    const set = topicSet([topic]);
+    await pollAll(ON, [topic]);
+    expect((await loadPage(db, { kind: 'topic', id: 'trig' })).items).toHaveLength(1);
+    const paperReport = (await allItems(db)).find((it) => it.title === QUAKE[1]!.title)!;
+    expect(paperReport.folded).toBe(1);
+    expect(await splitFromStory(db, paperReport.id, set)).toBe(true);
+    const rows = (await loadPage(db, { kind: 'all' })).items;
+    expect(rows.map((it) => it.title)).toContain(QUAKE[1]!.title);
+    expect(rows.find((it) => it.title === QUAKE[0]!.title)!.storyInfo?.reports).toBe(2);
+    // The topic now tags the paper's own row, not the story's.
+    expect((await loadPage(db, { kind: 'topic', id: 'trig' })).items.map((it) => it.title)).toEqual([QUAKE[1]!.title]);
+    expect((await loadCounts(db, [], [])).all).toBe(4);
+    await expectCountersExact(db, { all: 4 });
+    // The same report polled again is an update, and a later poll of it never rejoins.
+    await storePoll(db, paper, [QUAKE[1]!], NOW + 9 * MIN, ON, {}, set);
+    expect((await allItems(db)).find((it) => it.id === paperReport.id)!.story).toBeUndefined();
+  });
+
+  it('taking the second of two reports out leaves no story', async () => {
+    const { splitFromStory } = await import('@/utils/db/story-split');
+    await storePoll(db, wire, [QUAKE[0]!], NOW, ON);
+    await storePoll(db, paper, [QUAKE[1]!], NOW + MIN, ON);
+    const folded = (await allItems(db)).find((it) => it.folded === 1)!;
+    await splitFromStory(db, folded.id, topicSet([]));
+    expect((await allItems(db)).every((it) => it.story === undefined && it.folded === undefined)).toBe(true);
+    await expectCountersExact(db, { all: 2 });
+    // A third outlet still joins the first report's story.
+    const c = await storePoll(db, tv, [QUAKE[2]!], NOW + 2 * MIN, ON);
+    expect(c.joinedIds).toHaveLength(1);
+    await expectCountersExact(db, { all: 2 });
+  });
+});
+
+describe('grouping stored items once, and taking stories apart', () => {
+  it('groups what was stored before grouping, in steps that resume, and takes it apart again when turned off', async () => {
+    const { regroupStored, ungroupAll } = await import('@/utils/db/story-regroup');
+    await pollAll({ ...ON, groupStories: false });
+    expect((await loadCounts(db, [], [])).all).toBe(5);
+    // A job stopped after its first step (one item) goes on where it was.
+    let steps = 0;
+    const stop = async () => {
+      if (++steps === 1) throw new Error('worker stopped');
+    };
+    await expect(regroupStored(db, [], NOW + 3 * MIN, { chunk: 1, pause: stop })).rejects.toThrow('worker stopped');
+    expect((await db.get('meta', 'regroup'))?.done).toBeGreaterThan(0);
+    resetDbForTests();
+    db.close();
+    db = await getDb();
+    await regroupStored(db, [], NOW + 3 * MIN, { chunk: 2, pause: async () => {} });
+    expect((await loadCounts(db, [], [])).all).toBe(3);
+    expect((await allItems(db)).filter((it) => it.folded === 1)).toHaveLength(2);
+    await expectCountersExact(db, { all: 3 });
+    // Nothing is placed twice.
+    expect(await regroupStored(db, [], NOW + 4 * MIN)).toBe(0);
+    await ungroupAll(db, []);
+    expect((await loadCounts(db, [], [])).all).toBe(5);
+    expect(await db.getAll('stories')).toHaveLength(0);
+    await expectCountersExact(db, { all: 5 });
+  });
+});

@@ -1,0 +1,127 @@
+// The one-off jobs over stored items when grouping starts or stops: after the update that brought
+// stories (or the setting turned on), the items of the recent window are placed once, oldest first,
+// in small transactions that each record how far they came (meta 'regroup'), so a stopped worker goes
+// on where it was and nothing is placed twice. With the setting off, every story is taken apart
+// again: each report a row of its own with its own topics, as before stories.
+import type { NewsDb } from './schema';
+import type { Item, Source, Topic } from '../model';
+import type { RegroupState, StoryTermsEntry } from './story-records';
+import { writeItems } from './item-writes';
+import { fromRecord } from './item-record';
+import { forgetGrouper, grouperOf, STORY_WINDOW_MS, writeStoryTerms } from './story-grouper';
+import { storyTerms } from '../stories/terms';
+import { topicsOfIds } from './tags';
+import { topicSet, withTopics } from '../topics/rematch';
+
+const CHUNK = 200;
+const macrotask = () => new Promise<void>((r) => setTimeout(r, 0));
+
+/** Are this source's items grouped? Live pages' updates belong to the ticker, never to a story. */
+export const groupsItems = (s: Pick<Source, 'breaking' | 'kind'> | undefined): boolean => !!s && !s.breaking && s.kind !== 'live';
+
+/** The job's state, made when it first runs: the items stored so far, in the window. */
+async function regroupState(db: NewsDb, now: number): Promise<RegroupState> {
+  const tx = db.transaction(['meta', 'items'], 'readwrite');
+  const cur = (await tx.objectStore('meta').get('regroup')) as RegroupState | undefined;
+  if (cur) return cur;
+  const last = await tx.objectStore('items').openKeyCursor(null, 'prev');
+  const state: RegroupState = { key: 'regroup', upto: (last?.primaryKey ?? 0) + 1, done: 0, since: now - STORY_WINDOW_MS };
+  await tx.objectStore('meta').put(state);
+  await tx.done;
+  return state;
+}
+
+/**
+ * Places the stored items of the window into stories, `chunk` at a time; resumes a job a stopped
+ * worker left. Returns how many items it placed in a story of two or more (0 when already done).
+ */
+export async function regroupStored(db: NewsDb, topics: readonly Topic[], now: number, opts: { chunk?: number; pause?: () => Promise<void> } = {}): Promise<number> {
+  let state = await regroupState(db, now);
+  const topicsById = new Map(topics.map((t) => [t.id, t]));
+  let joined = 0;
+  while (!state.finished) {
+    const step = writeItems(db, async (writer, tx) => {
+      const records = await tx.objectStore('items').getAll(IDBKeyRange.bound(state.done, state.upto, true, true), opts.chunk ?? CHUNK);
+      const sources = new Map((await tx.objectStore('sources').getAll()).map((s) => [s.id, s]));
+      const grouper = await grouperOf(tx, now);
+      const tags = await topicsOfIds(tx, records.map((r) => fromRecord(r).id));
+      const entries: StoryTermsEntry[] = [];
+      // One after the other: an item placed joins the grouper before the next is placed.
+      for (const r of records) {
+        const it: Item = { ...fromRecord(r), topics: [] };
+        it.topics = tags.get(it.id) ?? [];
+        const source = sources.get(it.sourceId);
+        if (it.published < state.since || it.story !== undefined || !groupsItems(source)) continue;
+        const terms = storyTerms({ title: it.title, url: it.url });
+        const story = grouper.place({ id: it.id, source: it.sourceId, published: it.published, terms });
+        let placedIn = it.id;
+        if (story !== null) {
+          const report = { favourite: !!source?.favourite, follows: false, topics: it.topics };
+          const write = async (j: { read: 0 | 1; lead: boolean }) => {
+            const next: Item = { ...it, story, folded: j.lead ? 0 : 1, read: it.read === 0 && j.read === 0 ? 0 : 1, topics: [], alert: 0 };
+            await writer.put(it, next);
+            return next;
+          };
+          const out = await writer.stories.join(story, report, topicsById, (id) => !!sources.get(id)?.favourite, write);
+          if (out) {
+            placedIn = story;
+            joined++;
+          }
+        }
+        grouper.add({ id: it.id, story: placedIn, source: it.sourceId, published: it.published, terms });
+        entries.push([it.id, it.sourceId, it.published, terms.join(' ')]);
+      }
+      await writeStoryTerms(tx, entries, now);
+      const last = records[records.length - 1];
+      const next: RegroupState = { ...state, done: last?.k ?? state.upto, finished: records.length < (opts.chunk ?? CHUNK) || undefined };
+      await tx.objectStore('meta').put(next);
+      return next;
+    });
+    try {
+      state = await step;
+    } catch (e) {
+      forgetGrouper(db);
+      throw e;
+    }
+    if (!state.finished) await (opts.pause ?? macrotask)();
+  }
+  return joined;
+}
+
+/**
+ * Takes every story apart (grouping turned off): each report a row of its own with its own topics; the
+ * story words and the job's state go too, so turning grouping on again groups the window afresh.
+ */
+export async function ungroupAll(db: NewsDb, topics: readonly Topic[]): Promise<number> {
+  const set = topicSet(topics);
+  let n = 0;
+  for (;;) {
+    const done = await writeItems(db, async (writer, tx) => {
+      const stories = await tx.objectStore('stories').getAll(null, 50);
+      for (const rec of stories) {
+        for (const it of await writer.stories.reportsOf(rec.id)) {
+          const own = { ...it, topics: topicsOfRecordOr(it, await tx.objectStore('tags').get(it.id)) };
+          const row = withTopics({ ...own, folded: 0, story: undefined }, set);
+          delete row.story;
+          delete row.folded;
+          await writer.put(own, row);
+          n++;
+        }
+        writer.stories.drop(rec.id);
+      }
+      if (stories.length < 50) {
+        await tx.objectStore('storyTerms').clear();
+        await tx.objectStore('meta').delete('regroup');
+        return true;
+      }
+      return false;
+    });
+    if (done) break;
+  }
+  forgetGrouper(db);
+  return n;
+}
+
+function topicsOfRecordOr(it: Item, rec: { keys: Array<[string, number]> } | undefined): string[] {
+  return rec ? rec.keys.map((k) => k[0]) : (it.topics ?? []);
+}
