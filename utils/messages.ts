@@ -22,7 +22,9 @@ export type Message =
   /** From a page: follow a live page (answers FollowReply). */
   | { type: 'followLive'; url: string; title?: string }
   /** From a page: stop following a live page (its source and updates are removed). */
-  | { type: 'stopFollowing'; sourceId: string };
+  | { type: 'stopFollowing'; sourceId: string }
+  /** From a page: "Not the same story": take this report out of its story (answers true when it was in one). */
+  | { type: 'notSameStory'; itemId: string };
 
 /** The background's answer to 'followLive'. */
 export type FollowReply = { ok: true; sourceId: string; already?: boolean } | { ok: false; problem: Problem };

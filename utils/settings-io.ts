@@ -20,7 +20,7 @@ export interface SettingsFile {
   exportedAt: string;
   settings: Settings;
   topics: Topic[];
-  sources: Array<Required<Pick<NewSource, 'name' | 'url' | 'kind' | 'intervalMin' | 'breaking' | 'enabled'>> & Pick<NewSource, 'folder'>>;
+  sources: Array<Required<Pick<NewSource, 'name' | 'url' | 'kind' | 'intervalMin' | 'breaking' | 'enabled'>> & Pick<NewSource, 'folder' | 'favourite' | 'followStories'>>;
 }
 
 export function exportSettings(settings: Settings, topics: readonly Topic[], sources: readonly Source[], now = Date.now()): string {
@@ -30,7 +30,7 @@ export function exportSettings(settings: Settings, topics: readonly Topic[], sou
     exportedAt: new Date(now).toISOString(),
     settings: { ...settings, snoozeUntil: 0 },
     topics: [...topics],
-    sources: sources.map((s) => ({ name: s.name, url: s.url, kind: s.kind, intervalMin: s.intervalMin, breaking: s.breaking, enabled: s.enabled, ...(s.folder ? { folder: s.folder } : {}) })),
+    sources: sources.map((s) => ({ name: s.name, url: s.url, kind: s.kind, intervalMin: s.intervalMin, breaking: s.breaking, enabled: s.enabled, ...(s.folder ? { folder: s.folder } : {}), ...(s.favourite ? { favourite: true } : {}), ...(s.followStories ? { followStories: true } : {}) })),
   };
   return JSON.stringify(file, null, 2);
 }
@@ -86,6 +86,8 @@ function readSettings(v: unknown): Settings {
   if ('maxItemsPerSource' in v) s.maxItemsPerSource = int(v, 'maxItemsPerSource', 'settings', 10, 5000);
   if ('alertItemsMax' in v) s.alertItemsMax = int(v, 'alertItemsMax', 'settings', 0, 20);
   if ('loadRemoteImages' in v) s.loadRemoteImages = bool(v, 'loadRemoteImages', 'settings');
+  if ('groupStories' in v) s.groupStories = bool(v, 'groupStories', 'settings');
+  if ('countArticles' in v) s.countArticles = bool(v, 'countArticles', 'settings');
   for (const k of ['quietStart', 'quietEnd'] as const) {
     if (k in v) {
       const t = str(v, k, 'settings', 5);
@@ -109,7 +111,8 @@ function readTopic(v: unknown, i: number, now: number): Topic {
   const sourceIds = v.sourceIds ?? [];
   if (!Array.isArray(sourceIds) || !sourceIds.every((x) => typeof x === 'string')) bad(`${where}.sourceIds`, 'must be a list of source ids');
   const createdAt = typeof v.createdAt === 'number' && v.createdAt > 0 ? v.createdAt : now;
-  return { id, name, query, sourceIds, notify: bool(v, 'notify', where), breaking: bool(v, 'breaking', where), createdAt };
+  const follow = 'followStories' in v && bool(v, 'followStories', where) ? { followStories: true } : {};
+  return { id, name, query, sourceIds, notify: bool(v, 'notify', where), breaking: bool(v, 'breaking', where), createdAt, ...follow };
 }
 
 function readSource(v: unknown, i: number): SettingsFile['sources'][number] {
@@ -129,6 +132,8 @@ function readSource(v: unknown, i: number): SettingsFile['sources'][number] {
     breaking: 'breaking' in v ? bool(v, 'breaking', where) : false,
     enabled: 'enabled' in v ? bool(v, 'enabled', where) : true,
     ...('folder' in v ? { folder: str(v, 'folder', where, 200) } : {}),
+    ...('favourite' in v && bool(v, 'favourite', where) ? { favourite: true } : {}),
+    ...('followStories' in v && bool(v, 'followStories', where) ? { followStories: true } : {}),
   };
 }
 

@@ -57,6 +57,16 @@ export function SettingsSection({ store }: { store: OptionsStore }) {
       </fieldset>
 
       <fieldset class="card">
+        <legend>{t('opt_stories')}</legend>
+        <Check id="group-stories" checked={s.groupStories} hint={t('opt_group_stories_hint')} onChange={(on) => void save({ groupStories: on })}>
+          {t('opt_group_stories')}
+        </Check>
+        <Check id="count-articles" checked={s.countArticles} hint={t('opt_count_articles_hint')} onChange={(on) => void save({ countArticles: on })}>
+          {t('opt_count_articles')}
+        </Check>
+      </fieldset>
+
+      <fieldset class="card">
         <legend>{t('opt_alerts')}</legend>
         <div class="row">
           <Field id="quiet-start" class="compact" label={t('opt_quiet_start')} error={quietError}>

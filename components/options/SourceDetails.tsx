@@ -8,6 +8,7 @@ import { sourceProblemText } from '@/utils/problem-text';
 import { isApiKind } from '@/utils/sources/api-kinds';
 import { maskKey } from '@/utils/sources/errors';
 import type { OptionsStore } from './state';
+import { Check } from './Field';
 
 const INTERVALS = [1, 5, 10, 15, 30, 60, 180, 360, 720, 1440];
 export const KIND_LABEL: Record<string, string> = {
@@ -154,6 +155,16 @@ export function SourceDetails({ store, source: s, folders }: { store: OptionsSto
           <button type="button" onClick={() => setMode('folder')} aria-describedby={ids.name}>{t('opt_move_folder')}</button>
           {api && <button type="button" onClick={() => setMode('key')} aria-describedby={ids.name}>{t('opt_change_key')}</button>}
           <button type="button" class="danger-text" onClick={() => void store.removeSources([s.id])} aria-describedby={ids.name}>{t('opt_remove')}</button>
+        </div>
+      )}
+      {mode === 'view' && s.kind !== 'live' && (
+        <div class="source-stories">
+          <Check id={`src-${s.id}-favourite`} checked={!!s.favourite} hint={t('opt_source_favourite_hint')} onChange={(on) => void store.updateSource(s.id, { favourite: on })}>
+            {t('opt_source_favourite')}
+          </Check>
+          <Check id={`src-${s.id}-follow`} checked={!!s.followStories} hint={t('opt_follow_stories_hint')} onChange={(on) => void store.updateSource(s.id, { followStories: on })}>
+            {t('opt_follow_stories')}
+          </Check>
         </div>
       )}
     </div>

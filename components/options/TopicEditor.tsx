@@ -21,6 +21,7 @@ export function TopicEditor({ store, topic, onDone }: { store: OptionsStore; top
   const [sourceIds, setSourceIds] = useState<string[]>(topic?.sourceIds ?? []);
   const [notify, setNotify] = useState(topic?.notify ?? true);
   const [breaking, setBreaking] = useState(topic?.breaking ?? false);
+  const [follow, setFollow] = useState(topic?.followStories ?? false);
   const [shown, setShown] = useState<TopicFieldErrors>({});
   const [touched, setTouched] = useState(false);
   /** Synced storage refused the save (quota): said at the query, the typed text kept. */
@@ -52,6 +53,7 @@ export function TopicEditor({ store, topic, onDone }: { store: OptionsStore; top
       notify,
       breaking,
       createdAt: topic?.createdAt ?? store.now(),
+      ...(follow ? { followStories: true } : {}),
     };
     try {
       await store.saveTopic(saved);
@@ -103,6 +105,7 @@ export function TopicEditor({ store, topic, onDone }: { store: OptionsStore; top
         <legend>{t('opt_topic_alerts')}</legend>
         <Check id={`${idp}-notify`} checked={notify} onChange={setNotify} hint={t('opt_topic_notify_hint')}>{t('opt_topic_notify')}</Check>
         <Check id={`${idp}-breaking`} checked={breaking} onChange={setBreaking} hint={t('opt_topic_breaking_hint')}>{t('opt_topic_breaking')}</Check>
+        <Check id={`${idp}-follow`} checked={follow} onChange={setFollow} hint={t('opt_follow_stories_hint')}>{t('opt_follow_stories')}</Check>
       </fieldset>
 
       <TopicPreview store={store} query={query} sourceIds={scoped ? sourceIds : []} valid={!live.query} />

@@ -5,6 +5,7 @@ import type { SidebarStore } from './state';
 import type { LiveFollow } from './live-follow';
 import { looksLive } from '@/utils/sidebar/live';
 import { ListRow } from './ArticleRow';
+import type { StoryActions } from './StoryReports';
 import { screenfulOfRows, useRowsShown } from './first-rows';
 import { dayName, dayStarts } from '@/utils/sidebar/days';
 import { t } from '@/utils/i18n';
@@ -46,6 +47,11 @@ export function ArticleList({ store, live }: { store: SidebarStore; live?: LiveF
     return d.kind === 'today' ? t('sb_today') : d.kind === 'yesterday' ? t('sb_yesterday') : d.text;
   };
   const query = store.searching.value ? store.query.value : '';
+  const story: StoryActions = {
+    load: store.storyReports,
+    sourceName: (id) => sources.get(id)?.name ?? t('sb_unknown_source'),
+    onNotSame: (id) => void store.notSameStory(id),
+  };
   const canFollow = (it: (typeof items)[number]) => live && sources.get(it.sourceId)?.kind !== 'live' && !followed.has(it.url) && looksLive(it);
   return (
     <>
@@ -73,6 +79,7 @@ export function ArticleList({ store, live }: { store: SidebarStore; live?: LiveF
             followBusy={live?.pending.value.has(it.url)}
             images={store.images.allowed(it.id)}
             onShowImages={(id) => store.images.show(id)}
+            story={it.storyInfo ? story : undefined}
           />
         ))}
       </ul>

@@ -9,6 +9,7 @@ import { t } from '@/utils/i18n';
 import { Favicon } from './Favicon';
 import { RelTime } from './RelTime';
 import { ArticleBody } from './ArticleBody';
+import { StoryReports, type StoryActions } from './StoryReports';
 import { Component } from 'preact';
 import { useState } from 'preact/hooks';
 
@@ -41,6 +42,8 @@ export interface RowProps {
   images: boolean;
   /** "Show images": load this article's remote images. */
   onShowImages(id: string): void;
+  /** A story's row: what its opened list of reports needs. */
+  story?: StoryActions;
 }
 
 function Thumb({ item, load, onShow, tab, title }: { item: Item; load: boolean; onShow(): void; tab: number; title: string }) {
@@ -58,7 +61,7 @@ function Thumb({ item, load, onShow, tab, title }: { item: Item; load: boolean; 
   return <img class="thumb" src={src} alt="" width={72} height={72} loading="lazy" decoding="async" referrerpolicy="no-referrer" onError={() => setFailed(true)} />;
 }
 
-export function ArticleRow({ tabbable = true, item, day, query = '', source, alsoFrom, topics, open, focused, now, locale, onOpen, onToggleRead, onStar, onFocus, onTopic, onFollowLive, followBusy, images, onShowImages }: RowProps) {
+export function ArticleRow({ tabbable = true, item, day, query = '', source, alsoFrom, topics, open, focused, now, locale, onOpen, onToggleRead, onStar, onFocus, onTopic, onFollowLive, followBusy, images, onShowImages, story }: RowProps) {
   const name = source?.name ?? t('sb_unknown_source');
   const titleId = `t-${item.id}`;
   const bodyId = `b-${item.id}`;
@@ -69,6 +72,9 @@ export function ArticleRow({ tabbable = true, item, day, query = '', source, als
   const title = item.title || t('sb_untitled');
   const state = t(`sb_state_${item.read ? 'read' : 'unread'}${item.breaking === 1 ? '_breaking' : ''}`);
   const tab = tabbable ? 0 : -1;
+  // A story's other outlets ("+2 sources"), and reports that came after it was read, said quietly.
+  const more = Math.max(0, (item.storyInfo?.sources ?? 1) - 1 - (alsoFrom?.length ?? 0));
+  const fresh = item.read === 1 ? (item.storyInfo?.newReports ?? 0) : 0;
   return (
     <li class={`row${item.read ? ' read' : ' unread'}${open ? ' open' : ''}${focused ? ' focused' : ''}${day ? ' day-start' : ''}`} data-id={item.id}>
       {day && <p class="day-head">{day}</p>}
@@ -78,6 +84,7 @@ export function ArticleRow({ tabbable = true, item, day, query = '', source, als
             <div class="meta">
               <Favicon source={source} name={name} load={images} />
               <span class="source">{alsoFrom?.length ? t('sb_also_from', [name, alsoFrom.join(', ')]) : name}</span>
+              {more > 0 && <span class="story-more" title={t('sb_story_sources_title', more + 1)}>{more === 1 ? t('sb_story_more_one') : t('sb_story_more', more)}</span>}
               <span class="sep" aria-hidden="true">·</span>
               <RelTime ts={item.published} now={now} locale={locale} />
               {item.breaking === 1 && <span class="tag breaking-tag">{t('sb_breaking')}</span>}
@@ -102,6 +109,7 @@ export function ArticleRow({ tabbable = true, item, day, query = '', source, als
                 {item.title ? <Highlighted text={item.title} ranges={mergeRanges(highlightRanges(item.title, topics, 'title'), searchRanges(item.title, query))} /> : t('sb_untitled')}
               </button>
             </h3>
+            {fresh > 0 && <p class="story-fresh">{fresh === 1 ? t('sb_story_new_reports_one') : t('sb_story_new_reports', fresh)}</p>}
             {summary && !open && (
               <p class="summary">
                 <Highlighted text={summary} ranges={mergeRanges(highlightRanges(summary, topics, 'summary'), searchRanges(summary, query))} />
@@ -137,6 +145,7 @@ export function ArticleRow({ tabbable = true, item, day, query = '', source, als
           {!open && <Thumb item={item} load={images} onShow={() => onShowImages(item.id)} tab={tab} title={title} />}
         </div>
         {open && <ArticleBody item={item} id={bodyId} images={images} onShowImages={() => onShowImages(item.id)} />}
+        {open && story && item.storyInfo && <StoryReports item={item} story={story} now={now} locale={locale} />}
       </article>
     </li>
   );
@@ -153,7 +162,7 @@ export function sameRow(a: RowProps, b: RowProps): boolean {
   return (
     a.item === b.item && a.tabbable === b.tabbable && a.day === b.day && a.query === b.query && a.source === b.source &&
     a.open === b.open && a.focused === b.focused && a.now === b.now && a.locale === b.locale && a.followBusy === b.followBusy &&
-    a.images === b.images && !a.onFollowLive === !b.onFollowLive && sameList(a.alsoFrom, b.alsoFrom) && sameList(a.topics, b.topics)
+    a.images === b.images && !a.onFollowLive === !b.onFollowLive && !a.story === !b.story && sameList(a.alsoFrom, b.alsoFrom) && sameList(a.topics, b.topics)
   );
 }
 

@@ -5,7 +5,7 @@ import { batch, computed } from '@preact/signals';
 import type { Item } from '@/utils/model';
 import { isMessage } from '@/utils/messages';
 import { touchesSettingsOrTopics } from '@/utils/storage-keys';
-import { matchesFilter, type Filter } from '@/utils/db/queries';
+import { loadStory, matchesFilter, type Filter } from '@/utils/db/queries';
 import type { OptionsSection, SidebarEnv } from './sidebar-env';
 import { StatusModel } from './models/status';
 import { PreferencesModel } from './models/preferences';
@@ -178,6 +178,13 @@ export function createSidebarStore(env: SidebarEnv) {
     toggleOpen: reading.toggleOpen, toggleRead: reading.toggleRead, setRead: reading.setRead, star: reading.star,
     markAllShownRead: reading.markAllShownRead, undoMarkAll: reading.undoMarkAll, lastMarked: reading.lastMarked,
     openOptions: (section?: OptionsSection) => env.openOptions(section),
+    /** An opened story row's reports (each outlet's headline, time and link). */
+    storyReports: async (storyId: string) => loadStory(await env.db(), storyId),
+    /** "Not the same story": the worker takes the report out; the list and counts follow. */
+    notSameStory: (itemId: string) => run(async () => {
+      await env.send({ type: 'notSameStory', itemId });
+      await Promise.all([list.reloadList(), counts.refreshCounts()]);
+    }).then(() => {}),
     locale: env.locale,
     welcome,
     compact: view.compact, setCompact: view.setCompact,

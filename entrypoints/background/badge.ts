@@ -6,7 +6,7 @@ import { loadSettings } from '@/utils/settings';
 
 export async function updateBadge(): Promise<void> {
   const settings = await loadSettings(browser.storage.sync);
-  const counts = await badgeCounts(await getDb(), Date.now(), settings.breakingWindowMin);
+  const counts = await badgeCounts(await getDb(), Date.now(), settings.breakingWindowMin, settings.countArticles);
   const view = badgeFor(settings.badgeMode, counts);
   await browser.action.setBadgeBackgroundColor({ color: view.color });
   await browser.action.setBadgeText({ text: view.text });

@@ -10,6 +10,7 @@ import { workerHandle, type WorkerHandle } from './worker-handle';
 import { onWake } from './wake';
 import { registerAlertListeners, rematchTopics } from './alerts';
 import { importParsersOnInstall } from './parsers';
+import { notSameStory, syncStories } from './stories';
 import { clearReadNotifications, renameLegacyItemIds, sendDigestIfDue } from './notifications';
 
 declare global {
@@ -72,12 +73,16 @@ export default defineBackground(() => {
         return runFollow(msg.url, msg.title);
       case 'stopFollowing':
         return stopFollowing(msg.sourceId);
+      case 'notSameStory':
+        return notSameStory(msg.itemId);
     }
   });
 
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'sync' && SETTINGS_KEY in changes) {
       void updateBadge();
+      // Grouping turned on or off: the stored stories follow.
+      void syncStories();
       // Alerts turned back on (snooze ended early): the digest of what arrived meanwhile.
       void sendDigestIfDue().catch(() => {});
     }

@@ -3,8 +3,11 @@
 // both are put right on the next wake, not at the next complete poll.
 import { drainAlerts } from './alerts';
 import { updateBadge } from './badge';
+import { syncStories } from './stories';
 
 export async function onWake(): Promise<void> {
   await drainAlerts().catch((e: unknown) => console.warn('Newsbar: pending alerts failed', e));
   await updateBadge();
+  // The one-off grouping of stored items, begun after the update, goes on where a stopped worker left it.
+  void syncStories();
 }

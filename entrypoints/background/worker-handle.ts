@@ -11,6 +11,7 @@ import { indexSearch, runFollow, runPoll } from './poll-runner';
 import { updateBadge } from './badge';
 import { setApiKey } from './api-keys';
 import { onItemsStored, rematchTopics } from './alerts';
+import { notSameStory, syncStories } from './stories';
 
 export function workerHandle(installed: Promise<void>) {
   return {
@@ -32,6 +33,10 @@ export function workerHandle(installed: Promise<void>) {
     getDb,
     openDb: openNewsDb,
     matchNew: onItemsStored,
+    /** Groups the stored window once (or takes stories apart), as after the update; resolves when done. */
+    syncStories,
+    /** "Not the same story" on a report, as the sidebar asks it. */
+    notSameStory,
     /** Re-match stored items for these changed topics (as after an edit in the options page). */
     rematch: (topicIds?: string[]) => rematchTopics(topicIds),
     /** Index what is queued for search now (tests pass a small batch to see it work in steps). */

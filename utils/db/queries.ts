@@ -240,6 +240,15 @@ export async function loadCounts(db: NewsDb, sourceIds: string[], topicIds: stri
   };
 }
 
+/** A story's reports, its row first, then the others in the order they came (what an opened row lists). */
+export async function loadStory(db: NewsDb, storyId: string): Promise<Item[]> {
+  const tx = db.transaction(['items', 'stories']);
+  const rec = await tx.objectStore('stories').get(storyId);
+  if (!rec) return [];
+  const found = await getItems(tx.objectStore('items'), [rec.lead, ...rec.items.filter((id) => id !== rec.lead)]);
+  return found.filter((it): it is Item => !!it);
+}
+
 /** Breaking items published within the window, newest first. */
 export async function loadBreaking(db: NewsDb, now: number, windowMin: number, limit = 30): Promise<Item[]> {
   const since = now - windowMin * 60_000;

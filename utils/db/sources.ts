@@ -18,6 +18,8 @@ export interface NewSource {
   /** Other addresses of the same feed (after redirects, its self link). */
   aliases?: string[];
   folder?: string;
+  favourite?: boolean;
+  followStories?: boolean;
 }
 
 export function makeSource(s: NewSource, now: number): Source {
@@ -32,6 +34,8 @@ export function makeSource(s: NewSource, now: number): Source {
     intervalMin: Math.max(MIN_INTERVAL_MIN, s.intervalMin ?? (live ? LIVE_INTERVAL_MIN : DEFAULT_INTERVAL_MIN)),
     breaking: s.breaking ?? live,
     ...(cleanFolder(s.folder) ? { folder: cleanFolder(s.folder) } : {}),
+    ...(s.favourite ? { favourite: true } : {}),
+    ...(s.followStories ? { followStories: true } : {}),
     addedAt: now,
     nextPollAt: now,
     failures: 0,
@@ -91,7 +95,7 @@ export async function addSource(db: NewsDb, s: NewSource, now = Date.now()): Pro
 }
 
 /** Updates the user-editable fields of a source (name, enabled, interval, breaking). */
-export type SourcePatch = Partial<Pick<Source, 'name' | 'enabled' | 'intervalMin' | 'breaking' | 'url' | 'kind' | 'folder'>>;
+export type SourcePatch = Partial<Pick<Source, 'name' | 'enabled' | 'intervalMin' | 'breaking' | 'url' | 'kind' | 'folder' | 'favourite' | 'followStories'>>;
 
 function patched(cur: Source, patch: SourcePatch): Source {
   const next: Source = { ...cur, ...patch };
