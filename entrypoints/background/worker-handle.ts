@@ -12,6 +12,8 @@ import { updateBadge } from './badge';
 import { setApiKey } from './api-keys';
 import { onItemsStored, rematchTopics } from './alerts';
 import { notSameStory, syncStories } from './stories';
+import { saveTopic } from '@/utils/topics/store';
+import type { Topic } from '@/utils/model';
 
 export function workerHandle(installed: Promise<void>) {
   return {
@@ -33,6 +35,8 @@ export function workerHandle(installed: Promise<void>) {
     getDb,
     openDb: openNewsDb,
     matchNew: onItemsStored,
+    /** Saves a topic as the options page does (the worker re-matches on the storage change). */
+    saveTopic: (topic: Topic) => saveTopic(browser.storage.sync, topic),
     /** Groups the stored window once (or takes stories apart), as after the update; resolves when done. */
     syncStories,
     /** "Not the same story" on a report, as the sidebar asks it. */
