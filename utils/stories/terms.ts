@@ -67,7 +67,7 @@ function textTerms(text: string, out: string[], withNumbers: boolean): void {
 
 /**
  * The words of the link's slug: the path segment that reads most like a headline ("google-buys-titan-aerospace"),
- * which often holds the full headline where the title was cut. Numbers there are dates and ids, so they are left out.
+ * which often holds the full headline where the title was cut. Bare numbers there are dates and ids, so they are left out.
  */
 export function slugWords(url: string): string[] {
   const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/[?#].*$/, '');
@@ -79,7 +79,8 @@ export function slugWords(url: string): string[] {
     } catch {
       // a broken escape: read it as it is
     }
-    const words = tokenize(fold(text)).filter((w) => /^[a-z\u00df-\u024f]+$/.test(w) && w.length > 1);
+    // Words and names with a few digits ("mh370", "q1"); dates and ids (all digits, or many) say nothing.
+    const words = tokenize(fold(text)).filter((w) => w.length > 1 && /\p{L}/u.test(w) && !/\d{5}/.test(w) && w.replace(/\D/g, '').length <= 4);
     if (words.length >= 3 && words.length > best.length) best = words;
   }
   return best;
@@ -93,7 +94,7 @@ function uncut(title: string): string {
 export function storyTerms(text: StoryText): StoryTerms {
   const out: string[] = [];
   textTerms(uncut(text.title), out, true);
-  if (text.url && !process.env.NOSLUG) for (const w of slugWords(text.url)) if (!isGeneric(w)) out.push(stem(w));
+  if (text.url) for (const w of slugWords(text.url)) if (!isGeneric(w)) out.push(stem(w));
   if (text.summary) textTerms(htmlToText(text.summary).slice(0, SUMMARY_CHARS), out, true);
   return [...new Set(out.filter((w) => !isGeneric(w)))].slice(0, MAX_TERMS);
 }
