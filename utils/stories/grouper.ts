@@ -4,11 +4,12 @@
 //   names, places and numbers count, shared common words hardly.
 // - A story keeps how many of its members carry each term. A newcomer is scored from both sides: how much
 //   of its own weight the story covers (a term counts fully once a good share of the story carries it, so
-//   one member's odd word cannot pull a newcomer in: no chains of weak likenesses), and how much of the
-//   story's core (the terms a quarter of its members carry) the newcomer has. The bigger the story, the
-//   more the core decides: a newcomer must carry what the story is about.
-// - Precision first: at least two shared terms, a number the story agrees on that the newcomer contradicts
-//   is a veto ("5 dead" is not "50 dead"), and a full story takes no more.
+//   one member's odd word cannot pull a newcomer in), and how much of the story's core (the terms a quarter
+//   of its members carry) the newcomer has. The bigger the story, the more the core decides: a newcomer
+//   must carry what the story is about. No chains of weak likenesses: never a link to a single member.
+// - Precision first: at least two shared terms, one of them carried by two members or more; a number the
+//   story agrees on that the newcomer contradicts is a veto ("5 dead" is not "50 dead"); a full story takes
+//   no more.
 // - Among the stories that qualify, bigger ones are preferred a little, so one event grows one row
 //   rather than several.
 // - Candidates come from an inverted index (term -> stories), never a pass over every item held.
@@ -40,8 +41,6 @@ export interface StoryTuning {
   coreWeight: number;
   /** ...growing toward 1 with the story's size: half-way at this many members. */
   sideGrow: number;
-  /** Least story side: the share of the story's core weight the newcomer must carry. */
-  coreMin: number;
   /** Preference for bigger stories among those that qualify: the score times 1 + sizeBias * log2(size). */
   sizeBias: number;
 }
@@ -65,7 +64,6 @@ export const DEFAULT_TUNING: StoryTuning = {
   coreWeight: 0.4,
   sideGrow: 100,
   sizeBias: 0.3,
-  coreMin: 0,
 };
 /** A number carried by at least this share of a story's members is the story's number. */
 const AGREED_NUMBER = 0.5;
@@ -218,7 +216,6 @@ export class StoryGrouper {
           if (terms.includes(u)) have += w;
         }
         const side = coreTotal ? have / coreTotal : 0;
-        if (side < t.coreMin) continue;
         const beta = t.coreWeight + (1 - t.coreWeight) * ((s.size - 1) / (s.size - 1 + t.sideGrow));
         const score = (covered / total) ** (1 - beta) * side ** beta;
         if (score < t.threshold) continue;
