@@ -38,12 +38,24 @@ export function isGeneric(word: string): boolean {
   return STOP_WORDS.has(word) || GENERIC.has(word);
 }
 
-/** Plain plural and possessive endings cut, so "drones" meets "drone" and "cries" meets "cry". */
+/**
+ * Plain endings cut, so one word's forms meet: "drones" and "drone", "cries" and "cried" and "cry", "launches"
+ * and "launched" and "launching", "eliminates" and "eliminated". Not a full stemmer: every word is cut the same
+ * way, which is all a comparison needs.
+ */
 export function stem(w: string): string {
-  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
-  if (w.length > 4 && /(ch|sh|x|ss|z)es$/.test(w)) return w.slice(0, -2);
-  if (w.length > 3 && w.endsWith('s') && !/(ss|us|is|os)$/.test(w)) return w.slice(0, -1);
-  return w;
+  let x = w;
+  if (x.length > 4 && x.endsWith('ies')) x = `${x.slice(0, -3)}y`;
+  else if (x.length > 4 && /(ch|sh|x|ss|z)es$/.test(x)) x = x.slice(0, -2);
+  else if (x.length > 3 && x.endsWith('s') && !/(ss|us|is|os)$/.test(x)) x = x.slice(0, -1);
+  const base = (cut: number) => x.slice(0, -cut);
+  const fits = (b: string) => b.length >= 4 && /[aeiouy]/.test(b); // "spring" and "speed" stay whole
+  if (x.length > 4 && x.endsWith('ied')) x = `${base(3)}y`;
+  else if (x.endsWith('ing') && fits(base(3))) x = base(3);
+  else if (x.endsWith('ed') && fits(base(2))) x = base(2);
+  if (x !== w && /([b-df-hj-np-tv-z])\1$/.test(x) && !/(ll|ss|zz)$/.test(x)) x = x.slice(0, -1); // "stopped", "running"
+  if (x.length > 4 && x.endsWith('e')) x = x.slice(0, -1);
+  return x;
 }
 
 // A number as one unit: "1,500" and "1500" are one number, "1.6" is not "1" and "6". Digits joined to letters
