@@ -11,14 +11,14 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code ===
 
 const file = process.argv[2];
 if (!file || process.argv.length > 3) {
-  console.error('usage: npm run cluster -- FILE.jsonl');
+  console.error('cluster: usage: npm run cluster -- FILE.jsonl');
   process.exit(1);
 }
 let text: string;
 try {
   text = fs.readFileSync(file, 'utf8');
 } catch (e) {
-  console.error(`cannot read ${file}: ${(e as Error).message}`);
+  console.error(`cluster: cannot read ${file}: ${(e as Error).message}`);
   process.exit(1);
 }
 try {
@@ -27,6 +27,6 @@ try {
   process.stdout.write(items.map((it) => `${JSON.stringify({ id: it.id, story: stories.get(it.id) })}\n`).join(''));
 } catch (e) {
   if (!(e instanceof InputError)) throw e;
-  console.error(`${file}: ${e.message}`);
+  console.error(`cluster: ${file}: ${e.message}`);
   process.exit(1);
 }

@@ -16,7 +16,7 @@ function cpuMs(run: () => void): number {
 }
 
 const f3 = (x: number) => x.toFixed(3);
-const pr = (s: StoryScore) => `P ${f3(s.precision)} R ${f3(s.recall)} F1 ${f3(s.f1)}, ${s.rows} rows / ${s.items}`;
+const pr = (s: StoryScore) => `P ${f3(s.precision)} R ${f3(s.recall)} F1 ${f3(s.f1)} (pairs P ${f3(s.pairPrecision)}), ${s.rows} rows / ${s.items}`;
 
 export function benchStories(runs = Number(process.env.STORY_RUNS ?? 5)): Section {
   const rows: Row[] = [];

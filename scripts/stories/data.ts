@@ -1,10 +1,13 @@
-// The development days (../shared/data/stories beside the checkout): items in arrival order and labels.
+// The development days (shared/data/stories beside the checkout, as CI clones it): items in arrival order and
+// their story labels. Test and benchmark material: the extension never reads them.
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseClusterInput } from './input';
 import type { ClusterInput } from '@/utils/stories/cluster';
 
-export const DATA_DIR = path.resolve(process.env.STORIES_DATA_DIR ?? '../shared/data/stories');
+/** `../shared/data/stories` from the repository's root (this file is scripts/stories/data.ts). */
+export const DATA_DIR = fileURLToPath(new URL('../../../shared/data/stories', import.meta.url));
 export const DAYS = ['dev-1', 'dev-2', 'dev-3'];
 
 export interface Day { name: string; items: ClusterInput[]; labels: Map<string, string> }

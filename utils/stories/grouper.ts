@@ -4,11 +4,12 @@
 //   names, places and numbers count, shared common words hardly.
 // - A story keeps how many of its members carry each term. A newcomer is scored from both sides: how much
 //   of its own weight the story covers (a term counts fully once a good share of the story carries it, so
-//   one member's odd word cannot pull a newcomer in: no chains of weak likenesses), and how much of the
-//   story's core (the terms a quarter of its members carry) the newcomer has. The bigger the story, the
-//   more the core decides: a newcomer must carry what the story is about.
-// - Precision first: at least two shared terms, a number the story agrees on that the newcomer contradicts
-//   is a veto ("5 dead" is not "50 dead"), and a full story takes no more.
+//   one member's odd word cannot pull a newcomer in), and how much of the story's core (the terms a quarter
+//   of its members carry) the newcomer has. The bigger the story, the more the core decides: a newcomer
+//   must carry what the story is about. No chains of weak likenesses: never a link to a single member.
+// - Precision first: at least two shared terms, one of them carried by two members or more; a number the
+//   story agrees on that the newcomer contradicts is a veto ("5 dead" is not "50 dead"); a full story takes
+//   no more.
 // - Among the stories that qualify, bigger ones are preferred a little, so one event grows one row
 //   rather than several.
 // - Candidates come from an inverted index (term -> stories), never a pass over every item held.
@@ -54,20 +55,18 @@ export const DEFAULT_WINDOW_MS = 3 * 86_400_000;
  */
 export const DEFAULT_MAX_STORY_SIZE = 300;
 export const DEFAULT_TUNING: StoryTuning = {
-  threshold: 0.42,
+  threshold: 0.43,
   saturation: 0.4,
   minShared: 2,
-  unseen: 0.5,
-  idfPower: 0.5,
+  unseen: 0.25,
+  idfPower: 0.6,
   coreShare: 0.25,
-  coreWeight: 0.5,
-  sideGrow: 30,
+  coreWeight: 0.4,
+  sideGrow: 100,
   sizeBias: 0.3,
 };
 /** A number carried by at least this share of a story's members is the story's number. */
 const AGREED_NUMBER = 0.5;
-/** Recompute a story's core when the items held grew by this share since (the IDF moved). */
-const CORE_DRIFT = 1.05;
 
 const isNumber = (t: string) => t.startsWith(NUMBER_MARK);
 
@@ -78,11 +77,8 @@ interface Story {
   /** term -> members carrying it */
   counts: Map<string, number>;
   newest: number;
-  /** The core: term -> share x IDF, as of `coreSize` members and `coreHeld` items held. */
-  core?: Map<string, number>;
-  coreTotal: number;
-  coreSize: number;
-  coreHeld: number;
+  /** The terms a good share of the members carry; undefined when the story changed since. */
+  core?: string[];
 }
 
 export class StoryGrouper {
@@ -120,10 +116,11 @@ export class StoryGrouper {
     this.oldest = Math.min(this.oldest, member.published);
     let s = this.stories.get(member.story);
     if (!s) {
-      s = { size: 0, counts: new Map(), newest: member.published, coreTotal: 0, coreSize: 0, coreHeld: 0 };
+      s = { size: 0, counts: new Map(), newest: member.published };
       this.stories.set(member.story, s);
     }
     s.size++;
+    s.core = undefined;
     s.newest = Math.max(s.newest, member.published);
     for (const t of terms) {
       this.df.set(t, (this.df.get(t) ?? 0) + 1);
@@ -142,6 +139,7 @@ export class StoryGrouper {
     if (!m) return;
     this.members.delete(id);
     const s = this.stories.get(m.story)!;
+    s.core = undefined;
     for (const t of m.terms) {
       const d = this.df.get(t)! - 1;
       if (d) this.df.set(t, d);
@@ -198,19 +196,26 @@ export class StoryGrouper {
         // The newcomer's side: its weight the story covers.
         let covered = 0;
         let shared = 0;
+        let common = 0;
         terms.forEach((u, i) => {
           const c = s.counts.get(u);
           if (!c) return;
+          if (c >= 2) common++;
           const share = c / s.size;
           covered += weights[i] * Math.min(1, share / t.saturation);
           if (share >= t.saturation / 2) shared++;
         });
+        if (s.size >= 2 && common === 0) continue; // only one member's words: no single links
         if (shared < t.minShared || (hasNumber && this.contradicts(s, terms))) continue;
-        // The story's side: its core the newcomer has.
-        const core = this.coreOf(s);
+        // The story's side: its core (share x IDF) the newcomer has.
         let have = 0;
-        for (const u of terms) have += core.get(u) ?? 0;
-        const side = s.coreTotal ? have / s.coreTotal : 0;
+        let coreTotal = 0;
+        for (const u of this.coreOf(s)) {
+          const w = (s.counts.get(u)! / s.size) * this.idf(u);
+          coreTotal += w;
+          if (terms.includes(u)) have += w;
+        }
+        const side = coreTotal ? have / coreTotal : 0;
         const beta = t.coreWeight + (1 - t.coreWeight) * ((s.size - 1) / (s.size - 1 + t.sideGrow));
         const score = (covered / total) ** (1 - beta) * side ** beta;
         if (score < t.threshold) continue;
@@ -230,9 +235,8 @@ export class StoryGrouper {
 
   /** Whether the story agrees on a number (most members carry it) and the newcomer, which has numbers, lacks it. */
   private contradicts(s: Story, terms: string[]): boolean {
-    const core = this.coreOf(s);
     let agreed = false;
-    for (const u of core.keys()) {
+    for (const u of this.coreOf(s)) {
       if (!isNumber(u) || s.counts.get(u)! < AGREED_NUMBER * s.size) continue;
       if (terms.includes(u)) return false;
       agreed = true;
@@ -240,23 +244,16 @@ export class StoryGrouper {
     return agreed;
   }
 
-  /** The story's core: the terms a good share of its members carry, weighted share x IDF (kept until the story or the IDF moves). */
-  private coreOf(s: Story): Map<string, number> {
-    const held = this.members.size;
-    if (s.core && s.coreSize === s.size && held <= s.coreHeld * CORE_DRIFT) return s.core;
-    const core = new Map<string, number>();
-    let total = 0;
+  /**
+   * The story's core: the terms a good share of its members carry. Kept until the story changes; their weights
+   * are taken when used (the IDF moves with every item), so a grouper's answers depend only on what it holds.
+   */
+  private coreOf(s: Story): string[] {
+    if (s.core) return s.core;
     const least = Math.max(1, this.tuning.coreShare * s.size);
-    for (const [u, c] of s.counts) {
-      if (c < least) continue;
-      const w = (c / s.size) * this.idf(u);
-      core.set(u, w);
-      total += w;
-    }
+    const core: string[] = [];
+    for (const [u, c] of s.counts) if (c >= least) core.push(u);
     s.core = core;
-    s.coreTotal = total;
-    s.coreSize = s.size;
-    s.coreHeld = held;
     return core;
   }
 }

@@ -15,18 +15,20 @@ export const NUMBER_MARK = '#';
 export const MAX_TERMS = 32;
 /** How much of a summary is read: its first sentences say what the item is about. */
 const SUMMARY_CHARS = 300;
+/** At most this many terms from a summary: its names and numbers, not its every word (they would outweigh the headline). */
+const SUMMARY_TERMS = 8;
 
 /** Words every kind of story uses (news-site furniture, reporting verbs, time words): they say nothing about which story. */
 const GENERIC = new Set(
-  ('i me my we you your him them us its it\'s there here then now just all any some no yes so if do does did done doing ' +
+  ('i me my we you your him them us there here then now just all any some no yes so if do does did done doing ' +
     'can could may might must shall should get gets got getting make makes made take takes took go goes went come comes came ' +
     'how why where whose whom one two first last next back out off into onto upon via per than too very much many most ' +
     'other another such only own same each few both before during while since until against between under again further ' +
-    'once off day days week weeks year years time today tonight yesterday tomorrow monday tuesday wednesday thursday friday ' +
+    'once day days week weeks year years time today tonight yesterday tomorrow monday tuesday wednesday thursday friday ' +
     'saturday sunday morning night am pm news breaking live update updates updated video videos photo photos picture pictures ' +
-    'watch report reports reported say said says told tell tells according amid will would could know see sees look looks ' +
-    'way ways thing things people latest story stories article articles read here full top big good ' +
-    'best great world html htm php aspx asp shtml cms www com http https index default article story id page ' +
+    'watch report reports reported say said says told tell tells according amid know see sees look looks ' +
+    'way ways thing things people latest story stories article articles read full top big good best great world ' +
+    'html htm php aspx asp shtml cms www com http https index default id page ' +
     'st th nd rd vs un le la el los las des du et en di il ' +
     'dont didnt doesnt isnt arent wasnt werent wont cant couldnt shouldnt wouldnt havent hasnt')
     .split(' '),
@@ -36,12 +38,24 @@ export function isGeneric(word: string): boolean {
   return STOP_WORDS.has(word) || GENERIC.has(word);
 }
 
-/** Plain plural and possessive endings cut, so "drones" meets "drone" and "cries" meets "cry". */
+/**
+ * Plain endings cut, so one word's forms meet: "drones" and "drone", "cries" and "cried" and "cry", "launches"
+ * and "launched" and "launching", "eliminates" and "eliminated". Not a full stemmer: every word is cut the same
+ * way, which is all a comparison needs.
+ */
 export function stem(w: string): string {
-  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
-  if (w.length > 4 && /(ch|sh|x|ss|z)es$/.test(w)) return w.slice(0, -2);
-  if (w.length > 3 && w.endsWith('s') && !/(ss|us|is|os)$/.test(w)) return w.slice(0, -1);
-  return w;
+  let x = w;
+  if (x.length > 4 && x.endsWith('ies')) x = `${x.slice(0, -3)}y`;
+  else if (x.length > 4 && /(ch|sh|x|ss|z)es$/.test(x)) x = x.slice(0, -2);
+  else if (x.length > 3 && x.endsWith('s') && !/(ss|us|is|os)$/.test(x)) x = x.slice(0, -1);
+  const base = (cut: number) => x.slice(0, -cut);
+  const fits = (b: string) => b.length >= 4 && /[aeiouy]/.test(b); // "spring" and "speed" stay whole
+  if (x.length > 4 && x.endsWith('ied')) x = `${base(3)}y`;
+  else if (x.endsWith('ing') && fits(base(3))) x = base(3);
+  else if (x.endsWith('ed') && fits(base(2))) x = base(2);
+  if (x !== w && /([b-df-hj-np-tv-z])\1$/.test(x) && !/(ll|ss|zz)$/.test(x)) x = x.slice(0, -1); // "stopped", "running"
+  if (x.length > 4 && x.endsWith('e')) x = x.slice(0, -1);
+  return x;
 }
 
 // A number as one unit: "1,500" and "1500" are one number, "1.6" is not "1" and "6". Digits joined to letters
@@ -53,21 +67,48 @@ function numberTerm(raw: string): string {
   return NUMBER_MARK + n.replace(/^0+(?=\d)/, '');
 }
 
-/** The terms of a piece of text, numbers first found and kept whole, in order of appearance. */
-function textTerms(text: string, out: string[], withNumbers: boolean): void {
-  // "Google's" is "Google"; "didn't" says nothing about a story
-  const folded = fold(text).replace(/['’]s\b/g, '').replace(/\b\w+n['’]t\b/g, ' ');
-  if (withNumbers) for (const m of folded.matchAll(NUMBER)) out.push(numberTerm(m[0]));
+/** The folded text, with possessives and negations gone: "Google's" is "Google"; "didn't" says nothing about a story. */
+function clean(text: string): string {
+  return fold(text).replace(/['’]s\b/g, '').replace(/\b\w+n['’]t\b/g, ' ');
+}
+
+/** A word's term, or '' for a generic word. */
+function wordTerm(w: string): string {
+  if (w.length < 2 || isGeneric(w)) return '';
+  const s = stem(w);
+  return isGeneric(s) ? '' : s;
+}
+
+/** The terms of a headline: its numbers (kept whole), then its words, in order. */
+function titleTerms(title: string, out: string[]): void {
+  const folded = clean(title);
+  for (const m of folded.matchAll(NUMBER)) out.push(numberTerm(m[0]));
   for (const w of tokenize(folded.replace(NUMBER, ' '))) {
-    if (w.length < 2 || isGeneric(w)) continue;
-    const s = stem(w);
-    if (!isGeneric(s)) out.push(s);
+    const t = wordTerm(w);
+    if (t) out.push(t);
   }
 }
 
 /**
+ * The named things and numbers of a summary: its numbers, and its words written with a capital inside a
+ * sentence (people, places, organisations), which name the event where a summary's other words describe it.
+ */
+function summaryTerms(summary: string, out: string[]): void {
+  const text = htmlToText(summary).slice(0, SUMMARY_CHARS);
+  const found: string[] = [];
+  for (const m of clean(text).matchAll(NUMBER)) found.push(numberTerm(m[0]));
+  for (const m of text.matchAll(/(?<![.!?:]\s+|^)\b\p{Lu}[\p{L}\p{N}]+/gu)) {
+    for (const w of tokenize(clean(m[0]))) {
+      const t = wordTerm(w);
+      if (t) found.push(t);
+    }
+  }
+  out.push(...[...new Set(found)].slice(0, SUMMARY_TERMS));
+}
+
+/**
  * The words of the link's slug: the path segment that reads most like a headline ("google-buys-titan-aerospace"),
- * which often holds the full headline where the title was cut. Numbers there are dates and ids, so they are left out.
+ * which often holds the full headline where the title was cut. Bare numbers there are dates and ids, so they are left out.
  */
 export function slugWords(url: string): string[] {
   const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/[?#].*$/, '');
@@ -79,7 +120,8 @@ export function slugWords(url: string): string[] {
     } catch {
       // a broken escape: read it as it is
     }
-    const words = tokenize(fold(text)).filter((w) => /^[a-z\u00df-\u024f]+$/.test(w) && w.length > 1);
+    // Words and names with a few digits ("mh370", "q1"); dates and ids (all digits, or many) say nothing.
+    const words = tokenize(fold(text)).filter((w) => w.length > 1 && /\p{L}/u.test(w) && !/\d{5}/.test(w) && w.replace(/\D/g, '').length <= 4);
     if (words.length >= 3 && words.length > best.length) best = words;
   }
   return best;
@@ -90,10 +132,16 @@ function uncut(title: string): string {
   return title.replace(/\s*(\.\.\.|…)\s*$/, '');
 }
 
+/** An item's story terms: the headline's, then the slug's and the summary's that the headline lacks; at most MAX_TERMS. */
 export function storyTerms(text: StoryText): StoryTerms {
   const out: string[] = [];
-  textTerms(uncut(text.title), out, true);
-  if (text.url && !process.env.NOSLUG) for (const w of slugWords(text.url)) if (!isGeneric(w)) out.push(stem(w));
-  if (text.summary) textTerms(htmlToText(text.summary).slice(0, SUMMARY_CHARS), out, true);
-  return [...new Set(out.filter((w) => !isGeneric(w)))].slice(0, MAX_TERMS);
+  titleTerms(uncut(text.title), out);
+  if (text.url) {
+    for (const w of slugWords(text.url)) {
+      const t = wordTerm(w);
+      if (t) out.push(t);
+    }
+  }
+  if (text.summary) summaryTerms(text.summary, out);
+  return [...new Set(out)].slice(0, MAX_TERMS);
 }
