@@ -21,22 +21,28 @@ export interface Counter {
   /** Unread items matched by a topic that notifies (the "topic alerts" badge mode). */
   unreadAlerts: number;
   /**
-   * Unread articles, every report of a story counted (the badge's "count articles" setting); the other
-   * counts are of rows: a story's folded reports count only in their own source. Absent in counters
-   * kept before schema 18, when no report was folded: then it is `unread`.
+   * Unread articles, every report of a story counted (the badge's "count articles" setting); `unread`
+   * and `unreadAlerts` count rows: in all items a story's folded reports are no row. Absent where it
+   * equals `unread` (and in counters kept before schema 18, when no report was folded).
    */
   unreadArticles?: number;
+  /** Rows in the list (a story once): absent where it equals `total`, the items kept. */
+  rows?: number;
 }
 
 type Tally = Required<Omit<Counter, 'key'>>;
-const ZERO: Tally = { total: 0, unread: 0, starred: 0, unreadAlerts: 0, unreadArticles: 0 };
+const ZERO: Tally = { total: 0, unread: 0, starred: 0, unreadAlerts: 0, unreadArticles: 0, rows: 0 };
 const FIELDS = Object.keys(ZERO) as Array<keyof Tally>;
 
 /** Unread articles are kept only where they differ from the unread rows (where a story folds reports). */
 function compact(c: Counter): Counter {
   if (c.unreadArticles === c.unread) delete c.unreadArticles;
+  if (c.rows === c.total) delete c.rows;
   return c;
 }
+
+/** A counter's rows (kept only where they differ from its items). */
+export const rowsOf = (c: Counter | undefined): number => c?.rows ?? c?.total ?? 0;
 
 /** A counter's unread articles (older counters lack the field: see Counter). */
 export const unreadArticlesOf = (c: Counter | undefined): number => c?.unreadArticles ?? c?.unread ?? 0;
@@ -52,14 +58,14 @@ function bucketsOf(it: Item): string[] {
 
 /**
  * What an item adds to a bucket. A report folded into its story's row is no row in all items (nor in a
- * topic: its story's row carries its topics): there it counts only as an unread article and, while
- * starred, in the Starred filter, which lists it. In its own source's filter it is a row like any other.
+ * topic: its story's row carries its topics): there it counts as an item kept, an unread article and,
+ * while starred, in the Starred filter, which lists it. In its own source's filter it is a row like any other.
  */
 function tallyOf(it: Item, key: string): Tally {
   const unread = it.read === 0 ? 1 : 0;
   const starred = it.starred ? 1 : 0;
-  if (it.folded === 1 && key === ALL) return { ...ZERO, starred, unreadArticles: unread };
-  return { total: 1, unread, starred, unreadAlerts: it.alert && unread ? 1 : 0, unreadArticles: unread };
+  if (it.folded === 1 && key === ALL) return { ...ZERO, total: 1, starred, unreadArticles: unread };
+  return { total: 1, unread, starred, unreadAlerts: it.alert && unread ? 1 : 0, unreadArticles: unread, rows: 1 };
 }
 
 /** Collects the count changes of a transaction's item writes; `flush` writes them in that transaction. */
@@ -87,7 +93,7 @@ export class CounterBatch {
     const writes = [...this.deltas].map(async ([key, d]) => {
       if (FIELDS.every((f) => !d[f])) return;
       const cur = (await store.get(key)) ?? { key, ...ZERO };
-      const was: Tally = { ...ZERO, ...cur, unreadArticles: unreadArticlesOf(cur) };
+      const was: Tally = { ...ZERO, ...cur, unreadArticles: unreadArticlesOf(cur), rows: rowsOf(cur) };
       const next: Counter = { key, ...ZERO };
       for (const f of FIELDS) next[f] = Math.max(0, was[f] + d[f]);
       compact(next);

@@ -4,7 +4,7 @@
 // or none of it.
 import type { IDBPTransaction } from 'idb';
 import type { Item } from '../model';
-import type { NewsSchema, NewsDb } from './schema';
+import { storesOf, type NewsSchema, type NewsDb } from './schema';
 import { CounterBatch } from './counters';
 import { getItem, idOfStoreKey, keyOfItem, NEW_ITEM_ID, sameRecord, toRecord } from './item-record';
 import { tagRecordOf, topicsOfRecord } from './tags';
@@ -120,9 +120,7 @@ export async function writeItems<T>(db: NewsDb, work: (w: ItemWriter, tx: ItemTx
   // Relaxed: the commit does not wait for the disk to flush. A power cut may lose the last few
   // transactions, each whole (items, counters and the source's validators together); a killed worker
   // loses nothing that committed.
-  // (The migration tests write through this to databases opened at older versions, without the newer stores.)
-  const stores = ITEM_STORES.filter((name) => db.objectStoreNames.contains(name));
-  const tx = db.transaction(stores, 'readwrite', { durability: 'relaxed' }) as unknown as ItemTx;
+  const tx = db.transaction(storesOf(db, ITEM_STORES), 'readwrite', { durability: 'relaxed' }) as unknown as ItemTx;
   const writer = new ItemWriter(tx);
   let out: T;
   try {

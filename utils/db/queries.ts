@@ -2,7 +2,7 @@
 // search. Everything goes through indexes with bounded reads; nothing loads the whole store.
 import type { NewsDb } from './schema';
 import type { Item } from '../model';
-import { ALL, sourceKey, topicKey } from './counters';
+import { ALL, rowsOf, sourceKey, topicKey } from './counters';
 import { newestRecords } from './newest-records';
 import { topicTagRange, withTopicsOf } from './tags';
 import { withStoryInfo } from './story-writes';
@@ -232,7 +232,7 @@ export async function loadCounts(db: NewsDb, sourceIds: string[], topicIds: stri
     Promise.all(topicIds.map((id) => tx.store.get(topicKey(id)))),
   ]);
   return {
-    all: all?.total ?? 0,
+    all: rowsOf(all),
     unread: all?.unread ?? 0,
     starred: all?.starred ?? 0,
     sources: Object.fromEntries(sourceIds.map((id, i) => [id, perSource[i]?.unread ?? 0])),

@@ -7,7 +7,7 @@
 import { getItem, getItems, getItemsByKey, knownKeyOf, newestFirst, storedKeyOf } from './item-record';
 import { storyInfoOf } from './story-writes';
 import type { IDBPTransaction } from 'idb';
-import type { NewsSchema, NewsDb, SegmentDocs, SegmentMeta } from './schema';
+import { storesOf, type NewsSchema, type NewsDb, type SegmentDocs, type SegmentMeta } from './schema';
 import type { Item } from '../model';
 import { fold, tokenize } from '../normalize/text';
 import { itemSearchWords, STOP_WORDS } from '../search/words';
@@ -153,7 +153,7 @@ export async function searchItems(db: NewsDb, query: string, opts: { limit?: num
   if (terms.length === 0) return { items: [], complete: true };
   const topic = opts.filter?.kind === 'topic' ? opts.filter.id : undefined;
   const keep = (it: Item | undefined): it is Item => !!it && itemMatches(terms, it) && (!opts.filter || topic !== undefined || matchesFilter(opts.filter, it));
-  const tx = db.transaction([...SEARCH_STORES]);
+  const tx = db.transaction(storesOf(db, SEARCH_STORES)) as unknown as SearchTx;
   const items = tx.objectStore('items');
   /** The matching items of those read, with their topics (chips; in a topic, only those it tags). */
   let tagsStored = true;

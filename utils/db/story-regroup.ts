@@ -57,8 +57,9 @@ export async function regroupStored(db: NewsDb, topics: readonly Topic[], now: n
         let placedIn = it.id;
         if (story !== null) {
           const report = { favourite: !!source?.favourite, follows: false, topics: it.topics };
-          const write = async (j: { read: 0 | 1; lead: boolean }) => {
-            const next: Item = { ...it, story, folded: j.lead ? 0 : 1, read: it.read === 0 && j.read === 0 ? 0 : 1, topics: [], alert: 0 };
+          const write = async (j: { lead: boolean }) => {
+            // A stored item keeps its own read state: grouping what the user had loses nothing.
+            const next: Item = { ...it, story, folded: j.lead ? 0 : 1, read: it.read, topics: [], alert: 0 };
             await writer.put(it, next);
             return next;
           };
