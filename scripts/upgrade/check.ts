@@ -19,8 +19,21 @@ import { startNewsServer } from '../news-server/server';
 /** What must survive the update, per item id. */
 interface Kept {
   version: number;
-  items: Record<string, { url: string; read: number; starred: number; topics: string[] }>;
+  /** `story` and `folded` from schema 18 on: the story an item belongs to, and whether its row is the story's. */
+  items: Record<string, { url: string; read: number; starred: number; topics: string[]; story?: string; folded?: number }>;
 }
+
+/** One event under three outlets' headlines and links, stored by the old build: one row after the update. */
+const STORY_FEEDS = [
+  ['Wire', 'wire.example/world/chile-earthquake-tsunami-warning', 'Magnitude 7.1 earthquake strikes off Chile coast, tsunami warning issued'],
+  ['Paper', 'paper.example/news/chile-quake-tsunami-warning', 'Chile earthquake: 7.1 quake off the coast triggers tsunami warning'],
+  ['TV', 'tv.example/chile-earthquake-7-1-tsunami', 'Tsunami warning after 7.1 earthquake hits Chile coastline'],
+].map(([name, link, title], i) => ({
+  name: `Story ${name}`,
+  path: `/up/story-${i}.xml`,
+  url: `https://${link}`,
+  body: `<?xml version="1.0"?><rss version="2.0"><channel><title>${name}</title><link>https://${link.split('/')[0]}/</link><item><title>${title}</title><link>https://${link}</link><guid>https://${link}</guid><pubDate>${new Date(Date.now() - (3 - i) * 600_000).toUTCString()}</pubDate></item></channel></rss>`,
+}));
 
 async function launch(extDir: string, profile: string): Promise<{ context: BrowserContext; run: <T, A = undefined>(fn: string | ((arg: A) => T | Promise<T>), arg?: A) => Promise<T> }> {
   const context = await chromium.launchPersistentContext(profile, {
@@ -69,7 +82,7 @@ const SNAPSHOT = `(async () => {
   const items = {};
   records.forEach((r, i) => {
     const it = decode(r, keys[i]);
-    items[it.id] = { url: it.url, read: it.read ? 1 : 0, starred: it.starred ? 1 : 0, topics: [...(hasTags ? topicsOf.get(it.id) ?? [] : it.topics ?? [])].sort() };
+    items[it.id] = { url: it.url, read: it.read ? 1 : 0, starred: it.starred ? 1 : 0, topics: [...(hasTags ? topicsOf.get(it.id) ?? [] : it.topics ?? [])].sort(), story: it.story, folded: it.folded ? 1 : 0 };
   });
   return { version: db.version, items };
 })()`;
@@ -114,6 +127,7 @@ export async function checkUpgrade(oldDir: string, newDir: string, feeds = 40, p
   const srv = await startNewsServer();
   try {
     for (let s = 0; s < FEEDS; s++) srv.route(`/up/${s}.xml`, { body: rssFeed(`u${s}`, PER_FEED, s) });
+    for (const f of STORY_FEEDS) srv.route(f.path, { body: f.body });
     const browser = await launch(ext, profile);
     await browser.run(() => (globalThis as any).newsbar.installed());
     const oldVersion = await browser.run(() => (globalThis as any).chrome.runtime.getManifest().version);
@@ -121,12 +135,13 @@ export async function checkUpgrade(oldDir: string, newDir: string, feeds = 40, p
       // A topic on a few of the generated words: many items get a tag, the others none.
       await (globalThis as any).chrome.storage.sync.set({ topicIds: ['world'], 'topic:world': { id: 'world', name: 'World', query: 'storm OR flood OR election', sourceIds: [], notify: false, breaking: false, createdAt: 1 } });
     });
-    await browser.run(async (a: { origin: string; n: number }) => {
+    await browser.run(async (a: { origin: string; n: number; stories: Array<{ name: string; path: string }> }) => {
       const nb = (globalThis as any).newsbar;
       for (let i = 0; i < a.n; i++) await nb.addSource({ name: `Upgrade ${i}`, url: `${a.origin}/up/${i}.xml` });
+      for (const f of a.stories) await nb.addSource({ name: f.name, url: `${a.origin}${f.path}` });
       await nb.pollNow();
       await nb.rematch?.();
-    }, { origin: srv.origin, n: FEEDS });
+    }, { origin: srv.origin, n: FEEDS, stories: STORY_FEEDS.map(({ name, path }) => ({ name, path })) });
     // Every third item read, every seventh starred: through the build's own records (schema 12 keeps
     // Item as it is), then its counters recounted.
     await browser.run(async () => {
@@ -147,7 +162,7 @@ export async function checkUpgrade(oldDir: string, newDir: string, feeds = 40, p
     });
     const kept: Kept = await browser.run(SNAPSHOT);
     const n = Object.keys(kept.items).length;
-    if (n !== FEEDS * PER_FEED) throw new Error(`the old build stored ${n} items, not ${FEEDS * PER_FEED}`);
+    if (n !== FEEDS * PER_FEED + STORY_FEEDS.length) throw new Error(`the old build stored ${n} items, not ${FEEDS * PER_FEED + STORY_FEEDS.length}`);
 
     // The update: the same folder (so the same extension id) with the new build's files. Chrome keeps
     // a command-line extension's installed worker script in the profile across restarts (and its
@@ -159,6 +174,8 @@ export async function checkUpgrade(oldDir: string, newDir: string, feeds = 40, p
     fs.cpSync(path.resolve(newDir), ext, { recursive: true });
     const after = await launch(ext, profile);
     await after.run(() => (globalThis as any).newsbar.installed());
+    // The one-off grouping of the stored window (schema 18 on) runs on the first wake: wait for it.
+    await after.run(() => (globalThis as any).newsbar.syncStories?.());
     const newVersion = await after.run(() => (globalThis as any).chrome.runtime.getManifest().version);
     const got: Kept = await after.run(SNAPSHOT);
     const counted = await after.run(() => (globalThis as any).newsbar.countItems());
@@ -188,11 +205,21 @@ export async function checkUpgrade(oldDir: string, newDir: string, feeds = 40, p
 
     const problems: string[] = [];
     const byUrl = new Map(Object.values(got.items).map((x) => [x.url, x]));
+    // A story's row carries its folded reports' topics (schema 18).
+    const rowOf = new Map(Object.values(got.items).filter((x) => x.story !== undefined && !x.folded).map((x) => [x.story!, x]));
     for (const [id, k] of Object.entries(kept.items)) {
       // Ids may be renamed by a migration: match by the item's URL when the id is gone.
       const g = got.items[id] ?? byUrl.get(k.url);
+      const topics = g?.folded ? (rowOf.get(g.story!)?.topics ?? []) : g?.topics ?? [];
       if (!g) problems.push(`missing ${id} ${k.url}`);
-      else if (g.read !== k.read || g.starred !== k.starred || g.topics.join() !== k.topics.join()) problems.push(`changed ${id}: ${JSON.stringify(k)} -> ${JSON.stringify(g)}`);
+      // In a story the row's topics are all its reports' (a superset of each one's).
+      else if (g.read !== k.read || g.starred !== k.starred || (g.story !== undefined ? !k.topics.every((t) => topics.includes(t)) : topics.join() !== k.topics.join())) problems.push(`changed ${id}: ${JSON.stringify(k)} -> ${JSON.stringify(g)}`);
+    }
+    // The three outlets' reports of one event are one story after the update: one row.
+    if (schema === undefined || schema >= 18) {
+      const stories = new Set(STORY_FEEDS.map((f) => byUrl.get(f.url)?.story));
+      const rows = STORY_FEEDS.filter((f) => !byUrl.get(f.url)?.folded).length;
+      if (stories.size !== 1 || stories.has(undefined) || rows !== 1) problems.push(`the stored reports of one event were not grouped into one row: ${JSON.stringify(STORY_FEEDS.map((f) => byUrl.get(f.url)))}`);
     }
     const nAfter = Object.keys(got.items).length;
     if (schema !== undefined && got.version !== schema) problems.push(`the database is at schema ${got.version}, not ${schema}: the new build's worker did not run`);
