@@ -237,3 +237,29 @@ describe('grouping stored items once, and taking stories apart', () => {
     await expectCountersExact(db, { all: 5 });
   });
 });
+
+describe('a write that fails half-way (a worker killed mid-poll)', () => {
+  it('leaves no story, no report and no count behind, and the next poll groups as if it never happened', async () => {
+    const { storePolls } = await import('@/utils/db/items');
+    await storePoll(db, wire, [QUAKE[0]!], NOW, ON);
+    const before = { items: await allItems(db), counters: await db.getAll('counters'), terms: await db.getAll('storyTerms') };
+    // The paper's report joins the story, then the TV's poll fails inside the same transaction.
+    const broken = { ...QUAKE[2]! };
+    Object.defineProperty(broken, 'title', { get: () => { throw new Error('killed'); } });
+    await expect(storePolls(db, [
+      { source: paper, parsed: [QUAKE[1]!], now: NOW + MIN, settings: ON, sourcePatch: {} },
+      { source: tv, parsed: [broken], now: NOW + MIN, settings: ON, sourcePatch: {} },
+    ])).rejects.toThrow('killed');
+    expect(await allItems(db)).toEqual(before.items);
+    expect(await db.getAll('stories')).toEqual([]);
+    expect(await db.getAll('counters')).toEqual(before.counters);
+    expect(await db.getAll('storyTerms')).toEqual(before.terms);
+    // The grouper held the paper's report placed: it was dropped, so nothing joins a report never stored.
+    const again = await storePoll(db, paper, [QUAKE[1]!], NOW + 2 * MIN, ON);
+    expect(again.joinedIds).toHaveLength(1);
+    const stories = await db.getAll('stories');
+    expect(stories).toHaveLength(1);
+    expect(stories[0]!.items).toHaveLength(2);
+    await expectCountersExact(db, { all: 2 });
+  });
+});
