@@ -9,13 +9,15 @@ export interface DemoArticle {
   author: string;
   section: string;
   minutesAgo: number;
+  /** The wire's own headline for the same event (the demo's grouped story: one row, three outlets). */
+  wireTitle?: string;
 }
 
 export const DEMO_ARTICLES: DemoArticle[] = [
   { id: 'harbour-bridge', title: 'Harbour city opens its new bridge after six years of work', summary: 'The 1.2 km crossing carries trams, bikes and people on foot, and no cars.', body: '<p>The bridge opened at dawn with a walk across by the builders and their families.</p><p>Traffic planners expect <strong>40,000 crossings a day</strong> within a year.</p>', author: 'Mara Lind', section: 'World', minutesAgo: 12 },
   { id: 'rain-record', title: 'Record autumn rain fills reservoirs across the south', summary: 'Water authorities lift restrictions a month early.', body: '<p>Reservoir levels are at 96%, the highest November reading since records began.</p><ul><li>Hosepipe bans end Friday</li><li>Farmers welcome the news</li></ul>', author: 'Tomás Ferreira', section: 'Environment', minutesAgo: 34 },
   { id: 'chess-final', title: 'Teenager wins the world rapid chess title in a final-round upset', summary: 'A 17-year-old from Tallinn beat the top seed with the black pieces.', body: '<p>"I did not believe it until the arbiter stopped the clock," she said.</p>', author: 'Ivo Sepp', section: 'Sport', minutesAgo: 58 },
-  { id: 'central-bank', title: 'Central bank holds rates and signals cuts next year', summary: 'Inflation fell to 2.1% in October.', body: '<p>The decision was unanimous. Markets had priced in a hold.</p><blockquote>"We are not there yet, but we can see it," the governor said.</blockquote>', author: 'Priya Natarajan', section: 'Business', minutesAgo: 95 },
+  { id: 'central-bank', title: 'Central bank holds rates and signals cuts next year', summary: 'Inflation fell to 2.1% in October.', body: '<p>The decision was unanimous. Markets had priced in a hold.</p><blockquote>"We are not there yet, but we can see it," the governor said.</blockquote>', author: 'Priya Natarajan', section: 'Business', minutesAgo: 95, wireTitle: 'Rates on hold as central bank sees cuts next year, inflation at 2.1%' },
   { id: 'museum-return', title: 'Museum returns 3,000-year-old bronze figures to their home country', summary: 'The figures left the country in 1911.', body: '<p>A ceremony is planned for the spring.</p>', author: 'Jonas Weber', section: 'Culture', minutesAgo: 140 },
   { id: 'satellite-launch', title: 'Weather satellite reaches orbit and sends its first images', summary: 'The craft will watch storms form over the Atlantic.', body: '<p>First images show a cold front crossing the Azores.</p><figure><figcaption>Cloud cover, first light</figcaption></figure>', author: 'Aiko Tanaka', section: 'Science', minutesAgo: 200 },
   { id: 'rail-strike', title: 'Rail strike called off after overnight talks', summary: 'Trains will run as normal on Monday.', body: '<p>Unions and operators agreed a two-year pay deal.</p>', author: 'Sam Okoro', section: 'UK', minutesAgo: 260 },

@@ -107,7 +107,7 @@ export function startNewsServer(opts: NewsServerOptions = {}): Promise<NewsServe
         return send(req, res, 401, { 'content-type': 'application/json' }, Buffer.from(JSON.stringify({ status: 'error', code: 'apiKeyInvalid', message: 'Your API key is invalid or incorrect.' })), false);
       }
       const articles = DEMO_ARTICLES.slice(2, 6).map((a) => ({
-        source: { id: null, name: 'Demo Wire' }, author: a.author, title: `${a.title} - Demo Wire`, description: a.summary,
+        source: { id: null, name: 'Demo Wire' }, author: a.author, title: `${a.wireTitle ?? a.title} - Demo Wire`, description: a.summary,
         url: `${origin}/demo/wire/${a.id}`, urlToImage: `${origin}/demo/img/${a.id}.svg`,
         publishedAt: new Date(now - (a.minutesAgo + 3) * 60_000).toISOString(), content: a.summary,
       }));
