@@ -160,7 +160,7 @@ const MIGRATE = `async ({ n }) => {
   db16.close();
   // 16 -> 17: byLink goes; each map entry gets its item's link hash, read from the records (which keep their l).
   const t4 = performance.now();
-  const db17 = await nb.openDb(name);
+  const db17 = await nb.openDb(name, 17);
   out.ms17 = performance.now() - t4;
   out.version = db17.version;
   const byKey = new Map((await db17.getAll('items')).map((r) => [r.k, r]));
