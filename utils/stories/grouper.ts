@@ -184,46 +184,48 @@ export class StoryGrouper {
     const hasNumber = terms.some(isNumber);
     const forbidden = this.forbidden.get(candidate.id);
     const oldest = candidate.published - this.windowMs;
-    const seen = new Set<string>();
+    // The stories sharing at least minShared terms, through the index; only those are scored.
+    const hits = new Map<string, number>();
+    for (const term of terms) for (const id of this.index.get(term) ?? []) hits.set(id, (hits.get(id) ?? 0) + 1);
+    const idfs = new Map<string, number>(); // core terms recur across the candidate stories
     let best: string | null = null;
     let bestScore = 0;
-    for (const term of terms) {
-      for (const id of this.index.get(term) ?? []) {
-        if (seen.has(id)) continue;
-        seen.add(id);
-        const s = this.stories.get(id)!;
-        if (s.size >= this.maxStorySize || forbidden?.has(id) || s.newest < oldest) continue;
-        // The newcomer's side: its weight the story covers.
-        let covered = 0;
-        let shared = 0;
-        let common = 0;
-        terms.forEach((u, i) => {
-          const c = s.counts.get(u);
-          if (!c) return;
-          if (c >= 2) common++;
-          const share = c / s.size;
-          covered += weights[i] * Math.min(1, share / t.saturation);
-          if (share >= t.saturation / 2) shared++;
-        });
-        if (s.size >= 2 && common === 0) continue; // only one member's words: no single links
-        if (shared < t.minShared || (hasNumber && this.contradicts(s, terms))) continue;
-        // The story's side: its core (share x IDF) the newcomer has.
-        let have = 0;
-        let coreTotal = 0;
-        for (const u of this.coreOf(s)) {
-          const w = (s.counts.get(u)! / s.size) * this.idf(u);
-          coreTotal += w;
-          if (terms.includes(u)) have += w;
-        }
-        const side = coreTotal ? have / coreTotal : 0;
-        const beta = t.coreWeight + (1 - t.coreWeight) * ((s.size - 1) / (s.size - 1 + t.sideGrow));
-        const score = (covered / total) ** (1 - beta) * side ** beta;
-        if (score < t.threshold) continue;
-        const ranked = score * (1 + t.sizeBias * Math.log2(s.size));
-        if (ranked > bestScore || (ranked === bestScore && best !== null && id < best)) {
-          best = id;
-          bestScore = ranked;
-        }
+    for (const [id, n] of hits) {
+      if (n < t.minShared) continue;
+      const s = this.stories.get(id)!;
+      if (s.size >= this.maxStorySize || forbidden?.has(id) || s.newest < oldest) continue;
+      // The newcomer's side: its weight the story covers.
+      let covered = 0;
+      let shared = 0;
+      let common = 0;
+      for (let i = 0; i < terms.length; i++) {
+        const c = s.counts.get(terms[i]);
+        if (!c) continue;
+        if (c >= 2) common++;
+        const share = c / s.size;
+        covered += weights[i] * Math.min(1, share / t.saturation);
+        if (share >= t.saturation / 2) shared++;
+      }
+      if (s.size >= 2 && common === 0) continue; // only one member's words: no single links
+      if (shared < t.minShared || (hasNumber && this.contradicts(s, terms))) continue;
+      // The story's side: its core (share x IDF) the newcomer has.
+      let have = 0;
+      let coreTotal = 0;
+      for (const u of this.coreOf(s)) {
+        let idf = idfs.get(u);
+        if (idf === undefined) idfs.set(u, (idf = this.idf(u)));
+        const w = (s.counts.get(u)! / s.size) * idf;
+        coreTotal += w;
+        if (terms.includes(u)) have += w;
+      }
+      const side = coreTotal ? have / coreTotal : 0;
+      const beta = t.coreWeight + (1 - t.coreWeight) * ((s.size - 1) / (s.size - 1 + t.sideGrow));
+      const score = (covered / total) ** (1 - beta) * side ** beta;
+      if (score < t.threshold) continue;
+      const ranked = score * (1 + t.sizeBias * Math.log2(s.size));
+      if (ranked > bestScore || (ranked === bestScore && best !== null && id < best)) {
+        best = id;
+        bestScore = ranked;
       }
     }
     return best;

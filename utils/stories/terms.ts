@@ -48,14 +48,17 @@ export function stem(w: string): string {
   if (x.length > 4 && x.endsWith('ies')) x = `${x.slice(0, -3)}y`;
   else if (x.length > 4 && /(ch|sh|x|ss|z)es$/.test(x)) x = x.slice(0, -2);
   else if (x.length > 3 && x.endsWith('s') && !/(ss|us|is|os)$/.test(x)) x = x.slice(0, -1);
-  const base = (cut: number) => x.slice(0, -cut);
-  const fits = (b: string) => b.length >= 4 && /[aeiouy]/.test(b); // "spring" and "speed" stay whole
-  if (x.length > 4 && x.endsWith('ied')) x = `${base(3)}y`;
-  else if (x.endsWith('ing') && fits(base(3))) x = base(3);
-  else if (x.endsWith('ed') && fits(base(2))) x = base(2);
+  if (x.length > 4 && x.endsWith('ied')) x = `${x.slice(0, -3)}y`;
+  else if (x.endsWith('ing') && stemBase(x.slice(0, -3))) x = x.slice(0, -3);
+  else if (x.endsWith('ed') && stemBase(x.slice(0, -2))) x = x.slice(0, -2);
   if (x !== w && /([b-df-hj-np-tv-z])\1$/.test(x) && !/(ll|ss|zz)$/.test(x)) x = x.slice(0, -1); // "stopped", "running"
   if (x.length > 4 && x.endsWith('e')) x = x.slice(0, -1);
   return x;
+}
+
+/** Whether what is left once an ending is cut is still a word: "spring" and "speed" stay whole. */
+function stemBase(b: string): boolean {
+  return b.length >= 4 && /[aeiouy]/.test(b);
 }
 
 // A number as one unit: "1,500" and "1500" are one number, "1.6" is not "1" and "6". Digits joined to letters
@@ -110,10 +113,13 @@ function summaryTerms(summary: string, out: string[]): void {
  * The words of the link's slug: the path segment that reads most like a headline ("google-buys-titan-aerospace"),
  * which often holds the full headline where the title was cut. Bare numbers there are dates and ids, so they are left out.
  */
+const SLUGGY = /[-_+].*[-_+]|%20.*%20/;
+
 export function slugWords(url: string): string[] {
   const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/[?#].*$/, '');
   let best: string[] = [];
   for (const seg of path.split('/')) {
+    if (!SLUGGY.test(seg)) continue; // fewer than three words: not a slug
     let text = seg.replace(/\.[a-z0-9]{2,5}$/i, '');
     try {
       text = decodeURIComponent(text);
