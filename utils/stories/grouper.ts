@@ -7,9 +7,12 @@
 //   one member's odd word cannot pull a newcomer in), and how much of the story's core (the terms a quarter
 //   of its members carry) the newcomer has. The bigger the story, the more the core decides: a newcomer
 //   must carry what the story is about. No chains of weak likenesses: never a link to a single member.
-// - Precision first: at least two shared terms, one of them carried by two members or more; a number the
-//   story agrees on that the newcomer contradicts is a veto ("5 dead" is not "50 dead"); a full story takes
-//   no more.
+// - Precision first: at least two shared words (a number is never one of them: it can only keep a newcomer
+//   out), one of them carried by two members or more; a number the story agrees on that the newcomer
+//   contradicts is a veto ("5 dead" is not "50 dead", even against a story of one); a full story takes no more.
+// - Against a story of one item, the shared words must also be unlikely to meet by chance among the items
+//   held, a word's rarity judged as if the window held a hundred more ordinary items: with few items held
+//   (a new user) every word looks rare, and two ordinary words are no evidence of one event.
 // - Among the stories that qualify, bigger ones are preferred a little, so one event grows one row
 //   rather than several.
 // - Candidates come from an inverted index (term -> stories), never a pass over every item held.
@@ -43,6 +46,18 @@ export interface StoryTuning {
   sideGrow: number;
   /** Preference for bigger stories among those that qualify: the score times 1 + sizeBias * log2(size). */
   sizeBias: number;
+  /**
+   * How rare a word is, for the evidence below: judged as if the window held priorItems more items, in which
+   * the word came up at the share priorShare (an ordinary word's). With few items held every word looks rare
+   * and an unseen one rarest; this way a word is rare only once many items were seen without it.
+   */
+  priorItems: number;
+  priorShare: number;
+  /**
+   * Against a story of one item, the shared words (numbers left out) must be unlikely to meet by chance: the
+   * log of how many items of the window would carry them all, were words independent, at most -minEvidence.
+   */
+  minEvidence: number;
 }
 
 /** Stories are compared within a few days: the same words a week apart are usually another event. */
@@ -64,6 +79,9 @@ export const DEFAULT_TUNING: StoryTuning = {
   coreWeight: 0.4,
   sideGrow: 100,
   sizeBias: 0.3,
+  priorItems: 100,
+  priorShare: 1 / 30,
+  minEvidence: 1.5,
 };
 /** A number carried by at least this share of a story's members is the story's number. */
 const AGREED_NUMBER = 0.5;
@@ -180,6 +198,11 @@ export class StoryGrouper {
     const terms = [...new Set(candidate.terms)];
     if (terms.length < t.minShared) return null;
     const weights = terms.map((u) => this.idf(u) * (this.df.has(u) ? 1 : t.unseen));
+    // Evidence against a story of one: each shared word's log-rarity, less the log of the items it is among.
+    const held = this.members.size + t.priorItems;
+    const prior = t.priorItems * t.priorShare;
+    const rarity = terms.map((u) => (isNumber(u) ? 0 : Math.log(held / ((this.df.get(u) ?? 0) + prior))));
+    const needed = t.minEvidence + Math.log(held);
     const total = weights.reduce((a, b) => a + b, 0);
     const hasNumber = terms.some(isNumber);
     const forbidden = this.forbidden.get(candidate.id);
@@ -198,15 +221,21 @@ export class StoryGrouper {
       let covered = 0;
       let shared = 0;
       let common = 0;
+      let evidence = 0;
       for (let i = 0; i < terms.length; i++) {
         const c = s.counts.get(terms[i]);
         if (!c) continue;
         if (c >= 2) common++;
         const share = c / s.size;
         covered += weights[i] * Math.min(1, share / t.saturation);
-        if (share >= t.saturation / 2) shared++;
+        // A number alone is not a shared term ("Storm 0" and "Item 2-0"): it can only keep a newcomer out.
+        if (share >= t.saturation / 2 && !isNumber(terms[i])) {
+          shared++;
+          evidence += rarity[i];
+        }
       }
       if (s.size >= 2 && common === 0) continue; // only one member's words: no single links
+      if (s.size === 1 && evidence < needed) continue; // two ordinary words in a small window meet by chance
       if (shared < t.minShared || (hasNumber && this.contradicts(s, terms))) continue;
       // The story's side: its core (share x IDF) the newcomer has.
       let have = 0;

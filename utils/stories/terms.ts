@@ -61,13 +61,18 @@ function stemBase(b: string): boolean {
   return b.length >= 4 && /[aeiouy]/.test(b);
 }
 
-// A number as one unit: "1,500" and "1500" are one number, "1.6" is not "1" and "6". Digits joined to letters
-// ("Q1", "MH370", "14th") are a name, left to the words.
-const NUMBER = /(?<![\p{L}\d])\d+(?:[.,]\d+)*(?![\p{L}\d])/gu;
+// A number as one unit: "1,500" and "1500" are one number, "1.6" is not "1" and "6". Numbers joined by a
+// dash are one too: a score or a range ("2-0", "2013-14") is not its parts, and "2-0" shares nothing with "0".
+// Digits joined to letters ("Q1", "MH370", "14th") are a name, left to the words.
+const NUMBER = /(?<![\p{L}\d])\d+(?:[.,]\d+)*(?:[-–]\d+(?:[.,]\d+)*)*(?![\p{L}\d])/gu;
+
+function numberPart(raw: string): string {
+  const n = /^\d{1,3}(,\d{3})+$/.test(raw) ? raw.replace(/,/g, '') : raw.replace(/,/g, '.');
+  return n.replace(/^0+(?=\d)/, '');
+}
 
 function numberTerm(raw: string): string {
-  const n = /^\d{1,3}(,\d{3})+$/.test(raw) ? raw.replace(/,/g, '') : raw.replace(/,/g, '.');
-  return NUMBER_MARK + n.replace(/^0+(?=\d)/, '');
+  return NUMBER_MARK + raw.split(/[-–]/).map(numberPart).join('-');
 }
 
 /** The folded text, with possessives and negations gone: "Google's" is "Google"; "didn't" says nothing about a story. */

@@ -101,6 +101,37 @@ describe('same-story grouping: hard cases', () => {
     expect(d).not.toBe(a);
   });
 
+  it('keeps unrelated lines apart in a window of a few items, where every word looks rare', () => {
+    // The end-to-end tests' items, each line from a source of its own; a family is one kind of line.
+    const lines: Array<[family: string, title: string, url?: string]> = [
+      ['valley', 'Storm warning 0 for the valley', 'http://127.0.0.1/valley/0'],
+      ['valley', 'Storm warning 1 for the valley', 'http://127.0.0.1/valley/1'],
+      ['k', 'Item 2-0 storm harbour report', 'http://127.0.0.1/k/2-0'],
+      ['k', 'Item 1-0 storm harbour report', 'http://127.0.0.1/k/1-0'],
+      ['k', 'Item 0-3 storm report!', 'http://127.0.0.1/k/0-3'],
+      ['k', 'Item 0-5 harbour report', 'http://127.0.0.1/k/0-5'],
+      ['coast', 'Storm report number 3 from the coast', 'http://127.0.0.1/story/3'],
+      ['coast', 'Storm report number 4 from the coast', 'http://127.0.0.1/story/4'],
+      ['night', 'Night storm 0 over the hills'],
+      ['harbour', 'Article number 39 about the harbour'],
+      ['harbour', 'Article number 38 about the harbour'],
+    ];
+    // In every order (each rotation of the list), so no line's place decides it.
+    for (let r = 0; r < lines.length; r++) {
+      const order = [...lines.slice(r), ...lines.slice(0, r)];
+      const items = order.map(([family, title, url], i): ClusterInput & { family: string } => ({ id: `w${i}`, family, title, url, source: `src-${title}`, published: 1_000 + i * 1_000 }));
+      const out = clusterItems(items);
+      const byStory = new Map<string, typeof items>();
+      for (const it of items) byStory.set(out.get(it.id)!, [...(byStory.get(out.get(it.id)!) ?? []), it]);
+      for (const group of byStory.values()) {
+        const titles = group.map((it) => it.title).join(' | ');
+        expect(new Set(group.map((it) => it.family)).size, `rotation ${r}: ${titles}`).toBe(1);
+        // Lines of one family that differ by their number are different items.
+        expect(group.length, `rotation ${r}: ${titles}`).toBe(1);
+      }
+    }
+  });
+
   it('keeps out a newcomer alike to one member only, not to what the members share', () => {
     const [a, b, c] = storiesOf(
       item('Quorvane Meltrix Pardelle Sintharo Vexlund'),

@@ -13,6 +13,12 @@ describe('storyTerms', () => {
     expect(storyTerms({ title: '5 dead' })).not.toEqual(storyTerms({ title: '50 dead' }));
   });
 
+  it('keeps numbers joined by a dash as one (a score, a range): "2-0" shares nothing with "0"', () => {
+    expect(storyTerms({ title: 'Item 2-0 storm harbour report' })).toEqual(['#2-0', 'item', 'storm', 'harbour']);
+    expect(storyTerms({ title: 'Chelsea 02–1 Arsenal in 2013-14 season' })).toEqual(['#2-1', '#2013-14', 'chelsea', 'arsenal', 'season']);
+    expect(storyTerms({ title: 'Storm warning 0 for the valley' })).toContain('#0');
+  });
+
   it('drops possessives, negations and the cut of a headline cut short', () => {
     expect(storyTerms({ title: "Oprah's guest didn't cry over Pharrell  ..." })).toEqual(['oprah', 'guest', 'cry', 'pharrell']);
   });
