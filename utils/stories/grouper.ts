@@ -13,6 +13,8 @@
 // - Against a story of one item, the shared words must also be unlikely to meet by chance among the items
 //   held, a word's rarity judged as if the window held a hundred more ordinary items: with few items held
 //   (a new user) every word looks rare, and two ordinary words are no evidence of one event.
+// - A story never takes a second item from a source it already holds: a feed's follow-ups and look-alike
+//   items stay rows of their own (the next best story may take them).
 // - Among the stories that qualify, bigger ones are preferred a little, so one event grows one row
 //   rather than several.
 // - Candidates come from an inverted index (term -> stories), never a pass over every item held.
@@ -70,10 +72,10 @@ export const DEFAULT_WINDOW_MS = 3 * 86_400_000;
  */
 export const DEFAULT_MAX_STORY_SIZE = 300;
 export const DEFAULT_TUNING: StoryTuning = {
-  threshold: 0.43,
-  saturation: 0.4,
+  threshold: 0.405,
+  saturation: 0.25,
   minShared: 2,
-  unseen: 0.25,
+  unseen: 0.1,
   idfPower: 0.6,
   coreShare: 0.25,
   coreWeight: 0.4,
@@ -88,13 +90,15 @@ const AGREED_NUMBER = 0.5;
 
 const isNumber = (t: string) => t.startsWith(NUMBER_MARK);
 
-interface Held { story: string; published: number; terms: string[] }
+interface Held { story: string; source: string; published: number; terms: string[] }
 
 interface Story {
   size: number;
   /** term -> members carrying it */
   counts: Map<string, number>;
   newest: number;
+  /** source -> members from it: a source's items never share a story (its follow-ups stay rows of their own) */
+  sources: Map<string, number>;
   /** The terms a good share of the members carry; undefined when the story changed since. */
   core?: string[];
 }
@@ -130,14 +134,15 @@ export class StoryGrouper {
   add(member: StoryMember): void {
     if (this.members.has(member.id)) this.remove(member.id);
     const terms = [...new Set(member.terms)];
-    this.members.set(member.id, { story: member.story, published: member.published, terms });
+    this.members.set(member.id, { story: member.story, source: member.source, published: member.published, terms });
     this.oldest = Math.min(this.oldest, member.published);
     let s = this.stories.get(member.story);
     if (!s) {
-      s = { size: 0, counts: new Map(), newest: member.published };
+      s = { size: 0, counts: new Map(), newest: member.published, sources: new Map() };
       this.stories.set(member.story, s);
     }
     s.size++;
+    s.sources.set(member.source, (s.sources.get(member.source) ?? 0) + 1);
     s.core = undefined;
     s.newest = Math.max(s.newest, member.published);
     for (const t of terms) {
@@ -158,6 +163,9 @@ export class StoryGrouper {
     this.members.delete(id);
     const s = this.stories.get(m.story)!;
     s.core = undefined;
+    const from = s.sources.get(m.source)! - 1;
+    if (from) s.sources.set(m.source, from);
+    else s.sources.delete(m.source);
     for (const t of m.terms) {
       const d = this.df.get(t)! - 1;
       if (d) this.df.set(t, d);
@@ -216,7 +224,8 @@ export class StoryGrouper {
     for (const [id, n] of hits) {
       if (n < t.minShared) continue;
       const s = this.stories.get(id)!;
-      if (s.size >= this.maxStorySize || forbidden?.has(id) || s.newest < oldest) continue;
+      // Never a story already holding an item of the newcomer's source: a feed's follow-ups stay rows of their own.
+      if (s.size >= this.maxStorySize || forbidden?.has(id) || s.newest < oldest || s.sources.has(candidate.source)) continue;
       // The newcomer's side: its weight the story covers.
       let covered = 0;
       let shared = 0;

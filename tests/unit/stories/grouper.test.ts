@@ -90,6 +90,26 @@ describe('StoryGrouper', () => {
     expect(g.place(candidate('Ash cloud from Iceland volcano grounds flights'))).toBeNull();
   });
 
+  it('never puts an item in a story holding an item of its own source: the next best story, or none', () => {
+    const { g } = grouper();
+    const volcano = 'Flights cancelled as Iceland volcano ash cloud spreads';
+    const own = (source: string, title: string, story: string): StoryMember => ({ id: `m${++n}`, story, source, published: T0, terms: text(title) });
+    const first = own('feed-a', 'Volcano in Iceland erupts again, ash grounds flights', 'story-volcano');
+    g.add(first);
+    expect(g.place({ ...candidate(volcano), source: 'feed-a' })).toBeNull(); // the feed's own follow-up stays a row of its own
+    expect(g.place({ ...candidate(volcano), source: 'feed-b' })).toBe('story-volcano');
+    // Another story of the event takes the feed's follow-up while the first holds the feed.
+    const second = own('feed-c', 'Iceland volcano ash cloud spreads, more flights cancelled', 'story-volcano-2');
+    g.add(second);
+    expect(g.place({ ...candidate(volcano), source: 'feed-a' })).toBe('story-volcano-2');
+    expect(g.place({ ...candidate(volcano), source: 'feed-c' })).toBe('story-volcano');
+    // Once the feed's item has left, the story is open to the feed again.
+    g.remove(second.id);
+    expect(g.place({ ...candidate(volcano), source: 'feed-a' })).toBeNull();
+    g.remove(first.id);
+    expect(g.place({ ...candidate(volcano), source: 'feed-a' })).toBe('story-volcano');
+  });
+
   it('re-adding an id moves it rather than counting it twice', () => {
     const { g, members } = grouper();
     g.add({ ...members[0], story: 'elsewhere' });
