@@ -3,7 +3,8 @@
 import { useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import type { DiscoveredFeed } from '@/utils/sources';
-import { checkSourceUrl, originPattern } from '@/utils/validate';
+import { checkSourceUrl } from '@/utils/validate';
+import { hostPattern } from '@/utils/net/host-pattern';
 import { findSameFeed } from '@/utils/normalize/feed-address';
 import { problemOf, type Problem } from '@/utils/problems';
 import { problemSentence } from '@/utils/problem-text';
@@ -68,13 +69,13 @@ export function AddSourceForm({ store }: { store: OptionsStore }) {
     const check = checkSourceUrl(url, store.sources.value);
     if ('problem' in check) return fail(check.problem);
     // First await of the click: the permission prompt needs the user gesture.
-    const granted = await store.requestOrigins([originPattern(check.url)]).catch(() => false);
+    const granted = await store.requestOrigins([hostPattern(check.url)]).catch(() => false);
     if (!granted) return fail(t('opt_err_permission'));
     await addFeed(check.url, name.trim());
   }
 
   async function addFound(f: DiscoveredFeed) {
-    const granted = await store.requestOrigins([originPattern(f.url)]).catch(() => false);
+    const granted = await store.requestOrigins([hostPattern(f.url)]).catch(() => false);
     if (!granted) return fail(t('opt_err_permission'));
     await addFeed(f.url, f.title, true);
   }
@@ -83,7 +84,7 @@ export function AddSourceForm({ store }: { store: OptionsStore }) {
   async function addAllFound(feeds: DiscoveredFeed[]) {
     const todo = feeds.filter((f) => !subscribed(f.url));
     // One permission request for all their sites, inside the click.
-    const granted = await store.requestOrigins([...new Set(todo.map((f) => originPattern(f.url)))]).catch(() => false);
+    const granted = await store.requestOrigins([...new Set(todo.map((f) => hostPattern(f.url)))]).catch(() => false);
     if (!granted) return fail(t('opt_err_permission'));
     let added = 0;
     for (const f of todo) if (await addFeed(f.url, f.title, true)) added++;

@@ -2,7 +2,8 @@
 // pastes — asking for the sites' permission inside the click, as browsers require.
 import { createModel, signal } from '@preact/signals';
 import { addSource } from '@/utils/db/sources';
-import { checkSourceUrl, originPattern } from '@/utils/validate';
+import { checkSourceUrl } from '@/utils/validate';
+import { hostPattern } from '@/utils/net/host-pattern';
 import { problemOf } from '@/utils/problems';
 import { problemSentence } from '@/utils/problem-text';
 import { starterPack } from '@/utils/sources/starter-packs';
@@ -34,7 +35,7 @@ export const WelcomeModel = createModel((env: SidebarEnv, refreshSources: () => 
       if (!pack || busy.value) return;
       error.value = '';
       // First await of the click: the permission prompt needs the user gesture.
-      const granted = await env.requestOrigins([...new Set(pack.feeds.map((f) => originPattern(f.url)))]).catch(() => false);
+      const granted = await env.requestOrigins([...new Set(pack.feeds.map((f) => hostPattern(f.url)))]).catch(() => false);
       if (!granted) {
         error.value = t('sb_welcome_no_permission');
         return;
@@ -62,7 +63,7 @@ export const WelcomeModel = createModel((env: SidebarEnv, refreshSources: () => 
         error.value = problemSentence(check.problem);
         return;
       }
-      const granted = await env.requestOrigins([originPattern(check.url)]).catch(() => false);
+      const granted = await env.requestOrigins([hostPattern(check.url)]).catch(() => false);
       if (!granted) {
         error.value = t('sb_welcome_no_permission');
         return;
@@ -75,7 +76,7 @@ export const WelcomeModel = createModel((env: SidebarEnv, refreshSources: () => 
         if (r.kind === 'page') {
           const first = r.feeds[0];
           // The feed may live on another site than the page.
-          if (originPattern(first.url) !== originPattern(check.url) && !(await env.requestOrigins([originPattern(first.url)]).catch(() => false))) {
+          if (hostPattern(first.url) !== hostPattern(check.url) && !(await env.requestOrigins([hostPattern(first.url)]).catch(() => false))) {
             error.value = t('sb_welcome_no_permission');
             return;
           }
