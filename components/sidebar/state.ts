@@ -73,12 +73,19 @@ export function createSidebarStore(env: SidebarEnv) {
     await run(() => Promise.all([list.reloadList(), ticker.refreshTicker()]));
   }
 
+  /**
+   * New items go into the list where that moves nothing: at the top with nothing open, or a list that
+   * shows nothing yet (the welcome may have been scrolled when the first feed was added), which never
+   * holds them behind the pill.
+   */
+  const mayInsert = () => !search.searching.value && (visible.value.length === 0 || (list.atTop.value && list.openId.value === null));
+
   async function onNewItems(count: number) {
     await run(async () => {
       const breakingNew = await ticker.countNew();
       status.announce(breakingNew > 0 ? t('sb_status_new_breaking', [count, breakingNew]) : t('sb_status_new', count));
       // Only insert where it moves nothing: at the top with nothing open. Otherwise the pill.
-      if (list.atTop.value && list.openId.value === null && !search.searching.value) {
+      if (mayInsert()) {
         await Promise.all([list.reloadList(), ticker.refreshTicker()]);
       } else {
         list.addPending(count);
@@ -93,7 +100,7 @@ export function createSidebarStore(env: SidebarEnv) {
    * stored at once; a full list waits for the poll's 'newItems', which announces it all.
    */
   async function onItemsStored() {
-    if (list.items.value.length >= MID_POLL_FILL || !list.atTop.value || list.openId.value !== null || search.searching.value) return;
+    if (list.items.value.length >= MID_POLL_FILL || !mayInsert()) return;
     await run(() => Promise.all([list.reloadList(), ticker.refreshTicker(), counts.refreshCounts()]));
   }
 
