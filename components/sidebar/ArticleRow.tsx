@@ -9,7 +9,7 @@ import { t } from '@/utils/i18n';
 import { Favicon } from './Favicon';
 import { RelTime } from './RelTime';
 import { ArticleBody } from './ArticleBody';
-import { Component } from 'preact';
+import { Component, type ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 
 export interface RowProps {
@@ -37,6 +37,8 @@ export interface RowProps {
   /** Shown on articles that look like live pages not yet followed: follows the page. */
   onFollowLive?(item: Item): void;
   followBusy?: boolean;
+  /** What following said back, when this article's "Follow live" was clicked: shown beside the button. */
+  followNotice?: ComponentChildren;
   /** This article's remote images may load ("Load remote images" on, or the user asked). */
   images: boolean;
   /** "Show images": load this article's remote images. */
@@ -58,7 +60,7 @@ function Thumb({ item, load, onShow, tab, title }: { item: Item; load: boolean; 
   return <img class="thumb" src={src} alt="" width={72} height={72} loading="lazy" decoding="async" referrerpolicy="no-referrer" onError={() => setFailed(true)} />;
 }
 
-export function ArticleRow({ tabbable = true, item, day, query = '', source, alsoFrom, topics, open, focused, now, locale, onOpen, onToggleRead, onStar, onFocus, onTopic, onFollowLive, followBusy, images, onShowImages }: RowProps) {
+export function ArticleRow({ tabbable = true, item, day, query = '', source, alsoFrom, topics, open, focused, now, locale, onOpen, onToggleRead, onStar, onFocus, onTopic, onFollowLive, followBusy, followNotice, images, onShowImages }: RowProps) {
   const name = source?.name ?? t('sb_unknown_source');
   const titleId = `t-${item.id}`;
   const bodyId = `b-${item.id}`;
@@ -133,6 +135,7 @@ export function ArticleRow({ tabbable = true, item, day, query = '', source, als
                 {t('sb_follow_live')}
               </button>
             )}
+            {followNotice}
           </div>
           {!open && <Thumb item={item} load={images} onShow={() => onShowImages(item.id)} tab={tab} title={title} />}
         </div>
@@ -152,7 +155,7 @@ const sameList = <T,>(a: readonly T[] | undefined, b: readonly T[] | undefined) 
 export function sameRow(a: RowProps, b: RowProps): boolean {
   return (
     a.item === b.item && a.tabbable === b.tabbable && a.day === b.day && a.query === b.query && a.source === b.source &&
-    a.open === b.open && a.focused === b.focused && a.now === b.now && a.locale === b.locale && a.followBusy === b.followBusy &&
+    a.open === b.open && a.focused === b.focused && a.now === b.now && a.locale === b.locale && a.followBusy === b.followBusy && a.followNotice === b.followNotice &&
     a.images === b.images && !a.onFollowLive === !b.onFollowLive && sameList(a.alsoFrom, b.alsoFrom) && sameList(a.topics, b.topics)
   );
 }

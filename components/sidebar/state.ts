@@ -18,7 +18,7 @@ import { t } from '@/utils/i18n';
 import { createImagesModel } from './models/images';
 import { WelcomeModel } from './models/welcome';
 import { ViewModel } from './models/view';
-import { looksLive } from '@/utils/sidebar/live';
+import { listRows } from '@/utils/sidebar/live';
 import { screenfulOfRows } from './first-rows';
 
 /** Below this many rows the list shows a poll's articles as they are stored (one screen). */
@@ -36,15 +36,14 @@ export function createSidebarStore(env: SidebarEnv) {
   const counts = new FilterCountsModel(env, prefs);
   const ticker = new TickerModel(env, prefs.settings);
   const images = createImagesModel(prefs.settings, prefs.known);
-  // A breaking update the ticker shows is not repeated as a full row right under it (in All and Unread),
-  // unless the row is where it can be followed live (an article from a feed that looks like a live page).
+  // In All and Unread, what the ticker shows is not repeated as rows, and a followed live page is one row
+  // (listRows).
   const tickerIds = computed(() => new Set(ticker.breaking.value.map((i) => i.id)));
-  const liveSourceIds = computed(() => new Set(prefs.sources.value.filter((s) => s.kind === 'live').map((s) => s.id)));
   const visible = computed(() => {
     if (search.searching.value) return search.results.value?.items ?? [];
     const kind = list.filter.value.kind;
-    if ((kind !== 'all' && kind !== 'unread') || tickerIds.value.size === 0) return list.items.value;
-    return list.items.value.filter((i) => !tickerIds.value.has(i.id) || (!liveSourceIds.value.has(i.sourceId) && looksLive(i)));
+    if (kind !== 'all' && kind !== 'unread') return list.items.value;
+    return listRows(list.items.value, tickerIds.value, prefs.sourceById.value);
   });
   const reading = new ReadingModel(env, { list, search, ticker, counts, status, visible });
   const run = status.run;
@@ -188,6 +187,7 @@ export function createSidebarStore(env: SidebarEnv) {
     locale: env.locale,
     welcome,
     compact: view.compact, setCompact: view.setCompact,
+    tickerCollapsed: view.tickerCollapsed, setTickerCollapsed: view.setTickerCollapsed,
     /** For tests and the list: is this item in the current filter? */
     inFilter: (it: Item) => matchesFilter(list.filter.value, it),
   };
