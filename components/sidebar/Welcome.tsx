@@ -69,8 +69,14 @@ export function Welcome({ store }: { store: SidebarStore }) {
   );
 }
 
-/** After a pack or an address was added: says what, while the first articles are fetched (screen readers hear it through the status line). */
+/**
+ * After a pack or an address was added: says what, while the first articles are fetched (screen readers
+ * hear it through the status line). Gone once articles show, or once every source failed (the empty
+ * list says so then: "in a moment" would not be true).
+ */
 export function WelcomeDone({ store }: { store: SidebarStore }) {
   const done = store.welcome.done.value;
-  return done ? <p class="notice welcome-done">{done}</p> : null;
+  const sources = store.sources.value;
+  if (!done || store.visible.value.length > 0 || (sources.length > 0 && sources.every((s) => s.health === 'error'))) return null;
+  return <p class="notice welcome-done">{done}</p>;
 }

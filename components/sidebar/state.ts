@@ -142,7 +142,11 @@ export function createSidebarStore(env: SidebarEnv) {
       env.onStorageChanged((keys, area) => {
         if (area === 'sync' && touchesSettingsOrTopics(keys)) void run(reloadPrefs);
       }),
-      env.onOnlineChanged(status.setOnline),
+      env.onOnlineChanged((online) => {
+        status.setOnline(online);
+        // Sources that failed (offline, most likely) are tried again as soon as the network is back.
+        if (online && prefs.failing.value.length > 0) status.refresh();
+      }),
     ];
     // Relative times and the ticker window move with the clock.
     const tick = setInterval(() => {

@@ -1,7 +1,7 @@
 // First run: the sidebar's welcome adds sources itself — a starter pack, or a site or feed the user
 // pastes — asking for the sites' permission inside the click, as browsers require.
 import { createModel, signal } from '@preact/signals';
-import { addSource } from '@/utils/db/sources';
+import { addSource, listSources, removeSource } from '@/utils/db/sources';
 import { checkSourceUrl } from '@/utils/validate';
 import { hostPattern } from '@/utils/net/host-pattern';
 import { problemOf } from '@/utils/problems';
@@ -28,6 +28,16 @@ export const WelcomeModel = createModel((env: SidebarEnv, refreshSources: () => 
     busy,
     error,
     done,
+
+    /** Back to the welcome: removes the sources (none of which ever brought an article), for another choice. */
+    async startOver() {
+      if (busy.value) return;
+      const db = await env.db();
+      for (const s of await listSources(db)) await removeSource(db, s.id);
+      done.value = '';
+      await env.send({ type: 'sourcesChanged' });
+      await refreshSources();
+    },
 
     /** Adds every feed of a starter pack (those already there are skipped). */
     async addPack(id: string) {
