@@ -2,6 +2,7 @@
 // permission is asked for inside the click, before anything else is awaited (browsers require it).
 import { useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
+import { FEED_KIND_LABEL } from '@/utils/sources/feed-kind-label';
 import type { DiscoveredFeed } from '@/utils/sources';
 import { checkSourceUrl } from '@/utils/validate';
 import { hostPattern } from '@/utils/net/host-pattern';
@@ -10,8 +11,6 @@ import { problemOf, type Problem } from '@/utils/problems';
 import { problemSentence } from '@/utils/problem-text';
 import { Field } from './Field';
 import type { OptionsStore } from './state';
-
-const KIND_LABEL: Record<string, string> = { rss: 'RSS', atom: 'Atom', rdf: 'RDF', json: 'JSON Feed' };
 
 export function AddSourceForm({ store }: { store: OptionsStore }) {
   const [url, setUrl] = useState('');
@@ -126,7 +125,7 @@ export function AddSourceForm({ store }: { store: OptionsStore }) {
             {found.map((f) => (
               <li key={f.url}>
                 <span class="found-name">{f.title || f.url}</span>
-                <span class="kind">{KIND_LABEL[f.type] ?? f.type}</span>
+                <span class="kind">{FEED_KIND_LABEL[f.type] ?? f.type}</span>
                 <span class="url">{f.url}</span>
                 {subscribed(f.url) ? (
                   <span class="muted">{t('opt_already_added')}</span>
