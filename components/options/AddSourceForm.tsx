@@ -1,7 +1,7 @@
 // Add a source by address: a feed, or a web page whose announced feeds are offered. The host
 // permission is asked for inside the click, before anything else is awaited (browsers require it).
 import { useRef, useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
+import { t, tn } from '@/utils/i18n';
 import { FEED_KIND_LABEL } from '@/utils/sources/feed-kind-label';
 import type { DiscoveredFeed } from '@/utils/sources';
 import { checkSourceUrl } from '@/utils/validate';
@@ -39,7 +39,7 @@ export function AddSourceForm({ store }: { store: OptionsStore }) {
       setBusy(false);
       if (fromList) return (fail({ code: 'notFeed' }), false);
       setFound(r.feeds);
-      store.announce(t('opt_found_feeds', String(r.feeds.length)));
+      store.announce(tn('opt_found_feeds', r.feeds.length));
       return false;
     }
     const aliases = [r.finalUrl, r.selfUrl].filter((x): x is string => !!x && x !== feedUrl);

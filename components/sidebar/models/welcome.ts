@@ -8,7 +8,7 @@ import { problemOf, ProblemError } from '@/utils/problems';
 import type { DiscoveredFeed } from '@/utils/sources';
 import { problemSentence } from '@/utils/problem-text';
 import { starterPack } from '@/utils/sources/starter-packs';
-import { t } from '@/utils/i18n';
+import { t, tn } from '@/utils/i18n';
 import type { SidebarEnv } from '../sidebar-env';
 
 export const WelcomeModel = createModel((env: SidebarEnv, refreshSources: () => Promise<void>, announce: (text: string) => void) => {
@@ -137,7 +137,7 @@ export const WelcomeModel = createModel((env: SidebarEnv, refreshSources: () => 
           // Several feeds: offered by name, to add one, some or all (as the options page does).
           added.value = new Set();
           found.value = r.feeds;
-          announce(t('opt_found_feeds', String(r.feeds.length)));
+          announce(tn('opt_found_feeds', r.feeds.length));
           return;
         }
         if (r.kind === 'page') {
