@@ -75,6 +75,8 @@ describe('the first screen in Chromium at 400x800', { timeout: 90_000 }, () => {
     assert.ok(m.tickerHeight > 0, 'the ticker shows');
     assert.ok(m.tickerHeight <= m.viewHeight / 3 + 1, `the ticker is ${m.tickerHeight} px of ${m.viewHeight}`);
     assert.ok(m.titles.length >= 3, `article titles on the first screen: ${JSON.stringify(m.titles)}`);
+    // The toolbar button's tooltip says how many are new and breaking.
+    assert.match(await ext.bg(() => (globalThis as InWorker).chrome.action.getTitle({})), /^Newsbar – \d+ new, \d+ breaking$/);
   });
 
   it('collapses the ticker to one line on demand, and it stays collapsed in a new sidebar', async () => {
