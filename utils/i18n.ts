@@ -64,3 +64,13 @@ export function t(key: string, subs?: string | number | Array<string | number>):
   const entry = fallback[key];
   return entry ? format(entry, list) : key;
 }
+
+/**
+ * A message with a count: the key's "_one" form for exactly one ("1 new feed", "1 is already…"), where
+ * the catalogue has one; else the key's own (plural) form. The count is the first substitution.
+ */
+export function tn(key: string, count: number, more: Array<string | number> = []): string {
+  const one = `${key}_one`;
+  const hasOne = count === 1 && (browserTemplate(one) !== '' || one in fallback);
+  return t(hasOne ? one : key, [count, ...more]);
+}

@@ -1,13 +1,14 @@
 // The host permissions a list of sources needs (one pattern per origin), for a single prompt.
 import type { SourceKind } from './model';
 import { apiRequest, isApiKind } from './sources/api-kinds';
+import { hostPattern } from './net/host-pattern';
 
 export function originsFor(sources: ReadonlyArray<{ url: string; kind?: SourceKind }>): string[] {
   const out = new Set<string>();
   for (const s of sources) {
     try {
       const url = s.kind && isApiKind(s.kind) ? apiRequest(s.kind, s.url, 'x').url : s.url;
-      out.add(`${new URL(url).origin}/*`);
+      out.add(hostPattern(url));
     } catch {
       // not a URL: nothing to ask for
     }

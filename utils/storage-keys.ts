@@ -41,3 +41,10 @@ export const ALERT_DIGEST_KEY = 'alertDigest';
 export const SIDEBAR_TOPIC_KEY = 'sidebarTopic';
 /** The reader's preferences (text size). */
 export const READER_PREFS_KEY = 'readerPrefs';
+
+// The sidebar page's own view on this device, in its localStorage (read synchronously, so the first
+// paint is already right; not synced: a narrow panel here may be a wide one elsewhere).
+/** '1' while the list is compact (one line per article). */
+export const SIDEBAR_COMPACT_KEY = 'newsbar.sidebar.compact';
+/** '1' while the breaking ticker is collapsed to one line. */
+export const TICKER_COLLAPSED_KEY = 'newsbar.sidebar.tickerCollapsed';

@@ -49,11 +49,6 @@ export function checkSourceUrl(input: string, sources: ReadonlyArray<Pick<Source
   return r;
 }
 
-/** The host-permission pattern for a URL ("https://example.com/*"). */
-export function originPattern(url: string): string {
-  return `${new URL(url).origin}/*`;
-}
-
 export function parseInterval(input: string): number | undefined {
   const n = Number(input.trim());
   return Number.isInteger(n) && n >= 1 && n <= 1440 ? n : undefined;

@@ -1,16 +1,16 @@
 // Add a source by address: a feed, or a web page whose announced feeds are offered. The host
 // permission is asked for inside the click, before anything else is awaited (browsers require it).
 import { useRef, useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
+import { t, tn } from '@/utils/i18n';
+import { FEED_KIND_LABEL } from '@/utils/sources/feed-kind-label';
 import type { DiscoveredFeed } from '@/utils/sources';
-import { checkSourceUrl, originPattern } from '@/utils/validate';
+import { checkSourceUrl } from '@/utils/validate';
+import { hostPattern } from '@/utils/net/host-pattern';
 import { findSameFeed } from '@/utils/normalize/feed-address';
 import { problemOf, type Problem } from '@/utils/problems';
 import { problemSentence } from '@/utils/problem-text';
 import { Field } from './Field';
 import type { OptionsStore } from './state';
-
-const KIND_LABEL: Record<string, string> = { rss: 'RSS', atom: 'Atom', rdf: 'RDF', json: 'JSON Feed' };
 
 export function AddSourceForm({ store }: { store: OptionsStore }) {
   const [url, setUrl] = useState('');
@@ -39,7 +39,7 @@ export function AddSourceForm({ store }: { store: OptionsStore }) {
       setBusy(false);
       if (fromList) return (fail({ code: 'notFeed' }), false);
       setFound(r.feeds);
-      store.announce(t('opt_found_feeds', String(r.feeds.length)));
+      store.announce(tn('opt_found_feeds', r.feeds.length));
       return false;
     }
     const aliases = [r.finalUrl, r.selfUrl].filter((x): x is string => !!x && x !== feedUrl);
@@ -68,13 +68,13 @@ export function AddSourceForm({ store }: { store: OptionsStore }) {
     const check = checkSourceUrl(url, store.sources.value);
     if ('problem' in check) return fail(check.problem);
     // First await of the click: the permission prompt needs the user gesture.
-    const granted = await store.requestOrigins([originPattern(check.url)]).catch(() => false);
+    const granted = await store.requestOrigins([hostPattern(check.url)]).catch(() => false);
     if (!granted) return fail(t('opt_err_permission'));
     await addFeed(check.url, name.trim());
   }
 
   async function addFound(f: DiscoveredFeed) {
-    const granted = await store.requestOrigins([originPattern(f.url)]).catch(() => false);
+    const granted = await store.requestOrigins([hostPattern(f.url)]).catch(() => false);
     if (!granted) return fail(t('opt_err_permission'));
     await addFeed(f.url, f.title, true);
   }
@@ -83,7 +83,7 @@ export function AddSourceForm({ store }: { store: OptionsStore }) {
   async function addAllFound(feeds: DiscoveredFeed[]) {
     const todo = feeds.filter((f) => !subscribed(f.url));
     // One permission request for all their sites, inside the click.
-    const granted = await store.requestOrigins([...new Set(todo.map((f) => originPattern(f.url)))]).catch(() => false);
+    const granted = await store.requestOrigins([...new Set(todo.map((f) => hostPattern(f.url)))]).catch(() => false);
     if (!granted) return fail(t('opt_err_permission'));
     let added = 0;
     for (const f of todo) if (await addFeed(f.url, f.title, true)) added++;
@@ -125,7 +125,7 @@ export function AddSourceForm({ store }: { store: OptionsStore }) {
             {found.map((f) => (
               <li key={f.url}>
                 <span class="found-name">{f.title || f.url}</span>
-                <span class="kind">{KIND_LABEL[f.type] ?? f.type}</span>
+                <span class="kind">{FEED_KIND_LABEL[f.type] ?? f.type}</span>
                 <span class="url">{f.url}</span>
                 {subscribed(f.url) ? (
                   <span class="muted">{t('opt_already_added')}</span>

@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import type { ApiKind } from '@/utils/model';
 import { t } from '@/utils/i18n';
 import { apiRequest } from '@/utils/sources/api-kinds';
+import { hostPattern } from '@/utils/net/host-pattern';
 import { Field } from './Field';
 import type { OptionsStore } from './state';
 
@@ -26,7 +27,7 @@ export function ApiSourceForm({ store }: { store: OptionsStore }) {
     const k = key.trim();
     let origin: string;
     try {
-      origin = `${new URL(apiRequest(kind, q, k || 'x').url).origin}/*`;
+      origin = hostPattern(apiRequest(kind, q, k || 'x').url);
     } catch {
       return setErrors({ query: t('opt_url_invalid') });
     }

@@ -3,7 +3,7 @@
 // bad entries are listed with the reason, and feeds already in the list are named, before and after.
 import { useState } from 'preact/hooks';
 import type { SourceKind } from '@/utils/model';
-import { t } from '@/utils/i18n';
+import { t, tn } from '@/utils/i18n';
 import type { OpmlBadEntry, OpmlError, OpmlReading, OpmlRepeat } from '@/utils/opml';
 import type { readSettingsFile, SettingsFileError } from '@/utils/settings-io';
 import { originsFor } from '@/utils/origins';
@@ -152,7 +152,7 @@ export function ImportExportSection({ store }: { store: OptionsStore }) {
   }
 
   const summary = pending?.kind === 'opml'
-    ? t('opt_opml_summary', [pending.fresh.length, pending.known.length, pending.reading.bad.length])
+    ? t('opt_opml_summary', [tn('opt_opml_new', pending.fresh.length), tn('opt_opml_known', pending.known.length), tn('opt_opml_bad', pending.reading.bad.length)])
     : pending?.kind === 'json'
       ? t('opt_json_summary', [String(pending.file.topics.length), String(pending.fresh.length)])
       : '';

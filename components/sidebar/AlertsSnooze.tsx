@@ -3,6 +3,7 @@
 import type { SidebarStore } from './state';
 import { absoluteTime } from '@/utils/format/time';
 import { t } from '@/utils/i18n';
+import { BellIcon } from '../shared/BellIcon';
 
 const notifying = (store: SidebarStore) => store.topics.value.some((tp) => tp.notify);
 const snoozedUntil = (store: SidebarStore) => (store.settings.value.snoozeUntil > store.now.value ? store.settings.value.snoozeUntil : 0);
@@ -12,7 +13,7 @@ export function SnoozeMenu({ store }: { store: SidebarStore }) {
   return (
     <details class="snooze-menu">
       <summary class="icon-btn" aria-label={t('sb_snooze')} title={t('sb_snooze')}>
-        <span aria-hidden="true">🔔</span>
+        <BellIcon />
       </summary>
       <div class="menu" role="group" aria-label={t('sb_snooze')}>
         <button type="button" class="btn" onClick={(e) => { void store.snooze('1h'); (e.currentTarget.closest('details') as HTMLDetailsElement).open = false; }}>{t('sb_snooze_1h')}</button>
@@ -27,7 +28,7 @@ export function SnoozeChip({ store }: { store: SidebarStore }) {
   if (!until) return null;
   return (
     <p class="notice snooze-chip" role="status">
-      <span aria-hidden="true">🔕 </span>
+      <BellIcon off />{' '}
       {t('sb_snoozed_until', absoluteTime(until, store.locale))}
       <button type="button" class="link-btn" onClick={() => void store.snooze('off')}>{t('sb_alerts_on')}</button>
     </p>

@@ -90,6 +90,15 @@ export function App({ store, loadReader, live }: { store: SidebarStore; loadRead
     };
   }, [loadReader]);
 
+  // The welcome gone (its first source added), the list starts at the top: the welcome may have been
+  // scrolled to its address field, and a page grown short moves without a scroll event in Firefox.
+  const welcome = showsWelcome(store);
+  useEffect(() => {
+    if (welcome) return;
+    if (window.scrollY > 0) window.scrollTo(0, 0);
+    store.atTop.value = true;
+  }, [welcome]);
+
   // What the reader shows counts as read (also when j/k moved on to the next article).
   useEffect(() => {
     if (readingItem && readingItem.read === 0) void store.setRead([readingItem.id], true);

@@ -6,9 +6,13 @@ import type { LiveFollow } from './live-follow';
 import { looksLive } from '@/utils/sidebar/live';
 import { ListRow } from './ArticleRow';
 import type { StoryActions } from './StoryReports';
+import { FollowNotice } from './FollowNotice';
 import { screenfulOfRows, useRowsShown } from './first-rows';
 import { dayName, dayStarts } from '@/utils/sidebar/days';
 import { t } from '@/utils/i18n';
+
+/** A page's address without its fragment: a live page's updates link to it with one each. */
+const pageOf = (url: string) => url.split('#')[0];
 
 /** Fewer rows than this on a first page (some are in the ticker): the next page is read at once. */
 const MIN_ROWS = 12;
@@ -40,7 +44,16 @@ export function ArticleList({ store, live }: { store: SidebarStore; live?: LiveF
   const current = all.some((i) => i.id === store.focusId.value) ? store.focusId.value : all[0]?.id;
   const sources = store.sourceById.value;
   const topicsById = new Map(store.topics.value.map((tp) => [tp.id, tp]));
-  const followed = new Set(store.sources.value.filter((s) => s.kind === 'live').map((s) => s.url));
+  // "Follow live" once per live page (on its newest article), never on a page already followed.
+  const followed = new Set(store.sources.value.filter((s) => s.kind === 'live').map((s) => pageOf(s.url)));
+  const offered = new Map<string, string>();
+  if (live) {
+    for (const it of all) {
+      const page = pageOf(it.url);
+      if (!offered.has(page) && !followed.has(page) && sources.get(it.sourceId)?.kind !== 'live' && looksLive(it)) offered.set(page, it.id);
+    }
+  }
+  const note = live?.notice.value;
   const starts = dayStarts(items.map((i) => i.published));
   const dayText = (ts: number) => {
     const d = dayName(ts, store.now.value, store.locale);
@@ -52,7 +65,7 @@ export function ArticleList({ store, live }: { store: SidebarStore; live?: LiveF
     sourceName: (id) => sources.get(id)?.name ?? t('sb_unknown_source'),
     onNotSame: (id) => void store.notSameStory(id),
   };
-  const canFollow = (it: (typeof items)[number]) => live && sources.get(it.sourceId)?.kind !== 'live' && !followed.has(it.url) && looksLive(it);
+  const canFollow = (it: (typeof items)[number]) => offered.get(pageOf(it.url)) === it.id;
   return (
     <>
       <ul class={`list${store.compact.value ? ' compact' : ''}`} id="articles" aria-label={t('sb_articles')} aria-busy={store.loading.value}>
@@ -75,8 +88,9 @@ export function ArticleList({ store, live }: { store: SidebarStore; live?: LiveF
             onStar={(id) => void store.star(id)}
             onFocus={(id) => (store.focusId.value = id)}
             onTopic={(id) => void store.setFilter({ kind: 'topic', id })}
-            onFollowLive={canFollow(it) ? (item) => void live!.follow(item.url, item.title) : undefined}
+            onFollowLive={canFollow(it) ? (item) => void live!.follow(item.url, item.title, item.url) : undefined}
             followBusy={live?.pending.value.has(it.url)}
+            followNotice={live && note?.at !== undefined && note.at === it.url ? <FollowNotice live={live} /> : undefined}
             images={store.images.allowed(it.id)}
             onShowImages={(id) => store.images.show(id)}
             story={it.storyInfo ? story : undefined}

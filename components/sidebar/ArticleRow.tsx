@@ -5,12 +5,12 @@ import { Highlighted } from '../shared/Highlighted';
 import { thumbnailHeld, thumbnailSrc } from '@/utils/sidebar/images';
 import { summaryLine } from '@/utils/sidebar/display';
 import { mergeRanges, searchRanges } from '@/utils/sidebar/search-marks';
-import { t } from '@/utils/i18n';
+import { t, tn } from '@/utils/i18n';
 import { Favicon } from './Favicon';
 import { RelTime } from './RelTime';
 import { ArticleBody } from './ArticleBody';
 import { StoryReports, type StoryActions } from './StoryReports';
-import { Component } from 'preact';
+import { Component, type ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 
 export interface RowProps {
@@ -38,6 +38,8 @@ export interface RowProps {
   /** Shown on articles that look like live pages not yet followed: follows the page. */
   onFollowLive?(item: Item): void;
   followBusy?: boolean;
+  /** What following said back, when this article's "Follow live" was clicked: shown beside the button. */
+  followNotice?: ComponentChildren;
   /** This article's remote images may load ("Load remote images" on, or the user asked). */
   images: boolean;
   /** "Show images": load this article's remote images. */
@@ -61,7 +63,7 @@ function Thumb({ item, load, onShow, tab, title }: { item: Item; load: boolean; 
   return <img class="thumb" src={src} alt="" width={72} height={72} loading="lazy" decoding="async" referrerpolicy="no-referrer" onError={() => setFailed(true)} />;
 }
 
-export function ArticleRow({ tabbable = true, item, day, query = '', source, alsoFrom, topics, open, focused, now, locale, onOpen, onToggleRead, onStar, onFocus, onTopic, onFollowLive, followBusy, images, onShowImages, story }: RowProps) {
+export function ArticleRow({ tabbable = true, item, day, query = '', source, alsoFrom, topics, open, focused, now, locale, onOpen, onToggleRead, onStar, onFocus, onTopic, onFollowLive, followBusy, followNotice, images, onShowImages, story }: RowProps) {
   const name = source?.name ?? t('sb_unknown_source');
   const titleId = `t-${item.id}`;
   const bodyId = `b-${item.id}`;
@@ -84,7 +86,7 @@ export function ArticleRow({ tabbable = true, item, day, query = '', source, als
             <div class="meta">
               <Favicon source={source} name={name} load={images} />
               <span class="source">{alsoFrom?.length ? t('sb_also_from', [name, alsoFrom.join(', ')]) : name}</span>
-              {more > 0 && <span class="story-more" title={t('sb_story_sources_title', more + 1)}>{more === 1 ? t('sb_story_more_one') : t('sb_story_more', more)}</span>}
+              {more > 0 && <span class="story-more" title={t('sb_story_sources_title', more + 1)}>{tn('sb_story_more', more)}</span>}
               <span class="sep" aria-hidden="true">·</span>
               <RelTime ts={item.published} now={now} locale={locale} />
               {item.breaking === 1 && <span class="tag breaking-tag">{t('sb_breaking')}</span>}
@@ -109,7 +111,7 @@ export function ArticleRow({ tabbable = true, item, day, query = '', source, als
                 {item.title ? <Highlighted text={item.title} ranges={mergeRanges(highlightRanges(item.title, topics, 'title'), searchRanges(item.title, query))} /> : t('sb_untitled')}
               </button>
             </h3>
-            {fresh > 0 && <p class="story-fresh">{fresh === 1 ? t('sb_story_new_reports_one') : t('sb_story_new_reports', fresh)}</p>}
+            {fresh > 0 && <p class="story-fresh">{tn('sb_story_new_reports', fresh)}</p>}
             {summary && !open && (
               <p class="summary">
                 <Highlighted text={summary} ranges={mergeRanges(highlightRanges(summary, topics, 'summary'), searchRanges(summary, query))} />
@@ -141,6 +143,7 @@ export function ArticleRow({ tabbable = true, item, day, query = '', source, als
                 {t('sb_follow_live')}
               </button>
             )}
+            {followNotice}
           </div>
           {!open && <Thumb item={item} load={images} onShow={() => onShowImages(item.id)} tab={tab} title={title} />}
         </div>
@@ -161,7 +164,7 @@ const sameList = <T,>(a: readonly T[] | undefined, b: readonly T[] | undefined) 
 export function sameRow(a: RowProps, b: RowProps): boolean {
   return (
     a.item === b.item && a.tabbable === b.tabbable && a.day === b.day && a.query === b.query && a.source === b.source &&
-    a.open === b.open && a.focused === b.focused && a.now === b.now && a.locale === b.locale && a.followBusy === b.followBusy &&
+    a.open === b.open && a.focused === b.focused && a.now === b.now && a.locale === b.locale && a.followBusy === b.followBusy && a.followNotice === b.followNotice &&
     a.images === b.images && !a.onFollowLive === !b.onFollowLive && !a.story === !b.story && sameList(a.alsoFrom, b.alsoFrom) && sameList(a.topics, b.topics)
   );
 }

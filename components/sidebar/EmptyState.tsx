@@ -6,6 +6,8 @@ interface Empty {
   title: string;
   text: string;
   action?: { label: string; run(): void };
+  /** A second, quieter way on. */
+  more?: { label: string; run(): void };
 }
 
 export function emptyStateOf(store: SidebarStore): Empty | null {
@@ -22,7 +24,14 @@ export function emptyStateOf(store: SidebarStore): Empty | null {
   if (f.kind === 'starred') return { title: t('sb_empty_starred_title'), text: t('sb_empty_starred_text') };
   if (f.kind === 'all') {
     if (sources.every((s) => s.health === 'error')) {
-      return { title: t('sb_all_failing_title'), text: t('sb_all_failing_text'), action: { label: t('sb_fix_sources'), run: () => store.openOptions('sources-failing') } };
+      // Nothing ever arrived (a starter pack chosen offline): the way back to the welcome stays.
+      const back = store.items.value.length === 0 ? { label: t('sb_start_over'), run: () => void store.welcome.startOver() } : undefined;
+      return {
+        title: t('sb_all_failing_title'),
+        text: store.online.value ? t('sb_all_failing_text') : t('sb_all_failing_offline'),
+        action: { label: t('sb_fix_sources'), run: () => store.openOptions('sources-failing') },
+        more: back,
+      };
     }
     if (!store.online.value) return { title: t('sb_offline_empty_title'), text: t('sb_offline') };
     return { title: t('sb_waiting_title'), text: t('sb_waiting_text'), action: { label: t('sb_refresh'), run: () => store.refresh() } };
@@ -41,6 +50,11 @@ export function EmptyState({ store }: { store: SidebarStore }) {
         <button type="button" class="btn primary" onClick={e.action.run}>
           {e.action.label}
         </button>
+      )}
+      {e.more && (
+        <p>
+          <button type="button" class="link-btn" onClick={e.more.run}>{e.more.label}</button>
+        </p>
       )}
     </div>
   );

@@ -1,6 +1,7 @@
-// "Follow this page" for the tab in front, and what following says back: why it must ask for a site
-// (before the browser asks), that it is reading the page, that it worked, or why it did not.
+// "Follow this page" for the tab in front, and what following says back (FollowNotice) when it was
+// asked from here; an article's "Follow live" is answered beside that article.
 import type { LiveFollow } from './live-follow';
+import { FollowNotice } from './FollowNotice';
 import { t } from '@/utils/i18n';
 
 export function FollowBar({ live }: { live: LiveFollow }) {
@@ -11,23 +12,7 @@ export function FollowBar({ live }: { live: LiveFollow }) {
         <span aria-hidden="true">◉ </span>
         {t('sb_follow_page')}
       </button>
-      {n && (
-        <div class={`notice follow-notice ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
-          {n.kind === 'ask' && (
-            <>
-              <p>{t('sb_follow_why', n.host)}</p>
-              <button type="button" class="btn" onClick={() => void live.allow()}>{t('sb_follow_allow')}</button>{' '}
-              <button type="button" class="link-btn" onClick={live.dismiss}>{t('sb_dismiss')}</button>
-            </>
-          )}
-          {n.kind === 'busy' && <p>{t('sb_follow_busy')}</p>}
-          {n.kind === 'done' && <p>{t('sb_follow_done', n.title)}</p>}
-          {n.kind === 'error' && <p>{n.text}</p>}
-          {(n.kind === 'done' || n.kind === 'error') && (
-            <button type="button" class="link-btn" onClick={live.dismiss}>{t('sb_dismiss')}</button>
-          )}
-        </div>
-      )}
+      {n && n.at === undefined && <FollowNotice live={live} />}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import type { SidebarStore } from './state';
 import { STARTER_PACKS } from '@/utils/sources/starter-packs';
 import { t } from '@/utils/i18n';
+import { FEED_KIND_LABEL } from '@/utils/sources/feed-kind-label';
 
 export function showsWelcome(store: SidebarStore): boolean {
   return !store.loading.value && store.sources.value.length === 0 && !store.searching.value;
@@ -57,6 +58,7 @@ export function Welcome({ store }: { store: SidebarStore }) {
         </button>
       </form>
       {error && <p id="welcome-error" class="welcome-error" role="alert">{error}</p>}
+      <FoundFeeds store={store} />
 
       <h3>{t('sb_welcome_import')}</h3>
       <p class="welcome-import">
@@ -69,8 +71,49 @@ export function Welcome({ store }: { store: SidebarStore }) {
   );
 }
 
-/** After a pack or an address was added: says what, while the first articles are fetched (screen readers hear it through the status line). */
+/** The feeds a pasted page offers, by the names the options page gives them: add one, or all. */
+function FoundFeeds({ store }: { store: SidebarStore }) {
+  const w = store.welcome;
+  const found = w.found.value;
+  if (!found) return null;
+  const added = w.added.value;
+  const left = found.filter((f) => !added.has(f.url)).length;
+  return (
+    <div class="found" role="group" aria-labelledby="welcome-found">
+      <div class="found-head">
+        <p id="welcome-found">{t('opt_found_title')}</p>
+        {left > 1 && (
+          <button type="button" class="btn" disabled={w.busy.value} onClick={() => void w.addAllFound()}>
+            {t('opt_add_all', String(left))}
+          </button>
+        )}
+      </div>
+      <ul>
+        {found.map((f) => (
+          <li key={f.url}>
+            <span class="found-name">{f.title || f.url}</span> <span class="kind">{FEED_KIND_LABEL[f.type] ?? f.type}</span>
+            {added.has(f.url) ? (
+              <span class="muted">{t('opt_already_added')}</span>
+            ) : (
+              <button type="button" class="link-btn" disabled={w.busy.value} onClick={() => void w.addFound(f)} aria-label={t('opt_add_named', f.title || f.url)}>
+                {t('opt_add')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * After a pack or an address was added: says what, while the first articles are fetched (screen readers
+ * hear it through the status line). Gone once articles show, or once every source failed (the empty
+ * list says so then: "in a moment" would not be true).
+ */
 export function WelcomeDone({ store }: { store: SidebarStore }) {
   const done = store.welcome.done.value;
-  return done ? <p class="notice welcome-done">{done}</p> : null;
+  const sources = store.sources.value;
+  if (!done || store.visible.value.length > 0 || (sources.length > 0 && sources.every((s) => s.health === 'error'))) return null;
+  return <p class="notice welcome-done">{done}</p>;
 }

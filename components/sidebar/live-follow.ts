@@ -17,11 +17,13 @@ export interface LiveEnv {
   activeTab(): Promise<{ url?: string; title?: string } | undefined>;
 }
 
-export type FollowNotice =
+/** `at`: the address of the article whose "Follow live" was clicked: the answer shows beside it. */
+export type FollowNotice = (
   | { kind: 'ask'; url: string; title?: string; host: string }
   | { kind: 'busy'; url: string }
   | { kind: 'done'; title: string }
-  | { kind: 'error'; text: string };
+  | { kind: 'error'; text: string }
+) & { at?: string };
 
 export type LiveFollow = ReturnType<typeof createLiveFollow>;
 
@@ -38,14 +40,14 @@ export function createLiveFollow(env: LiveEnv) {
     }
   };
 
-  async function doFollow(url: string, title?: string) {
-    notice.value = { kind: 'busy', url };
+  async function doFollow(url: string, title?: string, at?: string) {
+    notice.value = { kind: 'busy', url, at };
     pending.value = new Set([...pending.value, url]);
     try {
       const r = (await env.ask({ type: 'followLive', url, title })) as FollowReply | undefined;
-      if (!r) notice.value = { kind: 'error', text: t('sb_follow_no_answer') };
-      else if (r.ok) notice.value = { kind: 'done', title: title || hostOf(url) };
-      else notice.value = { kind: 'error', text: r.problem.code === 'noLiveUpdates' ? t('sb_live_no_updates') : t('sb_follow_failed', problemText(r.problem)) };
+      if (!r) notice.value = { kind: 'error', text: t('sb_follow_no_answer'), at };
+      else if (r.ok) notice.value = { kind: 'done', title: title || hostOf(url), at };
+      else notice.value = { kind: 'error', text: r.problem.code === 'noLiveUpdates' ? t('sb_live_no_updates') : t('sb_follow_failed', problemText(r.problem)), at };
     } finally {
       const next = new Set(pending.value);
       next.delete(url);
@@ -53,18 +55,21 @@ export function createLiveFollow(env: LiveEnv) {
     }
   }
 
-  /** "Follow live": follows at once when Newsbar may read the site; otherwise first says why it must ask. */
-  async function follow(url: string, title?: string) {
-    if (await env.hasHostAccess(url)) return doFollow(url, title);
-    notice.value = { kind: 'ask', url, title, host: hostOf(url) };
+  /**
+   * "Follow live": follows at once when Newsbar may read the site; otherwise first says why it must ask.
+   * `at`: the article clicked (its address), where the answer is shown.
+   */
+  async function follow(url: string, title?: string, at?: string) {
+    if (await env.hasHostAccess(url)) return doFollow(url, title, at);
+    notice.value = { kind: 'ask', url, title, host: hostOf(url), at };
   }
 
   /** The "Allow and follow" click: the browser's own prompt for that one site, then follow. */
   async function allow() {
     const n = notice.value;
     if (n?.kind !== 'ask') return;
-    if (await env.requestHostAccess(n.url)) return doFollow(n.url, n.title);
-    notice.value = { kind: 'error', text: t('sb_follow_denied', n.host) };
+    if (await env.requestHostAccess(n.url)) return doFollow(n.url, n.title, n.at);
+    notice.value = { kind: 'error', text: t('sb_follow_denied', n.host), at: n.at };
   }
 
   async function followCurrentTab() {

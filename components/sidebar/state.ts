@@ -18,7 +18,7 @@ import { t } from '@/utils/i18n';
 import { createImagesModel } from './models/images';
 import { WelcomeModel } from './models/welcome';
 import { ViewModel } from './models/view';
-import { looksLive } from '@/utils/sidebar/live';
+import { listRows } from '@/utils/sidebar/live';
 import { screenfulOfRows } from './first-rows';
 
 /** Below this many rows the list shows a poll's articles as they are stored (one screen). */
@@ -36,15 +36,14 @@ export function createSidebarStore(env: SidebarEnv) {
   const counts = new FilterCountsModel(env, prefs);
   const ticker = new TickerModel(env, prefs.settings);
   const images = createImagesModel(prefs.settings, prefs.known);
-  // A breaking update the ticker shows is not repeated as a full row right under it (in All and Unread),
-  // unless the row is where it can be followed live (an article from a feed that looks like a live page).
+  // In All and Unread, what the ticker shows is not repeated as rows, and a followed live page is one row
+  // (listRows).
   const tickerIds = computed(() => new Set(ticker.breaking.value.map((i) => i.id)));
-  const liveSourceIds = computed(() => new Set(prefs.sources.value.filter((s) => s.kind === 'live').map((s) => s.id)));
   const visible = computed(() => {
     if (search.searching.value) return search.results.value?.items ?? [];
     const kind = list.filter.value.kind;
-    if ((kind !== 'all' && kind !== 'unread') || tickerIds.value.size === 0) return list.items.value;
-    return list.items.value.filter((i) => !tickerIds.value.has(i.id) || (!liveSourceIds.value.has(i.sourceId) && looksLive(i)));
+    if (kind !== 'all' && kind !== 'unread') return list.items.value;
+    return listRows(list.items.value, tickerIds.value, prefs.sourceById.value);
   });
   const reading = new ReadingModel(env, { list, search, ticker, counts, status, visible });
   const run = status.run;
@@ -73,12 +72,19 @@ export function createSidebarStore(env: SidebarEnv) {
     await run(() => Promise.all([list.reloadList(), ticker.refreshTicker()]));
   }
 
+  /**
+   * New items go into the list where that moves nothing: at the top with nothing open, or a list that
+   * shows nothing yet (the welcome may have been scrolled when the first feed was added), which never
+   * holds them behind the pill.
+   */
+  const mayInsert = () => !search.searching.value && (visible.value.length === 0 || (list.atTop.value && list.openId.value === null));
+
   async function onNewItems(count: number) {
     await run(async () => {
       const breakingNew = await ticker.countNew();
       status.announce(breakingNew > 0 ? t('sb_status_new_breaking', [count, breakingNew]) : t('sb_status_new', count));
       // Only insert where it moves nothing: at the top with nothing open. Otherwise the pill.
-      if (list.atTop.value && list.openId.value === null && !search.searching.value) {
+      if (mayInsert()) {
         await Promise.all([list.reloadList(), ticker.refreshTicker()]);
       } else {
         list.addPending(count);
@@ -93,7 +99,7 @@ export function createSidebarStore(env: SidebarEnv) {
    * stored at once; a full list waits for the poll's 'newItems', which announces it all.
    */
   async function onItemsStored() {
-    if (list.items.value.length >= MID_POLL_FILL || !list.atTop.value || list.openId.value !== null || search.searching.value) return;
+    if (list.items.value.length >= MID_POLL_FILL || !mayInsert()) return;
     await run(() => Promise.all([list.reloadList(), ticker.refreshTicker(), counts.refreshCounts()]));
   }
 
@@ -136,7 +142,11 @@ export function createSidebarStore(env: SidebarEnv) {
       env.onStorageChanged((keys, area) => {
         if (area === 'sync' && touchesSettingsOrTopics(keys)) void run(reloadPrefs);
       }),
-      env.onOnlineChanged(status.setOnline),
+      env.onOnlineChanged((online) => {
+        status.setOnline(online);
+        // Sources that failed (offline, most likely) are tried again as soon as the network is back.
+        if (online && prefs.failing.value.length > 0) status.refresh();
+      }),
     ];
     // Relative times and the ticker window move with the clock.
     const tick = setInterval(() => {
@@ -188,6 +198,7 @@ export function createSidebarStore(env: SidebarEnv) {
     locale: env.locale,
     welcome,
     compact: view.compact, setCompact: view.setCompact,
+    tickerCollapsed: view.tickerCollapsed, setTickerCollapsed: view.setTickerCollapsed,
     /** For tests and the list: is this item in the current filter? */
     inFilter: (it: Item) => matchesFilter(list.filter.value, it),
   };

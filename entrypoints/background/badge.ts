@@ -1,5 +1,6 @@
 // Sets the toolbar badge from the store's counts and the user's badge mode.
 import { badgeFor } from '@/utils/badge';
+import { badgeTitle } from '@/utils/badge-title';
 import { badgeCounts } from '@/utils/db/badge-counts';
 import { getDb } from '@/utils/db/schema';
 import { loadSettings } from '@/utils/settings';
@@ -10,6 +11,7 @@ export async function updateBadge(): Promise<void> {
   const view = badgeFor(settings.badgeMode, counts);
   await browser.action.setBadgeBackgroundColor({ color: view.color });
   await browser.action.setBadgeText({ text: view.text });
+  await browser.action.setTitle({ title: badgeTitle(counts) });
   // Firefox draws the badge text black on dark colours unless told otherwise.
   await browser.action.setBadgeTextColor?.({ color: '#ffffff' }).catch(() => {});
 }

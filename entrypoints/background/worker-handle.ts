@@ -13,6 +13,7 @@ import { setApiKey } from './api-keys';
 import { onItemsStored, rematchTopics } from './alerts';
 import { notSameStory, syncStories } from './stories';
 import { saveTopic } from '@/utils/topics/store';
+import { forgetGrouper } from '@/utils/db/story-grouper';
 import type { Topic } from '@/utils/model';
 
 export function workerHandle(installed: Promise<void>) {
@@ -39,6 +40,8 @@ export function workerHandle(installed: Promise<void>) {
     saveTopic: (topic: Topic) => saveTopic(browser.storage.sync, topic),
     /** Groups the stored window once (or takes stories apart), as after the update; resolves when done. */
     syncStories,
+    /** Drops the worker's story grouper (a benchmark that clears the stores itself): the next poll makes it again. */
+    forgetStories: async () => forgetGrouper(await getDb()),
     /** "Not the same story" on a report, as the sidebar asks it. */
     notSameStory,
     /** Re-match stored items for these changed topics (as after an edit in the options page). */

@@ -3,13 +3,13 @@
 import { browser } from 'wxt/browser';
 import type { LiveEnv } from '@/components/sidebar/live-follow';
 
-const originPattern = (url: string) => `${new URL(url).origin}/*`;
+import { hostPattern } from '@/utils/net/host-pattern';
 
 export function browserLiveEnv(): LiveEnv {
   return {
     ask: (m) => browser.runtime.sendMessage(m),
-    hasHostAccess: (url) => browser.permissions.contains({ origins: [originPattern(url)] }),
-    requestHostAccess: (url) => browser.permissions.request({ origins: [originPattern(url)] }),
+    hasHostAccess: (url) => browser.permissions.contains({ origins: [hostPattern(url)] }),
+    requestHostAccess: (url) => browser.permissions.request({ origins: [hostPattern(url)] }),
     async activeTab() {
       const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
       return tab ? { url: tab.url, title: tab.title } : undefined;

@@ -3,6 +3,7 @@
 import { browser } from 'wxt/browser';
 import { getDb } from '@/utils/db/schema';
 import { fetchPage } from '@/utils/reader/fetch-page';
+import { hostPattern } from '@/utils/net/host-pattern';
 import { READER_PREFS_KEY as PREFS_KEY } from '@/utils/storage-keys';
 import type { ReaderEnv, ReaderPrefs } from '@/components/reader/reader-env';
 
@@ -12,8 +13,8 @@ export function browserReaderEnv(): ReaderEnv {
   return {
     db: getDb,
     fetchPage: (url) => fetchPage(url),
-    canRead: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
-    askToRead: (origin, all) => browser.permissions.request({ origins: all ? ALL : [`${origin}/*`] }),
+    canRead: (origin) => browser.permissions.contains({ origins: [hostPattern(origin)] }),
+    askToRead: (origin, all) => browser.permissions.request({ origins: all ? ALL : [hostPattern(origin)] }),
     async loadPrefs() {
       const got = (await browser.storage.local.get(PREFS_KEY))[PREFS_KEY] as Partial<ReaderPrefs> | undefined;
       const step = got?.fontStep;

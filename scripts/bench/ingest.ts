@@ -18,12 +18,48 @@ const FIRST_ROW_PROBE = `(() => {
 const SOURCES = 200;
 const PER_SOURCE = 50;
 
+/** Turns "Group the same story from several sources" on or off, as the options page does. */
+async function setGrouping(ext: Extension, on: boolean): Promise<void> {
+  await ext.bg(async (on: boolean) => {
+    const area = (globalThis as any).chrome.storage.sync;
+    const cur = (await area.get('settings')).settings ?? {};
+    await area.set({ settings: { ...cur, groupStories: on } });
+  }, on);
+}
+
+/**
+ * The same ingest with grouping off, beside the one with it on, in alternating order: what grouping
+ * costs the poll (a ratio in the same run). The feeds are the benchmark's generated ones.
+ */
+async function ingestWithoutGrouping(ext: Extension, srv: NewsServer): Promise<number> {
+  await setGrouping(ext, false);
+  try {
+    await seedItems(ext, 0);
+    await ext.bg(async (a: { origin: string; n: number }) => {
+      const nb = (globalThis as any).newsbar;
+      for (let i = 0; i < a.n; i++) await nb.addSource({ name: `Bench ${i}`, url: `${a.origin}/bench/${i}.xml` });
+    }, { origin: srv.origin, n: SOURCES });
+    return await ext.bg(async () => {
+      const t0 = performance.now();
+      await (globalThis as any).newsbar.pollNow();
+      return performance.now() - t0;
+    });
+  } finally {
+    await setGrouping(ext, true);
+  }
+}
+
 export async function benchIngest(ext: Extension, srv: NewsServer, runs: number): Promise<Section> {
   const ours: number[] = [];
   const floor: number[] = [];
   const ratios: number[] = [];
   const firstSeen: number[] = [];
+  const ungrouped: number[] = [];
+  const groupingCost: number[] = [];
   for (let run = 0; run < runs; run++) {
+    const offFirst = run % 2 === 1;
+    for (let s = 0; s < SOURCES; s++) srv.route(`/bench/${s}.xml`, { body: rssFeed(`r${run}s${s}`, PER_SOURCE, run * 1000 + s) });
+    if (offFirst) ungrouped.push(await ingestWithoutGrouping(ext, srv));
     for (let s = 0; s < SOURCES; s++) srv.route(`/bench/${s}.xml`, { body: rssFeed(`r${run}s${s}`, PER_SOURCE, run * 1000 + s) });
     await seedItems(ext, 0); // an empty store (and no sources) for every run
     await ext.bg(async (a: { origin: string; n: number }) => {
@@ -64,6 +100,8 @@ export async function benchIngest(ext: Extension, srv: NewsServer, runs: number)
     ours.push(t.elapsed);
     floor.push(f);
     ratios.push(f / t.elapsed);
+    if (!offFirst) ungrouped.push(await ingestWithoutGrouping(ext, srv));
+    groupingCost.push(t.elapsed / ungrouped[ungrouped.length - 1]!);
   }
   const n = SOURCES * PER_SOURCE;
   const r = median(ratios);
@@ -72,6 +110,7 @@ export async function benchIngest(ext: Extension, srv: NewsServer, runs: number)
     rows: [
       { metric: 'poll start -> all stored + badge set', value: ms(median(ours)), baseline: `${ms(median(floor))} (bare idb batch put)` },
       { metric: 'poll start -> first articles painted in an open sidebar', value: ms(median(firstSeen)), target: '<= 1,000 ms', verdict: verdict(median(firstSeen) <= 1000) },
+      { metric: 'the same with "Group the same story" off', value: ms(median(ungrouped)), ratio: `${median(groupingCost).toFixed(2)} (on / off, paired; ${Math.min(...groupingCost).toFixed(2)}-${Math.max(...groupingCost).toFixed(2)})` },
       { metric: 'throughput', value: `${fmt(n / (median(ours) / 1000))} items/s`, baseline: `${fmt(n / (median(floor) / 1000))} items/s`, ratio: r.toFixed(2), target: '>= 0.5 of bare idb', verdict: verdict(r >= 0.5) },
     ],
     notes: [

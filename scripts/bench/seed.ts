@@ -6,7 +6,9 @@ import type { Extension } from '../../tests/e2e/harness';
 const SEED = `async ({ n, seed }) => {
   const nb = globalThis.newsbar;
   const db = await nb.getDb();
-  for (const s of ['items', 'tags', 'sources', 'searchQueue', 'searchSegments', 'searchDocs', 'searchPostings']) if (db.objectStoreNames.contains(s)) await db.clear(s);
+  for (const s of ['items', 'tags', 'sources', 'searchQueue', 'searchSegments', 'searchDocs', 'searchPostings', 'stories', 'storyTerms']) if (db.objectStoreNames.contains(s)) await db.clear(s);
+  // The worker's story grouper named the items just cleared.
+  await nb.forgetStories?.();
   const now = Date.now();
   const W = 'storm coast river minister election market bank rail strike museum bridge satellite orbit flood vote court summit talks ceasefire energy prices wildfire drought harvest trade tariff union vaccine hospital school budget tax police protest airport pilot rescue volcano quake tsunami climate carbon solar wind nuclear oil gas shipping port chip robot startup league final coach striker champion record'.split(' ');
   const extra = Array.from({ length: 4000 }, (_, i) => 'w' + i.toString(36));

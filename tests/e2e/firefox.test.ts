@@ -10,17 +10,11 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { startNewsServer, type NewsServer } from '../../scripts/news-server/server';
 import { ARTIFACTS, waitFor } from './harness';
+import { defineName, FIREFOX_EXT_DIR as EXT_DIR, launchFirefox, ORIGIN } from './firefox-harness';
 import type { FirefoxBackground, InFirefoxPage } from './scopes';
-
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-const EXT_DIR = path.resolve(process.env.FIREFOX_EXT_DIR ?? '.output/firefox-mv3-e2e');
-const ADDON_ID = 'newsbar@newsbar.app';
-// A fixed moz-extension:// host for the add-on, so the tab can be recognised by its address.
-const UUID = '6e3f2a1c-5b7d-4c8e-9f10-2a3b4c5d6e7f';
-const ORIGIN = `moz-extension://${UUID}`;
 
 const TITLES = ['Harbour bridge reopens', 'Council votes on night trains', 'Storm season ends early'];
 const RSS = `<?xml version="1.0" encoding="UTF-8"?>
@@ -34,43 +28,15 @@ let page: Page;
 const pageErrors: string[] = [];
 const consoleErrors: string[] = [];
 
-/** tsx keeps function names with an `__name` helper that pages lack; define it before evaluating. */
-const defineName = (p: Page) => p.evaluate('globalThis.__name = (f) => f;');
-
 describe('Firefox', { timeout: 60_000 }, () => {
   before(async () => {
-    if (!fs.existsSync(FIREFOX)) {
-      throw new Error(`Firefox not found at ${FIREFOX}: install it (apt-get install -y firefox-esr) or set FIREFOX_PATH`);
-    }
-    if (!fs.existsSync(path.join(EXT_DIR, 'manifest.json'))) {
-      throw new Error(`The Firefox e2e build is missing (${EXT_DIR} has no manifest.json): run npm run build:firefox:e2e`);
-    }
     srv = await startNewsServer({ updateEverySec: 600 });
     srv.route('/firefox.xml', { body: RSS });
-    browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: FIREFOX,
-      headless: !process.env.HEADED,
-      defaultViewport: { width: 400, height: 800 },
-      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }) },
-    });
-    const id = await browser.installExtension(EXT_DIR);
-    assert.equal(id, ADDON_ID);
-    // The e2e build opens sidepanel.html on install. Puppeteer may report that tab as about:blank,
-    // so ask each page where it really is.
-    const found = await waitFor(async () => {
-      for (const p of await browser!.pages()) {
-        const href = await p.evaluate(() => location.href).catch(() => '');
-        if (href.startsWith(`${ORIGIN}/sidepanel.html`)) return p;
-      }
-      return undefined;
-    }, 'the sidebar page tab opened by the e2e build', 15_000);
-    page = found!;
+    ({ browser, page } = await launchFirefox());
     page.on('pageerror', (e) => pageErrors.push(String((e as Error).message ?? e)));
     page.on('console', (m) => {
       if (m.type() === 'error') consoleErrors.push(m.text());
     });
-    await defineName(page);
     // Wait for the install chores, then drop the default sources: there is no internet here.
     await page.evaluate(async () => {
       const bg = (await (globalThis as InFirefoxPage).browser.runtime.getBackgroundPage()) as FirefoxBackground;

@@ -124,7 +124,7 @@ describe('sources the user adds, in the options page', () => {
       <outline text="Script" xmlUrl="javascript:alert(1)"/>
     </body></opml>`);
     await options.locator('input[type=file][accept^=".opml"]').setInputFiles(file);
-    await options.getByText('This file lists 1 new feeds; 1 are already in your list and 2 cannot be imported.').waitFor();
+    await options.getByText('This file lists 1 new feed; 1 is already in your list and 2 cannot be imported.').waitFor();
     await options.getByRole('button', { name: 'Import', exact: true }).click();
     const report = options.locator('.opml-report');
     await report.waitFor();

@@ -39,3 +39,13 @@ describe('badge', () => {
     db.close();
   });
 });
+
+describe('the toolbar tooltip', () => {
+  it('says how many are new and how many of them breaking', async () => {
+    await import('@/utils/i18n-english');
+    const { badgeTitle } = await import('@/utils/badge-title');
+    expect(badgeTitle({ unread: 0, unreadBreaking: 0, unreadAlerts: 0 })).toBe('Newsbar – nothing new');
+    expect(badgeTitle({ unread: 12, unreadBreaking: 0, unreadAlerts: 2 })).toBe('Newsbar – 12 new');
+    expect(badgeTitle({ unread: 12, unreadBreaking: 3, unreadAlerts: 0 })).toBe('Newsbar – 12 new, 3 breaking');
+  });
+});

@@ -9,12 +9,21 @@ import { apartStoryId } from './story-writes';
 
 export const STORY_WINDOW_MS = DEFAULT_WINDOW_MS;
 
-const groupers = new WeakMap<object, StoryGrouper>();
+const groupers = new WeakMap<object, { g: StoryGrouper; pruned: number }>();
+/** A long-lived worker lets the window move on: items older than it leave the grouper about hourly. */
+const PRUNE_EVERY_MS = 3_600_000;
 
 /** The grouper of the transaction's connection, made from the stores when it has none. */
 export async function grouperOf(tx: ItemTx, now: number): Promise<StoryGrouper> {
-  let g = groupers.get(tx.db);
-  if (g) return g;
+  const kept = groupers.get(tx.db);
+  if (kept) {
+    if (now - kept.pruned > PRUNE_EVERY_MS) {
+      kept.g.prune(now - STORY_WINDOW_MS);
+      kept.pruned = now;
+    }
+    return kept.g;
+  }
+  let g: StoryGrouper;
   const since = now - STORY_WINDOW_MS;
   const [batches, stories] = await Promise.all([tx.objectStore('storyTerms').getAll(IDBKeyRange.lowerBound(0)), tx.objectStore('stories').getAll()]);
   const storyOf = new Map<string, string>();
@@ -35,7 +44,7 @@ export async function grouperOf(tx: ItemTx, now: number): Promise<StoryGrouper> 
     }
   }
   for (const [id, story] of forbid) g.forbid(id, story);
-  groupers.set(tx.db, g);
+  groupers.set(tx.db, { g, pruned: now });
   return g;
 }
 

@@ -1,28 +1,38 @@
-// How the list is shown on this device: compact (one line per article) or with summaries and
-// pictures. Kept in the page's localStorage, read synchronously so the first paint is already right.
+// How the sidebar is shown on this device: the list compact (one line per article) or with summaries
+// and pictures; the ticker collapsed to one line or showing its latest updates. Kept in the page's
+// localStorage, read synchronously so the first paint is already right.
 import { createModel, signal } from '@preact/signals';
+import { SIDEBAR_COMPACT_KEY, TICKER_COLLAPSED_KEY } from '@/utils/storage-keys';
 
-const COMPACT_KEY = 'newsbar.sidebar.compact';
-
-function readCompact(): boolean {
+function readFlag(key: string): boolean {
   try {
-    return globalThis.localStorage?.getItem(COMPACT_KEY) === '1';
+    return globalThis.localStorage?.getItem(key) === '1';
   } catch {
     return false; // storage refused (private mode): the default view
   }
 }
 
+function keepFlag(key: string, v: boolean) {
+  try {
+    globalThis.localStorage?.setItem(key, v ? '1' : '0');
+  } catch {
+    // not kept: still switched for this page
+  }
+}
+
 export const ViewModel = createModel(() => {
-  const compact = signal(readCompact());
+  const compact = signal(readFlag(SIDEBAR_COMPACT_KEY));
+  const tickerCollapsed = signal(readFlag(TICKER_COLLAPSED_KEY));
   return {
     compact,
+    tickerCollapsed,
     setCompact(v: boolean) {
       compact.value = v;
-      try {
-        globalThis.localStorage?.setItem(COMPACT_KEY, v ? '1' : '0');
-      } catch {
-        // not kept: still switched for this page
-      }
+      keepFlag(SIDEBAR_COMPACT_KEY, v);
+    },
+    setTickerCollapsed(v: boolean) {
+      tickerCollapsed.value = v;
+      keepFlag(TICKER_COLLAPSED_KEY, v);
     },
   };
 });

@@ -263,3 +263,37 @@ describe('a write that fails half-way (a worker killed mid-poll)', () => {
     await expectCountersExact(db, { all: 2 });
   });
 });
+
+describe('favourite sources', () => {
+  it('a favourite source\'s report heads its story: its headline is the row, the first report folds under it', async () => {
+    const fav = { ...tv, favourite: true };
+    await db.put('sources', fav);
+    await storePoll(db, wire, [QUAKE[0]!], NOW, ON);
+    await storePoll(db, paper, [QUAKE[1]!], NOW + MIN, ON);
+    await storePoll(db, fav, [QUAKE[2]!], NOW + 2 * MIN, ON);
+    const rows = (await loadPage(db, { kind: 'all' })).items;
+    expect(rows.map((it) => it.title)).toEqual([QUAKE[2]!.title]);
+    expect(rows[0]!.storyInfo).toEqual({ reports: 3, sources: 3, newReports: 0 });
+    expect((await allItems(db)).filter((it) => it.folded === 1).map((it) => it.title).sort()).toEqual([QUAKE[0]!.title, QUAKE[1]!.title].sort());
+    await expectCountersExact(db, { all: 3 });
+  });
+});
+
+describe('following a story\'s developments through a topic', () => {
+  it('a report matching a topic that follows developments brings the read story back unread', async () => {
+    const topic: Topic = { id: 'lift', name: 'Lifted', query: 'lifted', sourceIds: [], notify: false, breaking: false, createdAt: 0, followStories: true };
+    const set = topicSet([topic]);
+    await storePoll(db, wire, [QUAKE[0]!], NOW, ON, {}, set);
+    await storePoll(db, paper, [QUAKE[1]!], NOW + MIN, ON, {}, set);
+    const row = (await loadPage(db, { kind: 'all' })).items[0]!;
+    await markRead(db, [row.id], true);
+    // A report that does not match the topic stays quiet...
+    await storePoll(db, tv, [QUAKE[2]!], NOW + 2 * MIN, ON, {}, set);
+    expect((await loadPage(db, { kind: 'unread' })).items).toHaveLength(0);
+    // ...one that does brings the story back.
+    const radio = await addSource(db, { name: 'Radio', url: 'https://radio.example/rss' });
+    await storePoll(db, radio, [item('Chile earthquake 7.1: tsunami warning lifted along the coast', 'https://radio.example/chile-earthquake-tsunami', 2)], NOW + 3 * MIN, ON, {}, set);
+    expect((await loadPage(db, { kind: 'unread' })).items.map((it) => it.id)).toEqual([row.id]);
+    await expectCountersExact(db);
+  });
+});

@@ -142,7 +142,7 @@ describe('OPML import', () => {
     </body></opml>`;
     Object.defineProperty(input, 'files', { value: [new File([opml], 'feeds.opml')], configurable: true });
     fireEvent.change(input);
-    expect(await screen.findByText('This file lists 1 new feeds; 2 are already in your list and 2 cannot be imported.')).toBeTruthy();
+    expect(await screen.findByText('This file lists 1 new feed; 2 are already in your list and 2 cannot be imported.')).toBeTruthy();
     expect(screen.getByText('Not imported (2), with the reason:')).toBeTruthy();
     expect(document.body.textContent).toContain('Relative (/feed.xml): a full address is needed');
     expect(document.body.textContent).toContain('Broken (javascript:alert(1)): this is not a web address');

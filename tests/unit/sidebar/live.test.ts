@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLive, tickerGroups } from '@/utils/sidebar/live';
+import { listRows, looksLive, oneLinePerUpdate, tickerGroups } from '@/utils/sidebar/live';
 import { createLiveFollow, type LiveEnv } from '@/components/sidebar/live-follow';
 import type { Item, Source } from '@/utils/model';
 import type { Message } from '@/utils/messages';
@@ -84,5 +84,33 @@ describe('following from the sidebar', () => {
     const blind = createLiveFollow(env({ activeTab: async () => ({ title: 'x' }) }).e);
     await blind.followCurrentTab();
     expect(blind.notice.value).toMatchObject({ kind: 'error', text: expect.stringContaining('toolbar button') });
+  });
+});
+
+describe('a followed live page in the list and the ticker', () => {
+  const storm = source('storm', 'live', { url: 'https://x.example/live/storm', live: { state: 'live', title: 'Live: storm on the coast' } });
+  const feed = source('feed', 'feed');
+  const byId = new Map([storm, feed].map((s) => [s.id, s]));
+
+  it('the list shows the page once, as its newest update titled with the page and opening it', () => {
+    const items = [item('s3', 'storm', 30), item('f1', 'feed', 25), item('s2', 'storm', 20), item('s1', 'storm', 10)];
+    const rows = listRows(items, new Set(['s3', 's2']), byId);
+    expect(rows.map((r) => [r.id, r.title, r.url])).toEqual([
+      ['s3', 'Live: storm on the coast', 'https://x.example/live/storm'],
+      ['f1', 'f1', 'https://x.example/f1'],
+    ]);
+  });
+
+  it('other updates the ticker shows are not rows, unless a row is where a live page can be followed', () => {
+    const live = { ...item('lv', 'feed', 5), title: 'Live: the count' };
+    expect(listRows([item('f2', 'feed', 9), item('f1', 'feed', 8), live], new Set(['f2', 'lv']), byId).map((r) => r.id)).toEqual(['f1', 'lv']);
+  });
+
+  it('an update a subscribed feed also carries is one line in the ticker, from the followed page', () => {
+    const fromPage = { ...item('p1', 'storm', 100_000), title: 'Power has been restored to 12,000 homes' };
+    const fromFeed = { ...item('a1', 'feed', 160_000), title: 'Power has been restored to 12,000 homes.' };
+    const later = { ...item('a2', 'feed', 100_000 + 60 * 60_000), title: 'Power has been restored to 12,000 homes' };
+    const other = { ...item('a3', 'feed', 150_000), title: 'The mayor will speak' };
+    expect(oneLinePerUpdate([fromFeed, other, fromPage, later], [storm, feed]).map((i) => i.id)).toEqual(['a3', 'p1', 'a2']);
   });
 });

@@ -38,3 +38,31 @@ describe('articles shown mid-poll', () => {
     expect(screen.getByRole('button', { name: /1 new/ })).toBeTruthy();
   });
 });
+
+describe('a list that shows nothing yet', () => {
+  // The welcome is long: the user scrolled to its "paste an address" field, so the page was not at its
+  // top when the first feed's articles came in (Firefox sidebar: "Fetching your news…" beside "All 8").
+  it('shows the first articles, never an "N new" pill over an empty list', async () => {
+    const h = await renderSidebar([], []);
+    h.store.atTop.value = false;
+    await h.db.put('sources', S1);
+    h.emit({ type: 'sourcesChanged' });
+    await storeItem(h.db, item({ id: 'n1', title: 'First in', published: NOW + MIN }));
+    h.emit({ type: 'itemsStored', sourceIds: ['s1'] });
+    await waitFor(() => expect(titles(h.container)).toEqual(['First in']));
+    await storeItem(h.db, item({ id: 'n2', title: 'Second in', published: NOW + 2 * MIN }));
+    h.emit({ type: 'newItems', count: 2, sourceIds: ['s1'] });
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('2 new'));
+    expect(screen.queryByRole('button', { name: /new/ })).toBeNull();
+    expect(h.container.textContent).not.toContain('Fetching your news');
+  });
+
+  it('takes a poll\'s end too when no mid-poll message came', async () => {
+    const h = await renderSidebar([], [S1]);
+    h.store.atTop.value = false;
+    await storeItem(h.db, item({ id: 'n1', title: 'First in', published: NOW + MIN }));
+    h.emit({ type: 'newItems', count: 1, sourceIds: ['s1'] });
+    await waitFor(() => expect(titles(h.container)).toEqual(['First in']));
+    expect(screen.queryByRole('button', { name: /1 new/ })).toBeNull();
+  });
+});

@@ -5,6 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/components/sidebar/App';
 import { createSidebarStore } from '@/components/sidebar/state';
 import type { SidebarEnv } from '@/components/sidebar/sidebar-env';
+import type { LiveFollow } from '@/components/sidebar/live-follow';
 import type { Message } from '@/utils/messages';
 import type { Item, Source } from '@/utils/model';
 import { dbWith, NOW } from './fixtures';
@@ -34,7 +35,7 @@ export interface Harness {
   db: Awaited<ReturnType<typeof dbWith>>;
 }
 
-export async function renderSidebar(items: Item[], sources: Source[], opts: { online?: boolean; now?: number; grant?: boolean; fetch?: typeof globalThis.fetch } = {}): Promise<Harness> {
+export async function renderSidebar(items: Item[], sources: Source[], opts: { online?: boolean; now?: number; grant?: boolean; fetch?: typeof globalThis.fetch; live?: LiveFollow } = {}): Promise<Harness> {
   const db = await dbWith(items, sources);
   const msgListeners: Array<(m: unknown) => void> = [];
   const storageListeners: Array<(k: string[], a: string) => void> = [];
@@ -56,7 +57,7 @@ export async function renderSidebar(items: Item[], sources: Source[], opts: { on
     locale: 'en',
   };
   const store = createSidebarStore(env);
-  const { container } = render(<App store={store} />);
+  const { container } = render(<App store={store} live={opts.live} />);
   await store.start();
   return Object.assign(h, {
     store,

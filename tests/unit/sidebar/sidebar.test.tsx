@@ -41,6 +41,15 @@ describe('article list', () => {
     expect(icon.getAttribute('referrerpolicy')).toBe('no-referrer');
   });
 
+  it('shows the letter while the favicon loads, never a blank square, and lets the icon cover it once in', async () => {
+    const { container } = await renderSidebar([item({ title: 'x' })], [S1]);
+    const avatar = container.querySelector<HTMLElement>('.avatar')!;
+    expect(avatar.textContent).toBe('W');
+    expect(avatar.classList.contains('icon-in')).toBe(false);
+    fireEvent.load(avatar.querySelector('img.favicon')!);
+    expect(avatar.classList.contains('icon-in')).toBe(true);
+  });
+
   it('falls back to a letter when the favicon fails', async () => {
     const { container } = await renderSidebar([item({ title: 'x' })], [S1]);
     fireEvent.error(container.querySelector('img.favicon')!);

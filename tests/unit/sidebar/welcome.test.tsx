@@ -74,3 +74,29 @@ describe('welcome', { timeout: 20_000 }, () => {
     expect(await listSources(h.db)).toEqual([]);
   });
 });
+
+describe('a pasted page with several feeds', { timeout: 20_000 }, () => {
+  const MULTI = `<!doctype html><html><head>
+<link rel="alternate" type="application/rss+xml" title="Harbour – Top stories" href="/rss">
+<link rel="alternate" type="application/atom+xml" title="Harbour – Sport" href="/sport.atom"></head><body>Harbour</body></html>`;
+  const ATOM = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Harbour Sport</title><id>urn:s</id><updated>2026-01-01T00:00:00Z</updated>
+<entry><id>urn:e1</id><title>Cup final</title><updated>2026-01-01T00:00:00Z</updated></entry></feed>`;
+
+  it('offers them by the names the options page gives, one at a time or all', async () => {
+    const h = await renderSidebar([], [], {
+      fetch: site({
+        'https://harbour.example/': { text: MULTI, type: 'text/html' },
+        'https://harbour.example/rss': { text: RSS, type: 'application/rss+xml' },
+        'https://harbour.example/sport.atom': { text: ATOM, type: 'application/atom+xml' },
+      }),
+    });
+    fireEvent.input(screen.getByLabelText('Paste a site or feed address'), { target: { value: 'harbour.example' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+    const list = await screen.findByRole('group', { name: 'This page offers these feeds:' });
+    expect([...list.querySelectorAll('.found-name')].map((e) => e.textContent)).toEqual(['Harbour – Top stories', 'Harbour – Sport']);
+    expect(await listSources(h.db)).toEqual([]);
+    fireEvent.click(within(list).getByRole('button', { name: 'Add all (2)' }));
+    await waitFor(async () => expect((await listSources(h.db)).map((s) => s.name).sort()).toEqual(['Harbour – Sport', 'Harbour – Top stories']));
+    await screen.findByText('Added 2 sources. Their articles appear here in a moment.', { selector: '.welcome-done' });
+  });
+});
