@@ -29,11 +29,17 @@ console.log(`Demo news server: ${srv.origin}/demo/`);
 let ext: Extension | undefined;
 let timer: NodeJS.Timeout | undefined;
 
-async function stop(code = 0): Promise<never> {
-  if (timer) clearInterval(timer);
-  await ext?.close().catch(() => {});
-  await srv.close();
-  process.exit(code);
+// Ctrl-C reaches the demo twice (from the terminal and relayed by tsx): the second waits for the first.
+let stopping: Promise<never> | undefined;
+function stop(code = 0): Promise<never> {
+  stopping ??= (async () => {
+    if (timer) clearInterval(timer);
+    await ext?.close().catch(() => {});
+    await srv.close();
+    console.log('Stopped.');
+    process.exit(code);
+  })();
+  return stopping;
 }
 /**
  * Opens Newsbar's side panel in the window. Chromium allows that only in answer to a user's gesture on
@@ -67,11 +73,42 @@ async function openSidePanel(context: BrowserContext, id: string): Promise<boole
 
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
+process.on('SIGHUP', () => void stop(0));
+// Run through npm (npm, a shell, tsx, then this): when npm's own process is stopped (killed, or its
+// terminal closed), the demo stops everything it started too, instead of leaving Chromium open.
+const starters = ancestors();
+setInterval(() => {
+  if (starters.some((pid) => !alive(pid))) void stop(0);
+}, 1000).unref();
+
+/** The processes this one was started by, nearest first (Linux names each one's parent in /proc). */
+function ancestors(): number[] {
+  const out: number[] = [];
+  for (let pid = process.ppid; pid > 1 && out.length < 6; ) {
+    out.push(pid);
+    try {
+      pid = Number(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]);
+    } catch {
+      break; // no /proc: only the direct parent is watched
+    }
+  }
+  return out;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 try {
   ext = headless
-    ? await launchExtension({ headless, viewport: { width: 420, height: 860 } })
-    : await launchExtension({ headless, viewport: null, args: ['--window-size=1440,900'], pinAction: true });
+    ? await launchExtension({ headless, viewport: { width: 420, height: 860 }, ownSignals: true })
+    : // --test-type: no "unsupported command-line flag: --no-sandbox" bar over the page (the demo runs as root).
+      await launchExtension({ headless, viewport: null, args: ['--window-size=1440,900', '--test-type'], pinAction: true, ownSignals: true });
   // The demo has no internet: it adds its own local sources (a new install has none until chosen).
   await ext.bg(async (a: { origin: string; key: string }) => {
     const nb = (globalThis as any).newsbar;

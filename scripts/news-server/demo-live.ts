@@ -23,7 +23,7 @@ export function demoLivePage(origin: string, startedAt: number, until: number, e
     html: `<p>${u.text}. <em>More to follow.</em></p>`,
     at: u.at,
   }));
-  return liveBlogHtml({ url: `${origin}/demo/live/storm`, title: 'Live: storm on the coast', updates, coverageEnd, offsetMin: 60 });
+  return liveBlogHtml({ url: `${origin}/demo/live/storm`, title: 'Live: storm on the coast', updates, coverageEnd, offsetMin: 60, localTimes: true });
 }
 
 export function demoLatestPage(startedAt: number, until: number, everySec: number, now: number): string {

@@ -32,7 +32,14 @@ export interface LiveBlogOptions {
   offsetMin?: number;
   /** Extra page weight (navigation, related stories, scripts) in bytes, as real pages carry. */
   fillerBytes?: number;
+  /**
+   * Show the times in the viewer's zone (the demo's page in the tab, beside the sidebar, which shows
+   * them so): a script rewrites each time's text. Newsbar reads the markup, which keeps the page's own zone.
+   */
+  localTimes?: boolean;
 }
+
+const LOCAL_TIMES = `<script>for (const t of document.querySelectorAll('time[datetime]')) t.textContent = new Date(t.dateTime).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });</script>`;
 
 export function liveBlogHtml(o: LiveBlogOptions): string {
   const off = o.offsetMin ?? 60;
@@ -71,6 +78,7 @@ ${posts}
 </div></main>
 ${filler}
 <footer class="site-footer"><p>© Newsbar demo news</p></footer>
+${o.localTimes ? LOCAL_TIMES : ''}
 </body></html>`;
 }
 

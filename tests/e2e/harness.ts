@@ -56,6 +56,8 @@ export interface LaunchOptions {
   args?: string[];
   /** Pin Newsbar's toolbar button (written into the new profile's preferences before start). */
   pinAction?: boolean;
+  /** The caller stops the browser on Ctrl-C itself (the demo): Playwright's own handler would end the process first. */
+  ownSignals?: boolean;
 }
 
 export async function launchExtension(opts: LaunchOptions = {}): Promise<Extension> {
@@ -69,6 +71,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
     executablePath: CHROMIUM,
     headless: opts.headless ?? !process.env.HEADED,
     viewport: opts.viewport === null ? null : (opts.viewport ?? { width: 400, height: 800 }),
+    ...(opts.ownSignals && { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false }),
     args: [
       `--disable-extensions-except=${EXT_DIR}`,
       `--load-extension=${EXT_DIR}`,

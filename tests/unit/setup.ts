@@ -42,3 +42,7 @@ beforeEach(async () => {
   const { IDBFactory } = await import('fake-indexeddb');
   globalThis.indexedDB = new IDBFactory();
 });
+
+// jsdom lays nothing out, so scrolling moves nothing: a no-op instead of its "Not implemented:
+// Window's scrollTo()" line in the test output (the sidebar scrolls back to the top after "N new").
+if (typeof window !== 'undefined') window.scrollTo = () => {};
