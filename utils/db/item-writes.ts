@@ -47,6 +47,7 @@ export class ItemWriter {
   async put(before: Item | undefined, after: Item): Promise<Item> {
     if (!before && after.id === NEW_ITEM_ID) return this.add(after);
     const { topics: wanted, ...record } = after;
+    if (record.story !== undefined) this.stories.written(record.story);
     const moved = !!before && before.published !== record.published;
     const tags = this.tx.objectStore('tags');
     // The item's topics before, when they matter: to change them, re-key them or count them.

@@ -167,7 +167,6 @@ async function writePoll(
   const terms = batch.map((p, i) => (grouper && fresh[i] ? storyTerms({ title: p.title, url: p.url }) : []));
   const places = batch.map((p, i) => (grouper && fresh[i] ? grouper.place({ id: '', source: source.id, published: shownPublished(p.published, now), terms: terms[i]! }) : null));
   const placed: StoryTermsEntry[] = [];
-  const favourites = places.some((s) => s !== null) ? new Set((await tx.objectStore('sources').getAll()).filter((s) => s.favourite).map((s) => s.id)) : new Set<string>();
   const joinedIds: string[] = [];
   const joined = new Set<string>();
   const newIds: string[] = [];
@@ -213,7 +212,7 @@ async function writePoll(
         const own = matched(newItem(source, p, now));
         const report = { favourite: !!source.favourite, follows: !!source.followStories, topics: own.topics ?? [] };
         const write = (j: Joining) => writer.put(undefined, { ...own, story, folded: j.lead ? 0 : 1, read: j.read, topics: [], alert: 0, breaking: own.sourceBreaking ?? 0 });
-        writes.push(writer.stories.join(story, report, topics?.topicsById ?? new Map(), (id) => favourites.has(id), write).then((r) => {
+        writes.push(writer.stories.join(story, report, topics?.topicsById ?? new Map(), write).then((r) => {
           if (!r) return alone();
           joinedIds.push(r.item.id);
           stored(r.item, story);

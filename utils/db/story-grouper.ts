@@ -58,12 +58,12 @@ export async function writeStoryTerms(tx: ItemTx, entries: StoryTermsEntry[], no
   if (entries.length === 0) return;
   const store = tx.objectStore('storyTerms');
   await store.add({ p: Math.max(...entries.map((e) => e[2])), e: entries });
-  // Records come roughly in time order: the oldest few go while they are out of the window.
+  // Records come roughly in time order: the oldest few go while they are out of the window (most
+  // writes read one record and stop).
   const since = now - STORY_WINDOW_MS;
   let cur = await store.openCursor();
-  let looked = 0;
-  while (cur && looked++ < 8) {
-    if (cur.value.p < since) await cur.delete();
+  for (let n = 0; cur && cur.value.p < since && n < 8; n++) {
+    await cur.delete();
     cur = await cur.continue();
   }
 }

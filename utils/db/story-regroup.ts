@@ -63,7 +63,7 @@ export async function regroupStored(db: NewsDb, topics: readonly Topic[], now: n
             await writer.put(it, next);
             return next;
           };
-          const out = await writer.stories.join(story, report, topicsById, (id) => !!sources.get(id)?.favourite, write);
+          const out = await writer.stories.join(story, report, topicsById, write);
           if (out) {
             placedIn = story;
             joined++;

@@ -44,6 +44,8 @@ export class StoryWrites {
   /** Story records read or changed in this transaction (null: none is stored). */
   private readonly records = new Map<string, StoryRecord | null>();
   private readonly dirty = new Set<string>();
+  /** Each story's row as this transaction has written it (leadOf). */
+  private readonly leads = new Map<string, Item>();
   /** Per story, the chain its changes run in, so two reports joining one story never race. */
   private readonly chains = new Map<string, Promise<unknown>>();
 
@@ -71,12 +73,20 @@ export class StoryWrites {
     return { ...it, topics: it.topics ?? topicsOfRecord(await this.tx.objectStore('tags').get(it.id)) };
   }
 
-  /** The story's row: its record's lead, or (a story of one so far) the item whose id it is. */
+  /**
+   * The story's row with its tags: its record's lead, or (a story of one so far) the item whose id it is.
+   * Read once per transaction, the three look-ups at once on the likely row (a story's id is its first
+   * report's, its row unless a favourite took it); then kept here as the joins change it.
+   */
   async leadOf(story: string): Promise<Item | undefined> {
-    const rec = await this.record(story);
+    const known = this.leads.get(story);
+    if (known) return known;
+    const [rec, guess, tags] = await Promise.all([this.record(story), getItem(this.tx.objectStore('items'), story), this.tx.objectStore('tags').get(story)]);
     // (A record left with no reports only remembers the items taken apart: its id names the row.)
-    const it = await getItem(this.tx.objectStore('items'), rec?.lead || story);
-    return it && this.withTags(it);
+    const leadId = rec?.lead || story;
+    const it = leadId === story ? guess && { ...guess, topics: topicsOfRecord(tags) } : await getItem(this.tx.objectStore('items'), leadId).then((x) => x && this.withTags(x));
+    if (it) this.leads.set(story, it);
+    return it;
   }
 
   /**
@@ -92,7 +102,6 @@ export class StoryWrites {
     story: string,
     report: { favourite: boolean; follows: boolean; topics: readonly string[] },
     topicsById: ReadonlyMap<string, Topic>,
-    isFavourite: (sourceId: string) => boolean,
     write: (j: Joining) => Promise<Item>,
   ): Promise<{ item: Item; row: string; alert: boolean } | undefined> {
     return this.serial(story, async () => {
@@ -102,7 +111,8 @@ export class StoryWrites {
       const rec: StoryRecord = stored?.items.length ? stored : { id: story, lead: lead.id, items: [lead.id], sources: [lead.sourceId], apart: stored?.apart };
       const follows = report.follows || report.topics.some((t) => topicsById.get(t)?.followStories);
       const readStory = lead.read === 1 && !follows;
-      const takesRow = report.favourite && !isFavourite(lead.sourceId);
+      // Only a favourite's report can take the row: the row's source is looked up then, not for every join.
+      const takesRow = report.favourite && !(await this.tx.objectStore('sources').get(lead.sourceId))?.favourite;
       const it = await write({ read: readStory ? 1 : 0, lead: takesRow });
       // The story's topics: the lead's and the report's (rule 2).
       const matched = applyMatches(lead, report.topics, topicsById, new Set(report.topics)) ?? lead;
@@ -110,11 +120,14 @@ export class StoryWrites {
       if (takesRow) {
         // The favourite's report is the row now: it takes the story's topics and flags; the old row folds.
         await this.writer.put(lead, { ...lead, story, folded: 1, topics: [], alert: 0, read: nextLead.read });
-        await this.writer.put(it, { ...it, topics: nextLead.topics, alert: nextLead.alert, breaking: nextLead.breaking || it.breaking ? 1 : 0 });
+        const row: Item = { ...it, topics: nextLead.topics, alert: nextLead.alert, breaking: nextLead.breaking || it.breaking ? 1 : 0 };
+        await this.writer.put(it, row);
+        this.leads.set(story, row);
         rec.lead = it.id;
       } else {
         if (lead.read === 1 && follows) nextLead = { ...nextLead, read: 0 };
         await this.writer.put(lead, nextLead);
+        this.leads.set(story, nextLead);
       }
       this.set(story, {
         ...rec,
@@ -135,6 +148,7 @@ export class StoryWrites {
     const story = it.story;
     if (story === undefined) return Promise.resolve();
     this.left = true;
+    this.leads.delete(story);
     return this.serial(story, async () => {
       const rec = await this.record(story);
       if (!rec) return;
@@ -180,6 +194,11 @@ export class StoryWrites {
     if (!rec) return [];
     const found = await getItems(this.tx.objectStore('items'), [rec.lead, ...rec.items.filter((id) => id !== rec.lead)]);
     return found.filter((it): it is Item => !!it);
+  }
+
+  /** An item of the story was written: the row kept here may be out of date (the joins set it again). */
+  written(story: string): void {
+    this.leads.delete(story);
   }
 
   /** Clears "N new reports" (the story was read or marked unread by the user). */

@@ -63,6 +63,23 @@ export interface StoryTuning {
 }
 
 /** Stories are compared within a few days: the same words a week apart are usually another event. */
+/** A term held by more stories than this finds no candidates (see place). */
+export const MAX_TERM_STORIES = 64;
+/** At most this many candidate stories are scored per placement: those sharing the most terms. */
+export const MAX_CANDIDATES = 16;
+
+/**
+ * The stories sharing at least `min` terms; when there are more than MAX_CANDIDATES, those sharing the
+ * most (a story sharing fewer terms than dozens of others is not the one). Keeps a placement's cost
+ * bounded where headlines share many words by chance.
+ */
+function topCandidates(hits: Map<string, number>, min: number): Array<[string, number]> {
+  const out: Array<[string, number]> = [];
+  for (const e of hits) if (e[1] >= min) out.push(e);
+  if (out.length <= MAX_CANDIDATES) return out;
+  return out.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_CANDIDATES);
+}
+
 export const DEFAULT_WINDOW_MS = 3 * 86_400_000;
 /**
  * At most this many items a story. The biggest events of a news day reach 230-330 items (the development
@@ -215,14 +232,19 @@ export class StoryGrouper {
     const hasNumber = terms.some(isNumber);
     const forbidden = this.forbidden.get(candidate.id);
     const oldest = candidate.published - this.windowMs;
-    // The stories sharing at least minShared terms, through the index; only those are scored.
+    // The stories sharing at least minShared terms, through the index; only those are scored. A term
+    // spread over very many stories says nothing about which one this is (and walking it would make each
+    // placement cost as much as the window): it counts in the score, but finds no candidates.
     const hits = new Map<string, number>();
-    for (const term of terms) for (const id of this.index.get(term) ?? []) hits.set(id, (hits.get(id) ?? 0) + 1);
+    for (const term of terms) {
+      const ids = this.index.get(term);
+      if (!ids || ids.size > MAX_TERM_STORIES) continue;
+      for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + 1);
+    }
     const idfs = new Map<string, number>(); // core terms recur across the candidate stories
     let best: string | null = null;
     let bestScore = 0;
-    for (const [id, n] of hits) {
-      if (n < t.minShared) continue;
+    for (const [id, n] of topCandidates(hits, t.minShared)) {
       const s = this.stories.get(id)!;
       // Never a story already holding an item of the newcomer's source: a feed's follow-ups stay rows of their own.
       if (s.size >= this.maxStorySize || forbidden?.has(id) || s.newest < oldest || s.sources.has(candidate.source)) continue;
