@@ -10,9 +10,9 @@ import { isApiKind } from './sources/api-kinds';
 import { feedKey } from './normalize/feed-address';
 import { decodeEntities } from './normalize/text';
 import type { Problem } from './problems';
+import { FOLDER_SEPARATOR } from './folder-path';
 
-/** Nested folders are kept as one name, "Outer / Inner"; export turns it back into nested outlines. */
-export const FOLDER_SEPARATOR = ' / ';
+// Nested folders are kept as one name, "Outer / Inner" (FOLDER_SEPARATOR); export turns it back into nested outlines.
 
 type OutOutline = { text: string; title?: string; type?: string; xmlUrl?: string; htmlUrl?: string; outlines?: OutOutline[] };
 

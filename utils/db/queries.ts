@@ -46,36 +46,45 @@ const STATES = [0, 1] as const;
 const stateRange = (q: 0 | 1, lower: number, upper: number): FilterRange => span('byState', [q, lower], [q, upper]);
 
 /**
- * Where a filter's items are: an index of the items, 'time' (both read states of byState, merged), or
- * 'tags' (the tags' byTopicTime), and its bounds (oldest to newest).
+ * Where a filter's items are: an index of the items, 'tags' (the tags' byTopicTime), or 'merged': the
+ * index ranges in `parts` (each keyed [prefix, time]) merged newest first; and its bounds (oldest to
+ * newest; a merged range's are times).
  */
 export interface FilterRange {
-  index: ItemIndex | 'time' | 'tags';
+  index: ItemIndex | 'merged' | 'tags';
   lower: IDBValidKey;
   upper: IDBValidKey;
   range: IDBKeyRange;
+  parts?: FilterRange[];
 }
 
 const span = (index: FilterRange['index'], lower: IDBValidKey, upper: IDBValidKey): FilterRange => ({ index, lower, upper, range: IDBKeyRange.bound(lower, upper) });
+
+const merged = (parts: FilterRange[], until: number): FilterRange => ({ ...span('merged', -Infinity, until), parts });
+
+/** A source's items in bySource, published up to `until`. */
+const sourceRange = (id: string, until: number): FilterRange => span('bySource', [sourceKeyOf(id), -Infinity], [sourceKeyOf(id), until]);
 
 /** The one index range holding a filter's items, optionally only those published up to `until`. */
 export function rangeOf(f: Filter, until = Infinity): FilterRange {
   switch (f.kind) {
     case 'all':
-      return span('time', -Infinity, until);
+      return merged(STATES.map((q) => stateRange(q, -Infinity, until)), until);
     case 'unread':
       return stateRange(0, -Infinity, until);
     case 'starred':
       return span('byStarred', -Infinity, until);
     case 'source':
-      return span('bySource', [sourceKeyOf(f.id), -Infinity], [sourceKeyOf(f.id), until]);
+      return sourceRange(f.id, until);
     case 'topic': {
       const r = topicTagRange(f.id, until);
       return span('tags', r.lower as IDBValidKey, r.upper as IDBValidKey);
     }
     case 'folder':
-      // No index per folder: its items are picked from all, newest first (see walk's `keep`).
-      return span('time', -Infinity, until);
+      // Its sources' own items, as in a source's filter: each report its outlet's row (a story's row
+      // from a source outside the folder is no row here; the folder's reports of it are), so the list
+      // is what the folder's count (its sources' counts summed) counts.
+      return merged(f.sourceIds.map((id) => sourceRange(id, until)), until);
   }
 }
 
@@ -100,13 +109,13 @@ export function matchesFilter(f: Filter, it: Item): boolean {
 
 
 /** Walks a filter's range newest-first from just after `after`, collecting up to `limit` records, with their topics. */
-async function walk(db: NewsDb, p: FilterRange, after: PageCursor | undefined, limit: number, keep?: (it: Item) => boolean): Promise<Page> {
+async function walk(db: NewsDb, p: FilterRange, after: PageCursor | undefined, limit: number): Promise<Page> {
   const tx = db.transaction(['items', 'tags', 'stories']);
   const page = p.index === 'tags'
     ? await walkTags(tx, p, after, limit)
-    : p.index === 'time'
-      ? await walkByTime(tx, p, after, limit, keep)
-      : await walkItems(tx, p.index, p, after, limit, keep);
+    : p.index === 'merged'
+      ? await walkMerged(tx, p.parts ?? [], after, limit)
+      : await walkItems(tx, p.index, p, after, limit);
   // One look-up per row shown, for its chips (tags are not in the item), and one per story row.
   const [tagged, stories] = await Promise.all([withTopicsOf(tx, page.items), withStoryInfo(tx, page.items)]);
   return { ...page, items: tagged.map((it, i) => (stories[i]!.storyInfo ? { ...it, storyInfo: stories[i]!.storyInfo } : it)) };
@@ -143,9 +152,9 @@ async function walkTags(tx: ReadTx, p: FilterRange, after: PageCursor | undefine
   return { items, next: ids.length === limit ? last : undefined };
 }
 
-async function walkItems(tx: ReadTx, name: ItemIndex, p: FilterRange, after: PageCursor | undefined, limit: number, keep?: (it: Item) => boolean): Promise<Page> {
+async function walkItems(tx: ReadTx, name: ItemIndex, p: FilterRange, after: PageCursor | undefined, limit: number): Promise<Page> {
   const index = tx.objectStore('items').index(name);
-  if (!after && !keep) {
+  if (!after) {
     const recs = newestRecords<ItemRecord, IDBValidKey>(index, p.range, limit);
     if (recs) {
       const got = await recs;
@@ -164,8 +173,7 @@ async function walkItems(tx: ReadTx, name: ItemIndex, p: FilterRange, after: Pag
   let last: PageCursor | undefined;
   while (cursor && items.length < limit) {
     last = { key: cursor.key, at: cursor.primaryKey };
-    const it = fromRecord(cursor.value);
-    if (!keep || keep(it)) items.push(it);
+    items.push(fromRecord(cursor.value));
     if (items.length < limit) cursor = await cursor.continue();
   }
   // A full page may have more after it; an exhausted cursor has none.
@@ -177,14 +185,15 @@ async function walkItems(tx: ReadTx, name: ItemIndex, p: FilterRange, after: Pag
 const byTimeThenKey = (a: Item, b: Item) => b.published - a.published || (knownKeyOf(b) ?? 0) - (knownKeyOf(a) ?? 0);
 
 /**
- * A page of every item by time: a page from each read state's range of byState, merged. The merged
- * page's cursor is [time, store key], which places both ranges. Reads up to twice the page; a page
- * never misses an item, since whatever one range gave beyond the merged page's end comes again on the next.
+ * A page of several index ranges keyed [prefix, time] (every item: both read states of byState; a
+ * folder: its sources' ranges of bySource), merged by time. The merged page's cursor is [time, store
+ * key], which places every range. Reads up to a page per range; a page never misses an item, since
+ * whatever one range gave beyond the merged page's end comes again on the next.
  */
-async function walkByTime(tx: ReadTx, p: FilterRange, after: PageCursor | undefined, limit: number, keep?: (it: Item) => boolean): Promise<Page> {
-  const pages = await Promise.all(STATES.map((q) => {
-    const r = stateRange(q, p.lower as number, p.upper as number);
-    return walkItems(tx, 'byState', r, after && { key: [q, after.key as number], at: after.at }, limit, keep);
+async function walkMerged(tx: ReadTx, parts: readonly FilterRange[], after: PageCursor | undefined, limit: number): Promise<Page> {
+  const pages = await Promise.all(parts.map((r) => {
+    const prefix = (r.lower as IDBValidKey[])[0]!;
+    return walkItems(tx, r.index as ItemIndex, r, after && { key: [prefix, after.key as number], at: after.at }, limit);
   }));
   const all = pages.flatMap((pg) => pg.items).sort(byTimeThenKey);
   const items = all.slice(0, limit);
@@ -210,8 +219,7 @@ export async function newestKeys(db: NewsDb, limit: number): Promise<number[]> {
 
 /** One newest-first page of a filter, after `after` (the previous page's `next`). */
 export async function loadPage(db: NewsDb, filter: Filter, after?: PageCursor, limit = PAGE_SIZE): Promise<Page> {
-  const keep = filter.kind === 'folder' ? (it: Item) => matchesFilter(filter, it) : undefined;
-  return walk(db, rangeOf(filter), after, limit, keep);
+  return walk(db, rangeOf(filter), after, limit);
 }
 
 export interface Counts {

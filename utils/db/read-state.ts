@@ -54,9 +54,9 @@ export async function toggleStar(db: NewsDb, id: string): Promise<boolean | unde
  */
 export async function markAllRead(db: NewsDb, filter: Filter, until = Infinity, changed?: string[]): Promise<number> {
   return writeItems(db, async (writer, tx) => {
-    // Walk the narrowest index that holds the filter's unread items ('all', 'unread' and a folder's:
-    // the unread ones, the folder's picked by source).
-    const plan = rangeOf(filter.kind === 'all' || filter.kind === 'folder' ? { kind: 'unread' } : filter, until);
+    // Walk the narrowest index that holds the filter's unread items ('all': the unread ones; a folder:
+    // each of its sources', folded reports included, as its list shows them).
+    const plan = rangeOf(filter.kind === 'all' ? { kind: 'unread' } : filter, until);
     if (plan.index === 'tags') {
       // A topic: its tags name exactly its items.
       const ids = await tx.objectStore('tags').index('byTopicTime').getAllKeys(plan.range);
@@ -67,20 +67,22 @@ export async function markAllRead(db: NewsDb, filter: Filter, until = Infinity, 
       changed?.push(...unread.map((it) => it.id));
       return unread.length;
     }
-    let cursor = await tx.objectStore('items').index(plan.index as ItemIndex).openCursor(plan.range);
     let n = 0;
     const stories: Item[] = [];
     const done = new Set<string>();
-    while (cursor) {
-      const it = fromRecord(cursor.value);
-      if (it.read === 0 && it.published <= until && matchesFilter(filter, it)) {
-        await writer.put(it, { ...it, read: 1 });
-        changed?.push(it.id);
-        done.add(it.id);
-        if (it.story !== undefined) stories.push(it);
-        n++;
+    for (const part of plan.parts ?? [plan]) {
+      let cursor = await tx.objectStore('items').index(part.index as ItemIndex).openCursor(part.range);
+      while (cursor) {
+        const it = fromRecord(cursor.value);
+        if (it.read === 0 && it.published <= until && matchesFilter(filter, it)) {
+          await writer.put(it, { ...it, read: 1 });
+          changed?.push(it.id);
+          done.add(it.id);
+          if (it.story !== undefined) stories.push(it);
+          n++;
+        }
+        cursor = await cursor.continue();
       }
-      cursor = await cursor.continue();
     }
     // The other reports of the stories read (folded: not in the walk above).
     const rest = await withTheirStories(writer, stories);
