@@ -48,3 +48,5 @@ export const READER_PREFS_KEY = 'readerPrefs';
 export const SIDEBAR_COMPACT_KEY = 'newsbar.sidebar.compact';
 /** '1' while the breaking ticker is collapsed to one line. */
 export const TICKER_COLLAPSED_KEY = 'newsbar.sidebar.tickerCollapsed';
+/** '1' while the folder list (folders and sources, above the articles) is open. */
+export const FOLDERS_OPEN_KEY = 'newsbar.sidebar.foldersOpen';

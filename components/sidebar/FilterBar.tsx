@@ -1,9 +1,9 @@
-// Filters with counts: All / Unread / Starred / each topic as buttons; each folder (with its unread
-// count) and each source in one select, the sources grouped under their folders.
+// Filters with counts: All / Unread / Starred / each topic as buttons, then the button that opens the
+// folder list (folders and their sources, FolderList.tsx).
 import type { SidebarStore } from './state';
 import { sameFilter } from './state';
 import type { Filter } from '@/utils/db/queries';
-import type { Source } from '@/utils/model';
+import { FolderList } from './FolderList';
 import { t } from '@/utils/i18n';
 
 function Chip({ store, filter, label, count }: { store: SidebarStore; filter: Filter; label: string; count?: number }) {
@@ -18,30 +18,21 @@ function Chip({ store, filter, label, count }: { store: SidebarStore; filter: Fi
   );
 }
 
-/** Folders by name, each with its sources by name; sources without a folder come last. */
-export function foldersOf(sources: readonly Source[]): { folders: Array<{ name: string; sources: Source[] }>; loose: Source[] } {
-  const byName = [...sources].sort((a, b) => a.name.localeCompare(b.name));
-  const map = new Map<string, Source[]>();
-  const loose: Source[] = [];
-  for (const s of byName) {
-    if (s.folder) map.set(s.folder, [...(map.get(s.folder) ?? []), s]);
-    else loose.push(s);
-  }
-  const folders = [...map.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, list]) => ({ name, sources: list }));
-  return { folders, loose };
+/** What the folder list's button says: "Folders" (or "Sources"), and the folder or source shown. */
+function foldersLabel(store: SidebarStore, hasFolders: boolean): string {
+  const f = store.filter.value;
+  const name = f.kind === 'folder' ? f.id : f.kind === 'source' ? store.sourceById.value.get(f.id)?.name : undefined;
+  if (name === undefined) return t(hasFolders ? 'sb_folders' : 'sb_sources');
+  return t(hasFolders ? 'sb_folders_showing' : 'sb_sources_showing', name);
 }
 
 export function FilterBar({ store }: { store: SidebarStore }) {
   const c = store.counts.value;
   const f = store.filter.value;
-  const { folders, loose } = foldersOf(store.sources.value);
-  const unreadIn = (list: Source[]) => list.reduce((n, s) => n + (c?.sources[s.id] ?? 0), 0);
-  const option = (s: Source) => (
-    <option key={s.id} value={`s:${s.id}`}>
-      {c ? `${s.name} (${c.sources[s.id] ?? 0})` : s.name}
-    </option>
-  );
-  const value = f.kind === 'source' ? `s:${f.id}` : f.kind === 'folder' ? `f:${f.id}` : '';
+  const sources = store.sources.value;
+  const hasFolders = sources.some((s) => s.folder);
+  const open = store.foldersOpen.value;
+  const picked = f.kind === 'folder' || f.kind === 'source';
   return (
     <nav class="filters" aria-label={t('sb_filters')}>
       <ul class="chips">
@@ -51,32 +42,19 @@ export function FilterBar({ store }: { store: SidebarStore }) {
         {store.topics.value.map((tp) => (
           <Chip key={tp.id} store={store} filter={{ kind: 'topic', id: tp.id }} label={tp.name} count={c?.topics[tp.id]} />
         ))}
+        {sources.length > 0 && (
+          <li>
+            {/* Closed at first and remembered: the articles start on the first screen. */}
+            <button type="button" class={`chip folders-toggle${picked ? ' active' : ''}`} aria-expanded={open} aria-controls="folder-list" onClick={() => store.setFoldersOpen(!open)}>
+              <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
+                <path d={open ? 'M3 6l5 5 5-5' : 'M6 3l5 5-5 5'} fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
+              </svg>
+              <span class="chip-label">{foldersLabel(store, hasFolders)}</span>
+            </button>
+          </li>
+        )}
       </ul>
-      {folders.length + loose.length > 0 && (
-        <label class="source-select">
-          <span class="visually-hidden">{folders.length ? t('sb_filter_folder_source') : t('sb_filter_source')}</span>
-          <select
-            value={value}
-            onChange={(e) => {
-              const v = (e.currentTarget as HTMLSelectElement).value;
-              const id = v.slice(2);
-              if (v.startsWith('f:')) {
-                const ids = store.sources.value.filter((s) => s.folder === id).map((s) => s.id);
-                void store.setFilter({ kind: 'folder', id, sourceIds: ids });
-              } else void store.setFilter(v ? { kind: 'source', id } : { kind: 'all' });
-            }}
-          >
-            <option value="">{folders.length ? t('sb_filter_all_folders') : t('sb_filter_all_sources')}</option>
-            {folders.map((fo) => (
-              <optgroup key={fo.name} label={fo.name}>
-                <option value={`f:${fo.name}`}>{c ? t('sb_folder_whole_count', [fo.name, String(unreadIn(fo.sources))]) : t('sb_folder_whole', fo.name)}</option>
-                {fo.sources.map(option)}
-              </optgroup>
-            ))}
-            {folders.length > 0 && loose.length > 0 ? <optgroup label={t('sb_no_folder')}>{loose.map(option)}</optgroup> : loose.map(option)}
-          </select>
-        </label>
-      )}
+      {sources.length > 0 && open && <FolderList store={store} id="folder-list" />}
     </nav>
   );
 }

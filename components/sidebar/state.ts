@@ -20,6 +20,7 @@ import { WelcomeModel } from './models/welcome';
 import { ViewModel } from './models/view';
 import { listRows } from '@/utils/sidebar/live';
 import { screenfulOfRows } from './first-rows';
+import { folderFilter } from '@/utils/sidebar/folders';
 
 /** Below this many rows the list shows a poll's articles as they are stored (one screen). */
 const MID_POLL_FILL = 12;
@@ -116,8 +117,7 @@ export function createSidebarStore(env: SidebarEnv) {
     if (f.kind === 'source' && !prefs.sources.value.some((s) => s.id === f.id)) await setFilter({ kind: 'all' });
     else if (f.kind === 'folder') {
       // The folder's sources may have changed (moved, added, removed): choose it again, or All if it is gone.
-      const ids = prefs.sources.value.filter((s) => s.folder === f.id).map((s) => s.id);
-      list.chooseFilter(ids.length ? { kind: 'folder', id: f.id, sourceIds: ids } : { kind: 'all' });
+      list.chooseFilter(folderFilter(prefs.sources.value, f.id));
       await list.reloadList();
     }
     else if (list.atTop.value && list.openId.value === null) await list.reloadList();
@@ -199,6 +199,9 @@ export function createSidebarStore(env: SidebarEnv) {
     welcome,
     compact: view.compact, setCompact: view.setCompact,
     tickerCollapsed: view.tickerCollapsed, setTickerCollapsed: view.setTickerCollapsed,
+    foldersOpen: view.foldersOpen, setFoldersOpen: view.setFoldersOpen,
+    /** Shows a folder's articles: those of its sources and of the folders inside it. */
+    showFolder: (path: string) => setFilter(folderFilter(prefs.sources.value, path)),
     /** For tests and the list: is this item in the current filter? */
     inFilter: (it: Item) => matchesFilter(list.filter.value, it),
   };

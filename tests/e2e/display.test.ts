@@ -180,12 +180,14 @@ describe('zoom, text size, motion and colour', { timeout: 90_000 }, () => {
       await shot(`display-text200-${scheme}`);
       // The BREAKING badge on rows: in the breaking source's own view (the list may leave the
       // ticker's updates out of All).
-      const flash = await page.locator('.source-select option', { hasText: 'Flash Desk' }).getAttribute('value');
-      await page.locator('.source-select select').selectOption(flash!);
+      await page.locator('.folders-toggle').click();
+      await page.locator('.folder-list .fl-btn', { hasText: 'Flash Desk' }).click();
       await page.locator('.row .breaking-tag').first().waitFor();
       await check('.row .breaking-tag');
       await check('.row .source');
-      await page.locator('.source-select select').selectOption('');
+      // Back to All, the source list closed again.
+      await page.getByRole('navigation', { name: 'Filters' }).getByRole('button', { name: /^All/ }).click();
+      await page.locator('.folders-toggle').click();
       await page.locator('.row .source', { hasText: 'International' }).first().waitFor();
       // Scrolled down with the pill showing: it must not cover the search box.
       await showPill();

@@ -37,7 +37,7 @@ async function clipped(p: Page): Promise<string[]> {
     const vw = de.clientWidth;
     const name = (el: Element) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
     // Every chip, button, heading and empty-state line is inside the page and shows all its text.
-    for (const el of document.querySelectorAll('.chip, .chip-label, .empty h2, .empty p, .empty .btn, .list-head h2, .brand, .tools, .source-select select, .mark-all')) {
+    for (const el of document.querySelectorAll('.chip, .chip-label, .empty h2, .empty p, .empty .btn, .list-head h2, .brand, .tools, .folders-toggle, .mark-all')) {
       const r = el.getBoundingClientRect();
       if (r.width === 0) continue;
       if (r.right > vw + 0.5 || r.left < -0.5) out.push(`outside the page: ${name(el)} (${Math.round(r.left)}..${Math.round(r.right)} of ${vw})`);

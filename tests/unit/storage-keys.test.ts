@@ -1,6 +1,6 @@
 import {
   ALERT_DIGEST_KEY, ALERT_NOTES_KEY, apiKeyKey, READER_PREFS_KEY, SETTINGS_KEY, SIDEBAR_TOPIC_KEY, SOURCE_LIST_KEY, SOURCE_LIST_STAMP_KEY,
-  SIDEBAR_COMPACT_KEY, SOURCE_LIST_STATUS_KEY, sourceListChunkKey, SYNC_DEVICE_KEY, TICKER_COLLAPSED_KEY, TOPIC_IDS_KEY, topicIdOfKey, topicKey, touchesSettingsOrTopics,
+  FOLDERS_OPEN_KEY, SIDEBAR_COMPACT_KEY, SOURCE_LIST_STATUS_KEY, sourceListChunkKey, SYNC_DEVICE_KEY, TICKER_COLLAPSED_KEY, TOPIC_IDS_KEY, topicIdOfKey, topicKey, touchesSettingsOrTopics,
 } from '@/utils/storage-keys';
 
 // The keys are stored on users' machines and in their synced storage: a changed string would lose
@@ -13,7 +13,7 @@ describe('storage keys', () => {
     expect([apiKeyKey('s1'), SOURCE_LIST_STATUS_KEY, SOURCE_LIST_STAMP_KEY, SYNC_DEVICE_KEY, ALERT_NOTES_KEY, ALERT_DIGEST_KEY, SIDEBAR_TOPIC_KEY, READER_PREFS_KEY]).toEqual([
       'apiKey:s1', 'sourceListSync', 'sourceListAt', 'syncDevice', 'alertNotes', 'alertDigest', 'sidebarTopic', 'readerPrefs',
     ]);
-    expect([SIDEBAR_COMPACT_KEY, TICKER_COLLAPSED_KEY]).toEqual(['newsbar.sidebar.compact', 'newsbar.sidebar.tickerCollapsed']);
+    expect([SIDEBAR_COMPACT_KEY, TICKER_COLLAPSED_KEY, FOLDERS_OPEN_KEY]).toEqual(['newsbar.sidebar.compact', 'newsbar.sidebar.tickerCollapsed', 'newsbar.sidebar.foldersOpen']);
   });
 
   it('reads a topic id back from its key, and nothing from other keys', () => {

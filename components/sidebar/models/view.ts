@@ -1,8 +1,9 @@
 // How the sidebar is shown on this device: the list compact (one line per article) or with summaries
-// and pictures; the ticker collapsed to one line or showing its latest updates. Kept in the page's
-// localStorage, read synchronously so the first paint is already right.
+// and pictures; the ticker collapsed to one line or showing its latest updates; the folder list open or
+// closed (closed at first: the articles start on the first screen). Kept in the page's localStorage,
+// read synchronously so the first paint is already right.
 import { createModel, signal } from '@preact/signals';
-import { SIDEBAR_COMPACT_KEY, TICKER_COLLAPSED_KEY } from '@/utils/storage-keys';
+import { FOLDERS_OPEN_KEY, SIDEBAR_COMPACT_KEY, TICKER_COLLAPSED_KEY } from '@/utils/storage-keys';
 
 function readFlag(key: string): boolean {
   try {
@@ -23,9 +24,11 @@ function keepFlag(key: string, v: boolean) {
 export const ViewModel = createModel(() => {
   const compact = signal(readFlag(SIDEBAR_COMPACT_KEY));
   const tickerCollapsed = signal(readFlag(TICKER_COLLAPSED_KEY));
+  const foldersOpen = signal(readFlag(FOLDERS_OPEN_KEY));
   return {
     compact,
     tickerCollapsed,
+    foldersOpen,
     setCompact(v: boolean) {
       compact.value = v;
       keepFlag(SIDEBAR_COMPACT_KEY, v);
@@ -33,6 +36,10 @@ export const ViewModel = createModel(() => {
     setTickerCollapsed(v: boolean) {
       tickerCollapsed.value = v;
       keepFlag(TICKER_COLLAPSED_KEY, v);
+    },
+    setFoldersOpen(v: boolean) {
+      foldersOpen.value = v;
+      keepFlag(FOLDERS_OPEN_KEY, v);
     },
   };
 });

@@ -67,7 +67,7 @@ describe('every item by time, through byState', () => {
     for (const size of [1, 2, 5, 7, 50]) expect(await pages({ kind: 'all' }, size)).toEqual(want);
   });
 
-  it('pages through a folder (picked from all) the same way', async () => {
+  it('pages through a folder (its sources\' ranges merged) the same way', async () => {
     const want = expected((await allItems(db)).filter((it) => it.sourceId === b.id));
     for (const size of [3, 8]) expect(await pages({ kind: 'folder', id: 'F', sourceIds: [b.id] }, size)).toEqual(want);
   });

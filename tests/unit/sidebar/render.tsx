@@ -9,6 +9,7 @@ import type { LiveFollow } from '@/components/sidebar/live-follow';
 import type { Message } from '@/utils/messages';
 import type { Item, Source } from '@/utils/model';
 import { dbWith, NOW } from './fixtures';
+import type { NewsDb } from '@/utils/db/schema';
 
 // Unmount after each test: a sidebar left mounted runs its effect clean-ups after jsdom is gone. Then a
 // moment for Preact's pending after-paint timers (they call cancelAnimationFrame and effect clean-ups that
@@ -35,8 +36,9 @@ export interface Harness {
   db: Awaited<ReturnType<typeof dbWith>>;
 }
 
-export async function renderSidebar(items: Item[], sources: Source[], opts: { online?: boolean; now?: number; grant?: boolean; fetch?: typeof globalThis.fetch; live?: LiveFollow } = {}): Promise<Harness> {
-  const db = await dbWith(items, sources);
+export async function renderSidebar(items: Item[], sources: Source[], opts: { online?: boolean; now?: number; grant?: boolean; fetch?: typeof globalThis.fetch; live?: LiveFollow; db?: NewsDb } = {}): Promise<Harness> {
+  // A database made by the test (stories placed by storePoll), or one holding `items` and `sources`.
+  const db = opts.db ?? await dbWith(items, sources);
   const msgListeners: Array<(m: unknown) => void> = [];
   const storageListeners: Array<(k: string[], a: string) => void> = [];
   const onlineListeners: Array<(v: boolean) => void> = [];

@@ -176,9 +176,11 @@ describe('filters', () => {
     await waitFor(() => expect(titles(container)).toEqual(['starred one']));
     fireEvent.click(chip(/Floods/));
     await waitFor(() => expect(titles(container)).toEqual(['flood one']));
-    const select = within(nav).getByRole('combobox') as HTMLSelectElement;
-    expect([...select.options].map((o) => o.textContent)).toEqual(['All sources', 'Tech Wire (1)', 'World Desk (1)']);
-    fireEvent.change(select, { target: { value: 's:s2' } });
+    // The sources (no folders here) behind one button, each with its unread count.
+    fireEvent.click(within(nav).getByRole('button', { name: 'Sources' }));
+    const list = container.querySelector('.folder-list') as HTMLElement;
+    expect([...list.querySelectorAll('.fl-btn')].map((b) => b.textContent)).toEqual(['Tech Wire1', 'World Desk1']);
+    fireEvent.click(within(list).getByRole('button', { name: 'Tech Wire1' }));
     await waitFor(() => expect(titles(container)).toEqual(['tech one']));
   });
 
