@@ -3,14 +3,16 @@
 // folder's sources (and the folders inside it) on demand; a folder or a source shows its articles. One
 // event is reported by a source outside the folder first (its report is the story's row in All) and by
 // two sources inside it: the folder lists its own two reports of it, as its count says. Keyboard, axe,
-// readable sizes, and the list fits at 240 and 400 px.
+// readable sizes, and the list fits at 240 and 400 px; in Firefox's 240 px sidebar too.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { launchExtension, screenshot, waitFor, type Extension } from './harness';
 import { axeViolations } from './axe';
 import { startNewsServer, type NewsServer } from '../../scripts/news-server/server';
-import type { InWorker } from './scopes';
+import type { Browser, Page as FirefoxPage } from 'puppeteer-core';
+import { defineName, launchFirefox } from './firefox-harness';
+import type { FirefoxBackground, InFirefoxPage, InWorker } from './scopes';
 
 let ext: Extension;
 let srv: NewsServer;
@@ -70,28 +72,28 @@ function fits(): string[] {
   return out;
 }
 
-before(async () => {
-  srv = await startNewsServer();
-  for (const s of SOURCES) srv.route(s.path, { body: s.body });
-  ext = await launchExtension({ viewport: { width: 400, height: 800 } });
-  for (const s of SOURCES) {
-    await ext.bg(async (a) => {
-      const nb = (globalThis as InWorker).newsbar;
-      if (a.first) for (const old of await nb.listSources()) await nb.removeSource(old.id);
-      const src = await nb.addSource({ name: a.name, url: a.url, ...(a.folder ? { folder: a.folder } : {}) });
-      await nb.pollNow(src.id);
-    }, { name: s.name, url: srv.url(s.path), folder: s.folder, first: s === SOURCES[0] });
-  }
-  side = await ext.page('sidepanel.html');
-  await waitFor(async () => (await titles()).length === 3, 'three rows in All (the story once)');
-});
+describe('the folder list in Chromium', { timeout: 90_000 }, () => {
+  before(async () => {
+    srv = await startNewsServer();
+    for (const s of SOURCES) srv.route(s.path, { body: s.body });
+    ext = await launchExtension({ viewport: { width: 400, height: 800 } });
+    for (const s of SOURCES) {
+      await ext.bg(async (a) => {
+        const nb = (globalThis as InWorker).newsbar;
+        if (a.first) for (const old of await nb.listSources()) await nb.removeSource(old.id);
+        const src = await nb.addSource({ name: a.name, url: a.url, ...(a.folder ? { folder: a.folder } : {}) });
+        await nb.pollNow(src.id);
+      }, { name: s.name, url: srv.url(s.path), folder: s.folder, first: s === SOURCES[0] });
+    }
+    side = await ext.page('sidepanel.html');
+    await waitFor(async () => (await titles()).length === 3, 'three rows in All (the story once)');
+  });
 
-after(async () => {
-  await ext?.close();
-  await srv?.close();
-});
+  after(async () => {
+    await ext?.close();
+    await srv?.close();
+  });
 
-describe('the folder list', { timeout: 90_000 }, () => {
   it('is one closed button at first; opened, it shows the folders with their unread counts', async () => {
     assert.deepEqual(await titles(), [WIRE_QUAKE, BUDGET, CUP]);
     const toggle = side.getByRole('button', { name: 'Folders', exact: true });
@@ -156,5 +158,53 @@ describe('the folder list', { timeout: 90_000 }, () => {
     await screenshot(narrow, 'folders-chromium-240-open');
     assert.deepEqual(await axeViolations(narrow), []);
     await narrow.close();
+  });
+});
+
+describe('the folder list in Firefox at 240 px', { timeout: 90_000 }, () => {
+  let browser: Browser | undefined;
+  let page: FirefoxPage;
+  let server: NewsServer;
+  const rowTitles = () => page.evaluate(() => [...document.querySelectorAll('.list > li .title-btn')].map((b) => b.textContent ?? ''));
+
+  before(async () => {
+    server = await startNewsServer();
+    for (const s of SOURCES) server.route(s.path, { body: s.body });
+    ({ browser, page } = await launchFirefox({ viewport: { width: 240, height: 800 } }));
+    await page.evaluate(async (list: Array<{ name: string; url: string; folder?: string }>) => {
+      const bg = (await (globalThis as InFirefoxPage).browser.runtime.getBackgroundPage()) as FirefoxBackground;
+      await bg.newsbar.installed();
+      const nb = bg.newsbar;
+      for (const s of await nb.listSources()) await nb.removeSource(s.id);
+      for (const s of list) {
+        const src = await nb.addSource({ name: s.name, url: s.url, ...(s.folder ? { folder: s.folder } : {}) });
+        await nb.pollNow(src.id);
+      }
+    }, SOURCES.map((s) => ({ name: s.name, url: server.url(s.path), folder: s.folder })));
+    // page.reload() does not return for this tab over BiDi; reloading from the page does.
+    await page.evaluate(() => ((globalThis as InFirefoxPage).__beforeReload = true));
+    await page.evaluate(() => location.reload()).catch(() => {});
+    await waitFor(
+      () => page.evaluate(() => !(globalThis as InFirefoxPage).__beforeReload && document.querySelectorAll('.list > li .title-btn').length === 3).catch(() => false),
+      'three rows after the reload',
+    );
+    await defineName(page);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('opens, shows the folders and counts, fits, and a folder shows its own reports', async () => {
+    assert.deepEqual(await page.evaluate(shownList), []);
+    await page.click('.folders-toggle');
+    await waitFor(async () => (await page.evaluate(shownList)).join('|') === 'World 3|Not in a folder 2', 'the folders and their counts');
+    await page.click('button[aria-label="Sources in World"]');
+    await waitFor(async () => (await page.evaluate(shownList)).join('|') === 'World 3|  Broadcast 1|  F Paper 2|Not in a folder 2', 'World\'s folder and source');
+    assert.deepEqual(await page.evaluate(fits), []);
+    await page.screenshot({ path: 'test-results/folders-firefox-240-open.png' });
+    await page.click('.folder-list .fl-folder .fl-row .fl-btn');
+    await waitFor(async () => (await rowTitles()).join('|') === [TV_QUAKE, PAPER_QUAKE, CUP].join('|'), 'the folder\'s three reports');
   });
 });
