@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchExtension, screenshot, waitFor, type Extension } from './harness';
+import { launchExtension, notificationsCreated, recordNotifications, screenshot, waitFor, type Extension } from './harness';
 import { startNewsServer, type NewsServer } from '../../scripts/news-server/server';
 import type { InPage, InWorker } from './scopes';
 import type { Settings } from '../../utils/model';
@@ -110,15 +110,7 @@ describe('topic alerts', () => {
     });
     const [src] = (await ext.bg(() => (globalThis as InWorker).newsbar.listSources())) as Array<{ id: string }>;
     // getAll() gives ids only: record what is created, to check the words too.
-    await ext.bg(() => {
-      const n = (globalThis as InWorker).chrome.notifications as { create: (...args: unknown[]) => unknown };
-      const create = n.create;
-      const created: unknown[][] = ((globalThis as InWorker).__created = []);
-      n.create = (...args: unknown[]) => {
-        created.push(args);
-        return create.apply(n, args);
-      };
-    });
+    await recordNotifications(ext);
     await ext.bg((id: string) => (globalThis as InWorker).newsbar.pollNow(id), src.id);
 
     const shown = await waitFor(async () => {
@@ -127,7 +119,7 @@ describe('topic alerts', () => {
     }, 'a notification');
     const [id] = Object.keys(shown ?? {});
     assert.match(id, /^nb-item:/);
-    const created = (await ext.bg(() => (globalThis as InWorker).__created)) as Array<[string, { title: string; message: string }]>;
+    const created = await notificationsCreated(ext);
     assert.equal(created.length, 1);
     const [, note] = created[0];
     assert.equal(note.title, 'Ukraine talks');

@@ -174,6 +174,27 @@ export async function sidebarWithSources(ext: Extension, origin: string, sources
   return page;
 }
 
+/**
+ * From now on, every notification the worker creates is also recorded (chrome.notifications.getAll
+ * gives ids only): `notificationsCreated` returns their ids and options, to check the words.
+ */
+export async function recordNotifications(ext: Extension): Promise<void> {
+  await ext.bg(() => {
+    const n = (globalThis as InWorker).chrome.notifications as { create: (...args: unknown[]) => unknown };
+    const create = n.create;
+    const created: unknown[][] = ((globalThis as InWorker).__created = []);
+    n.create = (...args: unknown[]) => {
+      created.push(args);
+      return create.apply(n, args);
+    };
+  });
+}
+
+/** The notifications recorded since recordNotifications: [id, options] each. */
+export async function notificationsCreated(ext: Extension): Promise<Array<[string, { title: string; message: string }]>> {
+  return (await ext.bg(() => (globalThis as InWorker).__created ?? [])) as Array<[string, { title: string; message: string }]>;
+}
+
 /** Poll `fn` until it returns a truthy value (or throw with the last value after `timeoutMs`). */
 export async function waitFor<T>(fn: () => Promise<T> | T, what: string, timeoutMs = 15_000): Promise<T> {
   const t0 = Date.now();

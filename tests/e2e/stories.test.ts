@@ -5,7 +5,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchExtension, screenshot, waitFor, type Extension } from './harness';
+import { launchExtension, notificationsCreated, recordNotifications, screenshot, waitFor, type Extension } from './harness';
 import { startNewsServer, type NewsServer } from '../../scripts/news-server/server';
 import type { InWorker } from './scopes';
 
@@ -46,14 +46,8 @@ before(async () => {
     for (const s of await nb.listSources()) await nb.removeSource(s.id);
     // Only the TV report says "coastline": the alert comes when the story already has three sources.
     await nb.saveTopic({ id: 'coast', name: 'Coastline', query: 'coastline', sourceIds: [], notify: true, breaking: false, createdAt: Date.now() - 3600_000 });
-    const n = (globalThis as InWorker).chrome.notifications as { create: (...args: unknown[]) => unknown };
-    const create = n.create;
-    const created: unknown[][] = ((globalThis as InWorker).__created = []);
-    n.create = (...args: unknown[]) => {
-      created.push(args);
-      return create.apply(n, args);
-    };
   });
+  await recordNotifications(ext);
 });
 
 after(async () => {
@@ -82,11 +76,11 @@ describe('one story, one row', () => {
     assert.equal(await side.locator('.list > li', { hasText: 'triggers tsunami warning' }).count(), 0);
 
     const created = await waitFor(async () => {
-      const c = (await ext.bg(() => (globalThis as InWorker).__created)) as Array<[string, { title: string; message: string }]>;
+      const c = await notificationsCreated(ext);
       return c.length > 0 ? c : null;
     }, 'a notification');
     await new Promise((r) => setTimeout(r, 500));
-    const all = (await ext.bg(() => (globalThis as InWorker).__created)) as Array<[string, { title: string; message: string }]>;
+    const all = await notificationsCreated(ext);
     assert.equal(all.length, 1, 'one notification for the story');
     assert.equal(created![0]![1].title, 'Coastline');
     assert.match(created![0]![1].message, /3 sources/);
