@@ -136,12 +136,15 @@ try {
     await poll();
     const summary = await ext.bg(async () => {
       const nb = (globalThis as any).newsbar;
-      return { sources: await nb.listSources(), count: await nb.countItems() };
+      const stories = await (await nb.getDb()).getAll('stories');
+      return { sources: await nb.listSources(), count: await nb.countItems(), stories: stories.filter((s: { items: string[] }) => s.items.length > 1).map((s: { items: string[]; sources: string[] }) => ({ reports: s.items.length, sources: new Set(s.sources).size })) };
     });
     console.log(`\n${summary.count} items stored:`);
     for (const s of summary.sources as Array<{ name: string; itemCount?: number; health: string; problem?: Problem }>) {
       console.log(`  ${s.name}: ${s.itemCount ?? 0} items, ${s.health}${s.problem ? ` (${problemText(s.problem)})` : ''}`);
     }
+    const grouped = summary.stories as Array<{ reports: number; sources: number }>;
+    console.log(`Stories told by several sources, one row each: ${grouped.length} (${grouped.map((s) => `${s.reports} reports from ${s.sources} sources`).join(', ') || 'none'})`);
     const badge = await ext.badge();
     console.log(`Badge: "${badge.text}" (colour rgba ${badge.color.join(',')})`);
     const page = await ext.page('sidepanel.html');
