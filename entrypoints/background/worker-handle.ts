@@ -54,6 +54,12 @@ export function workerHandle(installed: Promise<void>) {
     storageState,
     /** Writes the user's actions kept while the database was full. */
     writeKept,
+    /** Every stored item's id, source, title and flags, and the kept counters: for tests that check the store against itself. */
+    storeSnapshot: async () => {
+      const db = await getDb();
+      const items = (await db.getAll('items')).map(fromRecord).map((it) => ({ id: it.id, sourceId: it.sourceId, title: it.title, read: it.read, starred: it.starred }));
+      return { items, counters: await db.getAll('counters') };
+    },
     /** How items are stored (utils/db/item-record.ts), for those that seed or read the items store itself. */
     itemRecord: { toRecord, fromRecord, itemKey, idOfKey, sourceItemsRange, linkKey },
     /** How identity maps hold their items' links (utils/db/identities.ts), for those that check them. */

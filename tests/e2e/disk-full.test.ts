@@ -1,0 +1,135 @@
+// A full disk, in real Chromium: the extension's origin gets a quota just above what Newsbar stores
+// (the DevTools protocol's Storage.overrideQuotaForOrigin: IndexedDB writes then fail with
+// QuotaExceededError, as on a full disk). Newsbar says so in one line, keeps the badge what the store
+// holds, tries every source, keeps a mark-read made meanwhile across a reload, and once the quota is
+// lifted stores every refused item within a minute, exactly once, with exact counters.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CDPSession, Page } from 'playwright-core';
+import { launchExtension, waitFor, type Extension } from './harness';
+import { startNewsServer, type NewsServer } from '../../scripts/news-server/server';
+import type { InPage, InWorker } from './scopes';
+
+const SOURCES = 40;
+let ext: Extension;
+let srv: NewsServer;
+let cdp: CDPSession;
+let control: Page;
+
+/** Source i's feed holding its first n articles (newest first); titles share no words across sources. */
+function feed(i: number, n: number): string {
+  const items = Array.from({ length: n }, (_, j) => n - 1 - j).map((j) => `<item><guid>d${i}-${j}</guid><title>Wire${i} bulletin${j} zq${i}x${j}</title><link>http://example.test/d${i}/${j}</link><description>${'Lorem ipsum dolor sit amet. '.repeat(20)}</description><pubDate>${new Date(Date.now() - (100 - j) * 60_000).toUTCString()}</pubDate></item>`);
+  return `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire ${i}</title><link>http://example.test/</link>${items.join('')}</channel></rss>`;
+}
+const serve = (n: number) => { for (let i = 0; i < SOURCES; i++) srv.route(`/d${i}.xml`, { body: feed(i, n) }); };
+
+const snapshot = () => ext.bg(() => (globalThis as InWorker).newsbar.storeSnapshot());
+
+/** The store checked against itself: every article once, and the kept counters equal a recount. */
+async function checkStore(): Promise<{ items: number; unread: number }> {
+  const { items, counters } = await snapshot();
+  const titles = items.map((i) => i.title);
+  assert.equal(new Set(titles).size, titles.length, 'no article stored twice');
+  const all = counters.find((c) => c.key === 'all');
+  const unread = items.filter((i) => i.read === 0).length;
+  assert.deepEqual({ total: all?.total ?? 0, unread: all?.unread ?? 0 }, { total: items.length, unread }, 'the counters equal a recount');
+  for (const c of counters.filter((c) => c.key.startsWith('s:'))) {
+    const own = items.filter((i) => `s:${i.sourceId}` === c.key);
+    assert.deepEqual([c.total, c.unread], [own.length, own.filter((i) => i.read === 0).length], `counter ${c.key}`);
+  }
+  return { items: items.length, unread };
+}
+
+async function badgeMatches(unread: number): Promise<void> {
+  const want = unread > 99 ? '99+' : unread > 0 ? String(unread) : '';
+  await waitFor(async () => (await ext.badge()).text === want, `the badge to show ${want}`, 10_000);
+}
+
+before(async () => {
+  srv = await startNewsServer();
+  serve(1);
+  ext = await launchExtension();
+  await ext.bg(async ({ origin, n }) => {
+    const g = globalThis as InWorker;
+    const nb = g.newsbar;
+    // Stories off: the test counts articles one by one.
+    const got = (await g.chrome.storage.sync.get('settings')).settings as Record<string, unknown> | undefined;
+    await g.chrome.storage.sync.set({ settings: { ...got, groupStories: false } });
+    for (const s of await nb.listSources()) await nb.removeSource(s.id);
+    for (let i = 0; i < n; i++) await nb.addSource({ name: `Wire ${i}`, url: `${origin}/d${i}.xml` });
+    await nb.pollNow();
+  }, { origin: srv.origin, n: SOURCES });
+  control = await ext.page('options.html');
+  cdp = await ext.context.newCDPSession(control);
+});
+
+after(async () => {
+  await cdp?.send('Storage.overrideQuotaForOrigin', { origin: `chrome-extension://${ext.id}` }).catch(() => {});
+  await ext?.close();
+  await srv?.close();
+});
+
+describe('a full disk', () => {
+  it('says so, keeps the badge right and the user\'s mark-read, and recovers every refused item within a minute', async () => {
+    const first = await checkStore();
+    assert.equal(first.items, SOURCES);
+    // The quota: just above what is stored now.
+    const usage = await ext.bg(async () => (await navigator.storage.estimate()).usage ?? 0);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: `chrome-extension://${ext.id}`, quotaSize: usage + 24 * 1024 });
+    const estimate = await ext.bg(async () => navigator.storage.estimate());
+    console.log(`# quota cut: usage ${usage} B, the worker's estimate now ${JSON.stringify(estimate)}`);
+
+    const sidebar = await ext.page('sidepanel.html');
+    await sidebar.waitForSelector('.list > li');
+    // Each feed has three new articles: more than the quota leaves room for.
+    serve(4);
+    const outcomes = await ext.bg(() => (globalThis as InWorker).newsbar.pollNow());
+    const refused = outcomes.filter((o) => o.kind === 'error' && o.problem.code === 'storageFull').map((o) => o.sourceId);
+    const stored = outcomes.filter((o) => o.kind === 'stored').length;
+    console.log(`# while full: ${outcomes.length} sources polled, ${stored} stored, ${refused.length} refused`);
+    assert.equal(outcomes.length, SOURCES, 'every source was polled');
+    for (let i = 0; i < SOURCES; i++) assert.ok(srv.hits(`/d${i}.xml`) >= 2, `source ${i} was fetched`);
+    assert.ok(refused.length > 0, 'some sources\' items were refused');
+
+    // The state, the line, and the badge as the store has it.
+    const state = await ext.bg(() => (globalThis as InWorker).newsbar.storageState());
+    assert.equal(state.full, true);
+    assert.deepEqual([...state.refused].sort(), [...refused].sort());
+    await sidebar.waitForSelector('.storage-full', { timeout: 10_000 });
+    assert.match((await sidebar.textContent('.storage-full')) ?? '', /no room left for new articles/);
+    const options = await ext.page('options.html#keeping');
+    await options.waitForSelector('.storage-full', { timeout: 10_000 });
+    await options.close();
+    const during = await checkStore();
+    await badgeMatches(during.unread);
+
+    // A mark-read while full: the row shows it, it survives a reload, and reaches the store later.
+    const row = sidebar.locator('li.row.unread').first();
+    const id = (await row.getAttribute('data-id'))!;
+    await row.locator('.actions .icon-btn').nth(1).click();
+    await sidebar.waitForSelector(`li.row.read[data-id="${id}"]`);
+    const kept = await ext.bg(async () => Object.keys(await (globalThis as InWorker).chrome.storage.local.get(null)).filter((k) => k.startsWith('keptAction:')).length);
+    const readNow = (await snapshot()).items.find((i) => i.id === id)?.read;
+    console.log(`# mark-read while full: ${kept} kept action(s), the store has read=${readNow}`);
+    assert.ok(kept === 1 || readNow === 1, 'the mark-read is kept or stored');
+    await sidebar.reload();
+    await sidebar.waitForSelector(`li.row.read[data-id="${id}"]`, { timeout: 10_000 });
+    await badgeMatches((await checkStore()).unread);
+
+    // Room again: every refused article arrives within a minute, exactly once.
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: `chrome-extension://${ext.id}` });
+    const t0 = Date.now();
+    await waitFor(async () => {
+      const s = await ext.bg(() => (globalThis as InWorker).newsbar.storageState());
+      return !s.full && (await snapshot()).items.length === SOURCES * 4;
+    }, 'every refused article stored and the line cleared', 60_000);
+    const took = Date.now() - t0;
+    console.log(`# after the quota was lifted: all ${SOURCES * 4} articles stored in ${took} ms`);
+    const end = await checkStore();
+    assert.equal(end.items, SOURCES * 4);
+    assert.equal((await snapshot()).items.find((i) => i.id === id)?.read, 1, 'the mark-read made while full is stored');
+    await badgeMatches(end.unread);
+    await sidebar.waitForSelector('.storage-full', { state: 'detached', timeout: 10_000 });
+    assert.equal(await sidebar.evaluate(() => (globalThis as InPage).document.querySelectorAll('.storage-full').length), 0);
+  });
+});
