@@ -414,14 +414,19 @@ let shared: Promise<IDBPDatabase<NewsSchema>> | undefined;
 
 /** The extension's shared connection (one per JS context). */
 export function getDb(): Promise<IDBPDatabase<NewsSchema>> {
-  shared ??= openNewsDb().then((db) => {
+  const opened: Promise<IDBPDatabase<NewsSchema>> = (shared ??= openNewsDb().then((db) => {
     db.addEventListener('versionchange', () => {
       db.close();
       shared = undefined;
     });
+    // The browser closed the connection itself (a disk that filled up mid-write does this in
+    // Chromium): the next caller opens a new one instead of failing on this one for good.
+    db.addEventListener('close', () => {
+      if (shared === opened) shared = undefined;
+    });
     return db;
-  });
-  return shared;
+  }));
+  return opened;
 }
 
 /** Tests replace indexedDB per test; forget the cached connection. */
