@@ -161,11 +161,12 @@ async function writePoll(
   const table = batch.some((p, i) => existing[i]?.url !== p.url) ? await linkTableOf(tx) : undefined;
   const twins = await Promise.all(batch.map((p, i) => (existing[i] || !table ? undefined : storyFromOtherSource(items, table, source, p, own, links[i]!))));
   // Stories: each new item is placed before any is written (items of one source never join each other),
-  // and live pages' updates are never grouped (they belong to the ticker).
-  const fresh = batch.map((p, i) => !existing[i] && !twins[i]);
-  const grouper = settings.groupStories && !source.breaking && source.kind !== 'live' && fresh.some(Boolean) ? await grouperOf(tx, now) : undefined;
-  const terms = batch.map((p, i) => (grouper && fresh[i] ? storyTerms({ title: p.title, url: p.url }) : []));
-  const places = batch.map((p, i) => (grouper && fresh[i] ? grouper.place({ id: '', source: source.id, published: shownPublished(p.published, now), terms: terms[i]! }) : null));
+  // and live pages' updates are never grouped (they belong to the ticker). Summaries are left out of an
+  // item's story words: the labelled days that tune the grouping have none.
+  const isNew = batch.map((p, i) => !existing[i] && !twins[i]);
+  const grouper = settings.groupStories && !source.breaking && source.kind !== 'live' && isNew.some(Boolean) ? await grouperOf(tx, now) : undefined;
+  const terms = batch.map((p, i) => (grouper && isNew[i] ? storyTerms({ title: p.title, url: p.url }) : []));
+  const places = batch.map((p, i) => (grouper && isNew[i] ? grouper.place({ id: '', source: source.id, published: shownPublished(p.published, now), terms: terms[i]! }) : null));
   const placed: StoryTermsEntry[] = [];
   const joinedIds: string[] = [];
   const joined = new Set<string>();
@@ -211,7 +212,7 @@ async function writePoll(
         // Another source's report of the same story: folded into its row, its topics given to the row.
         const own = matched(newItem(source, p, now));
         const report = { favourite: !!source.favourite, follows: !!source.followStories, topics: own.topics ?? [] };
-        const write = (j: Joining) => writer.put(undefined, { ...own, story, folded: j.lead ? 0 : 1, read: j.read, topics: [], alert: 0, breaking: own.sourceBreaking ?? 0 });
+        const write = (j: Joining) => writer.put(undefined, { ...own, story, ...(j.lead ? {} : { folded: 1 as const }), read: j.read, topics: [], alert: 0, breaking: own.sourceBreaking ?? 0 });
         writes.push(writer.stories.join(story, report, topics?.topicsById ?? new Map(), write).then((r) => {
           if (!r) return alone();
           joinedIds.push(r.item.id);

@@ -17,6 +17,7 @@ export async function splitFromStory(db: NewsDb, itemId: string, topics: TopicSe
     const found = await getItem(items, itemId);
     if (!found || found.story === undefined) return false;
     const story = found.story;
+    const others = (await writer.stories.reportsOf(story)).filter((r) => r.id !== itemId);
     await writer.stories.leave(found, true);
     // As it is now (leave may have written it), then a plain row with its own matches.
     const it = await tagged((await getItem(items, itemId))!);
@@ -24,13 +25,14 @@ export async function splitFromStory(db: NewsDb, itemId: string, topics: TopicSe
     delete row.story;
     delete row.folded;
     await writer.put(it, row);
-    // The story's row carries what its remaining reports match, no longer the one taken out.
-    const reports = await writer.stories.reportsOf(story);
-    const lead = reports[0];
-    if (lead && lead.folded !== 1 && reports.length > 1) {
+    // The row left carries what its story's remaining reports match (or, a story no more, what it
+    // matches itself), no longer the one taken out.
+    const still = await writer.stories.reportsOf(story);
+    const rows = (await Promise.all(others.map((r) => getItem(items, r.id)))).filter((r): r is Item => !!r && r.folded !== 1);
+    for (const row of rows) {
       const matched = new Set<string>();
-      for (const r of reports) for (const t of topics.match(r)) matched.add(t);
-      const before = await tagged(lead);
+      for (const r of still.length ? still : [row]) for (const t of topics.match(r)) matched.add(t);
+      const before = await tagged(row);
       const next = withTopics(before, { topicsById: topics.topicsById, match: () => [...matched] });
       if (next !== before) await writer.put(before, next);
     }

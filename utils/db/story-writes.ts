@@ -141,8 +141,8 @@ export class StoryWrites {
 
   /**
    * An item leaves its story (deleted, or taken out by the user, `apart`). The story's next report takes
-   * the row if it was the lead; a story left with one report is no story (rule 4). `asRow` receives each
-   * item that becomes a plain row or the new lead, to be written by the caller's rules (its topics).
+   * the row (and the story's topics) if it was the lead; a story left with one report is no story (rule 4).
+   * The item itself is the caller's to write or delete.
    */
   leave(it: Item, apart: boolean): Promise<void> {
     const story = it.story;

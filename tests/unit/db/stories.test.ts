@@ -297,3 +297,18 @@ describe('following a story\'s developments through a topic', () => {
     await expectCountersExact(db);
   });
 });
+
+describe('not the same story, with topics', () => {
+  it('a story of two taken apart: the row left no longer carries the topic only the other report matched', async () => {
+    const { splitFromStory } = await import('@/utils/db/story-split');
+    const topic: Topic = { id: 'trig', name: 'Triggers', query: 'triggers', sourceIds: [], notify: false, breaking: false, createdAt: 0 };
+    const set = topicSet([topic]);
+    await storePoll(db, wire, [QUAKE[0]!], NOW, ON, {}, set);
+    await storePoll(db, paper, [QUAKE[1]!], NOW + MIN, ON, {}, set);
+    expect((await loadPage(db, { kind: 'topic', id: 'trig' })).items.map((it) => it.title)).toEqual([QUAKE[0]!.title]);
+    const folded = (await allItems(db)).find((it) => it.folded === 1)!;
+    await splitFromStory(db, folded.id, set);
+    expect((await loadPage(db, { kind: 'topic', id: 'trig' })).items.map((it) => it.title)).toEqual([QUAKE[1]!.title]);
+    await expectCountersExact(db, { all: 2 });
+  });
+});
