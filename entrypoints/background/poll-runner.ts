@@ -26,6 +26,8 @@ async function pollDeps(): Promise<PollDeps> {
   const [settings, topics] = await Promise.all([loadSettings(browser.storage.sync), loadTopics(browser.storage.sync)]);
   return {
     db: await getDb(),
+    // The browser may close the connection mid-poll (a disk that filled up): getDb opens a new one.
+    reopen: getDb,
     fetch: (input, init) => fetch(input, init),
     now: Date.now,
     settings,
@@ -36,10 +38,11 @@ async function pollDeps(): Promise<PollDeps> {
 }
 
 async function runOnce(opts: PollOptions): Promise<SourceOutcome[]> {
-  const deps = await pollDeps();
   // What the user did while the disk was full is written first; sources whose items were refused are
-  // polled first once there is room (storage-watch.ts).
+  // polled first once there is room (storage-watch.ts). Before the poll's connection is taken: a
+  // refused write may have made the browser close the one it went through.
   const first = await beforePoll().catch((e: unknown) => (console.warn('Newsbar: the storage check failed', e), []));
+  const deps = await pollDeps();
   let refused = false;
   deps.onStorageRefused = (sourceId) => {
     refused = true;

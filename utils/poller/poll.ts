@@ -15,7 +15,7 @@ import { nextPollAfterFailure, nextPollAfterSuccess } from './backoff';
 import type { TopicSet } from '../topics/rematch';
 import { isEnded, nextLiveState } from './live';
 import { DEFAULT_LIMITS, hostOf, runPerHost } from './per-host';
-import { isQuotaError } from '../db/quota';
+import { isRefusal, knownLost } from '../db/quota';
 
 /** A redirect seen this many polls in a row is treated as permanent and the source's URL follows it. */
 export const REDIRECTS_TO_MOVE = 3;
@@ -38,6 +38,11 @@ export interface PollDeps {
    * something else (a source's state). The poll goes on with the other sources.
    */
   onStorageRefused?: (sourceId?: string) => void;
+  /**
+   * A new connection, for when the browser closed `db` in the middle of the poll (Chromium does when
+   * the disk fills up): the sources after it are stored through the new one.
+   */
+  reopen?: () => Promise<NewsDb>;
   /** Sources fetched at once in all (default 16). */
   concurrency?: number;
   /** Sources of one host fetched at once (default 6). */
@@ -137,8 +142,9 @@ export async function pollSource(deps: PollDeps, source: Source, unchanged?: Map
     }
     return { sourceId: source.id, kind: 'stored', newIds: stored.newIds, updatedIds: stored.updatedIds };
   } catch (e) {
+    // A write the browser refused, by quota or by closing the connection under it: not the source's fault.
+    if (isRefusal(e, deps.db)) return refused(deps, source, now, { code: 'storageFull' });
     const problem = problemFor(e, key);
-    if (problem.code === 'storageFull') return refused(deps, source, now, problem);
     const failures = source.failures + 1;
     const retryAfterMs = e instanceof FetchError ? e.retryAfterMs : undefined;
     await patchSourceOrNote(deps, source.id, {
@@ -172,7 +178,7 @@ async function patchSourceOrNote(deps: PollDeps, id: string, patch: Partial<Sour
   try {
     await patchSource(deps.db, id, patch);
   } catch (e) {
-    if (!isQuotaError(e)) throw e;
+    if (!isRefusal(e, deps.db)) throw e;
     deps.onStorageRefused?.();
   }
 }
@@ -196,15 +202,33 @@ export async function pollDue(deps: PollDeps, opts: PollOptions = {}): Promise<S
   // Sources that answered 304 change only their schedule: written together at the end. A worker
   // killed before that loses nothing but the schedule, and those sources are asked again.
   const unchanged = new Map<string, Partial<Source>>();
-  // Sources stored while another's transaction runs are written together in the next.
-  const store = storeQueue(deps.db);
+  // Sources stored while another's transaction runs are written together in the next. When the
+  // browser closes the connection (a disk that filled up), what was being written through it was
+  // refused whole (its transaction aborted), and the sources after it go through a new one.
+  let live = { deps, store: storeQueue(deps.db) };
+  let reopening: Promise<void> | undefined;
+  const current = async () => {
+    if (deps.reopen && knownLost(live.deps.db)) {
+      reopening ??= deps
+        .reopen()
+        .then((db) => {
+          if (db !== live.deps.db) live = { deps: { ...deps, db }, store: storeQueue(db) };
+        })
+        .catch((e: unknown) => console.warn('Newsbar: the database could not be opened again', e))
+        .finally(() => (reopening = undefined));
+      await reopening;
+    }
+    return live;
+  };
   try {
     await runPerHost(due, (s) => hostOf(s.url), limits, async (s) => {
-      out.push(await pollSource(deps, s, unchanged, store));
+      const now = await current();
+      out.push(await pollSource(now.deps, s, unchanged, now.store));
     });
   } finally {
-    await patchSources(deps.db, unchanged).catch((e: unknown) => {
-      if (!isQuotaError(e)) throw e;
+    const { deps: last } = await current();
+    await patchSources(last.db, unchanged).catch((e: unknown) => {
+      if (!isRefusal(e, last.db)) throw e;
       // Their schedule only: they are asked again, as after a killed worker.
       deps.onStorageRefused?.();
     });

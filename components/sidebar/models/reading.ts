@@ -3,7 +3,8 @@
 import { batch, createModel, signal, type ReadonlySignal } from '@preact/signals';
 import type { Item } from '@/utils/model';
 import { markAllRead, markRead, setStar, toggleStar } from '@/utils/db/read-state';
-import { isQuotaError } from '@/utils/db/quota';
+import { isRefusal } from '@/utils/db/quota';
+import type { NewsDb } from '@/utils/db/schema';
 import type { UserAction } from '@/utils/db/kept-actions';
 import type { Storage } from './storage';
 import type { SidebarEnv } from '../sidebar-env';
@@ -80,13 +81,15 @@ export const ReadingModel = createModel((env: SidebarEnv, { list, search, ticker
    * written as soon as there is room, and tells the worker. While actions are kept, new ones are kept
    * behind them, so they are written in the order they were made. Resolves whether it was kept.
    */
-  async function write(action: UserAction, direct: () => Promise<void>): Promise<'written' | 'kept'> {
+  async function write(action: UserAction, direct: (db: NewsDb) => Promise<void>): Promise<'written' | 'kept'> {
     if (storage.kept.value.length === 0) {
+      // The connection the write goes through: the browser may close it for lack of room (isRefusal).
+      const db = await env.db();
       try {
-        await direct();
+        await direct(db);
         return 'written';
       } catch (e) {
-        if (!isQuotaError(e)) throw e;
+        if (!isRefusal(e, db)) throw e;
       }
     }
     await storage.keep(action);
@@ -98,7 +101,7 @@ export const ReadingModel = createModel((env: SidebarEnv, { list, search, ticker
    * Shows a change at once and writes it; if it can be neither written nor kept, the rows go back to
    * what the store holds (a row never shows a state that is neither stored nor kept) and the failure is shown.
    */
-  async function change(ids: string[], p: Partial<Item>, action: UserAction, direct: () => Promise<void>): Promise<'written' | 'kept' | undefined> {
+  async function change(ids: string[], p: Partial<Item>, action: UserAction, direct: (db: NewsDb) => Promise<void>): Promise<'written' | 'kept' | undefined> {
     const before = new Map(ids.map((id) => [id, findItem(id)]));
     patch(new Set(ids), p);
     return run(async () => {
@@ -115,8 +118,8 @@ export const ReadingModel = createModel((env: SidebarEnv, { list, search, ticker
 
   async function setRead(ids: string[], read: boolean) {
     if (ids.length === 0) return;
-    await change(ids, { read: read ? 1 : 0 }, { kind: 'read', ids, read }, async () => {
-      const n = await markRead(await env.db(), ids, read);
+    await change(ids, { read: read ? 1 : 0 }, { kind: 'read', ids, read }, async (db) => {
+      const n = await markRead(db, ids, read);
       if (n > 0) {
         notifyChanged();
         await counts.refreshCounts();
@@ -153,7 +156,7 @@ export const ReadingModel = createModel((env: SidebarEnv, { list, search, ticker
       // A row not shown (a shortcut on a stale id) flips what the store has; it cannot be kept.
       if (!it) return void (await run(async () => done(await toggleStar(await env.db(), id))));
       const starred = !it.starred;
-      await change([id], { starred: starred ? 1 : 0 }, { kind: 'star', id, starred }, async () => done((await setStar(await env.db(), id, starred)) ? starred : undefined));
+      await change([id], { starred: starred ? 1 : 0 }, { kind: 'star', id, starred }, async (db) => done((await setStar(db, id, starred)) ? starred : undefined));
     },
 
     lastMarked,
@@ -178,8 +181,8 @@ export const ReadingModel = createModel((env: SidebarEnv, { list, search, ticker
       const shownIds = shown.filter((i) => i.published <= until && i.read === 0).map((i) => i.id);
       const filter = list.filter.value;
       const ids: string[] = [];
-      const how = await change(shownIds, { read: 1 }, { kind: 'markAll', filter, until: until === Infinity ? null : until, ids: shownIds }, async () => {
-        const n = await markAllRead(await env.db(), filter, until, ids);
+      const how = await change(shownIds, { read: 1 }, { kind: 'markAll', filter, until: until === Infinity ? null : until, ids: shownIds }, async (db) => {
+        const n = await markAllRead(db, filter, until, ids);
         if (n > 0) {
           notifyChanged();
           await counts.refreshCounts();

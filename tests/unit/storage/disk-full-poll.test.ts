@@ -11,7 +11,8 @@ import { allItems } from '@/utils/db/item-record';
 import { markRead, toggleStar } from '@/utils/db/read-state';
 import { flushKept, keepAction, keptActions, keptOverlay } from '@/utils/db/kept-actions';
 import { removeOlderThan } from '@/utils/db/cleanup';
-import { isQuotaError } from '@/utils/db/quota';
+import { isQuotaError, isRefusal } from '@/utils/db/quota';
+import { openNewsDb, type NewsDb } from '@/utils/db/schema';
 import { problemOf } from '@/utils/problems';
 import { expectCountersExact } from '../db/recount';
 import { pollerContext, rss, httpDateMinutesAgo } from '../poller/helpers';
@@ -67,6 +68,67 @@ describe('a poll on a full disk', () => {
     expect(after!.failures).toBe(s.failures);
     expect(after!.problem).toBeUndefined();
     expect(after!.nextPollAt).toBe(c.clock.t + 10 * 60_000);
+  });
+
+  it('a connection the browser closes mid-poll (a disk that filled up) refuses that source whole; the rest go through a new one', async () => {
+    for (let i = 0; i < 6; i++) {
+      c.srv.route(`/f${i}.xml`, { body: feed(`f${i}`, 2) });
+      await c.add(`/f${i}.xml`);
+    }
+    await pollDue(c.deps());
+    for (let i = 0; i < 6; i++) c.srv.route(`/f${i}.xml`, { body: feed(`f${i}`, 4) });
+    c.clock.t += 61 * 60_000;
+    // The second source's first new article: Chromium aborts its transaction and closes the connection.
+    disk.closeAt = 3;
+    const refused: Array<string | undefined> = [];
+    const opened: NewsDb[] = [];
+    const reopen = async () => {
+      const db = await openNewsDb(c.db.name);
+      opened.push(db);
+      return db;
+    };
+    // Before: every source after the close failed on the closed connection (InvalidStateError), as
+    // an unexpected problem with a back-off, and the rest of the poll stored nothing.
+    const out = await pollDue({ ...c.deps(), concurrency: 1, perHost: 1, onStorageRefused: (id) => refused.push(id), reopen });
+    expect(disk.closes).toBe(1);
+    expect(out).toHaveLength(6);
+    for (let i = 0; i < 6; i++) expect(c.srv.hits(`/f${i}.xml`)).toBe(2);
+    const lost = out.filter((o) => o.kind === 'error');
+    expect(lost).toEqual([{ sourceId: expect.any(String), kind: 'error', problem: { code: 'storageFull' } }]);
+    expect(refused).toEqual([lost[0]!.sourceId]);
+    expect(out.filter((o) => o.kind === 'stored' && o.newIds.length === 2)).toHaveLength(5);
+    expect(opened).toHaveLength(1);
+    // Nothing half-written: the refused source has only what it had, the counters equal a recount,
+    // and it was not backed off or given a problem.
+    const db = opened[0]!;
+    const items = await allItems(db);
+    expect(items).toHaveLength(22);
+    expect(items.filter((i) => i.sourceId === lost[0]!.sourceId)).toHaveLength(2);
+    await expectCountersExact(db, { all: 22 });
+    const src = (await listSources(db)).find((s) => s.id === lost[0]!.sourceId)!;
+    expect([src.failures, src.problem]).toEqual([0, undefined]);
+    // Room again: it is polled first and its articles arrive, each once.
+    disk.closeAt = 0;
+    await pollDue({ ...c.deps(), db }, { first: [src.id] });
+    const all = await allItems(db);
+    expect(all).toHaveLength(24);
+    expect(new Set(all.map((i) => i.id)).size).toBe(24);
+    await expectCountersExact(db, { all: 24 });
+    db.close();
+  });
+
+  it('a failure on a connection the browser closed is a refusal; the same failure on an open one is not', async () => {
+    const db = await openNewsDb(`refusal-${Math.random()}`);
+    const aborted = new DOMException('', 'AbortError');
+    expect(isRefusal(aborted, db)).toBe(false);
+    expect(isRefusal(new DOMException('', 'InvalidStateError'), db)).toBe(false);
+    db.close();
+    // Newsbar's own close (a newer version upgrading) is not the browser's: tested by getDb's path.
+    expect(isRefusal(aborted, db)).toBe(true);
+    expect(isRefusal({ name: 'AbortError', target: { error: null } }, db)).toBe(true);
+    expect(isRefusal(new Error('The database connection is closing'), db)).toBe(false);
+    expect(isRefusal(new DOMException('', 'QuotaExceededError'))).toBe(true);
+    expect(isRefusal(aborted)).toBe(false);
   });
 
   it('knows a quota refusal by its name, wrapped or not, never by its words', () => {
