@@ -62,12 +62,15 @@ async function runOnce(opts: PollOptions): Promise<SourceOutcome[]> {
     // Alerts wait in the durable queue until the whole poll is stored: one summary per poll, not one
     // per source. A story is never notified twice (see drainAlerts). Recording them may be refused
     // for lack of space: they stay queued, and the badge is set all the same.
-    await drainAlerts().catch((e: unknown) => {
-      if (!isQuotaError(e)) throw e;
+    // After a poll whose writes were refused, the database may not even open again until there is
+    // room (Chromium on a full disk): the alerts wait, and the poll's outcomes are still returned.
+    const afterRefusal = (e: unknown) => {
+      if (!isQuotaError(e) && !refused) throw e;
       noteRefused();
-    });
-    await sendDigestIfDue();
-    await updateBadge();
+    };
+    await drainAlerts().catch(afterRefusal);
+    await sendDigestIfDue().catch(afterRefusal);
+    await updateBadge().catch(afterRefusal);
     badgeDone = true;
     const fresh = outcomes.filter((o) => o.kind === 'stored' && o.newIds.length > 0);
     const count = fresh.reduce((n, o) => n + (o.kind === 'stored' ? o.newIds.length : 0), 0);

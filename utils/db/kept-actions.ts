@@ -8,7 +8,7 @@ import type { NewsDb } from './schema';
 import type { Filter } from './queries';
 import { isKeptActionKey, keptActionKey } from '../storage-keys';
 import { markAllRead, markRead, setStar } from './read-state';
-import { isRefusal } from './quota';
+import { isRefusalSoon } from './quota';
 
 export type UserAction =
   | { kind: 'read'; ids: string[]; read: boolean }
@@ -65,7 +65,7 @@ export async function flushKept(local: StorageAreaLike, db: NewsDb, rematch: (to
       await writeAction(db, k.action, rematch);
       written++;
     } catch (e) {
-      if (isRefusal(e, db)) return { written, left: kept.length - i, refused: true };
+      if (await isRefusalSoon(e, db)) return { written, left: kept.length - i, refused: true };
       console.error('Newsbar: a kept action could not be written', e);
     }
     await local.remove?.(k.key);

@@ -10,7 +10,9 @@
 
 const QUOTA = new Set(['QuotaExceededError']);
 /** What a request or transaction fails with on a connection the browser closed. */
-const CLOSED = new Set(['AbortError', 'InvalidStateError', 'UnknownError', 'TransactionInactiveError']);
+// (Chromium 156 also reported the failed write of an auto-incremented store on a full disk as a
+// ConstraintError, just before closing the connection: only with the close does it count.)
+const CLOSED = new Set(['AbortError', 'InvalidStateError', 'UnknownError', 'TransactionInactiveError', 'ConstraintError']);
 
 interface Named {
   name?: unknown;
@@ -76,6 +78,17 @@ export function connectionLost(db: object): boolean {
     lost.add(db);
     return true;
   }
+}
+
+/**
+ * isRefusal, once the browser has had a moment to close the connection: the transaction's failure
+ * (an IO error, as UnknownError) may come just before the close it causes.
+ */
+export async function isRefusalSoon(e: unknown, db?: object): Promise<boolean> {
+  if (isRefusal(e, db)) return true;
+  if (!db || !named(e, CLOSED)) return false;
+  await new Promise((r) => setTimeout(r, 100));
+  return isRefusal(e, db);
 }
 
 /**

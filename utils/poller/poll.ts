@@ -15,7 +15,7 @@ import { nextPollAfterFailure, nextPollAfterSuccess } from './backoff';
 import type { TopicSet } from '../topics/rematch';
 import { isEnded, nextLiveState } from './live';
 import { DEFAULT_LIMITS, hostOf, runPerHost } from './per-host';
-import { isRefusal, knownLost } from '../db/quota';
+import { isRefusal, isRefusalSoon, knownLost } from '../db/quota';
 
 /** A redirect seen this many polls in a row is treated as permanent and the source's URL follows it. */
 export const REDIRECTS_TO_MOVE = 3;
@@ -143,7 +143,7 @@ export async function pollSource(deps: PollDeps, source: Source, unchanged?: Map
     return { sourceId: source.id, kind: 'stored', newIds: stored.newIds, updatedIds: stored.updatedIds };
   } catch (e) {
     // A write the browser refused, by quota or by closing the connection under it: not the source's fault.
-    if (isRefusal(e, deps.db)) return refused(deps, source, now, { code: 'storageFull' });
+    if (await isRefusalSoon(e, deps.db)) return refused(deps, source, now, { code: 'storageFull' });
     const problem = problemFor(e, key);
     const failures = source.failures + 1;
     const retryAfterMs = e instanceof FetchError ? e.retryAfterMs : undefined;

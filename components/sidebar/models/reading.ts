@@ -3,7 +3,7 @@
 import { batch, createModel, signal, type ReadonlySignal } from '@preact/signals';
 import type { Item } from '@/utils/model';
 import { markAllRead, markRead, setStar, toggleStar } from '@/utils/db/read-state';
-import { isRefusal } from '@/utils/db/quota';
+import { isRefusalSoon } from '@/utils/db/quota';
 import type { NewsDb } from '@/utils/db/schema';
 import type { UserAction } from '@/utils/db/kept-actions';
 import type { Storage } from './storage';
@@ -89,7 +89,7 @@ export const ReadingModel = createModel((env: SidebarEnv, { list, search, ticker
         await direct(db);
         return 'written';
       } catch (e) {
-        if (!isRefusal(e, db)) throw e;
+        if (!(await isRefusalSoon(e, db))) throw e;
       }
     }
     await storage.keep(action);
