@@ -47,9 +47,10 @@ export function OptionsApp({ store, start }: { store: OptionsStore; start?: Mana
         </ul>
       </nav>
       <main id="content" tabIndex={-1} aria-busy={!store.loaded.value}>
+        {/* Also before the page has loaded: on a disk with no room at all, the database may not open. */}
+        <StorageFullLine store={store} />
         {store.loaded.value ? (
           <>
-            <StorageFullLine store={store} />
             <SourcesSection store={store} start={start} />
             <TopicsSection store={store} />
             <SettingsSection store={store} />

@@ -45,8 +45,14 @@ export function createOptionsStore(env: OptionsEnv) {
   /** The database has no room (the worker's state, or actions kept for later): the page says so. */
   const storageFull = signal(false);
   async function reloadStorageState(): Promise<void> {
-    const [got, kept] = await Promise.all([env.local.get(STORAGE_STATE_KEY), keptActions(env.local)]);
-    storageFull.value = storageStateOf(got[STORAGE_STATE_KEY]).full || kept.length > 0;
+    try {
+      const [got, kept] = await Promise.all([env.local.get(STORAGE_STATE_KEY), keptActions(env.local)]);
+      storageFull.value = storageStateOf(got[STORAGE_STATE_KEY]).full || kept.length > 0;
+    } catch {
+      // A disk with no room at all: Chromium refuses storage.local too.
+    }
+    // The worker's own state (storage.local may hold an old one when it refused the new): by message.
+    void env.send({ type: 'storageStateWanted' });
   }
 
   /**
@@ -109,6 +115,7 @@ export function createOptionsStore(env: OptionsEnv) {
     };
     const offMsg = env.onMessage((m) => {
       if (isMessage(m) && (m.type === 'newItems' || (m.type === 'pollState' && !m.polling))) soon(reloadSources);
+      if (isMessage(m) && m.type === 'storageState') storageFull.value = storageStateOf(m.state).full;
     });
     const offStorage = env.onStorageChanged((keys, area) => {
       if (area === 'local' && keys.includes(SOURCE_LIST_STATUS_KEY)) void reloadSyncStatus();

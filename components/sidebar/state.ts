@@ -159,6 +159,7 @@ export function createSidebarStore(env: SidebarEnv) {
       if (!m.polling) void run(() => Promise.all([prefs.refreshSources(), counts.refreshCounts()]));
     } else if (m.type === 'sourcesChanged') void run(onSourcesChanged);
     else if (m.type === 'showTopic') void setFilter({ kind: 'topic', id: m.topicId });
+    else if (m.type === 'storageState') storage.told(m.state);
   }
 
   /** Loads the first page first (what the user sees), then the rest. Returns a cleanup. */
@@ -182,8 +183,10 @@ export function createSidebarStore(env: SidebarEnv) {
     }, 60_000);
     await run(async () => {
       const read = Promise.all([prefs.readPrefs(), prefs.refreshSources()]);
-      // Actions kept while the database was full show on the first rows already.
+      // Actions kept while the database was full show on the first rows already. The worker's own
+      // state comes by message too (storage.local may hold an old one when a full disk refused the new).
       await storage.refresh();
+      void env.send({ type: 'storageStateWanted' });
       // Opened from an alert summary: that topic first.
       const topic = await env.requestedTopic?.();
       if (topic) list.chooseFilter({ kind: 'topic', id: topic });

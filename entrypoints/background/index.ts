@@ -12,7 +12,8 @@ import { registerAlertListeners, rematchTopics } from './alerts';
 import { importParsersOnInstall } from './parsers';
 import { notSameStory, syncStories } from './stories';
 import { clearReadNotifications, renameLegacyItemIds, sendDigestIfDue } from './notifications';
-import { checkRoom, rematchOrKeep, STORAGE_ALARM, writeKept } from './storage-watch';
+import { checkRoom, rematchOrKeep, storageState, STORAGE_ALARM, writeKept } from './storage-watch';
+import { broadcast } from './broadcast';
 
 declare global {
   interface ImportMetaEnv {
@@ -79,6 +80,8 @@ export default defineBackground(() => {
         return stopFollowing(msg.sourceId);
       case 'notSameStory':
         return notSameStory(msg.itemId);
+      case 'storageStateWanted':
+        return storageState().then((state) => (broadcast({ type: 'storageState', state }), true));
     }
   });
 

@@ -15,6 +15,7 @@ import {
 } from '@/utils/storage-state';
 import type { SourceOutcome } from '@/utils/poller/poll';
 import { rematchTopics } from './alerts';
+import { broadcast } from './broadcast';
 
 export const STORAGE_ALARM = 'storageCheck';
 const DAY = 86_400_000;
@@ -25,12 +26,15 @@ let chain: Promise<unknown> = Promise.resolve();
 /** Changes the state one change at a time; writes it (and the alarm) only when it changed. */
 function change(f: (s: StorageState, pending: number) => StorageState | Promise<StorageState>): Promise<StorageState> {
   const run = chain.then(async () => {
-    const before = state ?? storageStateOf((await browser.storage.local.get(STORAGE_STATE_KEY))[STORAGE_STATE_KEY]);
-    const pending = (await keptActions(browser.storage.local)).length;
+    // On a disk with no room at all, Chromium refuses storage.local too (reads included): the state is
+    // then kept in memory and told to the pages by message.
+    const before = state ?? storageStateOf(await browser.storage.local.get(STORAGE_STATE_KEY).then((got) => got[STORAGE_STATE_KEY], () => undefined));
+    const pending = await keptActions(browser.storage.local).then((k) => k.length, () => 0);
     const next = await f(before, pending);
     state = next;
     if (!sameState(before, next)) {
-      await browser.storage.local.set({ [STORAGE_STATE_KEY]: next });
+      broadcast({ type: 'storageState', state: next });
+      await browser.storage.local.set({ [STORAGE_STATE_KEY]: next }).catch((e: unknown) => console.warn('Newsbar: storage.local refused the storage state', e));
       if (next.full && !before.full) console.warn('Newsbar: the browser has no room left for new articles');
     }
     // The check runs while full (and stops once there is room); created only when missing, so a wake does not push it away.

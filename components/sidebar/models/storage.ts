@@ -14,7 +14,15 @@ export const StorageModel = createModel((env: SidebarEnv) => {
 
   /** Reads the state and the kept actions again; returns the actions written since (gone from the list). */
   async function refresh(): Promise<KeptAction[]> {
-    const [got, now] = await Promise.all([env.local.get(STORAGE_STATE_KEY), keptActions(env.local)]);
+    let got: Record<string, unknown>;
+    let now: KeptAction[];
+    try {
+      [got, now] = await Promise.all([env.local.get(STORAGE_STATE_KEY), keptActions(env.local)]);
+    } catch {
+      // A disk with no room at all: Chromium refuses storage.local too. The worker says by message.
+      void env.send({ type: 'storageStateWanted' });
+      return [];
+    }
     const gone = kept.value.filter((a) => !now.some((b) => b.key === a.key));
     state.value = storageStateOf(got[STORAGE_STATE_KEY]);
     kept.value = now;
@@ -28,6 +36,10 @@ export const StorageModel = createModel((env: SidebarEnv) => {
     full: computed(() => state.value.full || kept.value.length > 0),
     overlay,
     refresh,
+    /** The worker's state, by message (storage.local may refuse to be read on a full disk). */
+    told(s: StorageState) {
+      state.value = storageStateOf(s);
+    },
     /** Keeps an action the database refused (throws if even storage.local refuses it). */
     async keep(action: UserAction) {
       await keepAction(env.local, action, env.now());
