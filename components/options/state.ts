@@ -122,6 +122,8 @@ export function createOptionsStore(env: OptionsEnv) {
       if (area === 'local' && keys.some((k) => k === STORAGE_STATE_KEY || isKeptActionKey(k))) void reloadStorageState();
       if (area === 'sync' && touchesSettingsOrTopics(keys)) void reloadSync();
     });
+    // The worker's storage state, now that its answer has a listener (load() may have asked before).
+    void env.send({ type: 'storageStateWanted' });
     return () => {
       offMsg();
       offStorage();
