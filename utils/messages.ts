@@ -1,6 +1,7 @@
 // Typed messages between the sidebar/options pages and the background.
 import type { BadgeMode } from './model';
 import type { Problem } from './problems';
+import type { StorageState } from './storage-state';
 
 export type Message =
   /** Poll now: one source, or every enabled source. */
@@ -24,7 +25,14 @@ export type Message =
   /** From a page: stop following a live page (its source and updates are removed). */
   | { type: 'stopFollowing'; sourceId: string }
   /** From a page: "Not the same story": take this report out of its story (answers true when it was in one). */
-  | { type: 'notSameStory'; itemId: string };
+  | { type: 'notSameStory'; itemId: string }
+  /**
+   * From the background: whether the database has room (also in storage.local, which a full disk may
+   * refuse too: then only this message tells the pages).
+   */
+  | { type: 'storageState'; state: StorageState }
+  /** From a page: send 'storageState' (a page opened while storage.local could not be read). */
+  | { type: 'storageStateWanted' };
 
 /** The background's answer to 'followLive'. */
 export type FollowReply = { ok: true; sourceId: string; already?: boolean } | { ok: false; problem: Problem };

@@ -1,6 +1,7 @@
 // What went wrong, as a code with its parameters. Problems are stored (Source.problem) and thrown
 // (ProblemError) as codes; only the page showing one turns it into words, in the user's language
 // (utils/problem-text.ts). A new kind of failure adds a code here and a `problem_<code>` message.
+import { isQuotaError } from './db/quota';
 
 export type Problem =
   // reaching the address
@@ -35,6 +36,8 @@ export type Problem =
   | { code: 'noFeedHere' }
   /** storage.sync refused a write: all of it is full, one entry is too large, too many entries, too many writes. */
   | { code: 'syncQuota'; limit: 'total' | 'item' | 'count' | 'rate' }
+  /** The browser has no room left for Newsbar's database (a full disk or the quota): nothing of this poll was stored. */
+  | { code: 'storageFull' }
   /** Something Newsbar did not expect (a bug); `detail` is for a bug report. */
   | { code: 'unexpected'; detail: string }
   /** An error stored as text by an older version of Newsbar, shown as it is until the next poll. */
@@ -58,6 +61,7 @@ export function isProblem(v: unknown): v is Problem {
 export function problemOf(e: unknown): Problem {
   const p = (e as { problem?: unknown } | null)?.problem;
   if (isProblem(p)) return p;
+  if (isQuotaError(e)) return { code: 'storageFull' };
   return { code: 'unexpected', detail: e instanceof Error ? e.message : String(e) };
 }
 

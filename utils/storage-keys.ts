@@ -50,3 +50,13 @@ export const SIDEBAR_COMPACT_KEY = 'newsbar.sidebar.compact';
 export const TICKER_COLLAPSED_KEY = 'newsbar.sidebar.tickerCollapsed';
 /** '1' while the folder list (folders and sources, above the articles) is open. */
 export const FOLDERS_OPEN_KEY = 'newsbar.sidebar.foldersOpen';
+
+// --- storage.local, written while the database is refused for lack of space (its quota is apart) ---
+
+/** Whether the database has room (StorageState, utils/storage-state.ts), kept by the worker for the pages. */
+export const STORAGE_STATE_KEY = 'storageState';
+const KEPT_ACTION_PREFIX = 'keptAction:';
+/** One user action (read, star, mark all read, a topic's re-match) the database refused, kept until it is written (utils/db/kept-actions.ts). */
+export const keptActionKey = (seq: string) => `${KEPT_ACTION_PREFIX}${seq}`;
+/** Is this one of the kept actions' keys? */
+export const isKeptActionKey = (key: string): boolean => key.startsWith(KEPT_ACTION_PREFIX);

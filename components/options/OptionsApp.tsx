@@ -2,6 +2,7 @@
 import { useEffect } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { SourcesSection } from './SourcesSection';
+import { StorageFullLine } from './KeepFewer';
 import { TopicsSection } from './TopicsSection';
 import { SettingsSection } from './SettingsSection';
 import { ImportExportSection } from './ImportExportSection';
@@ -26,6 +27,8 @@ export function OptionsApp({ store, start }: { store: OptionsStore; start?: Mana
     if (start?.failingFirst) document.getElementById('sources')?.scrollIntoView();
     // The sidebar's welcome links to options.html#import-export: the page renders after the browser looked for it.
     else if (location.hash === '#import-export') document.getElementById('import-export')?.scrollIntoView();
+    // The sidebar's "Keep fewer articles" (its line while the browser has no room) opens options.html#keeping.
+    else if (location.hash === '#keeping') document.getElementById('keeping')?.scrollIntoView();
   }, [store.loaded.value]);
 
   return (
@@ -44,6 +47,8 @@ export function OptionsApp({ store, start }: { store: OptionsStore; start?: Mana
         </ul>
       </nav>
       <main id="content" tabIndex={-1} aria-busy={!store.loaded.value}>
+        {/* Also before the page has loaded: on a disk with no room at all, the database may not open. */}
+        <StorageFullLine store={store} />
         {store.loaded.value ? (
           <>
             <SourcesSection store={store} start={start} />

@@ -12,6 +12,7 @@ import { syncQuotaProblem } from '@/utils/sync-quota';
 import { problemOf } from '@/utils/problems';
 import { problemSentence } from '@/utils/problem-text';
 import { NumberField } from './NumberField';
+import { KeepFewer } from './KeepFewer';
 import type { OptionsStore } from './state';
 
 const MODES: BadgeMode[] = ['unread', 'breaking', 'alerts', 'off'];
@@ -94,7 +95,7 @@ export function SettingsSection({ store }: { store: OptionsStore }) {
         </div>
       </fieldset>
 
-      <fieldset class="card">
+      <fieldset class="card" id="keeping">
         <legend>{t('opt_keeping')}</legend>
         <div class="row">
           <NumberField id="breaking-window" label={t('opt_breaking_window')} hint={t('opt_breaking_window_hint')} unit={t('opt_unit_minutes')}
@@ -105,6 +106,7 @@ export function SettingsSection({ store }: { store: OptionsStore }) {
             value={s.maxItemsPerSource} min={10} max={5000} onSave={(n) => save({ maxItemsPerSource: n })} />
         </div>
         <p class="hint">{t('opt_retention_hint')}</p>
+        <KeepFewer store={store} />
       </fieldset>
 
       <fieldset class="card">

@@ -23,4 +23,6 @@ export interface OptionsEnv {
   download(filename: string, text: string, mime: string): void;
   now(): number;
   locale: string;
+  /** navigator.storage.estimate(): how much the browser says Newsbar uses (absent in tests). */
+  estimate?(): Promise<{ usage?: number; quota?: number }>;
 }

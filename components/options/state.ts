@@ -11,7 +11,10 @@ import type { OpmlReading } from '@/utils/opml';
 import type { readSettingsFile } from '@/utils/settings-io';
 import { loadInspector, loadOpml, loadSettingsIo, loadTopicPreview } from './later';
 import type { OptionsEnv } from './options-env';
-import { apiKeyKey, SOURCE_LIST_STATUS_KEY, touchesSettingsOrTopics } from '@/utils/storage-keys';
+import { apiKeyKey, isKeptActionKey, SOURCE_LIST_STATUS_KEY, STORAGE_STATE_KEY, touchesSettingsOrTopics } from '@/utils/storage-keys';
+import { storageStateOf } from '@/utils/storage-state';
+import { keptActions } from '@/utils/db/kept-actions';
+import { removeOlderThan } from '@/utils/db/cleanup';
 
 export type OptionsStore = ReturnType<typeof createOptionsStore>;
 
@@ -39,6 +42,36 @@ export function createOptionsStore(env: OptionsEnv) {
     syncStatus.value = ((await env.local.get(SOURCE_LIST_STATUS_KEY))[SOURCE_LIST_STATUS_KEY] as typeof syncStatus.value) ?? null;
   }
 
+  /** The database has no room (the worker's state, or actions kept for later): the page says so. */
+  const storageFull = signal(false);
+  async function reloadStorageState(): Promise<void> {
+    try {
+      const [got, kept] = await Promise.all([env.local.get(STORAGE_STATE_KEY), keptActions(env.local)]);
+      storageFull.value = storageStateOf(got[STORAGE_STATE_KEY]).full || kept.length > 0;
+    } catch {
+      // A disk with no room at all: Chromium refuses storage.local too.
+    }
+    // The worker's own state (storage.local may hold an old one when it refused the new): by message.
+    void env.send({ type: 'storageStateWanted' });
+  }
+
+  /**
+   * "Keep fewer articles": removes the unstarred articles older than `days` now, and says how much
+   * room the browser reports freed (undefined when it does not say, or has not given it back yet).
+   */
+  async function removeOlder(days: number): Promise<{ removed: number; freed?: number }> {
+    const before = await env.estimate?.().catch(() => undefined);
+    const removed = await removeOlderThan(await env.db(), env.now() - days * 86_400_000);
+    const after = removed ? await env.estimate?.().catch(() => undefined) : undefined;
+    const freed = before?.usage !== undefined && after?.usage !== undefined && after.usage < before.usage ? before.usage - after.usage : undefined;
+    if (removed) {
+      await reloadSources();
+      // Write, then message: the badge and open sidebars follow; with room again, the worker retries at once.
+      await env.send({ type: 'itemsChanged' });
+    }
+    return { removed, freed };
+  }
+
   /** Sources removed but not yet deleted: hidden from the lists while Undo is offered. */
   const removal = signal<PendingRemoval | null>(null);
   let removalTimer: ReturnType<typeof setTimeout> | undefined;
@@ -60,7 +93,7 @@ export function createOptionsStore(env: OptionsEnv) {
   }
 
   async function load(): Promise<void> {
-    await Promise.all([reloadSources(), reloadSync(), reloadSyncStatus()]);
+    await Promise.all([reloadSources(), reloadSync(), reloadSyncStatus(), reloadStorageState()]);
     loaded.value = true;
   }
 
@@ -82,11 +115,15 @@ export function createOptionsStore(env: OptionsEnv) {
     };
     const offMsg = env.onMessage((m) => {
       if (isMessage(m) && (m.type === 'newItems' || (m.type === 'pollState' && !m.polling))) soon(reloadSources);
+      if (isMessage(m) && m.type === 'storageState') storageFull.value = storageStateOf(m.state).full;
     });
     const offStorage = env.onStorageChanged((keys, area) => {
       if (area === 'local' && keys.includes(SOURCE_LIST_STATUS_KEY)) void reloadSyncStatus();
+      if (area === 'local' && keys.some((k) => k === STORAGE_STATE_KEY || isKeptActionKey(k))) void reloadStorageState();
       if (area === 'sync' && touchesSettingsOrTopics(keys)) void reloadSync();
     });
+    // The worker's storage state, now that its answer has a listener (load() may have asked before).
+    void env.send({ type: 'storageStateWanted' });
     return () => {
       offMsg();
       offStorage();
@@ -234,7 +271,7 @@ export function createOptionsStore(env: OptionsEnv) {
   }
 
   return {
-    sources, topics, settings, itemCounts, loaded, status, removal, syncStatus,
+    sources, topics, settings, itemCounts, loaded, status, removal, syncStatus, storageFull, removeOlder,
     load, loadOnce, watch, reloadSources, reloadSync, addSource, updateSource, updateSources, removeSource, removeSources, undoRemoval, commitRemoval,
     setApiKey, getApiKey, refresh,
     saveTopic, removeTopic, updateSettings, announce,

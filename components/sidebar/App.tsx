@@ -17,6 +17,7 @@ import { ArticleList } from './ArticleList';
 import { NewPill } from './NewPill';
 import { EmptyState } from './EmptyState';
 import { OfflineNotice, SourceErrors } from './SourceErrors';
+import { StorageFull } from './StorageFull';
 import { SnoozeChip, SnoozeMenu } from './AlertsSnooze';
 import { t } from '@/utils/i18n';
 import type { LiveFollow } from './live-follow';
@@ -255,6 +256,7 @@ export function App({ store, loadReader, live }: { store: SidebarStore; loadRead
       {reader && readingItem && <reader.View model={reader.model} items={() => store.visible.value} locale={store.locale} onClose={closeReader} images={store.images} />}
       <main hidden={readingItem !== null}>
         <OfflineNotice store={store} />
+        <StorageFull store={store} />
         <SnoozeChip store={store} />
         {store.error.value && <p class="notice error" role="alert">{t('sb_error_load', store.error.value)}</p>}
         {live && !store.searching.value && <FollowBar live={live} />}

@@ -5,12 +5,14 @@ import type { Message } from '@/utils/messages';
 import type { StorageAreaLike } from '@/utils/settings';
 
 /** Parts of the options page the sidebar links to (the page reads them from its address's #hash). */
-export type OptionsSection = 'sources-failing' | 'import-export';
+export type OptionsSection = 'sources-failing' | 'import-export' | 'keeping';
 
 export interface SidebarEnv {
   db(): Promise<NewsDb>;
   /** browser.storage.sync: settings and topics. */
   sync: StorageAreaLike;
+  /** browser.storage.local: whether the database has room, and the user's actions kept while it had none. */
+  local: StorageAreaLike;
   /** Sends to the background; resolves even when nobody listens. */
   send(m: Message): Promise<void>;
   /** Messages from the background; returns an unsubscribe function. */

@@ -14,6 +14,9 @@ import { SearchModel } from './models/search';
 import { FilterCountsModel } from './models/filter-counts';
 import { TickerModel } from './models/ticker';
 import { ReadingModel } from './models/reading';
+import { StorageModel } from './models/storage';
+import { isKeptActionKey, STORAGE_STATE_KEY } from '@/utils/storage-keys';
+import { keptOverlay } from '@/utils/db/kept-actions';
 import { t } from '@/utils/i18n';
 import { createImagesModel } from './models/images';
 import { WelcomeModel } from './models/welcome';
@@ -30,6 +33,7 @@ export type SidebarStore = ReturnType<typeof createSidebarStore>;
 
 export function createSidebarStore(env: SidebarEnv) {
   const status = new StatusModel(env);
+  const storage = new StorageModel(env);
   const prefs = new PreferencesModel(env);
   const list = new ListModel(env);
   const view = new ViewModel();
@@ -40,13 +44,35 @@ export function createSidebarStore(env: SidebarEnv) {
   // In All and Unread, what the ticker shows is not repeated as rows, and a followed live page is one row
   // (listRows).
   const tickerIds = computed(() => new Set(ticker.breaking.value.map((i) => i.id)));
+  // Rows show the user's actions kept while the database had no room (models/storage.ts).
   const visible = computed(() => {
-    if (search.searching.value) return search.results.value?.items ?? [];
+    if (search.searching.value) return storage.apply(search.results.value?.items ?? []);
     const kind = list.filter.value.kind;
-    if (kind !== 'all' && kind !== 'unread') return list.items.value;
-    return listRows(list.items.value, tickerIds.value, prefs.sourceById.value);
+    if (kind !== 'all' && kind !== 'unread') return storage.apply(list.items.value);
+    return storage.apply(listRows(list.items.value, tickerIds.value, prefs.sourceById.value));
   });
-  const reading = new ReadingModel(env, { list, search, ticker, counts, status, visible });
+  const breaking = computed(() => storage.apply(ticker.breaking.value));
+  const reading = new ReadingModel(env, { list, search, ticker, counts, status, storage, visible });
+
+  /**
+   * The worker's storage state or the kept actions changed: actions written since are in the store
+   * now, so the rows keep them (the overlay goes) and the counts follow.
+   */
+  async function onStorageState() {
+    const written = await storage.refresh();
+    if (written.length === 0) return;
+    const still = storage.overlay.value;
+    batch(() => {
+      for (const [id, p] of keptOverlay(written)) if (!still.has(id)) patchRow(id, p);
+    });
+    await counts.refreshCounts();
+  }
+  const patchRow = (id: string, p: Partial<Item>) => {
+    const ids = new Set([id]);
+    list.patch(ids, p);
+    ticker.patch(ids, p);
+    search.patch(ids, p);
+  };
   const run = status.run;
   const welcome = new WelcomeModel(env, () => run(onSourcesChanged).then(() => {}), status.announce);
 
@@ -133,6 +159,7 @@ export function createSidebarStore(env: SidebarEnv) {
       if (!m.polling) void run(() => Promise.all([prefs.refreshSources(), counts.refreshCounts()]));
     } else if (m.type === 'sourcesChanged') void run(onSourcesChanged);
     else if (m.type === 'showTopic') void setFilter({ kind: 'topic', id: m.topicId });
+    else if (m.type === 'storageState') storage.told(m.state);
   }
 
   /** Loads the first page first (what the user sees), then the rest. Returns a cleanup. */
@@ -141,6 +168,7 @@ export function createSidebarStore(env: SidebarEnv) {
       env.onMessage(onMessage),
       env.onStorageChanged((keys, area) => {
         if (area === 'sync' && touchesSettingsOrTopics(keys)) void run(reloadPrefs);
+        if (area === 'local' && keys.some((k) => k === STORAGE_STATE_KEY || isKeptActionKey(k))) void run(onStorageState);
       }),
       env.onOnlineChanged((online) => {
         status.setOnline(online);
@@ -155,6 +183,10 @@ export function createSidebarStore(env: SidebarEnv) {
     }, 60_000);
     await run(async () => {
       const read = Promise.all([prefs.readPrefs(), prefs.refreshSources()]);
+      // Actions kept while the database was full show on the first rows already. The worker's own
+      // state comes by message too (storage.local may hold an old one when a full disk refused the new).
+      await storage.refresh();
+      void env.send({ type: 'storageStateWanted' });
       // Opened from an alert summary: that topic first.
       const topic = await env.requestedTopic?.();
       if (topic) list.chooseFilter({ kind: 'topic', id: topic });
@@ -175,7 +207,9 @@ export function createSidebarStore(env: SidebarEnv) {
     // state
     filter: list.filter, items: list.items, next: list.next, loading: list.loading, loadingMore: list.loadingMore,
     openId: list.openId, focusId: list.focusId, pendingNew: list.pendingNew, atTop: list.atTop,
-    counts: counts.counts, breaking: ticker.breaking, now: ticker.now,
+    counts: counts.counts, breaking, now: ticker.now,
+    /** The database has no room: the sidebar's one line (StorageFull.tsx). */
+    storageFull: storage.full,
     sources: prefs.sources, topics: prefs.topics, settings: prefs.settings,
     /** Which articles' remote images may load ("Load remote images", "Show images"). */
     images,

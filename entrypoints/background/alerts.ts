@@ -77,12 +77,12 @@ async function rematchNow(topicIds?: string[]): Promise<void> {
 // --- listeners ---
 
 /** Registered synchronously at start-up: a click or a synced topic change may be what woke the worker. */
-export function registerAlertListeners(): void {
+export function registerAlertListeners(rematch: (topicIds?: string[]) => Promise<void> = rematchTopics): void {
   registerNotificationListeners();
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'sync') return;
     const ids = changedTopicIds(changes);
     if (ids === null) return;
-    void rematchTopics(ids).then(updateBadge).catch(() => {});
+    void rematch(ids).then(updateBadge).catch(() => {});
   });
 }

@@ -12,6 +12,8 @@ import { registerAlertListeners, rematchTopics } from './alerts';
 import { importParsersOnInstall } from './parsers';
 import { notSameStory, syncStories } from './stories';
 import { clearReadNotifications, renameLegacyItemIds, sendDigestIfDue } from './notifications';
+import { checkRoom, rematchOrKeep, storageState, STORAGE_ALARM, writeKept } from './storage-watch';
+import { broadcast } from './broadcast';
 
 declare global {
   interface ImportMetaEnv {
@@ -23,7 +25,7 @@ declare global {
 export default defineBackground(() => {
   importParsersOnInstall();
   if (import.meta.env.FIREFOX) toggleSidebarOnClick();
-  registerAlertListeners();
+  registerAlertListeners(rematchOrKeep);
 
   let markInstalled!: () => void;
   const installed = new Promise<void>((r) => (markInstalled = r));
@@ -53,6 +55,8 @@ export default defineBackground(() => {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === POLL_ALARM) void runPoll();
+    // While the database is full: room again? (storage-watch.ts)
+    if (alarm.name === STORAGE_ALARM) void checkRoom(() => runPoll());
   });
 
   browser.runtime.onMessage.addListener((msg: unknown) => {
@@ -62,19 +66,22 @@ export default defineBackground(() => {
         return runPoll({ force: true, sourceIds: msg.sourceId ? [msg.sourceId] : undefined }).then(() => true);
       case 'itemsChanged':
         // Read in a page: the badge follows, and notifications about what is now read go away.
-        return Promise.all([updateBadge(), clearReadNotifications()]).then(() => true);
+        // A page may have kept an action the database refused: try it now, and know the database is full.
+        return Promise.all([updateBadge(), clearReadNotifications(), writeKept()]).then(() => true);
       case 'sourcesChanged':
         // The list follows the user to their other devices; new sources are due at once.
         void pushSourceList().catch(() => {});
         return runPoll().then(() => true);
       case 'topicsChanged':
-        return rematchTopics(msg.topicIds).then(updateBadge).then(() => true);
+        return rematchOrKeep(msg.topicIds).then(updateBadge).then(() => true);
       case 'followLive':
         return runFollow(msg.url, msg.title);
       case 'stopFollowing':
         return stopFollowing(msg.sourceId);
       case 'notSameStory':
         return notSameStory(msg.itemId);
+      case 'storageStateWanted':
+        return storageState().then((state) => (broadcast({ type: 'storageState', state }), true));
     }
   });
 

@@ -2,6 +2,7 @@
 // Each source's items are matched to topics as they are stored; the poll's alerts are notified after
 // it, then the badge is set and open sidebars are told.
 import { getDb } from '@/utils/db/schema';
+import { isQuotaError } from '@/utils/db/quota';
 import { loadSettings } from '@/utils/settings';
 import { pollDue, type PollDeps, type PollOptions, type SourceOutcome } from '@/utils/poller/poll';
 import { followLivePage } from '@/utils/poller/follow-live';
@@ -17,6 +18,7 @@ import { loadTopics } from '@/utils/topics/store';
 import { topicSet } from '@/utils/topics/rematch';
 import { storedProgress } from '@/utils/poller/progress';
 import { parseInWorker } from './parsers';
+import { beforePoll, notePoll, noteRefused } from './storage-watch';
 
 let chain: Promise<unknown> = Promise.resolve();
 
@@ -24,6 +26,8 @@ async function pollDeps(): Promise<PollDeps> {
   const [settings, topics] = await Promise.all([loadSettings(browser.storage.sync), loadTopics(browser.storage.sync)]);
   return {
     db: await getDb(),
+    // The browser may close the connection mid-poll (a disk that filled up): getDb opens a new one.
+    reopen: getDb,
     fetch: (input, init) => fetch(input, init),
     now: Date.now,
     settings,
@@ -34,27 +38,49 @@ async function pollDeps(): Promise<PollDeps> {
 }
 
 async function runOnce(opts: PollOptions): Promise<SourceOutcome[]> {
+  // What the user did while the disk was full is written first; sources whose items were refused are
+  // polled first once there is room (storage-watch.ts). Before the poll's connection is taken: a
+  // refused write may have made the browser close the one it went through.
+  const first = await beforePoll().catch((e: unknown) => (console.warn('Newsbar: the storage check failed', e), []));
   const deps = await pollDeps();
+  let refused = false;
+  deps.onStorageRefused = (sourceId) => {
+    refused = true;
+    noteRefused(sourceId);
+  };
   broadcast({ type: 'pollState', polling: true });
   // Open sidebars show stored articles while the rest of the poll goes on.
   const progress = storedProgress((sourceIds) => broadcast({ type: 'itemsStored', sourceIds }));
   deps.onStored = async (sourceId, newIds) => {
     if (newIds.length) progress.stored(sourceId);
   };
+  let badgeDone = false;
   try {
-    const outcomes = await pollDue(deps, opts);
+    const outcomes = await pollDue(deps, { ...opts, first });
     progress.stop();
+    await notePoll(outcomes, refused);
     // Alerts wait in the durable queue until the whole poll is stored: one summary per poll, not one
-    // per source. A story is never notified twice (see drainAlerts).
-    await drainAlerts();
-    await sendDigestIfDue();
-    await updateBadge();
+    // per source. A story is never notified twice (see drainAlerts). Recording them may be refused
+    // for lack of space: they stay queued, and the badge is set all the same.
+    // After a poll whose writes were refused, the database may not even open again until there is
+    // room (Chromium on a full disk): the alerts wait, and the poll's outcomes are still returned.
+    const afterRefusal = (e: unknown) => {
+      if (!isQuotaError(e) && !refused) throw e;
+      noteRefused();
+    };
+    await drainAlerts().catch(afterRefusal);
+    await sendDigestIfDue().catch(afterRefusal);
+    await updateBadge().catch(afterRefusal);
+    badgeDone = true;
     const fresh = outcomes.filter((o) => o.kind === 'stored' && o.newIds.length > 0);
     const count = fresh.reduce((n, o) => n + (o.kind === 'stored' ? o.newIds.length : 0), 0);
     if (count > 0) broadcast({ type: 'newItems', count, sourceIds: fresh.map((o) => o.sourceId) });
     return outcomes;
   } finally {
     progress.stop();
+    // A poll that ended early still leaves the badge what the store holds (the counters are written
+    // with the items, so they are exact whatever was stored).
+    if (!badgeDone) await updateBadge().catch((e: unknown) => console.warn('Newsbar: the badge failed', e));
     broadcast({ type: 'pollState', polling: false });
   }
 }

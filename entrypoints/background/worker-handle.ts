@@ -15,6 +15,7 @@ import { notSameStory, syncStories } from './stories';
 import { saveTopic } from '@/utils/topics/store';
 import { forgetGrouper } from '@/utils/db/story-grouper';
 import type { Topic } from '@/utils/model';
+import { storageState, writeKept } from './storage-watch';
 
 export function workerHandle(installed: Promise<void>) {
   return {
@@ -49,6 +50,16 @@ export function workerHandle(installed: Promise<void>) {
     /** Index what is queued for search now (tests pass a small batch to see it work in steps). */
     indexSearch,
     recount: async () => recountAll(await getDb()),
+    /** Whether the database has room, as the worker keeps it (utils/storage-state.ts). */
+    storageState,
+    /** Writes the user's actions kept while the database was full. */
+    writeKept,
+    /** Every stored item's id, source, title and flags, and the kept counters: for tests that check the store against itself. */
+    storeSnapshot: async () => {
+      const db = await getDb();
+      const items = (await db.getAll('items')).map(fromRecord).map((it) => ({ id: it.id, sourceId: it.sourceId, title: it.title, read: it.read, starred: it.starred }));
+      return { items, counters: await db.getAll('counters') };
+    },
     /** How items are stored (utils/db/item-record.ts), for those that seed or read the items store itself. */
     itemRecord: { toRecord, fromRecord, itemKey, idOfKey, sourceItemsRange, linkKey },
     /** How identity maps hold their items' links (utils/db/identities.ts), for those that check them. */

@@ -24,5 +24,6 @@ export function browserEnv(): OptionsEnv {
     },
     now: () => Date.now(),
     locale: browser.i18n.getUILanguage?.() || navigator.language || 'en',
+    estimate: () => navigator.storage.estimate(),
   };
 }

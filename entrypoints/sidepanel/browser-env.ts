@@ -12,6 +12,7 @@ export function browserEnv(): SidebarEnv {
   return {
     db: getDb,
     sync: browser.storage.sync,
+    local: browser.storage.local,
     async send(m) {
       try {
         await browser.runtime.sendMessage(m);

@@ -56,13 +56,15 @@ export interface LaunchOptions {
   args?: string[];
   /** Pin Newsbar's toolbar button (written into the new profile's preferences before start). */
   pinAction?: boolean;
+  /** Where the profile is made (default: the system's temporary folder); disk-full.test.ts gives a small disk. */
+  profileParent?: string;
   /** The caller stops the browser on Ctrl-C itself (the demo): Playwright's own handler would end the process first. */
   ownSignals?: boolean;
 }
 
 export async function launchExtension(opts: LaunchOptions = {}): Promise<Extension> {
   checkPrerequisites();
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsbar-e2e-'));
+  const userDataDir = fs.mkdtempSync(path.join(opts.profileParent ?? os.tmpdir(), 'newsbar-e2e-'));
   if (opts.pinAction) {
     fs.mkdirSync(path.join(userDataDir, 'Default'), { recursive: true });
     fs.writeFileSync(path.join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ extensions: { pinned_extensions: [unpackedExtensionId()] } }));

@@ -1,6 +1,7 @@
 import {
   ALERT_DIGEST_KEY, ALERT_NOTES_KEY, apiKeyKey, READER_PREFS_KEY, SETTINGS_KEY, SIDEBAR_TOPIC_KEY, SOURCE_LIST_KEY, SOURCE_LIST_STAMP_KEY,
   FOLDERS_OPEN_KEY, SIDEBAR_COMPACT_KEY, SOURCE_LIST_STATUS_KEY, sourceListChunkKey, SYNC_DEVICE_KEY, TICKER_COLLAPSED_KEY, TOPIC_IDS_KEY, topicIdOfKey, topicKey, touchesSettingsOrTopics,
+  STORAGE_STATE_KEY, keptActionKey, isKeptActionKey,
 } from '@/utils/storage-keys';
 
 // The keys are stored on users' machines and in their synced storage: a changed string would lose
@@ -14,6 +15,9 @@ describe('storage keys', () => {
       'apiKey:s1', 'sourceListSync', 'sourceListAt', 'syncDevice', 'alertNotes', 'alertDigest', 'sidebarTopic', 'readerPrefs',
     ]);
     expect([SIDEBAR_COMPACT_KEY, TICKER_COLLAPSED_KEY, FOLDERS_OPEN_KEY]).toEqual(['newsbar.sidebar.compact', 'newsbar.sidebar.tickerCollapsed', 'newsbar.sidebar.foldersOpen']);
+    expect([STORAGE_STATE_KEY, keptActionKey('0001-a')]).toEqual(['storageState', 'keptAction:0001-a']);
+    expect(isKeptActionKey(keptActionKey('x'))).toBe(true);
+    expect(isKeptActionKey(apiKeyKey('s1'))).toBe(false);
   });
 
   it('reads a topic id back from its key, and nothing from other keys', () => {

@@ -134,7 +134,9 @@ export async function writeItems<T>(db: NewsDb, work: (w: ItemWriter, tx: ItemTx
     } catch {
       // already finished
     }
-    throw e;
+    // A request of a transaction the browser aborted fails with a bare AbortError; why (no room, for
+    // one) is the transaction's error.
+    throw tx.error && (e as { name?: string } | null)?.name === 'AbortError' ? tx.error : e;
   }
   // Story changes may write items (a new row), so they go before the counters.
   await writer.stories.flush();

@@ -48,6 +48,17 @@ export async function toggleStar(db: NewsDb, id: string): Promise<boolean | unde
   });
 }
 
+/** Sets the star of one item (as a kept action replays it: the state wanted, not a flip); false if the item is gone. */
+export async function setStar(db: NewsDb, id: string, starred: boolean): Promise<boolean> {
+  return writeItems(db, async (writer, tx) => {
+    const it = await getItem(tx.objectStore('items'), id);
+    if (!it) return false;
+    const flag: Flag = starred ? 1 : 0;
+    if (it.starred !== flag) await writer.put(it, { ...it, starred: flag });
+    return true;
+  });
+}
+
 /**
  * Marks every unread item of a filter read, optionally only those published up to `until`; returns how
  * many. `changed` (if given) receives their ids, so the sidebar can offer Undo.

@@ -6,6 +6,7 @@ import { problemFromLegacyText } from '../problems';
 import type { Postings } from '../search/segment';
 import { Tallier, type Counter } from './counters';
 import { withIndexKeys } from './index-keys';
+import { knownLost, noteClosedOnPurpose, noteLost } from './quota';
 import { legacyTopicKeys, moveItemsToIdentityIds, type LegacyItem } from './migrate-item-ids';
 import { tagRecordOf, type TagRecord } from './tags';
 import { shortenItemIds } from './migrate-short-ids';
@@ -399,7 +400,8 @@ const migrations: Array<(db: IDBPDatabase<Schema12>, tx: UpgradeTx) => void | Pr
 export const DB_VERSION = migrations.length;
 
 export function openNewsDb(name = DB_NAME, version = DB_VERSION): Promise<IDBPDatabase<NewsSchema>> {
-  return openDB<NewsSchema>(name, version, {
+  let db: IDBPDatabase<NewsSchema> | undefined;
+  const opened = openDB<NewsSchema>(name, version, {
     async upgrade(db, oldVersion, newVersion, tx) {
       // Chained on IndexedDB requests only, so the upgrade transaction stays open throughout.
       for (let v = oldVersion; v < (newVersion ?? version); v++) await migrations[v](db as never, tx as never);
@@ -407,26 +409,51 @@ export function openNewsDb(name = DB_NAME, version = DB_VERSION): Promise<IDBPDa
     blocking() {
       // A newer version of Newsbar wants to upgrade: let it.
     },
+    terminated() {
+      // The browser closed the connection itself (Chromium does when the disk fills up mid-write):
+      // writes that failed on it were refused (quota.ts), and getDb opens a new one.
+      if (db) noteLost(db);
+    },
   });
+  return opened.then((d) => (db = d));
 }
 
 let shared: Promise<IDBPDatabase<NewsSchema>> | undefined;
+let sharedDb: IDBPDatabase<NewsSchema> | undefined;
 
-/** The extension's shared connection (one per JS context). */
+/**
+ * The extension's shared connection (one per JS context). One the browser closed (a disk that filled
+ * up mid-write) is forgotten: the next caller opens a new one instead of failing on it for good.
+ */
 export function getDb(): Promise<IDBPDatabase<NewsSchema>> {
+  if (sharedDb && knownLost(sharedDb)) {
+    shared = undefined;
+    sharedDb = undefined;
+  }
   shared ??= openNewsDb().then((db) => {
     db.addEventListener('versionchange', () => {
+      noteClosedOnPurpose(db);
       db.close();
-      shared = undefined;
+      if (sharedDb === db) {
+        shared = undefined;
+        sharedDb = undefined;
+      }
     });
+    sharedDb = db;
     return db;
   });
-  return shared;
+  const opened = shared;
+  // A failed open is not kept: the next caller tries again.
+  opened.catch(() => {
+    if (shared === opened) shared = undefined;
+  });
+  return opened;
 }
 
 /** Tests replace indexedDB per test; forget the cached connection. */
 export function resetDbForTests(): void {
   shared = undefined;
+  sharedDb = undefined;
 }
 
 /**

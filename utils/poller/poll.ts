@@ -15,6 +15,7 @@ import { nextPollAfterFailure, nextPollAfterSuccess } from './backoff';
 import type { TopicSet } from '../topics/rematch';
 import { isEnded, nextLiveState } from './live';
 import { DEFAULT_LIMITS, hostOf, runPerHost } from './per-host';
+import { isRefusal, isRefusalSoon, knownLost } from '../db/quota';
 
 /** A redirect seen this many polls in a row is treated as permanent and the source's URL follows it. */
 export const REDIRECTS_TO_MOVE = 3;
@@ -32,6 +33,16 @@ export interface PollDeps {
   topics?: TopicSet;
   /** Called after a source's items are stored (telling open pages), before its fetch slot is free. */
   onStored?: (sourceId: string, newIds: string[], updatedIds: string[]) => Promise<void>;
+  /**
+   * A write was refused for lack of space: for a source's poll (its items wait for room) or for
+   * something else (a source's state). The poll goes on with the other sources.
+   */
+  onStorageRefused?: (sourceId?: string) => void;
+  /**
+   * A new connection, for when the browser closed `db` in the middle of the poll (Chromium does when
+   * the disk fills up): the sources after it are stored through the new one.
+   */
+  reopen?: () => Promise<NewsDb>;
   /** Sources fetched at once in all (default 16). */
   concurrency?: number;
   /** Sources of one host fetched at once (default 6). */
@@ -49,15 +60,24 @@ export interface PollOptions {
   /** Poll these sources (or all enabled ones) whether due or not. */
   force?: boolean;
   sourceIds?: string[];
+  /** Poll these first, whether due or not (sources whose items the browser refused, once there is room). */
+  first?: string[];
 }
+
+/** A source whose items were refused for lack of space is not fetched again before this (the watch asks for it once there is room). */
+export const FULL_RETRY_MS = 10 * 60_000;
 
 const isApi = (s: Source) => isApiKind(s.kind);
 
 export function dueSources(sources: Source[], now: number, opts: PollOptions = {}): Source[] {
   // A live page whose coverage ended is not polled any more (the user may keep or remove it).
   // Forcing ("Refresh now") skips the schedule and the back-off, never a server's Retry-After.
-  const due = (s: Source) => (opts.force ? !(s.retryUntil !== undefined && s.retryUntil > now) : s.nextPollAt <= now);
-  return sources.filter((s) => s.enabled && !isEnded(s) && (!opts.sourceIds || opts.sourceIds.includes(s.id)) && due(s));
+  const waits = (s: Source) => s.retryUntil !== undefined && s.retryUntil > now;
+  const first = new Set(opts.first);
+  const due = (s: Source) => (opts.force || first.has(s.id) ? !waits(s) : s.nextPollAt <= now);
+  const out = sources.filter((s) => s.enabled && !isEnded(s) && (!opts.sourceIds || opts.sourceIds.includes(s.id) || first.has(s.id)) && due(s));
+  // Sources waiting for room go first (a stable sort keeps the rest in their order).
+  return first.size ? out.sort((a, b) => Number(first.has(b.id)) - Number(first.has(a.id))) : out;
 }
 
 /** What went wrong, as a code, with any API key taken out of its words. */
@@ -114,7 +134,7 @@ export async function pollSource(deps: PollDeps, source: Source, unchanged?: Map
       // (A worker killed between the two writes leaves the state one poll behind: the next poll mends it.)
       const coverageEnd = 'coverageEnd' in feed ? (feed.coverageEnd as number | undefined) : undefined;
       const live = nextLiveState(source, now, { coverageEnd, newUpdates: stored.newIds.length, read: true });
-      await patchSource(deps.db, source.id, { live: { ...live, title: feed.title ?? source.live?.title } });
+      await patchSourceOrNote(deps, source.id, { live: { ...live, title: feed.title ?? source.live?.title } });
     }
     if (deps.onStored && (stored.newIds.length || stored.updatedIds.length || stored.joinedIds.length)) {
       // What follows a store must not turn a stored poll into a failed one.
@@ -122,10 +142,12 @@ export async function pollSource(deps: PollDeps, source: Source, unchanged?: Map
     }
     return { sourceId: source.id, kind: 'stored', newIds: stored.newIds, updatedIds: stored.updatedIds };
   } catch (e) {
+    // A write the browser refused, by quota or by closing the connection under it: not the source's fault.
+    if (await isRefusalSoon(e, deps.db)) return refused(deps, source, now, { code: 'storageFull' });
     const problem = problemFor(e, key);
     const failures = source.failures + 1;
     const retryAfterMs = e instanceof FetchError ? e.retryAfterMs : undefined;
-    await patchSource(deps.db, source.id, {
+    await patchSourceOrNote(deps, source.id, {
       lastPollAt: now,
       failures,
       health: 'error',
@@ -136,6 +158,28 @@ export async function pollSource(deps: PollDeps, source: Source, unchanged?: Map
       ...(source.kind === 'live' && { live: nextLiveState(source, now, { newUpdates: 0, read: false }) }),
     });
     return { sourceId: source.id, kind: 'error', problem };
+  }
+}
+
+/**
+ * The browser refused to store the source's items for lack of space. Not the source's fault: no
+ * back-off and no problem on the source (the sidebar says it once for all); it waits for room, and is
+ * then polled first (PollOptions.first).
+ */
+async function refused(deps: PollDeps, source: Source, now: number, problem: Problem): Promise<SourceOutcome> {
+  deps.onStorageRefused?.(source.id);
+  // A small write may still pass: then the source is not fetched again every minute while full.
+  await patchSource(deps.db, source.id, { nextPollAt: now + FULL_RETRY_MS }).catch(() => {});
+  return { sourceId: source.id, kind: 'error', problem };
+}
+
+/** A source's state, written; a write refused for lack of space is noted, and the poll goes on. */
+async function patchSourceOrNote(deps: PollDeps, id: string, patch: Partial<Source>): Promise<void> {
+  try {
+    await patchSource(deps.db, id, patch);
+  } catch (e) {
+    if (!isRefusal(e, deps.db)) throw e;
+    deps.onStorageRefused?.();
   }
 }
 
@@ -158,14 +202,36 @@ export async function pollDue(deps: PollDeps, opts: PollOptions = {}): Promise<S
   // Sources that answered 304 change only their schedule: written together at the end. A worker
   // killed before that loses nothing but the schedule, and those sources are asked again.
   const unchanged = new Map<string, Partial<Source>>();
-  // Sources stored while another's transaction runs are written together in the next.
-  const store = storeQueue(deps.db);
+  // Sources stored while another's transaction runs are written together in the next. When the
+  // browser closes the connection (a disk that filled up), what was being written through it was
+  // refused whole (its transaction aborted), and the sources after it go through a new one.
+  let live = { deps, store: storeQueue(deps.db) };
+  let reopening: Promise<void> | undefined;
+  const current = async () => {
+    if (deps.reopen && knownLost(live.deps.db)) {
+      reopening ??= deps
+        .reopen()
+        .then((db) => {
+          if (db !== live.deps.db) live = { deps: { ...deps, db }, store: storeQueue(db) };
+        })
+        .catch((e: unknown) => console.warn('Newsbar: the database could not be opened again', e))
+        .finally(() => (reopening = undefined));
+      await reopening;
+    }
+    return live;
+  };
   try {
     await runPerHost(due, (s) => hostOf(s.url), limits, async (s) => {
-      out.push(await pollSource(deps, s, unchanged, store));
+      const now = await current();
+      out.push(await pollSource(now.deps, s, unchanged, now.store));
     });
   } finally {
-    await patchSources(deps.db, unchanged);
+    const { deps: last } = await current();
+    await patchSources(last.db, unchanged).catch((e: unknown) => {
+      if (!isRefusal(e, last.db)) throw e;
+      // Their schedule only: they are asked again, as after a killed worker.
+      deps.onStorageRefused?.();
+    });
   }
   return out;
 }

@@ -2,7 +2,11 @@
 // (list, search results, ticker), is written to the database, and the background is told.
 import { batch, createModel, signal, type ReadonlySignal } from '@preact/signals';
 import type { Item } from '@/utils/model';
-import { markAllRead, markRead, toggleStar } from '@/utils/db/read-state';
+import { markAllRead, markRead, setStar, toggleStar } from '@/utils/db/read-state';
+import { isRefusalSoon } from '@/utils/db/quota';
+import type { NewsDb } from '@/utils/db/schema';
+import type { UserAction } from '@/utils/db/kept-actions';
+import type { Storage } from './storage';
 import type { SidebarEnv } from '../sidebar-env';
 import { t } from '@/utils/i18n';
 import type { List } from './list';
@@ -17,6 +21,7 @@ export interface ReadingDeps {
   ticker: Ticker;
   counts: FilterCounts;
   status: Status;
+  storage: Storage;
   /** What the list shows now: the search results or the filter's pages. */
   visible: ReadonlySignal<Item[]>;
 }
@@ -34,7 +39,7 @@ export interface MarkedRead {
   scope: MarkScope;
 }
 
-export const ReadingModel = createModel((env: SidebarEnv, { list, search, ticker, counts, status, visible }: ReadingDeps) => {
+export const ReadingModel = createModel((env: SidebarEnv, { list, search, ticker, counts, status, storage, visible }: ReadingDeps) => {
   const run = status.run;
   const lastMarked = signal<MarkedRead | null>(null);
   let undoTimer: ReturnType<typeof setTimeout> | undefined;
@@ -71,11 +76,50 @@ export const ReadingModel = createModel((env: SidebarEnv, { list, search, ticker
     return visible.value.find((i) => i.id === id) ?? ticker.breaking.value.find((i) => i.id === id);
   }
 
+  /**
+   * Writes an action; when the database refuses it for lack of space, keeps it (storage.local) to be
+   * written as soon as there is room, and tells the worker. While actions are kept, new ones are kept
+   * behind them, so they are written in the order they were made. Resolves whether it was kept.
+   */
+  async function write(action: UserAction, direct: (db: NewsDb) => Promise<void>): Promise<'written' | 'kept'> {
+    if (storage.kept.value.length === 0) {
+      // The connection the write goes through: the browser may close it for lack of room (isRefusal).
+      const db = await env.db();
+      try {
+        await direct(db);
+        return 'written';
+      } catch (e) {
+        if (!(await isRefusalSoon(e, db))) throw e;
+      }
+    }
+    await storage.keep(action);
+    notifyChanged();
+    return 'kept';
+  }
+
+  /**
+   * Shows a change at once and writes it; if it can be neither written nor kept, the rows go back to
+   * what the store holds (a row never shows a state that is neither stored nor kept) and the failure is shown.
+   */
+  async function change(ids: string[], p: Partial<Item>, action: UserAction, direct: (db: NewsDb) => Promise<void>): Promise<'written' | 'kept' | undefined> {
+    const before = new Map(ids.map((id) => [id, findItem(id)]));
+    patch(new Set(ids), p);
+    return run(async () => {
+      try {
+        return await write(action, direct);
+      } catch (e) {
+        batch(() => {
+          for (const [id, it] of before) if (it) patch(new Set([id]), { read: it.read, starred: it.starred });
+        });
+        throw e;
+      }
+    });
+  }
+
   async function setRead(ids: string[], read: boolean) {
     if (ids.length === 0) return;
-    patch(new Set(ids), { read: read ? 1 : 0 });
-    await run(async () => {
-      const n = await markRead(await env.db(), ids, read);
+    await change(ids, { read: read ? 1 : 0 }, { kind: 'read', ids, read }, async (db) => {
+      const n = await markRead(db, ids, read);
       if (n > 0) {
         notifyChanged();
         await counts.refreshCounts();
@@ -104,13 +148,15 @@ export const ReadingModel = createModel((env: SidebarEnv, { list, search, ticker
 
     async star(id: string) {
       const it = findItem(id);
-      if (it) patch(new Set([id]), { starred: it.starred ? 0 : 1 });
-      await run(async () => {
-        const starred = await toggleStar(await env.db(), id);
+      const done = async (starred: boolean | undefined) => {
         if (starred === undefined) return;
         notifyChanged();
         await counts.refreshCounts();
-      });
+      };
+      // A row not shown (a shortcut on a stale id) flips what the store has; it cannot be kept.
+      if (!it) return void (await run(async () => done(await toggleStar(await env.db(), id))));
+      const starred = !it.starred;
+      await change([id], { starred: starred ? 1 : 0 }, { kind: 'star', id, starred }, async (db) => done((await setStar(db, id, starred)) ? starred : undefined));
     },
 
     lastMarked,
@@ -132,17 +178,20 @@ export const ReadingModel = createModel((env: SidebarEnv, { list, search, ticker
       const newest = shown.reduce((m, i) => Math.max(m, i.published), -Infinity);
       if (newest === -Infinity) return;
       const until = Math.min(newest, cutoff);
-      patch(new Set(shown.filter((i) => i.published <= until).map((i) => i.id)), { read: 1 });
-      await run(async () => {
-        const ids: string[] = [];
-        const n = await markAllRead(await env.db(), list.filter.value, until, ids);
+      const shownIds = shown.filter((i) => i.published <= until && i.read === 0).map((i) => i.id);
+      const filter = list.filter.value;
+      const ids: string[] = [];
+      const how = await change(shownIds, { read: 1 }, { kind: 'markAll', filter, until: until === Infinity ? null : until, ids: shownIds }, async (db) => {
+        const n = await markAllRead(db, filter, until, ids);
         if (n > 0) {
           notifyChanged();
           await counts.refreshCounts();
         }
-        offerUndo({ ids, scope });
-        await Promise.all([ticker.refreshTicker(), refreshUnreadView()]);
       });
+      if (!how) return;
+      // Kept for later: Undo takes back what the page showed read.
+      offerUndo({ ids: how === 'kept' ? shownIds : ids, scope });
+      await run(() => Promise.all([ticker.refreshTicker(), refreshUnreadView()]));
     },
 
     /** Undoes the last "Mark all read": those articles are unread again. */
@@ -150,15 +199,8 @@ export const ReadingModel = createModel((env: SidebarEnv, { list, search, ticker
       const m = lastMarked.value;
       offerUndo(null);
       if (!m) return;
-      patch(new Set(m.ids), { read: 0 });
-      await run(async () => {
-        const n = await markRead(await env.db(), m.ids, false);
-        if (n > 0) {
-          notifyChanged();
-          await counts.refreshCounts();
-        }
-        await Promise.all([ticker.refreshTicker(), refreshUnreadView()]);
-      });
+      await setRead(m.ids, false);
+      await run(() => Promise.all([ticker.refreshTicker(), refreshUnreadView()]));
     },
   };
 });

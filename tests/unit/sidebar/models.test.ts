@@ -16,6 +16,7 @@ function envFor(db: NewsDb, opens: { n: number } = { n: 0 }): SidebarEnv {
   return {
     db: async () => (opens.n++, db),
     sync: fakeBrowser.storage.sync,
+    local: fakeBrowser.storage.local,
     send: async () => {},
     onMessage: () => () => {},
     onStorageChanged: () => () => {},

@@ -47,6 +47,7 @@ export async function renderSidebar(items: Item[], sources: Source[], opts: { on
   const env: SidebarEnv = {
     db: async () => db,
     sync: fakeBrowser.storage.sync,
+    local: fakeBrowser.storage.local,
     send: async (m) => void h.sent.push(m),
     onMessage: (cb) => (msgListeners.push(cb), () => msgListeners.splice(msgListeners.indexOf(cb), 1)),
     onStorageChanged: (cb) => (storageListeners.push(cb), () => {}),
