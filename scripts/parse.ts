@@ -7,8 +7,9 @@ import type { SourceKind } from '../utils/model';
 import { itemIdFor } from '../utils/normalize/ids';
 import { decodeBody } from '../utils/net/decode';
 import { apiRequest, isApiKind, parseSourceBody, redactKey, SourceFormatError } from '../utils/sources/index';
+import { isSourceKind, kindRow, SOURCE_KINDS } from '../utils/sources/kinds';
 
-const KINDS: SourceKind[] = ['feed', 'rss', 'atom', 'rdf', 'json', 'newsapi', 'guardian', 'gnews', 'live'];
+const KINDS = SOURCE_KINDS;
 const USAGE = `usage: npm run parse -- <file|url> [--kind ${KINDS.join('|')}] [--key KEY]`;
 
 function fail(message: string, key = ''): never {
@@ -25,8 +26,8 @@ async function main(): Promise<void> {
     const a = args[i];
     if (a === '--kind' || a.startsWith('--kind=')) {
       const v = a.includes('=') ? a.slice(7) : args[++i];
-      if (!KINDS.includes(v as SourceKind)) fail(`unknown --kind "${v ?? ''}"\n${USAGE}`);
-      kind = v as SourceKind;
+      if (!isSourceKind(v)) fail(`unknown --kind "${v ?? ''}"\n${USAGE}`);
+      kind = v;
     } else if (a === '--key' || a.startsWith('--key=')) {
       key = (a.includes('=') ? a.slice(6) : args[++i]) ?? '';
     } else if (a === '-h' || a === '--help') {
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
     }
     let res: Response;
     try {
-      const accept = kind === 'live' ? 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5' : 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.8';
+      const accept = kindRow(kind).accept ?? 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.8';
       res = await fetch(url, { headers: { accept, ...headers } });
     } catch (e) {
       fail(`could not fetch ${target}: ${e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e)}`, key);

@@ -6,6 +6,7 @@ import { fetchSource, type Fetched } from './net/fetch-source';
 import { problemOf, type Problem } from './problems';
 import { detectKind, discoverFeeds, parseFeedText, type DiscoveredFeed } from './sources';
 import { feedSelfUrl } from './sources/self-url';
+import { isApiKind } from './sources/kinds';
 
 export type Inspection =
   | {
@@ -36,7 +37,7 @@ export async function inspectUrl(url: string, fetch: typeof globalThis.fetch, op
     const feeds = discoverFeeds(res.body, finalUrl);
     return feeds.length > 0 ? { kind: 'page', url: finalUrl, feeds } : { kind: 'problem', problem: { code: 'noFeedHere' } };
   }
-  if (kind === 'newsapi' || kind === 'guardian' || kind === 'gnews') return { kind: 'problem', problem: { code: 'isApi' } };
+  if (isApiKind(kind)) return { kind: 'problem', problem: { code: 'isApi' } };
   if (kind === 'unknown') return { kind: 'problem', problem: { code: 'noFeedHere' } };
   try {
     const feed = parseFeedText(res.body, { baseUrl: finalUrl });

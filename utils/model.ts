@@ -4,11 +4,9 @@ import type { Problem } from './problems';
 /** IndexedDB cannot index booleans, so flags that are queried are stored as 0/1. */
 export type Flag = 0 | 1;
 
-export type FeedKind = 'rss' | 'atom' | 'rdf' | 'json';
-export type ApiKind = 'newsapi' | 'guardian' | 'gnews';
-/** A live page: an HTML page whose updates (LiveBlogPosting, microdata, a timestamped list) are followed. */
-export type LiveKind = 'live';
-export type SourceKind = FeedKind | 'feed' | ApiKind | LiveKind; // 'feed' = detect the format from the body
+/** The kinds of source, one row each in utils/sources/kinds.ts ('feed' = detect the format from the body; 'live' = a followed live page). */
+export type { ApiKind, FeedKind, LiveKind, SourceKind } from './sources/kinds';
+import type { ApiKind, FeedKind, LiveKind, SourceKind } from './sources/kinds';
 
 export interface Item {
   /** Stable id: 11 characters hashed from the source id and the item's identity (utils/normalize/ids.ts), also the dedupe key. */

@@ -6,7 +6,7 @@ import type { Source } from './model';
 import type { NewsDb } from './db/schema';
 import { addSourcesAtomically, cleanFolder, type ImportResult, type NewSource, type SourceRepeat } from './db/sources';
 import { readHttpUrl } from './validate';
-import { isApiKind } from './sources/api-kinds';
+import { inOpml } from './sources/kinds';
 import { feedKey } from './normalize/feed-address';
 import { decodeEntities } from './normalize/text';
 import type { Problem } from './problems';
@@ -16,9 +16,12 @@ import { FOLDER_SEPARATOR } from './folder-path';
 
 type OutOutline = { text: string; title?: string; type?: string; xmlUrl?: string; htmlUrl?: string; outlines?: OutOutline[] };
 
-/** The sources as an OPML 2.0 document, in their folders. API sources are left out: other readers cannot use them. */
+/**
+ * The sources as an OPML 2.0 document, in their folders. Only the kinds whose row says `opml` (feeds):
+ * other readers cannot use a news API (it needs a key) nor a followed live page (a web page, not a feed).
+ */
 export function exportOpml(sources: readonly Source[], now = Date.now()): string {
-  const feeds = sources.filter((s) => !isApiKind(s.kind));
+  const feeds = sources.filter((s) => inOpml(s.kind));
   if (feeds.length === 0) throw new OpmlError('noFeeds', 'there are no feed sources to export');
   const root: OutOutline[] = [];
   const folders = new Map<string, OutOutline[]>([['', root]]);

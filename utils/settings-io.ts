@@ -9,7 +9,7 @@ import { addSourcesAtomically, type ImportResult } from './db/sources';
 import { replaceTopics } from './topics/store';
 import { parseQuery } from './topics/query';
 import { isHhMm, parseHttpUrl } from './validate';
-import { isApiKind } from './sources/api-kinds';
+import { isApiKind, isSourceKind, KIND_TABLE, kindRow } from './sources/kinds';
 
 export const FORMAT = 'newsbar-settings';
 export const FORMAT_VERSION = 1;
@@ -30,7 +30,7 @@ export function exportSettings(settings: Settings, topics: readonly Topic[], sou
     exportedAt: new Date(now).toISOString(),
     settings: { ...settings, snoozeUntil: 0 },
     topics: [...topics],
-    sources: sources.map((s) => ({ name: s.name, url: s.url, kind: s.kind, intervalMin: s.intervalMin, breaking: s.breaking, enabled: s.enabled, ...(s.folder ? { folder: s.folder } : {}), ...(s.favourite ? { favourite: true } : {}), ...(s.followStories ? { followStories: true } : {}) })),
+    sources: sources.filter((s) => kindRow(s.kind).settingsFile).map((s) => ({ name: s.name, url: s.url, kind: s.kind, intervalMin: s.intervalMin, breaking: s.breaking, enabled: s.enabled, ...(s.folder ? { folder: s.folder } : {}), ...(s.favourite ? { favourite: true } : {}), ...(s.followStories ? { followStories: true } : {}) })),
   };
   return JSON.stringify(file, null, 2);
 }
@@ -50,7 +50,6 @@ export class SettingsFileError extends Error {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const BADGE_MODES: readonly BadgeMode[] = ['unread', 'breaking', 'alerts', 'off'];
-const KINDS = ['feed', 'rss', 'atom', 'rdf', 'json', 'newsapi', 'guardian', 'gnews'];
 
 function bad(where: string, what: string): never {
   throw new SettingsFileError('badField', where, `${where}: ${what}`);
@@ -119,7 +118,8 @@ function readSource(v: unknown, i: number): SettingsFile['sources'][number] {
   const where = `sources[${i}]`;
   if (!isObj(v)) bad(where, 'is not a source');
   const kind = v.kind ?? 'feed';
-  if (typeof kind !== 'string' || !KINDS.includes(kind)) bad(`${where}.kind`, 'is not a known kind of source');
+  if (!isSourceKind(kind) || !KIND_TABLE[kind].settingsFile) bad(`${where}.kind`, 'is not a known kind of source');
+  const defaults = KIND_TABLE[kind].defaults;
   // A news API source's "url" may be search words; a feed's must be a web address.
   const rawUrl = str(v, 'url', where, 2000).trim();
   const url = isApiKind(kind) ? rawUrl : parseHttpUrl(rawUrl);
@@ -127,9 +127,9 @@ function readSource(v: unknown, i: number): SettingsFile['sources'][number] {
   return {
     name: str(v, 'name', where, 200),
     url,
-    kind: kind as Source['kind'],
-    intervalMin: 'intervalMin' in v ? int(v, 'intervalMin', where, 1, 1440) : 10,
-    breaking: 'breaking' in v ? bool(v, 'breaking', where) : false,
+    kind,
+    intervalMin: 'intervalMin' in v ? int(v, 'intervalMin', where, 1, 1440) : defaults.intervalMin,
+    breaking: 'breaking' in v ? bool(v, 'breaking', where) : defaults.breaking,
     enabled: 'enabled' in v ? bool(v, 'enabled', where) : true,
     ...('folder' in v ? { folder: str(v, 'folder', where, 200) } : {}),
     ...('favourite' in v && bool(v, 'favourite', where) ? { favourite: true } : {}),

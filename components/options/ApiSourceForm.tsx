@@ -4,15 +4,16 @@ import { useState } from 'preact/hooks';
 import type { ApiKind } from '@/utils/model';
 import { t } from '@/utils/i18n';
 import { apiRequest } from '@/utils/sources/api-kinds';
+import { API_KINDS, KIND_TABLE } from '@/utils/sources/kinds';
+import { sameFeedIn } from '@/utils/db/sources';
+import { problemOf } from '@/utils/problems';
+import { problemText } from '@/utils/problem-text';
 import { hostPattern } from '@/utils/net/host-pattern';
 import { Field } from './Field';
 import type { OptionsStore } from './state';
 
-export const API_DEFAULTS: Record<ApiKind, { label: string; url: string }> = {
-  newsapi: { label: 'NewsAPI', url: 'https://newsapi.org/v2/top-headlines?category=general&country=us' },
-  guardian: { label: 'The Guardian', url: 'https://content.guardianapis.com/search' },
-  gnews: { label: 'GNews', url: 'https://gnews.io/api/v4/top-headlines?category=general' },
-};
+/** The form's choices, from the kinds table: each news API's label and the request it makes when the query is left empty. */
+export const API_DEFAULTS = Object.fromEntries(API_KINDS.map((k) => [k, { label: KIND_TABLE[k].api.formLabel, url: KIND_TABLE[k].api.defaultQuery }])) as Record<ApiKind, { label: string; url: string }>;
 
 export function ApiSourceForm({ store }: { store: OptionsStore }) {
   const [kind, setKind] = useState<ApiKind>('newsapi');
@@ -32,7 +33,7 @@ export function ApiSourceForm({ store }: { store: OptionsStore }) {
       return setErrors({ query: t('opt_url_invalid') });
     }
     if (!k) return setErrors({ key: t('opt_api_key_missing') });
-    if (store.sources.value.some((s) => s.url === q && s.kind === kind)) return setErrors({ query: t('opt_url_duplicate') });
+    if (sameFeedIn(store.sources.value, { name: '', url: q, kind })) return setErrors({ query: t('opt_url_duplicate') });
     const granted = await store.requestOrigins([origin]).catch(() => false);
     if (!granted) return setErrors({ query: t('opt_err_permission') });
     try {
@@ -43,7 +44,7 @@ export function ApiSourceForm({ store }: { store: OptionsStore }) {
       setKey('');
       setErrors({});
     } catch (err) {
-      setErrors({ query: err instanceof Error && /already/.test(err.message) ? t('opt_url_duplicate') : String(err) });
+      setErrors({ query: problemText(problemOf(err)) });
     }
   }
 
@@ -53,7 +54,7 @@ export function ApiSourceForm({ store }: { store: OptionsStore }) {
         <Field id="api-kind" label={t('opt_api_provider')}>
           {(p) => (
             <select {...p} value={kind} onChange={(e) => setKind(e.currentTarget.value as ApiKind)}>
-              {(Object.keys(API_DEFAULTS) as ApiKind[]).map((k) => <option key={k} value={k}>{API_DEFAULTS[k].label}</option>)}
+              {API_KINDS.map((k) => <option key={k} value={k}>{API_DEFAULTS[k].label}</option>)}
             </select>
           )}
         </Field>

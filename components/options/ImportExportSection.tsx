@@ -7,7 +7,7 @@ import { t, tn } from '@/utils/i18n';
 import type { OpmlBadEntry, OpmlError, OpmlReading, OpmlRepeat } from '@/utils/opml';
 import type { readSettingsFile, SettingsFileError } from '@/utils/settings-io';
 import { originsFor } from '@/utils/origins';
-import { isApiKind } from '@/utils/sources/api-kinds';
+import { inOpml } from '@/utils/sources/kinds';
 import { findSameFeed } from '@/utils/normalize/feed-address';
 import { problemText } from '@/utils/problem-text';
 import type { OptionsStore } from './state';
@@ -79,7 +79,7 @@ export function ImportExportSection({ store }: { store: OptionsStore }) {
   const [pending, setPending] = useState<Pending | null>(null);
   const [report, setReport] = useState<OpmlReport | null>(null);
   const [errors, setErrors] = useState<{ opml?: string; json?: string }>({});
-  const feeds = store.sources.value.filter((s) => !isApiKind(s.kind));
+  const feeds = store.sources.value.filter((s) => inOpml(s.kind));
   const inList = (url: string) => findSameFeed(store.sources.value, [url]);
 
   async function pick(kind: 'opml' | 'json', input: HTMLInputElement) {

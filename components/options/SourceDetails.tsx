@@ -5,15 +5,12 @@ import { t } from '@/utils/i18n';
 import { cleanFolder } from '@/utils/db/sources';
 import { relativeTime } from '@/utils/format/time';
 import { sourceProblemText } from '@/utils/problem-text';
-import { isApiKind } from '@/utils/sources/api-kinds';
+import { isApiKind, kindLabel } from '@/utils/sources/kinds';
 import { maskKey } from '@/utils/sources/errors';
 import type { OptionsStore } from './state';
 import { Check } from './Field';
 
 const INTERVALS = [1, 5, 10, 15, 30, 60, 180, 360, 720, 1440];
-export const KIND_LABEL: Record<string, string> = {
-  feed: 'Feed', rss: 'RSS', atom: 'Atom', rdf: 'RDF', json: 'JSON Feed', newsapi: 'NewsAPI', guardian: 'Guardian', gnews: 'GNews',
-};
 
 export function intervalLabel(min: number): string {
   return min % 60 === 0 ? t('opt_every_hours', String(min / 60)) : t('opt_every_minutes', String(min));
@@ -94,7 +91,7 @@ export function SourceDetails({ store, source: s, folders }: { store: OptionsSto
           <span aria-hidden="true" />
         </label>
         <span class="source-name" id={ids.name}>{s.name}</span>
-        <span class="kind">{KIND_LABEL[s.kind] ?? s.kind}</span>
+        <span class="kind">{kindLabel(s.kind)}</span>
       </div>
       <div class="url" title={s.url}>{s.url}</div>
       <p class="status" id={ids.status}>

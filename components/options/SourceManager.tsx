@@ -8,7 +8,8 @@ import { t } from '@/utils/i18n';
 import { cleanFolder } from '@/utils/db/sources';
 import { relativeTime } from '@/utils/format/time';
 import { foldersOf, NO_FOLDER, searchRows, sortedRows, statusOf, type ManagedSource, type SortKey, type StatusFilter } from '@/utils/sources/manager';
-import { KIND_LABEL, SourceDetails } from './SourceDetails';
+import { SourceDetails } from './SourceDetails';
+import { kindLabel } from '@/utils/sources/kinds';
 import type { OptionsStore } from './state';
 
 const PAGE = 50;
@@ -73,7 +74,7 @@ function RowCells({ row, selected, open, now, locale, onSelect, onToggle }: RowP
         </button>
       </th>
       <td class="col-folder">{s.folder ?? ''}</td>
-      <td class="col-kind">{KIND_LABEL[s.kind] ?? s.kind}</td>
+      <td class="col-kind">{kindLabel(s.kind)}</td>
       <td class="col-last">{s.lastSuccessAt ? relativeTime(s.lastSuccessAt, now, locale) : '—'}</td>
       <td class="col-num">{perDayText(row.perDay, locale)}</td>
       <td><span class={`status-chip ${row.status}`}>{t(`opt_st_${row.status}`)}</span></td>

@@ -51,6 +51,18 @@ describe('OPML', () => {
     expect(readOpml(xml).sources).toEqual(sources.slice(0, 2).map((s) => ({ name: s.name, url: s.url, kind: 'feed' })));
   });
 
+  it('leaves a followed live page out: it is a web page, not a feed, and other readers (and the import) would poll it as one', () => {
+    const now = 1_700_000_000_000;
+    const sources = [
+      makeSource({ name: 'Wire', url: 'https://wire.example/rss' }, now),
+      makeSource({ name: 'Storm live', url: 'https://news.example/live/storm', kind: 'live' }, now + 1),
+    ];
+    const xml = exportOpml(sources, now);
+    expect(xml).not.toContain('news.example/live/storm');
+    expect(readOpml(xml).sources).toEqual([{ name: 'Wire', url: 'https://wire.example/rss', kind: 'feed' }]);
+    expect(errorOf(() => exportOpml(sources.slice(1), now)).code).toBe('noFeeds');
+  });
+
   it('export with no feed sources is a clear error', () => {
     expect(errorOf(() => exportOpml([])).code).toBe('noFeeds');
   });

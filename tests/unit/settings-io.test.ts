@@ -57,6 +57,18 @@ describe('settings export/import', () => {
     expect(err).toMatchObject({ code, where });
   });
 
+  it('round-trips a followed live page (a file holding one was refused whole)', async () => {
+    const db = await openNewsDb('sio-live');
+    await addSource(db, { name: 'Storm live', url: 'https://news.example/live/storm', kind: 'live' });
+    const file = readSettingsFile(exportSettings(DEFAULT_SETTINGS, [], await listSources(db)));
+    expect(file.sources).toEqual([{ name: 'Storm live', url: 'https://news.example/live/storm', kind: 'live', intervalMin: 2, breaking: true, enabled: true }]);
+    const db2 = await openNewsDb('sio-live-2');
+    await applySettingsFile(db2, fakeBrowser.storage.sync, file);
+    expect((await listSources(db2))[0]).toMatchObject({ kind: 'live', live: { state: 'live' }, breaking: true, intervalMin: 2 });
+    db.close();
+    db2.close();
+  });
+
   it('a refused file changes nothing', async () => {
     await saveSettings(fakeBrowser.storage.sync, { badgeMode: 'breaking' });
     expect(() => readSettingsFile('{"format":"newsbar-settings","version":1,"settings":{"retentionDays":0},"topics":[],"sources":[]}')).toThrow(/retentionDays/);

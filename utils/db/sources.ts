@@ -1,7 +1,8 @@
 // Sources: what the user subscribed to, and the poller's state for each (in IndexedDB, local only).
 import { fromRecord, sourceKeyOf } from './item-record';
 import type { NewsDb } from './schema';
-import { DEFAULT_INTERVAL_MIN, LIVE_INTERVAL_MIN, MIN_INTERVAL_MIN, type Source, type SourceKind } from '../model';
+import { MIN_INTERVAL_MIN, type Source, type SourceKind } from '../model';
+import { KIND_TABLE, kindRow } from '../sources/kinds';
 import { hashString } from '../normalize/ids';
 import { writeItems } from './item-writes';
 import { rangeOf } from './queries';
@@ -23,16 +24,17 @@ export interface NewSource {
 }
 
 export function makeSource(s: NewSource, now: number): Source {
-  const live = s.kind === 'live';
+  const kind = s.kind ?? 'feed';
+  const row = KIND_TABLE[kind];
   const src: Source = {
-    id: `s-${hashString(s.url)}`,
+    id: sourceIdOf(s.url, kind),
     name: s.name.trim() || new URL(s.url).host,
     url: s.url,
-    kind: s.kind ?? 'feed',
+    kind,
     enabled: s.enabled ?? true,
-    // A live page is polled often while its coverage runs, and every update of it is breaking.
-    intervalMin: Math.max(MIN_INTERVAL_MIN, s.intervalMin ?? (live ? LIVE_INTERVAL_MIN : DEFAULT_INTERVAL_MIN)),
-    breaking: s.breaking ?? live,
+    // The kind's defaults: a live page is polled often while its coverage runs, and every update of it is breaking.
+    intervalMin: Math.max(MIN_INTERVAL_MIN, s.intervalMin ?? row.defaults.intervalMin),
+    breaking: s.breaking ?? row.defaults.breaking,
     ...(cleanFolder(s.folder) ? { folder: cleanFolder(s.folder) } : {}),
     ...(s.favourite ? { favourite: true } : {}),
     ...(s.followStories ? { followStories: true } : {}),
@@ -42,7 +44,7 @@ export function makeSource(s: NewSource, now: number): Source {
     health: 'new',
     ...aliasesOf(s),
   };
-  if (live) src.live = { state: 'live' };
+  if (row.family === 'live') src.live = { state: 'live' };
   return src;
 }
 
@@ -58,9 +60,24 @@ function aliasesOf(s: NewSource): { aliases?: string[] } {
   return aliases.length ? { aliases } : {};
 }
 
-/** The source already in `all` that is the same feed as `s` (any spelling of its addresses). */
+/**
+ * A new source's id. Kinds whose duplicate is the same address keep the id of their address (as every
+ * source had before); a request kind's id names its kind too, so a GNews and a NewsAPI source with the
+ * same query are two sources.
+ */
+function sourceIdOf(url: string, kind: SourceKind): string {
+  return `s-${hashString(KIND_TABLE[kind].duplicate === 'request' ? `${kind} ${url}` : url)}`;
+}
+
+/**
+ * The source already in `all` that `s` would repeat, by its kind's duplicate rule (utils/sources/kinds.ts):
+ * for 'address' kinds, any of them with the same address under any spelling (its aliases and redirect
+ * too); for 'request' kinds, a source of the same kind with the same request.
+ */
 export function sameFeedIn(all: readonly Source[], s: NewSource): Source | undefined {
-  return findSameFeed(all, [s.url, ...(s.aliases ?? [])]);
+  const kind = s.kind ?? 'feed';
+  if (KIND_TABLE[kind].duplicate === 'request') return all.find((x) => x.kind === kind && x.url.trim() === s.url.trim());
+  return findSameFeed(all.filter((x) => kindRow(x.kind).duplicate === 'address'), [s.url, ...(s.aliases ?? [])]);
 }
 
 /** A folder name as stored: trimmed, inner runs of spaces folded; empty means no folder. */

@@ -8,6 +8,7 @@ import { patchSource, patchSources, storePoll, type StoreSettings } from '../db/
 import { storeQueue, type StoreFn } from '../db/store-queue';
 import { fetchSource, FetchError } from '../net/fetch-source';
 import { apiRequest, isApiKind } from '../sources/api-kinds';
+import { kindRow } from '../sources/kinds';
 import { redactKey } from '../sources/errors';
 import type { ParseBody } from '../sources/parse-body';
 import { mapProblemText, problemOf, type Problem } from '../problems';
@@ -105,7 +106,8 @@ export async function pollSource(deps: PollDeps, source: Source, unchanged?: Map
       if (!key) throw new FetchError({ code: 'needsKey' });
       ({ url, headers } = apiRequest(source.kind as ApiKind, source.url, key));
     }
-    if (source.kind === 'live') headers = { accept: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5' };
+    const accept = kindRow(source.kind).accept;
+    if (accept) headers = { ...headers, accept };
     const res = await fetchSource(url, { fetch: deps.fetch, etag: source.etag, lastModified: source.lastModified, headers, timeoutMs: deps.timeoutMs, maxBytes: deps.maxBytes, now: deps.now });
     const ok: Partial<Source> = {
       lastPollAt: now,

@@ -1,7 +1,6 @@
 // A source's kind and response body -> normalized items: the one parser entry point of the poller.
 // Kept apart from ./index so that the worker can load it (and every parser under it) only when a
 // poll has a body to read (entrypoints/background/parsers.ts).
-import type { ApiKind, SourceKind } from '../model';
 import { detectKind, jsonShape } from './detect';
 import { SourceFormatError } from './errors';
 import { parseFeedText } from './feed';
@@ -11,7 +10,8 @@ import type { ParsedSourceFeed } from './types';
 import { parseGNews } from './gnews';
 import { parseGuardian } from './guardian';
 import { parseNewsApi, type ApiParseOptions } from './newsapi';
-import { API_NAMES, isApiKind } from './api-kinds';
+import { API_NAMES } from './api-kinds';
+import { isApiKind, KIND_TABLE, kindRow, type ApiKind, type ParserName, type SourceKind } from './kinds';
 import { parseLivePage, type LiveParseOptions } from './live';
 
 /** parseSourceBody's signature; the poller is given it (sync here, async where it is loaded first). */
@@ -22,15 +22,15 @@ export type ParseBody = (
   opts?: ApiParseOptions & LiveParseOptions,
 ) => ParsedSourceFeed | Promise<ParsedSourceFeed>;
 
+/** The news API adapters, by the parser name of their row in ./kinds (a JSON object -> items). */
+const API_PARSERS: Record<Exclude<ParserName, 'feed' | 'live'>, (obj: unknown, opts: ApiParseOptions) => ParsedSourceFeed> = {
+  newsapi: parseNewsApi,
+  guardian: parseGuardian,
+  gnews: parseGNews,
+};
+
 function parseApi(kind: ApiKind, obj: unknown, opts: ApiParseOptions): ParsedSourceFeed {
-  switch (kind) {
-    case 'newsapi':
-      return parseNewsApi(obj, opts);
-    case 'guardian':
-      return parseGuardian(obj, opts);
-    case 'gnews':
-      return parseGNews(obj, opts);
-  }
+  return API_PARSERS[KIND_TABLE[kind].parser](obj, opts);
 }
 
 /**
@@ -46,7 +46,8 @@ export function parseSourceBody(
 ): ParsedSourceFeed {
   const text = (body ?? '').replace(/^\uFEFF/, '');
   if (!text.trim()) throw new SourceFormatError('the source sent an empty response', { problem: { code: 'empty' } });
-  if (kind === 'live') return parseLivePage(text, opts);
+  const parser = kindRow(kind).parser;
+  if (parser === 'live') return parseLivePage(text, opts);
   if (isApiKind(kind)) {
     const first = text.trimStart()[0];
     if (first !== '{' && first !== '[') {

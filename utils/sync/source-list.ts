@@ -7,6 +7,7 @@ import type { Source, SourceKind } from '../model';
 import type { NewSource } from '../db/sources';
 import type { StorageAreaLike } from '../settings';
 import { SOURCE_LIST_KEY as META_KEY, sourceListChunkKey as chunkKey } from '../storage-keys';
+import { kindRow } from '../sources/kinds';
 /** Characters of base64 per chunk: the key and JSON's quotes fit well under 8,192 bytes. */
 export const CHUNK_CHARS = 7_800;
 /** Bytes the source list may take in storage.sync (of 102,400): the rest is for settings and topics. */
@@ -112,13 +113,16 @@ export interface SyncPlan {
   remove: string[];
 }
 
-/** What to change here so this device follows the synced list (matched by address). */
+/** Which synced entry a source is: its address, and for a kind whose duplicate is the same request (a news API) its kind too. */
+const syncKey = (s: { url: string; kind?: string }): string => (kindRow(s.kind).duplicate === 'request' ? `${s.kind} ${s.url}` : s.url);
+
+/** What to change here so this device follows the synced list (matched by address, news APIs by kind and request). */
 export function planSync(local: readonly Source[], remote: readonly SyncedSource[]): SyncPlan {
-  const byUrl = new Map(local.map((s) => [s.url, s]));
-  const wanted = new Set(remote.map((s) => s.url));
-  const plan: SyncPlan = { add: [], update: [], remove: local.filter((s) => !wanted.has(s.url)).map((s) => s.id) };
+  const byUrl = new Map(local.map((s) => [syncKey(s), s]));
+  const wanted = new Set(remote.map(syncKey));
+  const plan: SyncPlan = { add: [], update: [], remove: local.filter((s) => !wanted.has(syncKey(s))).map((s) => s.id) };
   for (const r of remote) {
-    const cur = byUrl.get(r.url);
+    const cur = byUrl.get(syncKey(r));
     if (!cur) {
       plan.add.push({ ...r });
       continue;

@@ -198,6 +198,31 @@ describe('API sources', () => {
     expect(document.body.textContent).not.toContain('abcd1234efgh5678');
   });
 
+  it('a GNews source with the same query as a NewsAPI source is another source (a duplicate is the same kind\'s same request)', async () => {
+    const { store, db } = fakeEnv();
+    await addSource(await db, { name: 'NewsAPI', url: 'storm', kind: 'newsapi' });
+    await store.load();
+    render(<ApiSourceForm store={store} />);
+    fireEvent.change(screen.getByLabelText('Service'), { target: { value: 'gnews' } });
+    fireEvent.input(screen.getByLabelText(/Search words or API address/), { target: { value: 'storm' } });
+    fireEvent.input(screen.getByLabelText('API key'), { target: { value: 'abcd1234efgh5678' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add API source' }));
+    await waitFor(async () => expect((await listSources(await db)).map((s) => s.kind).sort()).toEqual(['gnews', 'newsapi']));
+    expect(document.body.textContent).not.toMatch(/ProblemError|already in your list/);
+  });
+
+  it('words a refused duplicate from its code, never an exception\'s text', async () => {
+    const { store, db } = fakeEnv();
+    await store.load();
+    await addSource(await db, { name: 'Storm wire', url: 'storm', kind: 'newsapi' }); // added elsewhere since the page loaded
+    render(<ApiSourceForm store={store} />);
+    fireEvent.input(screen.getByLabelText(/Search words or API address/), { target: { value: 'storm' } });
+    fireEvent.input(screen.getByLabelText('API key'), { target: { value: 'abcd1234efgh5678' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add API source' }));
+    expect(await screen.findByText(/already in your list, as “Storm wire”/)).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/ProblemError|\{"code"/);
+  });
+
   it('wants a key', async () => {
     const { store } = fakeEnv();
     render(<ApiSourceForm store={store} />);
