@@ -2,7 +2,8 @@
 // request and Accept header, the parser, the settings file, OPML, the duplicate rule, the options
 // page's labels and API choices) are read from here. Adding a kind: a row, an adapter, tests
 // (docs/ARCHITECTURE.md, "Adding a source kind"; tests/unit/sources/kinds.test.ts checks every row).
-// Loads no feed parser: pages that only ask "which kind is this" stay small.
+// Loads none of the XML feed parsers (feedsmith): only the news APIs' request builders, which come with
+// their small JSON readers, as api-kinds.ts did before.
 import { DEFAULT_INTERVAL_MIN, LIVE_INTERVAL_MIN } from '../model';
 import { gnewsRequest } from './gnews';
 import { guardianRequest } from './guardian';
