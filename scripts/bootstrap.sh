@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks for Newsbar: Debian's Chromium (for the demo and the
-# end-to-end tests), Debian's Firefox ESR (for the Firefox end-to-end test) and the npm
-# dependencies from the lockfile.
+# end-to-end tests), Debian's Firefox ESR (for the Firefox end-to-end test), Xvfb (a virtual display
+# for the test of the demo's headed window) and the npm dependencies from the lockfile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 missing=()
 if [ -z "${CHROME_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
 if [ -z "${FIREFOX_PATH:-}" ] && [ ! -x /usr/bin/firefox-esr ]; then missing+=(firefox-esr); fi
+if ! command -v Xvfb >/dev/null 2>&1; then missing+=(xvfb); fi
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "Installing Debian's ${missing[*]} ..."
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

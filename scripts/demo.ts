@@ -13,6 +13,7 @@ import '../utils/i18n-english';
 import { problemText } from '../utils/problem-text';
 import type { BrowserContext } from 'playwright-core';
 import { launchExtension, type Extension } from '../tests/e2e/harness';
+import { DEMO_WINDOW_ARGS } from './demo-window';
 
 const args = new Set(process.argv.slice(2));
 const headless = args.has('--headless') || (!process.env.DISPLAY && !args.has('--headed'));
@@ -107,8 +108,7 @@ function alive(pid: number): boolean {
 try {
   ext = headless
     ? await launchExtension({ headless, viewport: { width: 420, height: 860 }, ownSignals: true })
-    : // --test-type: no "unsupported command-line flag: --no-sandbox" bar over the page (the demo runs as root).
-      await launchExtension({ headless, viewport: null, args: ['--window-size=1440,900', '--test-type'], pinAction: true, ownSignals: true });
+    : await launchExtension({ headless, viewport: null, args: DEMO_WINDOW_ARGS, pinAction: true, ownSignals: true });
   // The demo has no internet: it adds its own local sources (a new install has none until chosen).
   await ext.bg(async (a: { origin: string; key: string }) => {
     const nb = (globalThis as any).newsbar;
