@@ -86,9 +86,14 @@ export function ArticleRow({ tabbable = true, item, day, query = '', source, als
             <div class="meta">
               <Favicon source={source} name={name} load={images} />
               <span class="source">{alsoFrom?.length ? t('sb_also_from', [name, alsoFrom.join(', ')]) : name}</span>
-              {more > 0 && <span class="story-more" title={t('sb_story_sources_title', more + 1)}>{tn('sb_story_more', more)}</span>}
               <span class="sep" aria-hidden="true">·</span>
               <RelTime ts={item.published} now={now} locale={locale} />
+              {/* After the time; in a narrow row only "+2" shows (the word stays for screen readers). */}
+              {more > 0 && (
+                <span class="story-more" title={t('sb_story_sources_title', more + 1)}>
+                  +{more}<span class="more-word"> {tn('sb_story_more_word', more)}</span>
+                </span>
+              )}
               {item.breaking === 1 && <span class="tag breaking-tag">{t('sb_breaking')}</span>}
               {/* The title's description (hidden: read with the title, not twice in the page). */}
               <span id={stateId} hidden>{state}</span>
