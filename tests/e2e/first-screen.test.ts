@@ -16,6 +16,8 @@ const KEY = 'demo-key-0123456789';
 interface FirstScreen {
   /** Article titles wholly on the first screen, readable (12 px or more) and not covered. */
   titles: string[];
+  /** For each of the first three rows: its source-and-time line in lines, and the source name's and the time's visible widths. */
+  metas: Array<{ lines: number; source: number; time: number }>;
   tickerHeight: number;
   viewHeight: number;
   tickerLines: number;
@@ -32,7 +34,18 @@ function measure(): FirstScreen {
   };
   const ticker = document.querySelector<HTMLElement>('.ticker');
   const lineHeight = ticker ? parseFloat(getComputedStyle(ticker).fontSize) * 1.6 : 1;
+  const metas = [...document.querySelectorAll<HTMLElement>('.list > li .meta')].slice(0, 3).map((m) => {
+    const src = m.querySelector<HTMLElement>('.source');
+    const time = m.querySelector<HTMLElement>('time');
+    return {
+      lines: Math.round(m.getBoundingClientRect().height / (parseFloat(getComputedStyle(m).fontSize) * 1.5)),
+      source: src ? Math.min(src.getBoundingClientRect().width, src.scrollWidth) : 0,
+      // Whole on screen and not covered (the row's buttons may float over the line's end with a pointer).
+      time: time && time.getBoundingClientRect().right <= innerWidth && time.contains(document.elementFromPoint(time.getBoundingClientRect().right - 2, time.getBoundingClientRect().top + time.getBoundingClientRect().height / 2)) ? time.getBoundingClientRect().width : 0,
+    };
+  });
   return {
+    metas,
     titles: [...document.querySelectorAll<HTMLElement>('.list > li .title-btn')].filter(seen).map((b) => b.textContent ?? ''),
     tickerHeight: ticker?.getBoundingClientRect().height ?? 0,
     viewHeight: innerHeight,
@@ -151,5 +164,7 @@ describe('the first screen in Firefox at 240 px', { timeout: 90_000 }, () => {
     assert.ok(m.tickerHeight > 0, 'the ticker shows');
     assert.ok(m.tickerHeight <= m.viewHeight / 3 + 1, `the ticker is ${m.tickerHeight} px of ${m.viewHeight}`);
     assert.ok(m.titles.length >= 3, `article titles on the first screen: ${JSON.stringify(m.titles)}`);
+    // At 240 px each row's source and time stay one line, with some of the name and all of the time shown.
+    assert.ok(m.metas.length === 3 && m.metas.every((x) => x.lines === 1 && x.source >= 20 && x.time > 0), `the rows' source and time lines: ${JSON.stringify(m.metas)}`);
   });
 });
