@@ -9,7 +9,7 @@ import { joinedBy, linkTableOf, storyFromOtherSource } from './same-story';
 import { withTopics, type TopicSet } from '../topics/rematch';
 import { fromRecord, knownKeyOf, NEW_ITEM_ID, sourceItemsRange, storeKeyOfId } from './item-record';
 import { IdentityMap, identityHash, linkHash, readIdentities, writeIdentities } from './identities';
-import { forgetGrouper, grouperOf, writeStoryTerms } from './story-grouper';
+import { forgetGrouper, grouperOf, groupsItems, writeStoryTerms } from './story-grouper';
 import type { Joining } from './story-writes';
 import type { StoryTermsEntry } from './story-records';
 import { storyTerms } from '../stories/terms';
@@ -164,7 +164,7 @@ async function writePoll(
   // and live pages' updates are never grouped (they belong to the ticker). Summaries are left out of an
   // item's story words: the labelled days that tune the grouping have none.
   const isNew = batch.map((p, i) => !existing[i] && !twins[i]);
-  const grouper = settings.groupStories && !source.breaking && source.kind !== 'live' && isNew.some(Boolean) ? await grouperOf(tx, now) : undefined;
+  const grouper = settings.groupStories && groupsItems(source) && isNew.some(Boolean) ? await grouperOf(tx, now) : undefined;
   const terms = batch.map((p, i) => (grouper && isNew[i] ? storyTerms({ title: p.title, url: p.url }) : []));
   const places = batch.map((p, i) => (grouper && isNew[i] ? grouper.place({ id: '', source: source.id, published: shownPublished(p.published, now), terms: terms[i]! }) : null));
   const placed: StoryTermsEntry[] = [];

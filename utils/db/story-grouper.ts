@@ -4,10 +4,14 @@
 // the next write makes it again from what committed.
 import type { ItemTx } from './item-writes';
 import type { StoryTermsEntry } from './story-records';
+import type { Source } from '../model';
 import { StoryGrouper, DEFAULT_WINDOW_MS } from '../stories/grouper';
 import { apartStoryId } from './story-writes';
 
 export const STORY_WINDOW_MS = DEFAULT_WINDOW_MS;
+
+/** Are this source's items grouped? Live pages' updates belong to the ticker, never to a story. */
+export const groupsItems = (s: Pick<Source, 'breaking' | 'kind'> | undefined): boolean => !!s && !s.breaking && s.kind !== 'live';
 
 const groupers = new WeakMap<object, { g: StoryGrouper; pruned: number }>();
 /** A long-lived worker lets the window move on: items older than it leave the grouper about hourly. */

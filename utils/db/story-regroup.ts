@@ -4,20 +4,18 @@
 // on where it was and nothing is placed twice. With the setting off, every story is taken apart
 // again: each report a row of its own with its own topics, as before stories.
 import type { NewsDb } from './schema';
-import type { Item, Source, Topic } from '../model';
+import type { Item, Topic } from '../model';
 import type { RegroupState, StoryTermsEntry } from './story-records';
 import { writeItems } from './item-writes';
 import { fromRecord } from './item-record';
-import { forgetGrouper, grouperOf, STORY_WINDOW_MS, writeStoryTerms } from './story-grouper';
+import { forgetGrouper, grouperOf, groupsItems, STORY_WINDOW_MS, writeStoryTerms } from './story-grouper';
 import { storyTerms } from '../stories/terms';
-import { topicsOfIds } from './tags';
+import { topicsOfIds, topicsOfRecord } from './tags';
 import { topicSet, withTopics } from '../topics/rematch';
 
 const CHUNK = 200;
 const macrotask = () => new Promise<void>((r) => setTimeout(r, 0));
 
-/** Are this source's items grouped? Live pages' updates belong to the ticker, never to a story. */
-export const groupsItems = (s: Pick<Source, 'breaking' | 'kind'> | undefined): boolean => !!s && !s.breaking && s.kind !== 'live';
 
 /** The job's state, made when it first runs: the items stored so far, in the window. */
 async function regroupState(db: NewsDb, now: number): Promise<RegroupState> {
@@ -44,12 +42,12 @@ export async function regroupStored(db: NewsDb, topics: readonly Topic[], now: n
       const records = await tx.objectStore('items').getAll(IDBKeyRange.bound(state.done, state.upto, true, true), opts.chunk ?? CHUNK);
       const sources = new Map((await tx.objectStore('sources').getAll()).map((s) => [s.id, s]));
       const grouper = await grouperOf(tx, now);
-      const tags = await topicsOfIds(tx, records.map((r) => fromRecord(r).id));
+      const stored = records.map(fromRecord);
+      const tags = await topicsOfIds(tx, stored.map((it) => it.id));
       const entries: StoryTermsEntry[] = [];
-      // One after the other: an item placed joins the grouper before the next is placed.
-      for (const r of records) {
-        const it: Item = { ...fromRecord(r), topics: [] };
-        it.topics = tags.get(it.id) ?? [];
+      // One after the other: an item placed joins the grouper before the next is placed. The items
+      // themselves (not copies) get their topics, so the writer knows their store keys.
+      for (const it of stored.map((x) => Object.assign(x, { topics: tags.get(x.id) ?? [] }))) {
         const source = sources.get(it.sourceId);
         if (it.published < state.since || it.story !== undefined || !groupsItems(source)) continue;
         const terms = storyTerms({ title: it.title, url: it.url });
@@ -101,7 +99,7 @@ export async function ungroupAll(db: NewsDb, topics: readonly Topic[]): Promise<
       const stories = await tx.objectStore('stories').getAll(null, 50);
       for (const rec of stories) {
         for (const it of await writer.stories.reportsOf(rec.id)) {
-          const own = { ...it, topics: topicsOfRecordOr(it, await tx.objectStore('tags').get(it.id)) };
+          const own = Object.assign(it, { topics: topicsOfRecord(await tx.objectStore('tags').get(it.id)) });
           const row = withTopics({ ...own, folded: 0, story: undefined }, set);
           delete row.story;
           delete row.folded;
@@ -121,8 +119,4 @@ export async function ungroupAll(db: NewsDb, topics: readonly Topic[]): Promise<
   }
   forgetGrouper(db);
   return n;
-}
-
-function topicsOfRecordOr(it: Item, rec: { keys: Array<[string, number]> } | undefined): string[] {
-  return rec ? rec.keys.map((k) => k[0]) : (it.topics ?? []);
 }
