@@ -12,25 +12,16 @@ import { badgeCounts } from '@/utils/db/badge-counts';
 import { topicSet } from '@/utils/topics/rematch';
 import type { ParsedItem, Source, Topic } from '@/utils/model';
 import { expectCountersExact } from './recount';
+import { GROUPING_ON, otherReports, quakeReports, report } from '../../fixtures/stories/quake';
 
 const NOW = Date.now();
 const MIN = 60_000;
-const ON = { retentionDays: 30, maxItemsPerSource: 500, groupStories: true };
+const ON = GROUPING_ON;
+const item = (title: string, url: string, ago = 5): ParsedItem => report(title, url, ago, NOW);
 
-const item = (title: string, url: string, ago = 5): ParsedItem => ({
-  guid: url, title, url, summaryHtml: '', contentHtml: '', categories: [], breaking: false, published: NOW - ago * MIN,
-});
-
-/** One event, three outlets, three headlines and links. */
-const QUAKE = [
-  item('Magnitude 7.1 earthquake strikes off Chile coast, tsunami warning issued', 'https://wire.example/world/chile-earthquake-tsunami-warning', 30),
-  item('Chile earthquake: 7.1 quake off the coast triggers tsunami warning', 'https://paper.example/news/chile-quake-tsunami-warning', 20),
-  item('Tsunami warning after 7.1 earthquake hits Chile coast', 'https://tv.example/chile-earthquake-7-1-tsunami', 10),
-];
-const OTHER = [
-  item('Parliament passes budget after late-night vote', 'https://wire.example/politics/budget-vote', 25),
-  item('Local team wins cup final on penalties', 'https://paper.example/sport/cup-final-penalties', 15),
-];
+/** One event, three outlets, three headlines and links; and two other stories. */
+const QUAKE = quakeReports(NOW);
+const OTHER = otherReports(NOW);
 
 let db: NewsDb;
 let wire: Source;

@@ -8,22 +8,15 @@ import { storePoll } from '@/utils/db/items';
 import { loadCounts, loadPage, type Filter } from '@/utils/db/queries';
 import { markAllRead } from '@/utils/db/read-state';
 import { folderFilter, folderTree, unreadIn } from '@/utils/sidebar/folders';
-import type { ParsedItem, Source } from '@/utils/model';
+import type { Source } from '@/utils/model';
 import { expectCountersExact } from '../db/recount';
+import { GROUPING_ON, otherReports, quakeReports } from '../../fixtures/stories/quake';
 
 const NOW = Date.now();
 const MIN = 60_000;
-const ON = { retentionDays: 30, maxItemsPerSource: 500, groupStories: true };
-const report = (title: string, url: string, ago: number): ParsedItem => ({
-  guid: url, title, url, summaryHtml: '', contentHtml: '', categories: [], breaking: false, published: NOW - ago * MIN,
-});
-const QUAKE = [
-  report('Magnitude 7.1 earthquake strikes off Chile coast, tsunami warning issued', 'https://wire.example/world/chile-earthquake-tsunami-warning', 30),
-  report('Chile earthquake: 7.1 quake off the coast triggers tsunami warning', 'https://paper.example/news/chile-quake-tsunami-warning', 20),
-  report('Tsunami warning after 7.1 earthquake hits Chile coast', 'https://tv.example/chile-earthquake-7-1-tsunami', 10),
-];
-const BUDGET = report('Parliament passes budget after late-night vote', 'https://wire.example/politics/budget-vote', 25);
-const CUP = report('Local team wins cup final on penalties', 'https://paper.example/sport/cup-final-penalties', 15);
+const ON = GROUPING_ON;
+const QUAKE = quakeReports(NOW);
+const [BUDGET, CUP] = otherReports(NOW);
 
 let db: NewsDb;
 let sources: Source[];

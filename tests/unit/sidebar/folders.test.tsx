@@ -5,12 +5,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { configure, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { item, MIN, NOW, source } from './fixtures';
+import { GROUPING_ON, otherReports, quakeReports } from '../../fixtures/stories/quake';
 import { renderSidebar } from './render';
 import { readItem } from '@/utils/db/item-record';
 import { getDb, resetDbForTests } from '@/utils/db/schema';
 import { addSource } from '@/utils/db/sources';
 import { storePoll } from '@/utils/db/items';
-import type { ParsedItem } from '@/utils/model';
 import { FOLDERS_OPEN_KEY } from '@/utils/storage-keys';
 
 // Writes and renders can take seconds on a loaded machine: wait up to 5 s for what should appear.
@@ -151,17 +151,9 @@ describe('folders in the sidebar', { timeout: 20_000 }, () => {
 });
 
 describe('a story that spans a folder and a source outside it', { timeout: 20_000 }, () => {
-  const report = (title: string, url: string, ago: number): ParsedItem => ({
-    guid: url, title, url, summaryHtml: '', contentHtml: '', categories: [], breaking: false, published: NOW - ago * MIN,
-  });
-  const QUAKE = [
-    report('Magnitude 7.1 earthquake strikes off Chile coast, tsunami warning issued', 'https://wire.example/world/chile-earthquake-tsunami-warning', 30),
-    report('Chile earthquake: 7.1 quake off the coast triggers tsunami warning', 'https://paper.example/news/chile-quake-tsunami-warning', 20),
-    report('Tsunami warning after 7.1 earthquake hits Chile coast', 'https://tv.example/chile-earthquake-7-1-tsunami', 10),
-  ];
-  const BUDGET = report('Parliament passes budget after late-night vote', 'https://wire.example/politics/budget-vote', 25);
-  const CUP = report('Local team wins cup final on penalties', 'https://paper.example/sport/cup-final-penalties', 15);
-  const ON = { retentionDays: 30, maxItemsPerSource: 500, groupStories: true };
+  const QUAKE = quakeReports(NOW);
+  const [BUDGET, CUP] = otherReports(NOW);
+  const ON = GROUPING_ON;
 
   it('lists the folder\'s own reports of it, as many as the folder\'s count, and marks them all read', async () => {
     resetDbForTests();
