@@ -7,7 +7,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchExtension, screenshot, waitFor, type Extension } from './harness';
+import { launchExtension, outletFeed, screenshot, waitFor, type Extension } from './harness';
 import { axeViolations } from './axe';
 import { startNewsServer, type NewsServer } from '../../scripts/news-server/server';
 import type { Browser, Page as FirefoxPage } from 'puppeteer-core';
@@ -18,12 +18,6 @@ let ext: Extension;
 let srv: NewsServer;
 let side: Page;
 
-type FeedItem = { slug: string; title: string; ago: number };
-const rss = (name: string, host: string, items: FeedItem[]) => `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0"><channel><title>${name}</title><link>https://${host}/</link>
-${items.map((i) => `<item><title>${i.title}</title><link>https://${host}/${i.slug}</link><guid>https://${host}/${i.slug}</guid><pubDate>${new Date(Date.now() - i.ago * 60_000).toUTCString()}</pubDate><description>${i.title}.</description></item>`).join('\n')}
-</channel></rss>`;
-
 const WIRE_QUAKE = 'Magnitude 7.1 earthquake strikes off Chile coast, tsunami warning issued';
 const PAPER_QUAKE = 'Chile earthquake: 7.1 quake off the coast triggers tsunami warning';
 const TV_QUAKE = 'Tsunami warning after 7.1 earthquake hits Chile coast';
@@ -31,15 +25,15 @@ const CUP = 'Local team wins cup final on penalties';
 const BUDGET = 'Parliament passes budget after late-night vote';
 // Polled in this order: the wire (in no folder) first, so its report is the story's row.
 const SOURCES = [
-  { name: 'F Wire', path: '/e2e/folders/wire.rss', body: rss('F Wire', 'wire.example', [
+  { name: 'F Wire', path: '/e2e/folders/wire.rss', body: outletFeed('F Wire', 'wire.example', [
     { slug: 'world/chile-earthquake-tsunami-warning', title: WIRE_QUAKE, ago: 30 },
     { slug: 'politics/budget-vote', title: BUDGET, ago: 40 },
   ]) },
-  { name: 'F Paper', folder: 'World', path: '/e2e/folders/paper.rss', body: rss('F Paper', 'paper.example', [
+  { name: 'F Paper', folder: 'World', path: '/e2e/folders/paper.rss', body: outletFeed('F Paper', 'paper.example', [
     { slug: 'news/chile-quake-tsunami-warning', title: PAPER_QUAKE, ago: 20 },
     { slug: 'sport/cup-final-penalties', title: CUP, ago: 50 },
   ]) },
-  { name: 'F TV', folder: 'World / Broadcast', path: '/e2e/folders/tv.rss', body: rss('F TV', 'tv.example', [
+  { name: 'F TV', folder: 'World / Broadcast', path: '/e2e/folders/tv.rss', body: outletFeed('F TV', 'tv.example', [
     { slug: 'chile-earthquake-7-1-tsunami', title: TV_QUAKE, ago: 10 },
   ]) },
 ];

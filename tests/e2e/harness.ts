@@ -197,6 +197,14 @@ export async function notificationsCreated(ext: Extension): Promise<Array<[strin
   return (await ext.bg(() => (globalThis as InWorker).__created ?? [])) as Array<[string, { title: string; message: string }]>;
 }
 
+/** An outlet's RSS feed on `host`: each item's link (and guid) is `https://host/slug`, published `ago` minutes ago. */
+export function outletFeed(name: string, host: string, items: Array<{ slug: string; title: string; ago: number }>): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>${name}</title><link>https://${host}/</link>
+${items.map((i) => `<item><title>${i.title}</title><link>https://${host}/${i.slug}</link><guid>https://${host}/${i.slug}</guid><pubDate>${new Date(Date.now() - i.ago * 60_000).toUTCString()}</pubDate><description>${i.title}.</description></item>`).join('\n')}
+</channel></rss>`;
+}
+
 /** Poll `fn` until it returns a truthy value (or throw with the last value after `timeoutMs`). */
 export async function waitFor<T>(fn: () => Promise<T> | T, what: string, timeoutMs = 15_000): Promise<T> {
   const t0 = Date.now();

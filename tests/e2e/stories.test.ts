@@ -5,7 +5,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchExtension, notificationsCreated, recordNotifications, screenshot, waitFor, type Extension } from './harness';
+import { launchExtension, notificationsCreated, outletFeed, recordNotifications, screenshot, waitFor, type Extension } from './harness';
 import { startNewsServer, type NewsServer } from '../../scripts/news-server/server';
 import type { InWorker } from './scopes';
 
@@ -13,23 +13,17 @@ let ext: Extension;
 let srv: NewsServer;
 let side: Page;
 
-type FeedItem = { slug: string; title: string; ago: number };
-const rss = (name: string, host: string, items: FeedItem[]) => `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0"><channel><title>${name}</title><link>https://${host}/</link>
-${items.map((i) => `<item><title>${i.title}</title><link>https://${host}/${i.slug}</link><guid>https://${host}/${i.slug}</guid><pubDate>${new Date(Date.now() - i.ago * 60_000).toUTCString()}</pubDate><description>${i.title}.</description></item>`).join('\n')}
-</channel></rss>`;
-
 const WIRE_QUAKE = 'Magnitude 7.1 earthquake strikes off Chile coast, tsunami warning issued';
 const FEEDS = {
-  '/e2e/stories/wire.rss': rss('E2E Wire', 'wire.example', [
+  '/e2e/stories/wire.rss': outletFeed('E2E Wire', 'wire.example', [
     { slug: 'world/chile-earthquake-tsunami-warning', title: WIRE_QUAKE, ago: 30 },
     { slug: 'politics/budget-vote', title: 'Parliament passes budget after late-night vote', ago: 40 },
   ]),
-  '/e2e/stories/paper.rss': rss('E2E Paper', 'paper.example', [
+  '/e2e/stories/paper.rss': outletFeed('E2E Paper', 'paper.example', [
     { slug: 'news/chile-quake-tsunami-warning', title: 'Chile earthquake: 7.1 quake off the coast triggers tsunami warning', ago: 20 },
     { slug: 'sport/cup-final-penalties', title: 'Local team wins cup final on penalties', ago: 50 },
   ]),
-  '/e2e/stories/tv.rss': rss('E2E TV', 'tv.example', [
+  '/e2e/stories/tv.rss': outletFeed('E2E TV', 'tv.example', [
     { slug: 'chile-earthquake-7-1-tsunami', title: 'Tsunami warning after 7.1 earthquake hits Chile coastline', ago: 10 },
   ]),
 };
