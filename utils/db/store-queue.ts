@@ -17,15 +17,22 @@ export type StoreFn = (write: PollWrite) => Promise<StoreResult>;
 /** A poll's store queue: also tells how many sources wait for a transaction. */
 export type StoreQueue = StoreFn & { waiting(): number };
 
-export function storeQueue(db: NewsDb): StoreQueue {
+/**
+ * `connection`: the database, or how to get the one to write through now (the poller opens a new one
+ * when the browser closed the last under it, and the sources still waiting go through that).
+ */
+export function storeQueue(connection: NewsDb | (() => Promise<NewsDb>)): StoreQueue {
   const waiting: Waiting[] = [];
   let running = false;
+  const dbNow = typeof connection === 'function' ? connection : () => Promise.resolve(connection);
 
   /** A group that failed is stored again one source each: one bad poll never costs the others theirs. */
   async function storeOneByOne(group: Waiting[]): Promise<void> {
     for (const w of group) {
       const p = w.write;
-      await storePoll(db, p.source, p.parsed, p.now, p.settings, p.sourcePatch, p.topics).then(w.resolve, w.reject);
+      await dbNow()
+        .then((db) => storePoll(db, p.source, p.parsed, p.now, p.settings, p.sourcePatch, p.topics))
+        .then(w.resolve, w.reject);
     }
   }
 
@@ -39,7 +46,7 @@ export function storeQueue(db: NewsDb): StoreQueue {
           continue;
         }
         try {
-          const results = await storePolls(db, group.map((w) => w.write));
+          const results = await storePolls(await dbNow(), group.map((w) => w.write));
           group.forEach((w, i) => w.resolve(results[i]!));
         } catch {
           await storeOneByOne(group);

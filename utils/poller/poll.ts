@@ -211,14 +211,14 @@ export async function pollDue(deps: PollDeps, opts: PollOptions = {}): Promise<S
   // Sources stored while another's transaction runs are written together in the next. When the
   // browser closes the connection (a disk that filled up), what was being written through it was
   // refused whole (its transaction aborted), and the sources after it go through a new one.
-  let live = { deps, store: storeQueue(deps.db) };
+  let live = deps;
   let reopening: Promise<void> | undefined;
   const current = async () => {
-    if (deps.reopen && knownLost(live.deps.db)) {
+    if (deps.reopen && knownLost(live.db)) {
       reopening ??= deps
         .reopen()
         .then((db) => {
-          if (db !== live.deps.db) live = { deps: { ...deps, db }, store: storeQueue(db) };
+          if (db !== live.db) live = { ...deps, db };
         })
         .catch((e: unknown) => console.warn('Newsbar: the database could not be opened again', e))
         .finally(() => (reopening = undefined));
@@ -226,18 +226,18 @@ export async function pollDue(deps: PollDeps, opts: PollOptions = {}): Promise<S
     }
     return live;
   };
+  const store = storeQueue(async () => (await current()).db);
   try {
     await runPerHost(due, (s) => hostOf(s.url), limits, async (s, release) => {
-      const now = await current();
       // Fetched and parsed, a source waits for its transaction without its slot, so the next fetches
       // go on meanwhile; a few groups' worth at most, so parsed feeds never pile up in memory.
       const fetched = () => {
-        if (now.store.waiting() < MAX_PARSED_WAITING) release();
+        if (store.waiting() < MAX_PARSED_WAITING) release();
       };
-      out.push(await pollSource(now.deps, s, unchanged, now.store, fetched));
+      out.push(await pollSource(await current(), s, unchanged, store, fetched));
     });
   } finally {
-    const { deps: last } = await current();
+    const last = await current();
     await patchSources(last.db, unchanged).catch((e: unknown) => {
       if (!isRefusal(e, last.db)) throw e;
       // Their schedule only: they are asked again, as after a killed worker.
