@@ -132,9 +132,8 @@ export function extractArticle(html: string, url: string, dom: ReaderDom): Extra
     stripBoilerplate(content);
     tidyHeadings(content, parsed.title ?? '');
     clean = sanitizeReaderHtml(content.innerHTML, url, dom.win);
-    const box = doc.createElement('div');
-    box.innerHTML = clean; // an inert document: nothing loads or runs
-    text = blockText(box);
+    // Its text, from an inert document of its own (nothing loads or runs; no markup assigned to a node).
+    text = blockText(dom.parse(clean, url).body);
   }
   const kind = pageKind(doc, url, text.length);
   if (kind !== 'article') return { ok: false, reason: kind };
