@@ -1,5 +1,6 @@
 // The options page's state (signals) and its actions. No DOM here: components read the signals
 // and call the actions; the browser comes in through OptionsEnv.
+import { createServerModel } from './server-model';
 import { signal } from '@preact/signals';
 import { DEFAULT_SETTINGS, type Settings, type Source, type Topic } from '@/utils/model';
 import { isMessage } from '@/utils/messages';
@@ -271,6 +272,8 @@ export function createOptionsStore(env: OptionsEnv) {
   }
 
   return {
+    /** The feed server section's model (components/options/server-model.ts). */
+    server: createServerModel(env),
     sources, topics, settings, itemCounts, loaded, status, removal, syncStatus, storageFull, removeOlder,
     load, loadOnce, watch, reloadSources, reloadSync, addSource, updateSource, updateSources, removeSource, removeSources, undoRemoval, commitRemoval,
     setApiKey, getApiKey, refresh,

@@ -14,6 +14,7 @@ import { notSameStory, syncStories } from './stories';
 import { clearReadNotifications, renameLegacyItemIds, sendDigestIfDue } from './notifications';
 import { checkRoom, rematchOrKeep, storageState, STORAGE_ALARM, writeKept } from './storage-watch';
 import { broadcast } from './broadcast';
+import { connectServer, disconnectServer, runServerSync, syncInBackground } from './server-sync';
 
 declare global {
   interface ImportMetaEnv {
@@ -54,7 +55,10 @@ export default defineBackground(() => {
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === POLL_ALARM) void runPoll();
+    if (alarm.name === POLL_ALARM) {
+      void runPoll();
+      syncInBackground();
+    }
     // While the database is full: room again? (storage-watch.ts)
     if (alarm.name === STORAGE_ALARM) void checkRoom(() => runPoll());
   });
@@ -63,6 +67,8 @@ export default defineBackground(() => {
     if (!isMessage(msg)) return;
     switch (msg.type) {
       case 'refresh':
+        // "Refresh" asks the feed server too, whatever its back-off, its subscription list included.
+        if (!msg.sourceId) syncInBackground({ force: true, subscriptions: true });
         return runPoll({ force: true, sourceIds: msg.sourceId ? [msg.sourceId] : undefined }).then(() => true);
       case 'itemsChanged':
         // Read in a page: the badge follows, and notifications about what is now read go away.
@@ -80,6 +86,12 @@ export default defineBackground(() => {
         return stopFollowing(msg.sourceId);
       case 'notSameStory':
         return notSameStory(msg.itemId);
+      case 'serverConnect':
+        return connectServer(msg.address, msg.user, msg.password);
+      case 'serverDisconnect':
+        return disconnectServer(msg.keep);
+      case 'serverSync':
+        return runServerSync({ force: true }).then(() => true, () => false);
       case 'storageStateWanted':
         return storageState().then((state) => (broadcast({ type: 'storageState', state }), true));
     }
