@@ -38,7 +38,7 @@ export type Message =
   /** From the options page: disconnect, keeping the server's sources as local ones or removing them. */
   | { type: 'serverDisconnect'; keep: boolean }
   /** From a page: sync with the feed server now (the sidebar opened; the options page's "Sync now"). */
-  | { type: 'serverSync' };
+  | { type: 'serverSync'; force?: boolean };
 
 /** The background's answer to 'serverConnect'. */
 export type ServerReply = { ok: true; user: string; host: string } | { ok: false; problem: Problem };

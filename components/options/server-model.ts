@@ -54,7 +54,7 @@ export function createServerModel(env: Pick<OptionsEnv, 'local' | 'ask' | 'reque
     await reload();
   }
 
-  const syncNow = () => env.ask({ type: 'serverSync' });
+  const syncNow = () => env.ask({ type: 'serverSync', force: true });
 
   return { account, reload, watch, connect, disconnect, syncNow };
 }

@@ -91,7 +91,8 @@ export default defineBackground(() => {
       case 'serverDisconnect':
         return disconnectServer(msg.keep);
       case 'serverSync':
-        return runServerSync({ force: true }).then(() => true, () => false);
+        // The sidebar opened (respects the back-off) or "Sync now" in the options page (forced).
+        return runServerSync({ force: !!msg.force }).then(() => true, () => false);
       case 'storageStateWanted':
         return storageState().then((state) => (broadcast({ type: 'storageState', state }), true));
     }
