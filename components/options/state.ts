@@ -1,6 +1,7 @@
 // The options page's state (signals) and its actions. No DOM here: components read the signals
 // and call the actions; the browser comes in through OptionsEnv.
 import { createServerModel } from './server-model';
+import { queueSubscribe } from '@/utils/feed-server/source-ops';
 import { signal } from '@preact/signals';
 import { DEFAULT_SETTINGS, type Settings, type Source, type Topic } from '@/utils/model';
 import { isMessage } from '@/utils/messages';
@@ -29,6 +30,7 @@ export interface PendingRemoval {
 }
 
 export function createOptionsStore(env: OptionsEnv) {
+  const server = createServerModel(env);
   const sources = signal<Source[]>([]);
   const topics = signal<Topic[]>([]);
   const settings = signal<Settings>(DEFAULT_SETTINGS);
@@ -134,6 +136,8 @@ export function createOptionsStore(env: OptionsEnv) {
   async function addSource(s: NewSource, apiKey?: string): Promise<Source> {
     const src = await addSourceTo(await env.db(), s, env.now());
     if (apiKey) await env.local.set({ [apiKeyKey(src.id)]: apiKey });
+    // Connected to a feed server: a feed added here is subscribed there too (on the next sync).
+    if (server.account.value) await queueSubscribe(await env.db(), [src], env.now());
     await reloadSources();
     await env.send({ type: 'sourcesChanged' });
     return src;
@@ -156,7 +160,7 @@ export function createOptionsStore(env: OptionsEnv) {
   async function deleteSources(ids: readonly string[]): Promise<number> {
     let n = 0;
     for (const id of ids) {
-      n += await removeSourceFrom(await env.db(), id);
+      n += await removeSourceFrom(await env.db(), id, { unsubscribe: true });
       await env.local.remove?.(apiKeyKey(id));
     }
     // Topics scoped to these sources lose them from their scope.
@@ -273,7 +277,7 @@ export function createOptionsStore(env: OptionsEnv) {
 
   return {
     /** The feed server section's model (components/options/server-model.ts). */
-    server: createServerModel(env),
+    server,
     sources, topics, settings, itemCounts, loaded, status, removal, syncStatus, storageFull, removeOlder,
     load, loadOnce, watch, reloadSources, reloadSync, addSource, updateSource, updateSources, removeSource, removeSources, undoRemoval, commitRemoval,
     setApiKey, getApiKey, refresh,

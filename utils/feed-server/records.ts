@@ -4,6 +4,7 @@
 // transaction as the items (the 'meta' store is one of the item stores), so a killed worker loses neither.
 import type { Item } from '../model';
 import type { NewsDb } from '../db/schema';
+import type { SubscriptionOp } from './source-ops';
 
 /** A server item as known here: [local item id, server read (0/1/-1 unknown), server starred (0/1/-1)]. */
 export type MappedItem = [localId: string, read: number, starred: number];
@@ -13,6 +14,11 @@ export interface ServerMapRecord {
   sourceId: string;
   /** Short server id -> the local item and the server's state last seen. */
   ids: Record<string, MappedItem>;
+  /**
+   * The source was a local one before it was the server's: it may hold the feed's own items, which
+   * the server's (they carry no guid) are matched to by link instead of stored twice.
+   */
+  adopted?: boolean;
 }
 
 export type Flag = 'read' | 'starred';
@@ -36,6 +42,8 @@ export interface ServerQueueRecord {
   key: string;
   ops: QueuedFlag[];
   markAll?: QueuedMarkAll[];
+  /** Changes to the subscriptions (utils/feed-server/source-ops.ts), sent before the flags. */
+  subs?: SubscriptionOp[];
 }
 
 const MAP = 'srv:map:';
@@ -69,7 +77,7 @@ export async function readQueue(meta: MetaStore): Promise<ServerQueueRecord[]> {
 
 let seq = 0;
 /** A queue key that sorts by time (several in one millisecond keep their order). */
-const queueKey = (now: number) => `${QUEUE}${now.toString(36).padStart(9, '0')}-${(seq++ % 1e6).toString(36).padStart(4, '0')}-${Math.random().toString(36).slice(2, 6)}`;
+export const queueKey = (now: number) => `${QUEUE}${now.toString(36).padStart(9, '0')}-${(seq++ % 1e6).toString(36).padStart(4, '0')}-${Math.random().toString(36).slice(2, 6)}`;
 
 /**
  * Queues the local change of `flag` on these items for the server, in the caller's transaction: the

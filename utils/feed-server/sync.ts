@@ -4,11 +4,11 @@
 // read and starred state. An idle sync is 3 requests: new items (none), unread ids, starred ids.
 // Everything is passed in (db, fetch, clock, storage), so it runs under tests unchanged.
 import type { NewsDb } from '../db/schema';
-import type { ParsedItem, Source } from '../model';
+import type { Item, ParsedItem, Source } from '../model';
 import { addSource, cleanFolder, listSources, removeSource, sameFeedIn } from '../db/sources';
 import { patchSource, patchSources, storePolls, type StoreSettings } from '../db/items';
 import { writeItems } from '../db/item-writes';
-import { getItems, idOfStoreKey } from '../db/item-record';
+import { fromRecord, getItems, idOfStoreKey, sourceItemsRange } from '../db/item-record';
 import { identityHash, readIdentities } from '../db/identities';
 import type { TopicSet } from '../topics/rematch';
 import { FetchError } from '../net/fetch-source';
@@ -16,7 +16,8 @@ import { nextPollAfterFailure } from '../poller/backoff';
 import { problemOf, ProblemError, type Problem } from '../problems';
 import { clientLogin, editTag, editToken, itemIds, itemsSince, markAllAsRead, READ, READING_LIST, STARRED, subscriptions, type ServerItem, type ServerSession, type ServerSubscription } from './greader';
 import { loadAccount, loadSecret, saveAccount, saveSecret, type LocalArea, type ServerAccount } from './account';
-import { latestMarkAll, latestOps, mapKey, metaOf, pendingKeys, readAllMaps, readMap, readQueue, type MappedItem, type QueuedFlag, type ServerMapRecord } from './records';
+import { sendSubscriptionOps } from './send-subscriptions';
+import { latestMarkAll, latestOps, mapKey, metaOf, pendingKeys, queueKey, readAllMaps, readMap, readQueue, type MappedItem, type QueuedFlag, type ServerMapRecord, type ServerQueueRecord } from './records';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -132,7 +133,8 @@ async function syncOnce(deps: SyncDeps, s: ServerSession, state: ServerAccount, 
   const out = none(true);
   let token: string | undefined;
   const tokenOf = async () => (token ??= await editToken(s));
-  out.sent = await sendQueue(deps.db, s, tokenOf, state.newestUsec, deps.now());
+  const sent = await sendQueue(deps.db, s, tokenOf, state.newestUsec, deps.now());
+  out.sent = sent.flags + sent.subs;
   const now = deps.now();
   let subsRead = false;
   const readSubscriptions = async () => {
@@ -140,7 +142,8 @@ async function syncOnce(deps: SyncDeps, s: ServerSession, state: ServerAccount, 
     out.sourcesChanged = (await reconcileSubscriptions(deps.db, await subscriptions(s), now)) || out.sourcesChanged;
     state.subscriptionsAt = now;
   };
-  if (opts.subscriptions || !state.subscriptionsAt || now - state.subscriptionsAt > SUBSCRIPTIONS_EVERY_MS) await readSubscriptions();
+  // A subscription changed here: the server's list (titles, labels, new ids) is read back at once.
+  if (sent.subs > 0 || opts.subscriptions || !state.subscriptionsAt || now - state.subscriptionsAt > SUBSCRIPTIONS_EVERY_MS) await readSubscriptions();
   const sinceSec = state.newestUsec ? Number(BigInt(state.newestUsec) / 1_000_000n) : Math.floor((now - deps.settings.retentionDays * DAY) / 1000);
   // `ot` is in seconds: the items of the newest one's second come again, and are left out here.
   const seen = BigInt(state.newestUsec ?? '0');
@@ -165,11 +168,16 @@ async function syncOnce(deps: SyncDeps, s: ServerSession, state: ServerAccount, 
  * Sends the queued local changes: each source's "mark all read" as the server's call, then the latest
  * change per item and flag, grouped into edit-tag batches. The queue goes only once the server took all of it.
  */
-async function sendQueue(db: NewsDb, s: ServerSession, tokenOf: () => Promise<string>, newestUsec: string | undefined, now: number): Promise<number> {
-  const tx = db.transaction('meta');
-  const [records, maps] = await Promise.all([readQueue(metaOf(tx)), readAllMaps(metaOf(tx))]);
+async function sendQueue(db: NewsDb, s: ServerSession, tokenOf: () => Promise<string>, newestUsec: string | undefined, now: number): Promise<{ flags: number; subs: number }> {
+  let tx = db.transaction('meta');
+  const records = await readQueue(metaOf(tx));
   await tx.done;
-  if (!records.length) return 0;
+  if (!records.length) return { flags: 0, subs: 0 };
+  // Subscriptions first (in the order made), so a feed subscribed here is the server's before its flags.
+  const subs = await sendSubscriptionOps(db, s, tokenOf, records.flatMap((r) => r.subs ?? []));
+  tx = db.transaction('meta');
+  const maps = await readAllMaps(metaOf(tx));
+  await tx.done;
   const byId = new Map<string, ServerMapRecord>();
   for (const m of maps) for (const id of Object.keys(m.ids)) byId.set(id, m);
   const marked = latestMarkAll(records);
@@ -207,7 +215,7 @@ async function sendQueue(db: NewsDb, s: ServerSession, tokenOf: () => Promise<st
   }
   await Promise.all([...records.map((r) => meta.delete(r.key)), ...[...touched].map((m) => meta.put(m))]);
   await done.done;
-  return ops.length + marked.size;
+  return { flags: ops.length + marked.size, subs };
 }
 
 /**
@@ -234,6 +242,7 @@ export async function reconcileSubscriptions(db: NewsDb, subs: readonly ServerSu
     const same = sameFeedIn(sources, { name: sub.title, url: sub.url });
     if (same && !same.server) {
       await patchSource(db, same.id, { server: sub.id, name: sub.title, folder });
+      await markAdopted(db, same.id);
     } else if (!same) {
       const added = await addSource(db, { name: sub.title, url: sub.url, folder }, now);
       await patchSource(db, added.id, { server: sub.id, ...(sub.htmlUrl ? { siteUrl: sub.htmlUrl } : {}) });
@@ -250,6 +259,13 @@ export async function reconcileSubscriptions(db: NewsDb, subs: readonly ServerSu
     changed = true;
   }
   return changed;
+}
+
+async function markAdopted(db: NewsDb, sourceId: string): Promise<void> {
+  const tx = db.transaction('meta', 'readwrite');
+  const map: ServerMapRecord = (await readMap(metaOf(tx), sourceId)) ?? { key: mapKey(sourceId), sourceId, ids: {} };
+  await metaOf(tx).put({ ...map, adopted: true });
+  await tx.done;
 }
 
 async function forgetMap(db: NewsDb, sourceId: string): Promise<void> {
@@ -272,8 +288,9 @@ async function storeItems(deps: SyncDeps, sources: readonly Source[], items: rea
     .map((source) => ({ source, items: byFeed.get(source.server!)! }));
   const newIds: string[] = [];
   const sourceIds: string[] = [];
-  for (let i = 0; i < polls.length; i += STORE_BATCH) {
-    const batch = polls.slice(i, i + STORE_BATCH);
+  const fresh = await matchAdopted(deps.db, polls, now);
+  for (let i = 0; i < fresh.length; i += STORE_BATCH) {
+    const batch = fresh.slice(i, i + STORE_BATCH);
     const results = await storePolls(deps.db, batch.map(({ source, items: its }) => ({
       source,
       parsed: its.map(parsedOf),
@@ -289,6 +306,44 @@ async function storeItems(deps: SyncDeps, sources: readonly Source[], items: rea
     await noteMapping(deps.db, batch);
   }
   return { newIds, sourceIds };
+}
+
+/**
+ * A source that was local before it was the server's holds the feed's own items (with their guids);
+ * the server's copies (no guid) are matched to them by link, so they are not stored twice and keep
+ * their read state. Returns the polls with the items still to store.
+ */
+async function matchAdopted(db: NewsDb, polls: ReadonlyArray<{ source: Source; items: ServerItem[] }>, now: number) {
+  const tx = db.transaction(['items', 'meta'], 'readwrite');
+  const meta = metaOf(tx);
+  const out: Array<{ source: Source; items: ServerItem[] }> = [];
+  for (const p of polls) {
+    const map = await readMap(meta, p.source.id);
+    if (!map?.adopted) {
+      out.push(p);
+      continue;
+    }
+    const byUrl = new Map<string, Item>();
+    for (const rec of await tx.objectStore('items').index('bySource').getAll(sourceItemsRange(p.source.id))) {
+      const it = fromRecord(rec);
+      if (it.url) byUrl.set(it.url, it);
+    }
+    const ops: QueuedFlag[] = [];
+    const rest = p.items.filter((it) => {
+      const local = it.url ? byUrl.get(it.url) : undefined;
+      if (!local || map.ids[it.shortId]) return !map.ids[it.shortId];
+      map.ids[it.shortId] = [local.id, -1, -1];
+      // What the user did to it here is newer than the server's fresh copy: it is sent, not undone.
+      if (local.read) ops.push({ id: it.shortId, flag: 'read', on: true, at: now });
+      if (local.starred) ops.push({ id: it.shortId, flag: 'starred', on: true, at: now });
+      return false;
+    });
+    await meta.put(map);
+    if (ops.length) await meta.put({ key: queueKey(now), ops } satisfies ServerQueueRecord);
+    out.push({ source: p.source, items: rest });
+  }
+  await tx.done;
+  return out;
 }
 
 /** Which local item each server item became (found as the poll's dedupe finds it); the server's state of new ones is taken next. */

@@ -4,7 +4,9 @@
 // nonsense (a clear problem, nothing lost, the queue kept, back-off).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getDb, resetDbForTests, type NewsDb } from '@/utils/db/schema';
-import { listSources } from '@/utils/db/sources';
+import { addSource, listSources, removeSource, updateSource, updateSources } from '@/utils/db/sources';
+import { storePoll } from '@/utils/db/items';
+import { queueSubscribe } from '@/utils/feed-server/source-ops';
 import { allItems } from '@/utils/db/item-record';
 import { markAllRead, markRead, setStar } from '@/utils/db/read-state';
 import { dueSources } from '@/utils/poller/poll';
@@ -220,5 +222,62 @@ describe('sync with a feed server', () => {
     expect(Object.keys(store).sort()).toEqual([FEED_SERVER_KEY, FEED_SERVER_SECRET_KEY].sort());
     expect(JSON.stringify(store[FEED_SERVER_KEY])).not.toContain('alice-api-pass');
     expect(JSON.stringify(store[FEED_SERVER_KEY])).not.toContain(srv.state.auth);
+  });
+
+  it('renaming, moving and removing a server source here does the same on the server', async () => {
+    await syncServer(deps(), { subscriptions: true });
+    const [wire, blog] = ['feed/1', 'feed/2'];
+    const sources = await listSources(db);
+    const local = (server: string) => sources.find((s) => s.server === server)!;
+    await updateSource(db, local(wire!).id, { name: 'The Wire' });
+    await updateSources(db, [local(blog!).id], { folder: 'Reading' });
+    const from = srv.state.requests.length;
+    now += 60_000;
+    await syncServer(deps());
+    expect(srv.state.subs.map((x) => [x.id, x.title, x.label])).toEqual([['feed/1', 'The Wire', 'News'], ['feed/2', 'Blog', 'Reading']]);
+    expect(srv.paths(from).filter((p) => p === 'subscription/edit')).toHaveLength(2);
+    // The sync read the list back: the names stay as the user gave them.
+    expect((await listSources(db)).map((s) => s.name).sort()).toEqual(['Blog', 'The Wire']);
+    await removeSource(db, local(blog!).id, { unsubscribe: true });
+    now += 60_000;
+    await syncServer(deps());
+    expect(srv.state.subs.map((x) => x.id)).toEqual(['feed/1']);
+    expect((await listSources(db)).map((s) => s.name)).toEqual(['The Wire']);
+  });
+
+  it('a sync removing a source the server dropped does not unsubscribe anything', async () => {
+    await syncServer(deps(), { subscriptions: true });
+    srv.state.subs = srv.state.subs.filter((x) => x.id === 'feed/1');
+    now += 60_000;
+    const from = srv.state.requests.length;
+    await syncServer(deps(), { subscriptions: true });
+    expect(srv.paths(from)).not.toContain('subscription/edit');
+    expect(await queued()).toEqual([]);
+  });
+
+  it('a feed added here while connected is subscribed on the server, and its own items are not stored twice', async () => {
+    await syncServer(deps(), { subscriptions: true });
+    const feedUrl = 'http://127.0.0.1:1/harbour.xml';
+    const src = await addSource(db, { name: 'Harbour', url: feedUrl, folder: 'Local' }, now);
+    // Polled here before the sync: the feed's own item, with its guid.
+    await storePoll(db, src, [{ guid: 'h-1', title: 'Harbour opens', url: 'http://127.0.0.1:1/harbour/1', summaryHtml: '', contentHtml: '', categories: [], breaking: false, published: now - 60_000 }], now, { retentionDays: 30, maxItemsPerSource: 500 });
+    await markRead(db, [(await byTitle()).get('Harbour opens')!.id], true);
+    expect(await queueSubscribe(db, [src], now)).toBe(1);
+    now += 60_000;
+    await syncServer(deps());
+    const sub = srv.state.subs.find((x) => x.url === feedUrl);
+    expect(sub).toMatchObject({ title: 'Harbour', label: 'Local' });
+    expect((await listSources(db)).find((s) => s.id === src.id)?.server).toBe(sub!.id);
+    // The server reads the feed: the same item, without its guid.
+    srv.state.items.push({ ...item(sub!.id, 1), title: 'Harbour opens', url: 'http://127.0.0.1:1/harbour/1' });
+    now += 60_000;
+    await syncServer(deps(), { force: true });
+    const harbour = (await allItems(db)).filter((it) => it.sourceId === src.id);
+    expect(harbour).toHaveLength(1);
+    // Read here before it was the server's: the server's fresh unread copy does not undo it; it is sent.
+    expect(harbour[0]).toMatchObject({ read: 1 });
+    now += 60_000;
+    await syncServer(deps(), { force: true });
+    expect(srv.state.items.find((it) => it.title === 'Harbour opens')?.read).toBe(true);
   });
 });
