@@ -244,10 +244,12 @@ export function createOptionsStore(env: OptionsEnv) {
     if (patch.badgeMode) await env.send({ type: 'badgeMode', mode: patch.badgeMode });
   }
 
-  /** Adds an OPML file's sources the user confirmed (read and checked before by readOpml). */
-  async function importOpmlFile(reading: OpmlReading) {
+  /** Adds an OPML file's sources the user confirmed (read and checked before by readOpml); `toServer`: to the feed server too. */
+  async function importOpmlFile(reading: OpmlReading, toServer = false) {
     const { importOpml } = await loadOpml();
     const r = await importOpml(await env.db(), reading, env.now());
+    // The user chose to add them to the feed server too (subscribed on the next sync).
+    if (toServer && server.account.value) await queueSubscribe(await env.db(), r.added, env.now());
     await env.send({ type: 'sourcesChanged' });
     await Promise.all([reloadSources(), reloadSync()]);
     return r;

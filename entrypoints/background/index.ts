@@ -14,7 +14,7 @@ import { notSameStory, syncStories } from './stories';
 import { clearReadNotifications, renameLegacyItemIds, sendDigestIfDue } from './notifications';
 import { checkRoom, rematchOrKeep, storageState, STORAGE_ALARM, writeKept } from './storage-watch';
 import { broadcast } from './broadcast';
-import { connectServer, disconnectServer, runServerSync, syncInBackground } from './server-sync';
+import { connectServer, disconnectServer, runServerSync, sendSoon, syncInBackground } from './server-sync';
 
 declare global {
   interface ImportMetaEnv {
@@ -73,8 +73,10 @@ export default defineBackground(() => {
       case 'itemsChanged':
         // Read in a page: the badge follows, and notifications about what is now read go away.
         // A page may have kept an action the database refused: try it now, and know the database is full.
+        sendSoon();
         return Promise.all([updateBadge(), clearReadNotifications(), writeKept()]).then(() => true);
       case 'sourcesChanged':
+        sendSoon();
         // The list follows the user to their other devices; new sources are due at once.
         void pushSourceList().catch(() => {});
         return runPoll().then(() => true);

@@ -50,6 +50,16 @@ export function runServerSync(opts: SyncOptions = {}): Promise<SyncResult> {
   return run;
 }
 
+let soon: ReturnType<typeof setTimeout> | undefined;
+/**
+ * A read, star or source change was just made in a page: send the queue a moment later (several
+ * clicks in a row go as one batch). A worker stopped before then leaves the queue to the next alarm.
+ */
+export function sendSoon(): void {
+  clearTimeout(soon);
+  soon = setTimeout(() => void serverConnected().then((on) => on && syncInBackground({ sendOnly: true })), 2000);
+}
+
 /** The same, for the alarm and other callers that only log a failure (it is on the account and the sources). */
 export function syncInBackground(opts: SyncOptions = {}): void {
   void runServerSync(opts).catch(() => {});

@@ -49,6 +49,8 @@ export interface SyncOptions {
   subscriptions?: boolean;
   /** Sync even while backing off (the user asked). */
   force?: boolean;
+  /** Only send the queue (a read or star just made): nothing is fetched. */
+  sendOnly?: boolean;
 }
 
 export interface SyncResult {
@@ -135,6 +137,7 @@ async function syncOnce(deps: SyncDeps, s: ServerSession, state: ServerAccount, 
   const tokenOf = async () => (token ??= await editToken(s));
   const sent = await sendQueue(deps.db, s, tokenOf, state.newestUsec, deps.now());
   out.sent = sent.flags + sent.subs;
+  if (opts.sendOnly) return out;
   const now = deps.now();
   let subsRead = false;
   const readSubscriptions = async () => {

@@ -7,6 +7,9 @@ import { ServerSection } from '@/components/options/ServerSection';
 import { createServerModel } from '@/components/options/server-model';
 import { FEED_SERVER_KEY } from '@/utils/storage-keys';
 import type { Message } from '@/utils/messages';
+import { readOpml } from '@/utils/opml';
+import { metaOf, readQueue } from '@/utils/feed-server/records';
+import { fakeEnv } from './fake-env';
 
 function setup(answer: (m: Message) => unknown, grant = true) {
   const asked: Message[] = [];
@@ -72,5 +75,20 @@ describe('Feed server section', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Keep them as local sources' }));
     await waitFor(() => expect(screen.getByLabelText('Server address')).toBeTruthy());
     expect(asked.at(-1)).toEqual({ type: 'serverDisconnect', keep: true });
+  });
+
+  it('an OPML import while connected adds the feeds to the server only when the user says so', async () => {
+    const opml = `<?xml version="1.0"?><opml version="2.0"><body><outline text="News"><outline type="rss" text="Wire" xmlUrl="https://wire.example/rss"/></outline><outline type="rss" text="Blog" xmlUrl="https://blog.example/feed"/></body></opml>`;
+    const queuedSubs = async (db: Awaited<ReturnType<typeof fakeEnv>['db']>) => (await readQueue(metaOf(db.transaction('meta')))).flatMap((r) => r.subs ?? []);
+    const { store, db } = fakeEnv();
+    await fakeBrowser.storage.local.set({ [FEED_SERVER_KEY]: { address: 'https://rss.example', base: 'https://rss.example/api/greader.php', user: 'alice', host: 'rss.example', connectedAt: 0, failures: 0 } });
+    await store.server.reload();
+    await store.importOpmlFile(readOpml(opml), false);
+    expect(await queuedSubs(await db)).toEqual([]);
+    await store.removeSources((await store.sources.value).map((s) => s.id));
+    await store.commitRemoval();
+    await store.importOpmlFile(readOpml(opml), true);
+    const subs = await queuedSubs(await db);
+    expect(subs.map((x) => x.op === 'subscribe' && [x.title, x.url, x.label])).toEqual([['Wire', 'https://wire.example/rss', 'News'], ['Blog', 'https://blog.example/feed', undefined]]);
   });
 });
