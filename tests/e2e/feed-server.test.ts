@@ -19,6 +19,7 @@ const WIRE = [
   { slug: 'ferry-timetable-winter', title: 'Winter ferry timetable published', ago: 20 },
   { slug: 'fish-market-moves', title: 'Fish market moves to the old docks', ago: 30 },
 ];
+const BAY = [{ slug: 'bay-swim-race', title: 'Annual bay swim race draws a record field', ago: 12 }];
 const BLOG = [
   { slug: 'hill-walk-guide', title: 'A guide to the hill walks above town', ago: 15 },
   { slug: 'garden-frost-tips', title: 'Protecting garden plants from early frost', ago: 25 },
@@ -40,6 +41,7 @@ describe('sync with a real FreshRSS', { timeout: 180_000 }, () => {
     };
     await write('wire', 'Harbour Wire', WIRE);
     await write('blog', 'Hill Blog', BLOG);
+    await write('bay', 'Bay Notes', BAY);
     const wire = JSON.parse(await fr.call('subscription/quickadd', [['quickadd', `${fr.feedBase}/wire.xml`]])) as { streamId: string };
     await fr.call('subscription/quickadd', [['quickadd', `${fr.feedBase}/blog.xml`]]);
     await fr.call('subscription/edit', [['ac', 'edit'], ['s', wire.streamId], ['a', 'user/-/label/Harbour']]);
@@ -113,6 +115,29 @@ describe('sync with a real FreshRSS', { timeout: 180_000 }, () => {
     assert.equal(idle.newIds.length + idle.sent + idle.flagsTaken, 0);
   });
 
+  it('a feed added in the options page while connected is subscribed on the server, its items stored once', async () => {
+    await options.getByLabel('Feed or website address').fill(`${fr.feedBase}/bay.xml`);
+    await options.getByRole('button', { name: 'Add', exact: true }).click();
+    await options.getByText('Added Bay Notes').waitFor();
+    // Polled here at once as a new source, then subscribed there on the next sync.
+    await waitFor(async () => (await local(BAY[0]!.title)) ?? undefined, 'the new feed polled');
+    await syncNow();
+    const subs = JSON.parse(await fr.call('subscription/list?output=json')) as { subscriptions: Array<{ id: string; url: string; title: string }> };
+    const bay = subs.subscriptions.find((x) => x.url === `${fr.feedBase}/bay.xml`);
+    assert.ok(bay, 'FreshRSS has the feed');
+    const sources = await ext.bg(() => (globalThis as InWorker).newsbar.listSources());
+    assert.equal(sources.find((x) => x.name === 'Bay Notes')?.server, bay.id);
+    await syncNow();
+    assert.ok(await onServer(BAY[0]!.title), "FreshRSS read the feed's item");
+    assert.equal((await snapshot()).items.filter((it) => it.title === BAY[0]!.title).length, 1, 'stored once');
+    // Marked read here, sent there.
+    await side.reload();
+    await side.getByRole('button', { name: `Mark read: ${BAY[0]!.title}` }).click();
+    await waitFor(async () => (await local(BAY[0]!.title))?.read === 1 || undefined, 'the read stored');
+    await syncNow();
+    assert.equal((await onServer(BAY[0]!.title))?.read, true);
+  });
+
   it('server stopped mid-session, a change made and the worker killed, server back: nothing lost', async () => {
     await fr.stop();
     await side.reload();
@@ -128,7 +153,7 @@ describe('sync with a real FreshRSS', { timeout: 180_000 }, () => {
     await syncNow();
     assert.equal((await onServer(WIRE[1]!.title))?.read, true);
     assert.equal((await local(WIRE[1]!.title))?.read, 1);
-    assert.equal((await snapshot()).items.length, 5);
+    assert.equal((await snapshot()).items.length, 6);
     await options.reload();
     await options.getByText(/Connected as alice/).waitFor();
     assert.equal(await options.getByTestId('server-problem').count(), 0);
@@ -141,8 +166,8 @@ describe('sync with a real FreshRSS', { timeout: 180_000 }, () => {
     const sources = await ext.bg(() => (globalThis as InWorker).newsbar.listSources());
     const names = sources.filter((s) => s.name === 'Harbour Wire' || s.name === 'Hill Blog');
     assert.equal(names.length, 2);
-    assert.ok(names.every((s) => !s.server));
-    assert.equal((await snapshot()).items.length, 5);
+    assert.ok(sources.every((s) => !s.server));
+    assert.equal((await snapshot()).items.length, 6);
     const stored = await ext.bg(() => (globalThis as InWorker).chrome.storage.local.get(['feedServer', 'feedServerSecret']));
     assert.deepEqual(stored, {});
   });
