@@ -57,7 +57,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === POLL_ALARM) {
       void runPoll();
-      syncInBackground();
+      syncInBackground({ due: true });
     }
     // While the database is full: room again? (storage-watch.ts)
     if (alarm.name === STORAGE_ALARM) void checkRoom(() => runPoll());

@@ -23,6 +23,8 @@ const HOUR = 3_600_000;
 const DAY = 86_400_000;
 /** The subscription list is read again after this long (and when an item comes from a feed not known here). */
 export const SUBSCRIPTIONS_EVERY_MS = HOUR;
+/** How often the poll alarm syncs: the server fetches the feeds on its own schedule, rarely faster. */
+export const SYNC_EVERY_MS = 5 * 60_000;
 /** The back-off's base, as a source polled every 10 minutes. */
 const SYNC_INTERVAL_MIN = 10;
 /** Ids per edit-tag call. */
@@ -51,6 +53,8 @@ export interface SyncOptions {
   force?: boolean;
   /** Only send the queue (a read or star just made): nothing is fetched. */
   sendOnly?: boolean;
+  /** The poll alarm's sync: only when the last one is older than SYNC_EVERY_MS (the alarm fires every minute). */
+  due?: boolean;
 }
 
 export interface SyncResult {
@@ -79,6 +83,7 @@ export async function syncServer(deps: SyncDeps, opts: SyncOptions = {}): Promis
   if (!account || !secret) return none(false);
   const now = deps.now();
   if (!opts.force && account.nextSyncAt && account.nextSyncAt > now) return none(true);
+  if (opts.due && account.lastSyncAt && now - account.lastSyncAt < SYNC_EVERY_MS) return none(true);
   let requests = 0;
   const session: ServerSession = {
     base: account.base,

@@ -98,6 +98,17 @@ describe('sync with a feed server', () => {
     expect(r.flagsTaken).toBe(0);
   });
 
+  it("the poll alarm's sync waits for its interval; the sidebar's and Refresh's do not", async () => {
+    await syncServer(deps(), { subscriptions: true });
+    const from = srv.state.requests.length;
+    now += 60_000;
+    expect((await syncServer(deps(), { due: true })).requests).toBe(0);
+    expect(srv.state.requests.length).toBe(from);
+    now += 5 * 60_000;
+    expect((await syncServer(deps(), { due: true })).requests).toBe(3);
+    expect((await syncServer(deps())).requests).toBe(3);
+  });
+
   it('reads only what is newer than the last sync, page after page', async () => {
     await syncServer(deps(), { subscriptions: true });
     for (let n = 10; n < 15; n++) srv.state.items.push(item('feed/2', n));
