@@ -91,6 +91,8 @@ describe('sync with a real FreshRSS', { timeout: 180_000 }, () => {
     assert.equal((await ext.badge()).text, '4');
     await options.reload();
     await options.getByTestId('server-last-sync').getByText(/Last synced/).waitFor();
+    // The source manager marks them as the server's.
+    assert.equal(await options.locator('tr', { hasText: 'Harbour Wire' }).locator('.col-kind').innerText().then((x) => x.includes('(feed server)')), true);
   });
 
   let side: Page;
