@@ -66,10 +66,12 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((msg: unknown) => {
     if (!isMessage(msg)) return;
     switch (msg.type) {
-      case 'refresh':
-        // "Refresh" asks the feed server too, whatever its back-off, its subscription list included.
-        if (!msg.sourceId) syncInBackground({ force: true, subscriptions: true });
-        return runPoll({ force: true, sourceIds: msg.sourceId ? [msg.sourceId] : undefined }).then(() => true);
+      case 'refresh': {
+        // "Refresh" asks the feed server too, whatever its back-off (its subscription list with it when
+        // all sources are refreshed); a server source's own Refresh is that sync.
+        const synced = runServerSync({ force: true, subscriptions: !msg.sourceId }).catch(() => undefined);
+        return Promise.all([runPoll({ force: true, sourceIds: msg.sourceId ? [msg.sourceId] : undefined }), synced]).then(() => true);
+      }
       case 'itemsChanged':
         // Read in a page: the badge follows, and notifications about what is now read go away.
         // A page may have kept an action the database refused: try it now, and know the database is full.

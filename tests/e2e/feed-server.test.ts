@@ -1,7 +1,8 @@
 // Newsbar as a client of a real FreshRSS on 127.0.0.1 (Google Reader API), in Debian's Chromium,
 // through the options page as a person does it: a wrong password first (refused, in words), then
 // connected; the server's feeds, folders, items, read and starred states arrive; reading and starring
-// in the sidebar reach the server; a change on the server reaches Newsbar; the server stopped
+// in the sidebar reach the server; a change on the server reaches Newsbar; a feed added, renamed,
+// moved and removed in the options page follows on the server; the server stopped
 // mid-session with the worker killed while a change waits, then back: nothing lost; an idle sync's
 // requests counted. Fails loudly when FreshRSS cannot start.
 import { after, before, describe, it } from 'node:test';
@@ -161,15 +162,41 @@ describe('sync with a real FreshRSS', { timeout: 180_000 }, () => {
     assert.equal(await options.getByTestId('server-problem').count(), 0);
   });
 
+  it('renaming, moving and removing a server source in the options page does the same on the server', async () => {
+    type Subs = { subscriptions: Array<{ id: string; url: string; title: string; categories: Array<{ label: string }> }> };
+    const serverSubs = async () => (JSON.parse(await fr.call('subscription/list?output=json')) as Subs).subscriptions;
+    const details = () => options.locator('.source', { hasText: 'Hill' });
+    await options.getByRole('button', { name: 'Hill Blog', exact: true }).click();
+    await details().getByRole('button', { name: 'Rename' }).click();
+    await details().getByLabel('New name').fill('Hill Notes');
+    await details().getByRole('button', { name: 'Save' }).click();
+    await waitFor(async () => (await ext.bg(() => (globalThis as InWorker).newsbar.listSources())).some((x) => x.name === 'Hill Notes') || undefined, 'renamed here');
+    await details().getByRole('button', { name: 'Folder…' }).click();
+    await details().getByLabel('Folder', { exact: true }).fill('Reading');
+    await details().getByRole('button', { name: 'Save' }).click();
+    await waitFor(async () => (await ext.bg(() => (globalThis as InWorker).newsbar.listSources())).some((x) => x.folder === 'Reading') || undefined, 'moved here');
+    await syncNow();
+    const blog = (await serverSubs()).find((x) => x.url === `${fr.feedBase}/blog.xml`);
+    assert.equal(blog?.title, 'Hill Notes');
+    assert.deepEqual(blog?.categories.map((c) => c.label), ['Reading']);
+    // Removed here (after the page's Undo time): unsubscribed there.
+    await options.getByRole('button', { name: 'Bay Notes', exact: true }).click();
+    await options.locator('.source', { hasText: 'Bay Notes' }).getByRole('button', { name: 'Remove' }).click();
+    await waitFor(async () => !(await ext.bg(() => (globalThis as InWorker).newsbar.listSources())).some((x) => x.name === 'Bay Notes') || undefined, 'removed here', 20_000);
+    await syncNow();
+    assert.equal((await serverSubs()).some((x) => x.url === `${fr.feedBase}/bay.xml`), false);
+    assert.equal((await syncNow()).requests <= 3, true, 'idle again');
+  });
+
   it('disconnect keeps the sources as local ones when asked', async () => {
     await options.getByRole('button', { name: 'Disconnect' }).click();
     await options.getByRole('button', { name: 'Keep them as local sources' }).click();
     await options.getByLabel('Server address').waitFor();
     const sources = await ext.bg(() => (globalThis as InWorker).newsbar.listSources());
-    const names = sources.filter((s) => s.name === 'Harbour Wire' || s.name === 'Hill Blog');
+    const names = sources.filter((s) => s.name === 'Harbour Wire' || s.name === 'Hill Notes');
     assert.equal(names.length, 2);
     assert.ok(sources.every((s) => !s.server));
-    assert.equal((await snapshot()).items.length, 6);
+    assert.equal((await snapshot()).items.length, 5);
     const stored = await ext.bg(() => (globalThis as InWorker).chrome.storage.local.get(['feedServer', 'feedServerSecret']));
     assert.deepEqual(stored, {});
   });
