@@ -24,6 +24,8 @@ export interface ServerAccount {
   newestUsec?: string;
   /** When the subscription list was last read. */
   subscriptionsAt?: number;
+  /** When the item map last dropped the entries of items no longer stored (once a day). */
+  prunedAt?: number;
 }
 
 export interface ServerSecret {

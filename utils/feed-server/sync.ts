@@ -169,7 +169,30 @@ async function syncOnce(deps: SyncDeps, s: ServerSession, state: ServerAccount, 
   if (newest > 0n) state.newestUsec = newest.toString();
   const [unread, starred] = await Promise.all([itemIds(s, READING_LIST, READ), itemIds(s, STARRED)]);
   out.flagsTaken = await takeServerState(deps.db, new Set(unread), new Set(starred));
+  // Items retention removed here leave the map once a day (the map would grow without end).
+  if (!state.prunedAt || now - state.prunedAt > DAY) {
+    await pruneMaps(deps.db);
+    state.prunedAt = now;
+  }
   return out;
+}
+
+/** Drops the map entries of items no longer stored here. */
+export async function pruneMaps(db: NewsDb): Promise<number> {
+  const tx = db.transaction(['items', 'meta'], 'readwrite');
+  const meta = metaOf(tx);
+  let n = 0;
+  for (const m of await readAllMaps(meta)) {
+    const entries = Object.entries(m.ids);
+    const found = await getItems(tx.objectStore('items'), entries.map(([, e]) => e[0]));
+    const gone = entries.filter((_, i) => !found[i]);
+    if (!gone.length) continue;
+    for (const [sid] of gone) delete m.ids[sid];
+    n += gone.length;
+    await meta.put(m);
+  }
+  await tx.done;
+  return n;
 }
 
 /**

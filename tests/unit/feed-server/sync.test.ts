@@ -10,7 +10,9 @@ import { queueSubscribe } from '@/utils/feed-server/source-ops';
 import { allItems } from '@/utils/db/item-record';
 import { markAllRead, markRead, setStar } from '@/utils/db/read-state';
 import { dueSources } from '@/utils/poller/poll';
-import { syncServer, type SyncDeps } from '@/utils/feed-server/sync';
+import { pruneMaps, syncServer, type SyncDeps } from '@/utils/feed-server/sync';
+import { readAllMaps } from '@/utils/feed-server/records';
+import { writeItems } from '@/utils/db/item-writes';
 import { connect } from '@/utils/feed-server/greader';
 import { loadAccount, saveAccount, saveSecret, type LocalArea } from '@/utils/feed-server/account';
 import { metaOf, readQueue } from '@/utils/feed-server/records';
@@ -290,5 +292,15 @@ describe('sync with a feed server', () => {
     now += 60_000;
     await syncServer(deps(), { force: true });
     expect(srv.state.items.find((it) => it.title === 'Harbour opens')?.read).toBe(true);
+  });
+
+  it('the item map forgets items no longer stored here', async () => {
+    await syncServer(deps(), { subscriptions: true });
+    const gone = (await byTitle()).get('Post 1 of feed/2')!;
+    await writeItems(db, async (writer) => void (await writer.delete(gone)));
+    expect(await pruneMaps(db)).toBe(1);
+    const maps = await readAllMaps(metaOf(db.transaction('meta')));
+    expect(maps.flatMap((m) => Object.values(m.ids).map((e) => e[0]))).not.toContain(gone.id);
+    expect(maps.flatMap((m) => Object.keys(m.ids))).toHaveLength(2);
   });
 });
