@@ -136,6 +136,8 @@ export interface Source {
    * server (utils/feed-server/): its items are read from the server, and Newsbar never fetches it itself.
    */
   server?: string;
+  /** Was the feed server's until Disconnect: its next poll matches the feed's items to the server's copies by link (utils/db/items.ts). */
+  relinkByUrl?: boolean;
 }
 
 export interface LiveState {

@@ -2,8 +2,6 @@
 // sync itself (utils/feed-server/sync.ts) on the poll alarm, when the sidebar opens and on "Refresh".
 // Syncs run one at a time; after one, alerts are shown, the badge is set and open pages are told.
 import { getDb } from '@/utils/db/schema';
-import { listSources, removeSource } from '@/utils/db/sources';
-import { patchSources } from '@/utils/db/items';
 import { loadSettings } from '@/utils/settings';
 import { loadTopics } from '@/utils/topics/store';
 import { topicSet } from '@/utils/topics/rematch';
@@ -12,8 +10,7 @@ import type { ServerReply } from '@/utils/messages';
 import { connect, userInfo } from '@/utils/feed-server/greader';
 import { forgetServer, loadAccount, saveAccount, saveSecret, type LocalArea } from '@/utils/feed-server/account';
 import { syncServer, type SyncOptions, type SyncResult } from '@/utils/feed-server/sync';
-import { clearServerRecords } from '@/utils/feed-server/records';
-import type { Source } from '@/utils/model';
+import { releaseServerSources } from '@/utils/feed-server/disconnect';
 import { updateBadge } from './badge';
 import { broadcast } from './broadcast';
 import { drainAlerts } from './alerts';
@@ -93,14 +90,7 @@ export async function disconnectServer(keep: boolean): Promise<true> {
   await chain.catch(() => {});
   const db = await getDb();
   await forgetServer(area());
-  const server = (await listSources(db)).filter((s) => s.server);
-  if (keep) {
-    const now = Date.now();
-    await patchSources(db, new Map(server.map((s): [string, Partial<Source>] => [s.id, { server: undefined, nextPollAt: now, health: 'new', problem: undefined }])));
-  } else {
-    for (const s of server) await removeSource(db, s.id);
-  }
-  await clearServerRecords(db);
+  await releaseServerSources(db, keep, Date.now());
   await updateBadge();
   broadcast({ type: 'sourcesChanged' });
   return true;

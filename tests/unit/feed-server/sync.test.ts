@@ -11,6 +11,7 @@ import { allItems } from '@/utils/db/item-record';
 import { markAllRead, markRead, setStar } from '@/utils/db/read-state';
 import { dueSources } from '@/utils/poller/poll';
 import { pruneMaps, syncServer, type SyncDeps } from '@/utils/feed-server/sync';
+import { releaseServerSources } from '@/utils/feed-server/disconnect';
 import { readAllMaps } from '@/utils/feed-server/records';
 import { writeItems } from '@/utils/db/item-writes';
 import { connect } from '@/utils/feed-server/greader';
@@ -302,5 +303,33 @@ describe('sync with a feed server', () => {
     const maps = await readAllMaps(metaOf(db.transaction('meta')));
     expect(maps.flatMap((m) => Object.values(m.ids).map((e) => e[0]))).not.toContain(gone.id);
     expect(maps.flatMap((m) => Object.keys(m.ids))).toHaveLength(2);
+  });
+
+  it("Disconnect keeping the sources: the feed's own items are matched to the server's copies, nothing twice, states kept", async () => {
+    await syncServer(deps(), { subscriptions: true });
+    expect(await releaseServerSources(db, true, now)).toBe(2);
+    const wire = (await listSources(db)).find((s) => s.name === 'Wire')!;
+    expect(wire.server).toBeUndefined();
+    expect(dueSources(await listSources(db), now, {}).map((s) => s.name).sort()).toEqual(['Blog', 'Wire']);
+    // The feed itself, polled here: the same items with their guids.
+    const own = srv.state.items.filter((it) => it.feedId === 'feed/1').map((it, i) => ({ guid: `wire-${i}`, title: it.title, url: it.url, summaryHtml: it.html, contentHtml: '', categories: [], breaking: false, published: it.published * 1000 }));
+    const r = await storePoll(db, wire, own, now, { retentionDays: 30, maxItemsPerSource: 500 });
+    expect(r.newIds).toEqual([]);
+    expect((await allItems(db)).filter((it) => it.sourceId === wire.id)).toHaveLength(2);
+    expect((await byTitle()).get('Post 2 of feed/1')).toMatchObject({ read: 1 });
+    expect((await listSources(db)).find((s) => s.id === wire.id)?.relinkByUrl).toBeUndefined();
+    // The next poll finds them by their guids.
+    const again = await storePoll(db, (await listSources(db)).find((s) => s.id === wire.id)!, own, now + 1, { retentionDays: 30, maxItemsPerSource: 500 });
+    expect(again.newIds).toEqual([]);
+    expect(await queued()).toEqual([]);
+  });
+
+  it('Disconnect removing them: the sources and their items go, nothing is sent to the server', async () => {
+    await syncServer(deps(), { subscriptions: true });
+    await releaseServerSources(db, false, now);
+    expect(await listSources(db)).toEqual([]);
+    expect(await allItems(db)).toEqual([]);
+    expect(await queued()).toEqual([]);
+    expect(srv.state.subs).toHaveLength(2);
   });
 });
