@@ -6,7 +6,7 @@ import type { Filter, ItemIndex } from './queries';
 import { writeItems, type ItemWriter } from './item-writes';
 import { matchesFilter, rangeOf } from './queries';
 import { fromRecord, getItem, getItems } from './item-record';
-import { queueForServer } from '../feed-server/records';
+import { ALL_SOURCES, queueForServer } from '../feed-server/records';
 
 /**
  * The items and every other report of their stories (one read state per story: reading its row reads
@@ -109,8 +109,9 @@ export async function markAllRead(db: NewsDb, filter: Filter, until = Infinity, 
     const rest = await withTheirStories(writer, stories);
     const others = rest.filter((it) => it.read === 0 && !done.has(it.id));
     await Promise.all(others.map((it) => writer.put(it, { ...it, read: 1 })));
-    // A whole source or folder: its server sources are one server call each (utils/feed-server/records.ts).
-    const whole = until !== Infinity ? [] : filter.kind === 'source' ? [filter.id] : filter.kind === 'folder' ? filter.sourceIds : [];
+    // A source, a folder or everything: the feed server's own call (utils/feed-server/records.ts), which
+    // then sets unread again what stays unread here (newer than `until`).
+    const whole = filter.kind === 'source' ? [filter.id] : filter.kind === 'folder' ? filter.sourceIds : filter.kind === 'all' || filter.kind === 'unread' ? [ALL_SOURCES] : [];
     await queueForServer(tx, [...written, ...others], 'read', () => true, Date.now(), whole);
     return n;
   });

@@ -5,6 +5,7 @@
 import type { Item } from '../model';
 import type { NewsDb } from '../db/schema';
 import type { SubscriptionOp } from './source-ops';
+import { READING_LIST } from './greader';
 
 /** A server item as known here: [local item id, server read (0/1/-1 unknown), server starred (0/1/-1)]. */
 export type MappedItem = [localId: string, read: number, starred: number];
@@ -31,7 +32,13 @@ export interface QueuedFlag {
   at: number;
 }
 
-/** "Mark all read" of a whole server source: the server's own call on its stream, items stored up to `at`. */
+/** "Mark all read" of every source (the All and Unread lists): the reading list's call. */
+export const ALL_SOURCES = '*';
+
+/**
+ * "Mark all read" of a whole server source (or ALL_SOURCES): the server's own call on its stream, then
+ * the items still unread here (newer than the list the user saw) are set unread again there.
+ */
 export interface QueuedMarkAll {
   stream: string;
   sourceId: string;
@@ -83,24 +90,30 @@ export const queueKey = (now: number) => `${QUEUE}${now.toString(36).padStart(9,
  * Queues the local change of `flag` on these items for the server, in the caller's transaction: the
  * items of server sources only (their source has a map record), each by its server id. Used by every
  * read and star write of the user's (utils/db/read-state.ts); a sync's own writes do not come here.
- * `wholeSources`: sources read whole ("Mark all read" on a source or folder): a server source among them
- * is one mark-all-as-read call instead of an edit-tag per item.
+ * `wholeSources`: sources read whole ("Mark all read" on a source or folder; ALL_SOURCES for the All
+ * list): a server source among them is one mark-all-as-read call instead of an edit-tag per item.
  */
 export async function queueForServer(tx: MetaTx | SourcesTx, items: readonly Item[], flag: Flag, on: (it: Item) => boolean, now = Date.now(), wholeSources: readonly string[] = []): Promise<void> {
   // (A database of an older schema, in the migration tests, has no 'meta' store and no server.)
   if (tx.objectStoreNames?.contains('meta') === false) return;
   const markAll: QueuedMarkAll[] = [];
   const whole = new Set<string>();
-  for (const id of wholeSources) {
-    const src = await (tx as SourcesTx).objectStore('sources').get(id);
-    if (src?.server) {
-      markAll.push({ stream: src.server, sourceId: id, at: now });
-      whole.add(id);
+  if (wholeSources.includes(ALL_SOURCES)) {
+    // Everything: the reading list's own call covers every server source.
+    markAll.push({ stream: READING_LIST, sourceId: ALL_SOURCES, at: now });
+  } else {
+    for (const id of wholeSources) {
+      const src = await (tx as SourcesTx).objectStore('sources').get(id);
+      if (src?.server) {
+        markAll.push({ stream: src.server, sourceId: id, at: now });
+        whole.add(id);
+      }
     }
   }
+  const covered = (it: Item) => markAll.length > 0 && (whole.has(it.sourceId) || markAll[0]!.sourceId === ALL_SOURCES);
   const meta = metaOf(tx);
   const bySource = new Map<string, Item[]>();
-  for (const it of items) if (!whole.has(it.sourceId)) bySource.set(it.sourceId, [...(bySource.get(it.sourceId) ?? []), it]);
+  for (const it of items) if (!covered(it)) bySource.set(it.sourceId, [...(bySource.get(it.sourceId) ?? []), it]);
   const ops: QueuedFlag[] = [];
   for (const [sourceId, its] of bySource) {
     const map = await readMap(meta, sourceId);
@@ -150,6 +163,6 @@ export function latestMarkAll(records: readonly ServerQueueRecord[]): Map<string
 export function pendingKeys(records: readonly ServerQueueRecord[], maps: readonly ServerMapRecord[]): Set<string> {
   const out = new Set(latestOps(records).map((op) => `${op.flag} ${op.id}`));
   const marked = latestMarkAll(records);
-  for (const m of maps) if (marked.has(m.sourceId)) for (const id of Object.keys(m.ids)) out.add(`read ${id}`);
+  for (const m of maps) if (marked.has(m.sourceId) || marked.has(ALL_SOURCES)) for (const id of Object.keys(m.ids)) out.add(`read ${id}`);
   return out;
 }

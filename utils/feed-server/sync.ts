@@ -17,7 +17,7 @@ import { problemOf, ProblemError, type Problem } from '../problems';
 import { clientLogin, editTag, editToken, itemIds, itemsSince, markAllAsRead, READ, READING_LIST, STARRED, subscriptions, type ServerItem, type ServerSession, type ServerSubscription } from './greader';
 import { loadAccount, loadSecret, saveAccount, saveSecret, type LocalArea, type ServerAccount } from './account';
 import { sendSubscriptionOps } from './send-subscriptions';
-import { latestMarkAll, latestOps, mapKey, metaOf, pendingKeys, queueKey, readAllMaps, readMap, readQueue, type MappedItem, type QueuedFlag, type ServerMapRecord, type ServerQueueRecord } from './records';
+import { ALL_SOURCES, latestMarkAll, latestOps, mapKey, metaOf, pendingKeys, queueKey, readAllMaps, readMap, readQueue, type MappedItem, type QueuedFlag, type ServerMapRecord, type ServerQueueRecord } from './records';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -212,15 +212,22 @@ async function sendQueue(db: NewsDb, s: ServerSession, tokenOf: () => Promise<st
   const byId = new Map<string, ServerMapRecord>();
   for (const m of maps) for (const id of Object.keys(m.ids)) byId.set(id, m);
   const marked = latestMarkAll(records);
+  const markOf = (sourceId: string) => [marked.get(sourceId), marked.get(ALL_SOURCES)].reduce<number | undefined>((t, m) => (m && (t === undefined || m.at > t) ? m.at : t), undefined);
   for (const m of marked.values()) {
     // Up to what this device had seen when it was asked (never an item the user has not had).
     const seenMs = newestUsec ? Number(BigInt(newestUsec) / 1000n) : now;
     await markAllAsRead(s, await tokenOf(), m.stream, Math.min(m.at, seenMs));
   }
+  // The server's call reads by the time it stored items, the user's by the time they were published:
+  // what is still unread here goes back to unread there.
+  const stillUnread = marked.size ? await unreadHere(db, maps.filter((m) => markOf(m.sourceId) !== undefined)) : [];
+  for (let i = 0; i < stillUnread.length; i += EDIT_BATCH) {
+    await editTag(s, await tokenOf(), stillUnread.slice(i, i + EDIT_BATCH), { remove: READ });
+  }
   // A read change older than its source's mark-all is covered by it.
   const ops = latestOps(records).filter((op) => {
-    const m = op.flag === 'read' ? marked.get(byId.get(op.id)?.sourceId ?? '') : undefined;
-    return !m || op.at > m.at;
+    const at = op.flag === 'read' ? markOf(byId.get(op.id)?.sourceId ?? '') : undefined;
+    return at === undefined || op.at > at;
   });
   const groups = new Map<string, QueuedFlag[]>();
   for (const op of ops) groups.set(`${op.flag} ${op.on}`, [...(groups.get(`${op.flag} ${op.on}`) ?? []), op]);
@@ -247,6 +254,16 @@ async function sendQueue(db: NewsDb, s: ServerSession, tokenOf: () => Promise<st
   await Promise.all([...records.map((r) => meta.delete(r.key)), ...[...touched].map((m) => meta.put(m))]);
   await done.done;
   return { flags: ops.length + marked.size, subs };
+}
+
+/** The server ids of these maps' items that are unread here (and were not read there when last seen). */
+async function unreadHere(db: NewsDb, maps: readonly ServerMapRecord[]): Promise<string[]> {
+  const entries = maps.flatMap((m) => Object.entries(m.ids).filter(([, e]) => e[1] !== 1));
+  if (!entries.length) return [];
+  const tx = db.transaction('items');
+  const found = await getItems(tx.objectStore('items'), entries.map(([, e]) => e[0]));
+  await tx.done;
+  return entries.filter((_, i) => found[i]?.read === 0).map(([sid]) => sid);
 }
 
 /**

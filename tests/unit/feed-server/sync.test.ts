@@ -222,6 +222,28 @@ describe('sync with a feed server', () => {
     expect(srv.state.items.find((it) => it.feedId === 'feed/2')?.read).toBe(false);
   });
 
+  it("the sidebar's Mark all read (up to the newest shown) is the reading list's call; what stays unread here stays unread there", async () => {
+    srv.state.items.push(item('feed/2', 30));
+    await syncServer(deps(), { subscriptions: true });
+    const items = await byTitle();
+    // The newest item came after the list the user looked at (waiting behind the "new" pill).
+    const until = items.get('Post 1 of feed/2')!.published;
+    expect(items.get('Post 30 of feed/2')!.published).toBeGreaterThan(until);
+    await markAllRead(db, { kind: 'all' }, until);
+    expect((await byTitle()).get('Post 30 of feed/2')).toMatchObject({ read: 0 });
+    const from = srv.state.requests.length;
+    now += 60_000;
+    await syncServer(deps(), { force: true });
+    const sent = srv.state.requests.slice(from).filter((q) => q.method === 'POST');
+    expect(sent.map((q) => q.path.replace('/reader/api/0/', ''))).toEqual(['mark-all-as-read', 'edit-tag']);
+    expect(sent[0]!.form.get('s')).toBe('user/-/state/com.google/reading-list');
+    expect(sent[1]!.form.get('r')).toBe('user/-/state/com.google/read');
+    const server = new Map(srv.state.items.map((it) => [it.title, it.read]));
+    expect(server).toEqual(new Map([['Post 1 of feed/1', true], ['Post 2 of feed/1', true], ['Post 1 of feed/2', true], ['Post 30 of feed/2', false]]));
+    expect((await byTitle()).get('Post 30 of feed/2')).toMatchObject({ read: 0 });
+    expect((await byTitle()).get('Post 1 of feed/1')).toMatchObject({ read: 1 });
+  });
+
   it('a subscription removed on the server goes; a renamed or moved one follows', async () => {
     await syncServer(deps(), { subscriptions: true });
     srv.state.subs = [{ id: 'feed/1', title: 'Wire (renamed)', url: 'http://127.0.0.1:1/wire.xml', label: 'World' }];
