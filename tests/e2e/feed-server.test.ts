@@ -162,6 +162,16 @@ describe('sync with a real FreshRSS', { timeout: 180_000 }, () => {
     assert.equal(await options.getByTestId('server-problem').count(), 0);
   });
 
+  it("the sidebar's Mark all read reaches the server through its own call", async () => {
+    await side.reload();
+    assert.ok((await fr.items()).some((it) => !it.read), 'something unread on the server');
+    await side.getByRole('button', { name: 'Mark all read' }).click();
+    await waitFor(async () => (await snapshot()).items.every((it) => it.read === 1) || undefined, 'all read here');
+    await syncNow();
+    assert.deepEqual((await fr.items()).filter((it) => !it.read).map((it) => it.title), []);
+    assert.equal((await ext.badge()).text, '');
+  });
+
   it('renaming, moving and removing a server source in the options page does the same on the server', async () => {
     type Subs = { subscriptions: Array<{ id: string; url: string; title: string; categories: Array<{ label: string }> }> };
     const serverSubs = async () => (JSON.parse(await fr.call('subscription/list?output=json')) as Subs).subscriptions;
@@ -199,5 +209,13 @@ describe('sync with a real FreshRSS', { timeout: 180_000 }, () => {
     assert.equal((await snapshot()).items.length, 5);
     const stored = await ext.bg(() => (globalThis as InWorker).chrome.storage.local.get(['feedServer', 'feedServerSecret']));
     assert.deepEqual(stored, {});
+    // Fetched by Newsbar itself from now on: the feed's own items are the server's copies, not new ones.
+    const t0 = Date.now();
+    await ext.bg(() => (globalThis as InWorker).newsbar.pollNow());
+    const polled = (await ext.bg(() => (globalThis as InWorker).newsbar.listSources())).filter((s) => names.some((n) => n.id === s.id));
+    assert.ok(polled.every((s) => (s.lastSuccessAt ?? 0) >= t0 && !s.relinkByUrl), 'fetched by Newsbar');
+    const after = (await snapshot()).items;
+    assert.equal(after.length, 5);
+    assert.ok(after.every((it) => it.read === 1), 'still read');
   });
 });
