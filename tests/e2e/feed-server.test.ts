@@ -8,7 +8,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchExtension, waitFor, type Extension } from './harness';
+import { launchExtension, screenshot, waitFor, type Extension } from './harness';
+import { axeViolations } from './axe';
 import { READ, rssFeed, startFreshRss, STARRED, type FreshRss } from './freshrss';
 import type { InWorker } from './scopes';
 
@@ -72,10 +73,15 @@ describe('sync with a real FreshRSS', { timeout: 180_000 }, () => {
     };
     await connect('not-the-password');
     await options.getByText('The server refused the user name or API password.').waitFor();
+    assert.deepEqual(await axeViolations(options), [], 'the section with its error is accessible');
+    await options.locator('#feed-server').scrollIntoViewIfNeeded();
+    await screenshot(options, 'feed-server-refused');
     assert.equal(await ext.bg(() => (globalThis as InWorker).chrome.storage.local.get(['feedServer', 'feedServerSecret']).then((v) => Object.keys(v).length)), 0);
     await connect(fr.apiPassword);
     await options.getByText(`Connected as alice to ${new URL(fr.api).host}`).waitFor();
     assert.equal(await options.getByLabel('API password').count(), 0, 'the password is not shown again');
+    assert.deepEqual(await axeViolations(options), []);
+    await screenshot(options, 'feed-server-connected');
   });
 
   it("the server's feeds become sources in their folders, with items and states", async () => {
