@@ -8,6 +8,8 @@ import { pollDue, type PollDeps, type PollOptions, type SourceOutcome } from '@/
 import { followLivePage } from '@/utils/poller/follow-live';
 import { removeSource } from '@/utils/db/sources';
 import { indexQueued, type IndexOptions } from '@/utils/db/search-index';
+import { forgetGrouper } from '@/utils/db/story-grouper';
+import { forgetLinkTable } from '@/utils/db/same-story';
 import type { FollowReply } from '@/utils/messages';
 import { getApiKey } from './api-keys';
 import { updateBadge } from './badge';
@@ -89,8 +91,19 @@ export function runPoll(opts: PollOptions = {}): Promise<SourceOutcome[]> {
   const run = chain.then(() => runOnce(opts));
   // The search index follows once the poll is stored and announced; until then search scans the
   // queue. The next poll waits for it, so indexing never competes with a poll's writes.
-  chain = run.catch(() => {}).then(() => indexSearch());
+  chain = run.catch(() => {}).then(() => indexSearch()).then(releasePollCaches);
   return run;
+}
+
+/**
+ * The story grouper and the link table hold the whole window (most of the worker's heap after a big
+ * poll). The browser stops an idle worker within a minute, which drops them anyway, so keeping them
+ * until the next poll saves little: they go now, and the next poll with new items makes them again.
+ */
+async function releasePollCaches(): Promise<void> {
+  const db = await getDb();
+  forgetGrouper(db);
+  forgetLinkTable(db);
 }
 
 /** Follows a live page (in the poll queue, so it never races a poll): read at once, badge, sidebars told. */

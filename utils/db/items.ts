@@ -94,7 +94,7 @@ export async function storePoll(
   sourcePatch: Partial<Source> = {},
   topics?: TopicSet,
 ): Promise<StoreResult> {
-  return grouped(db, writeItems(db, (writer, tx) => writePoll(writer, tx, source, parsed, now, settings, sourcePatch, topics)));
+  return grouped(db, writeItems(db, async (writer, tx) => writePoll(writer, tx, await readBefore(tx, source.id), source, parsed, now, settings, sourcePatch, topics)));
 }
 
 /** One source's poll, ready to store: what `storePoll` takes after the database. */
@@ -114,8 +114,10 @@ export interface PollWrite {
  */
 export function storePolls(db: NewsDb, polls: readonly PollWrite[]): Promise<StoreResult[]> {
   return grouped(db, writeItems(db, async (writer, tx) => {
+    // What each source had before is read for all of them at once: its own items are no other's.
+    const before = await Promise.all(polls.map((p) => readBefore(tx, p.source.id)));
     const out: StoreResult[] = [];
-    for (const p of polls) out.push(await writePoll(writer, tx, p.source, p.parsed, p.now, p.settings, p.sourcePatch, p.topics));
+    for (const [i, p] of polls.entries()) out.push(await writePoll(writer, tx, before[i]!, p.source, p.parsed, p.now, p.settings, p.sourcePatch, p.topics));
     return out;
   }));
 }
@@ -133,9 +135,35 @@ async function grouped<T>(db: NewsDb, write: Promise<T>): Promise<T> {
   }
 }
 
+/** What a source had stored before its poll's write: read up front, in one round trip with the others'. */
+interface Before {
+  /** Store keys of its items. */
+  own: Set<number>;
+  identities: IdentityMap;
+  /** Its items' count as the counters stored it (the transaction writes counters only at its end). */
+  total: number | undefined;
+  /** Its record, to write its new state over. */
+  record: Source | undefined;
+}
+
+async function readBefore(tx: ItemTx, sourceId: string): Promise<Before> {
+  const [own, total, record] = await Promise.all([
+    storedKeys(tx, sourceId),
+    tx.objectStore('counters').get(sourceKey(sourceId)).then((c) => c?.total),
+    tx.objectStore('sources').get(sourceId),
+  ]);
+  // A source with nothing stored (a new one) needs no identity map.
+  const identities = own.size ? await readIdentities(tx.objectStore('identities'), sourceId) : new IdentityMap();
+  return { own, identities, total, record };
+}
+
+/** A request whose failure aborts the transaction, which its commit reports: nothing waits on it before. */
+const settled = (p: Promise<unknown>) => void p.catch(() => {});
+
 async function writePoll(
   writer: ItemWriter,
   tx: ItemTx,
+  before: Before,
   source: Source,
   parsed: ParsedItem[],
   now: number,
@@ -147,9 +175,8 @@ async function writePoll(
   // A source with nothing stored (a new one) needs no look-up per parsed item. Else its identity map
   // (identities.ts) names the stored item of each identity; look-ups are issued together: IndexedDB
   // pipelines them inside the transaction.
-  const own = await storedKeys(tx, source.id);
+  const { own, identities } = before;
   const items = tx.objectStore('items');
-  const identities = own.size ? await readIdentities(tx.objectStore('identities'), source.id) : new IdentityMap();
   const hashes = batch.map((p) => identityHash(source.id, p));
   const existing = await Promise.all(hashes.map(async (h) => {
     const k = identities.find(h);
@@ -246,12 +273,12 @@ async function writePoll(
   await Promise.all(writes);
   await writeStoryTerms(tx, placed, now);
   // (Reports that left a story below, with their deleted items, make the grouper stale: it is made again.)
-  const { removed, count } = await applyRetention(tx, writer, source.id, now, settings, own.size);
+  const { removed, count } = await applyRetention(tx, writer, source.id, now, settings, before.total ?? own.size);
   if (writer.stories.left) forgetGrouper(tx.db);
   identities.keepOnly((k) => (own.has(k) || added.has(k)) && !writer.deletedKeys.has(k));
-  await writeIdentities(tx.objectStore('identities'), source.id, identities);
-  const cur = (await tx.objectStore('sources').get(source.id)) ?? source;
-  await tx.objectStore('sources').put({ ...cur, ...sourcePatch, itemCount: count, ...(cur.relinkByUrl ? { relinkByUrl: undefined } : {}) });
+  settled(writeIdentities(tx.objectStore('identities'), source.id, identities));
+  const cur = before.record ?? source;
+  settled(tx.objectStore('sources').put({ ...cur, ...sourcePatch, itemCount: count, ...(cur.relinkByUrl ? { relinkByUrl: undefined } : {}) }));
   return { newIds, updatedIds, joinedIds, removed };
 }
 
@@ -286,14 +313,13 @@ async function matchByLink(
 
 /**
  * Deletes a source's items past the retention age or beyond the per-source cap; never starred ones.
- * `storedBefore`: how many items the source had before this poll (its first poll has no counter yet).
+ * `total`: how many items the source had before this poll (its counter's, or its stored keys' count).
  */
-async function applyRetention(tx: ItemTx, writer: ItemWriter, sourceId: string, now: number, s: Pick<Settings, 'retentionDays' | 'maxItemsPerSource'>, storedBefore: number) {
+async function applyRetention(tx: ItemTx, writer: ItemWriter, sourceId: string, now: number, s: Pick<Settings, 'retentionDays' | 'maxItemsPerSource'>, total: number) {
   const cutoff = now - s.retentionDays * DAY;
   const range = sourceRange(sourceId);
   const index = tx.objectStore('items').index('bySource');
-  // Most polls have nothing to remove: two cheap look-ups decide before any item is read.
-  const total = (await tx.objectStore('counters').get(sourceKey(sourceId)))?.total ?? storedBefore;
+  // Most polls have nothing to remove: the count and one cheap look-up decide before any item is read.
   const oldest = await index.openKeyCursor(range);
   if (total + writer.counts.addedTo(sourceKey(sourceId)) <= s.maxItemsPerSource && (!oldest || (oldest.key[1] as number) >= cutoff)) {
     return { removed: 0, count: total + writer.counts.addedTo(sourceKey(sourceId)) };

@@ -26,6 +26,11 @@ export async function linkTableOf(tx: ItemTx): Promise<LinkTable> {
   return t;
 }
 
+/** Drops the connection's link table (between polls: the next poll that needs it makes it again). */
+export function forgetLinkTable(db: object): void {
+  tables.delete(db);
+}
+
 /**
  * Another source's item with this link, if any. Never within one source (a live page reuses one URL
  * for many updates, each its own item) and never for a live source's updates, for the same reason.

@@ -14,7 +14,10 @@ const MAX_GROUP = 8;
 
 export type StoreFn = (write: PollWrite) => Promise<StoreResult>;
 
-export function storeQueue(db: NewsDb): StoreFn {
+/** A poll's store queue: also tells how many sources wait for a transaction. */
+export type StoreQueue = StoreFn & { waiting(): number };
+
+export function storeQueue(db: NewsDb): StoreQueue {
   const waiting: Waiting[] = [];
   let running = false;
 
@@ -47,8 +50,9 @@ export function storeQueue(db: NewsDb): StoreFn {
     }
   }
 
-  return (write) => new Promise<StoreResult>((resolve, reject) => {
+  const store = (write: PollWrite) => new Promise<StoreResult>((resolve, reject) => {
     waiting.push({ write, resolve, reject });
     if (!running) void drain();
   });
+  return Object.assign(store, { waiting: () => waiting.length });
 }

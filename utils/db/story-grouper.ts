@@ -61,7 +61,8 @@ export function forgetGrouper(db: object): void {
 export async function writeStoryTerms(tx: ItemTx, entries: StoryTermsEntry[], now: number): Promise<void> {
   if (entries.length === 0) return;
   const store = tx.objectStore('storyTerms');
-  await store.add({ p: Math.max(...entries.map((e) => e[2])), e: entries });
+  // (Requests run in order: the cursor below sees the new record without waiting for the add.)
+  store.add({ p: Math.max(...entries.map((e) => e[2])), e: entries }).catch(() => {});
   // Records come roughly in time order: the oldest few go while they are out of the window (most
   // writes read one record and stop).
   const since = now - STORY_WINDOW_MS;

@@ -22,33 +22,46 @@ export function hostOf(url: string): string {
 
 /**
  * Runs `run` for every job, in the jobs' order as far as the limits allow: a job whose host is busy
- * waits while later jobs on other hosts start. Resolves when all are done; the first rejection rejects.
+ * waits while later jobs on other hosts start. A job may give its slot back before it ends
+ * (`release`: its fetch is done, what is left is local work), so the next one starts meanwhile.
+ * Resolves when all are done; the first rejection rejects.
  */
-export async function runPerHost<J>(jobs: J[], host: (j: J) => string, limits: PerHostLimits, run: (j: J) => Promise<void>): Promise<void> {
+export async function runPerHost<J>(jobs: J[], host: (j: J) => string, limits: PerHostLimits, run: (j: J, release: () => void) => Promise<void>): Promise<void> {
   const waiting = [...jobs];
   const busy = new Map<string, number>();
+  let slots = 0;
   const running = new Set<Promise<void>>();
   const total = Math.max(1, limits.total);
   const perHost = Math.max(1, limits.perHost);
   let failed: { error: unknown } | undefined;
+  let wake: () => void = () => {};
   while ((waiting.length || running.size) && !failed) {
-    while (running.size < total) {
+    while (slots < total) {
       const i = waiting.findIndex((j) => (busy.get(host(j)) ?? 0) < perHost);
       if (i < 0) break;
       const [job] = waiting.splice(i, 1);
       const h = host(job);
       busy.set(h, (busy.get(h) ?? 0) + 1);
-      const p: Promise<void> = run(job)
+      slots++;
+      let held = true;
+      const release = () => {
+        if (!held) return;
+        held = false;
+        busy.set(h, busy.get(h)! - 1);
+        slots--;
+        wake();
+      };
+      const p: Promise<void> = run(job, release)
         .catch((error: unknown) => {
           failed ??= { error };
         })
         .finally(() => {
-          busy.set(h, busy.get(h)! - 1);
+          release();
           running.delete(p);
         });
       running.add(p);
     }
-    if (running.size) await Promise.race(running);
+    if (running.size) await Promise.race([...running, new Promise<void>((r) => (wake = r))]);
   }
   if (failed) throw failed.error;
 }

@@ -95,7 +95,7 @@ const storeAtOnce = (db: NewsDb): StoreFn => (w) => storePoll(db, w.source, w.pa
  * the caller to write with others in one transaction; without, it is written at once. With `store`,
  * the items go through it (a poll's queue that writes several sources together); without, at once.
  */
-export async function pollSource(deps: PollDeps, source: Source, unchanged?: Map<string, Partial<Source>>, store: StoreFn = storeAtOnce(deps.db)): Promise<SourceOutcome> {
+export async function pollSource(deps: PollDeps, source: Source, unchanged?: Map<string, Partial<Source>>, store: StoreFn = storeAtOnce(deps.db), fetched?: () => void): Promise<SourceOutcome> {
   const now = deps.now();
   const random = deps.random ?? Math.random;
   let key: string | undefined;
@@ -128,6 +128,7 @@ export async function pollSource(deps: PollDeps, source: Source, unchanged?: Map
       return { sourceId: source.id, kind: 'not-modified' };
     }
     const feed = await deps.parse(source.kind, res.body, res.contentType, { baseUrl: res.finalUrl || source.url, apiKey: key });
+    fetched?.();
     Object.assign(ok, { lastStatus: res.status }, redirectPatch(source, res.redirected && !isApi(source) ? res.finalUrl : undefined));
     if (!source.siteUrl && feed.siteUrl) ok.siteUrl = feed.siteUrl;
     const items: ParsedItem[] = feed.items;
@@ -197,6 +198,9 @@ function redirectPatch(source: Source, finalUrl: string | undefined): Partial<So
   return { redirectTo: finalUrl, redirectCount: count };
 }
 
+/** Parsed sources waiting for their transaction without holding a fetch slot (two groups of store-queue.ts). */
+const MAX_PARSED_WAITING = 16;
+
 /** Polls every due source, several at a time; one failing or hanging source never blocks the others. */
 export async function pollDue(deps: PollDeps, opts: PollOptions = {}): Promise<SourceOutcome[]> {
   const due = dueSources(await listSources(deps.db), deps.now(), opts);
@@ -224,9 +228,14 @@ export async function pollDue(deps: PollDeps, opts: PollOptions = {}): Promise<S
     return live;
   };
   try {
-    await runPerHost(due, (s) => hostOf(s.url), limits, async (s) => {
+    await runPerHost(due, (s) => hostOf(s.url), limits, async (s, release) => {
       const now = await current();
-      out.push(await pollSource(now.deps, s, unchanged, now.store));
+      // Fetched and parsed, a source waits for its transaction without its slot, so the next fetches
+      // go on meanwhile; a few groups' worth at most, so parsed feeds never pile up in memory.
+      const fetched = () => {
+        if (now.store.waiting() < MAX_PARSED_WAITING) release();
+      };
+      out.push(await pollSource(now.deps, s, unchanged, now.store, fetched));
     });
   } finally {
     const { deps: last } = await current();

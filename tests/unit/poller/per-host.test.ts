@@ -59,6 +59,30 @@ describe('fetching per host', () => {
     expect(h.started).toEqual(['slow/1', 'slow/2']);
   });
 
+  it('a job that gives its slot back early lets the next job of its host start while it finishes', async () => {
+    const started: string[] = [];
+    const finish = new Map<string, () => void>();
+    const done = runPerHost(['a/1', 'a/2', 'a/3'], (j) => j[0], { total: 4, perHost: 1 }, async (j, release) => {
+      started.push(j);
+      // a/1 fetched: its slot goes back, its local work goes on.
+      if (j === 'a/1') release();
+      await new Promise<void>((r) => finish.set(j, r));
+      release(); // a second release (and the one at its end) changes nothing
+    });
+    await tick();
+    expect(started).toEqual(['a/1', 'a/2']);
+    // a/2 holds the host's one slot until it ends.
+    await tick();
+    expect(started).toEqual(['a/1', 'a/2']);
+    finish.get('a/2')!();
+    await tick();
+    await tick();
+    expect(started).toEqual(['a/1', 'a/2', 'a/3']);
+    finish.get('a/1')!();
+    finish.get('a/3')!();
+    await done;
+  });
+
   it('rejects with the first failure', async () => {
     await expect(runPerHost(['a/1', 'b/1'], (j) => j[0], { total: 4, perHost: 1 }, async (j) => { if (j === 'b/1') throw new Error('boom'); })).rejects.toThrow('boom');
   });
