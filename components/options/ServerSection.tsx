@@ -35,6 +35,17 @@ export function ServerSection({ model, now, locale, onChanged }: { model: Server
     addressRef.current?.focus();
   }
 
+  async function onReconnect(e: Event) {
+    e.preventDefault();
+    if (!account) return;
+    setError('');
+    setBusy(true);
+    const r = await model.connect(account.address, account.user, password);
+    setBusy(false);
+    if (r.ok) setPassword('');
+    else setError('permission' in r ? t('opt_server_err_permission') : problemSentence(r.problem));
+  }
+
   async function onDisconnect(keep: boolean) {
     setBusy(true);
     await model.disconnect(keep);
@@ -53,6 +64,15 @@ export function ServerSection({ model, now, locale, onChanged }: { model: Server
             {account.lastSyncAt ? t('opt_server_last_sync', relativeTime(account.lastSyncAt, now(), locale)) : t('opt_server_never_synced')}
           </p>
           {account.problem && <p class="error" role="alert" data-testid="server-problem">{problemSentence(account.problem)}</p>}
+          {account.problem?.code === 'serverRefused' && (
+            // The API password was changed on the server: a new one, without disconnecting.
+            <form class="inline-form" onSubmit={onReconnect}>
+              <Field id="server-new-password" label={t('opt_server_password')} error={error || undefined}>
+                {(p) => <input {...p} type="password" autoComplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />}
+              </Field>
+              <button type="submit" disabled={busy}>{busy ? t('opt_server_connecting') : t('opt_server_connect')}</button>
+            </form>
+          )}
           <div class="row">
             <button type="button" disabled={busy} onClick={() => void model.syncNow()}>{t('opt_server_sync_now')}</button>
             <button type="button" disabled={busy} onClick={() => setAsking(true)}>{t('opt_server_disconnect')}</button>

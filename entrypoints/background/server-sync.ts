@@ -73,8 +73,12 @@ export async function connectServer(address: string, user: string, password: str
     const info = await userInfo(session);
     const host = new URL(session.base).host;
     const name = info.userName || user.trim();
+    // The same account again (a new API password after the server refused the old one): its sync
+    // state stays, so the next sync goes on from where the last one ended.
+    const prev = await loadAccount(area());
+    const same = prev && prev.base === session.base && prev.user === name ? prev : undefined;
     await saveSecret(area(), { password, auth: session.auth });
-    await saveAccount(area(), { address: address.trim(), base: session.base, user: name, host, connectedAt: Date.now(), failures: 0 });
+    await saveAccount(area(), { ...same, address: address.trim(), base: session.base, user: name, host, connectedAt: same?.connectedAt ?? Date.now(), failures: 0, problem: undefined, nextSyncAt: undefined });
     syncInBackground({ subscriptions: true, force: true });
     return { ok: true, user: name, host };
   } catch (e) {

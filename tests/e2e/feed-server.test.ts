@@ -168,6 +168,20 @@ describe('sync with a real FreshRSS', { timeout: 180_000 }, () => {
     assert.equal(await options.getByTestId('server-problem').count(), 0);
   });
 
+  it('a new API password on the server: refused in words, the new one typed in, the sync goes on', async () => {
+    await fr.setApiPassword('alice-new-api-pass');
+    const failed = await ext.bg(() => (globalThis as InWorker).newsbar.syncNow().then(() => 'synced', (e: { problem?: { code: string } }) => e.problem?.code ?? String(e)));
+    assert.equal(failed, 'serverRefused');
+    await options.reload();
+    await options.getByTestId('server-problem').getByText('The server refused the user name or API password.').waitFor();
+    await options.getByLabel('API password').fill(fr.apiPassword);
+    await options.getByRole('button', { name: 'Connect', exact: true }).click();
+    await waitFor(async () => (await options.getByTestId('server-problem').count()) === 0 || undefined, 'the problem gone');
+    const r = await syncNow();
+    assert.equal(r.newIds.length, 0, 'went on from the last sync: nothing fetched again');
+    assert.equal((await snapshot()).items.length, 6);
+  });
+
   it("the sidebar's Mark all read reaches the server through its own call", async () => {
     await side.reload();
     assert.ok((await fr.items()).some((it) => !it.read), 'something unread on the server');

@@ -40,6 +40,8 @@ export interface FreshRss {
   refresh(): Promise<void>;
   /** Stops and removes everything. */
   close(): Promise<void>;
+  /** Changes the user's API password (FreshRSS's own command line): the old auth token stops working. */
+  setApiPassword(password: string): Promise<void>;
   /** An authorised Google Reader API call; `form` makes it a POST with the edit token. */
   call(apiPath: string, form?: Array<[string, string]>): Promise<string>;
   /** The server's item ids (short) of a stream, less `exclude`. */
@@ -68,7 +70,7 @@ export async function startFreshRss(feeds: Record<string, string>): Promise<Fres
   const root = `http://127.0.0.1:${port}`;
   const api = `${root}/api/greader.php`;
   const user = 'alice';
-  const apiPassword = 'alice-api-pass';
+  let apiPassword = 'alice-api-pass';
   let auth = '';
   let token = '';
   async function call(apiPath: string, form?: Array<[string, string]>): Promise<string> {
@@ -90,10 +92,18 @@ export async function startFreshRss(feeds: Record<string, string>): Promise<Fres
     feedsDir,
     feedBase: `http://127.0.0.1:${feedPort}`,
     user,
-    apiPassword,
+    get apiPassword() {
+      return apiPassword;
+    },
     stop: async () => void (await script('stop')),
     start: async () => void (await script('start', { FRESHRSS_KEEP: '1' })),
     refresh: async () => void (await script('refresh')),
+    setApiPassword: async (password) => {
+      await run('php', ['cli/update-user.php', '--user', user, '--api-password', password], { cwd: path.join(dir, 'FreshRSS'), timeout: 60_000 });
+      apiPassword = password;
+      auth = '';
+      token = '';
+    },
     close: async () => {
       await script('stop').catch(() => {});
       fs.rmSync(dir, { recursive: true, force: true });

@@ -91,4 +91,20 @@ describe('Feed server section', () => {
     const subs = await queuedSubs(await db);
     expect(subs.map((x) => x.op === 'subscribe' && [x.title, x.url, x.label])).toEqual([['Wire', 'https://wire.example/rss', 'News'], ['Blog', 'https://blog.example/feed', undefined]]);
   });
+
+  it('refused while connected (a new API password on the server): asks for the new one without disconnecting', async () => {
+    const account = { address: 'https://rss.example', base: 'https://rss.example/api/greader.php', user: 'alice', host: 'rss.example', connectedAt: 1, failures: 2, problem: { code: 'serverRefused' }, newestUsec: '42' };
+    await fakeBrowser.storage.local.set({ [FEED_SERVER_KEY]: account });
+    const { asked } = setup(async (m) => {
+      if (m.type !== 'serverConnect') return undefined;
+      await fakeBrowser.storage.local.set({ [FEED_SERVER_KEY]: { ...account, problem: undefined, failures: 0 } });
+      return { ok: true, user: 'alice', host: 'rss.example' };
+    });
+    expect(await screen.findByText('The server refused the user name or API password.')).toBeTruthy();
+    fireEvent.input(screen.getByLabelText('API password'), { target: { value: 'new-pass' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    await waitFor(() => expect(screen.queryByTestId('server-problem')).toBeNull());
+    expect(asked[0]).toEqual({ type: 'serverConnect', address: 'https://rss.example', user: 'alice', password: 'new-pass' });
+    expect(screen.getByText('Connected as alice to rss.example')).toBeTruthy();
+  });
 });
