@@ -21,7 +21,7 @@ import { ALL_SOURCES, latestMarkAll, latestOps, mapKey, metaOf, pendingKeys, que
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
-/** The subscription list is read again after this long (and when an item comes from a feed not known here). */
+/** The subscription list is read again after this long when the sidebar opens (and in any sync when an item comes from a feed not known here). */
 export const SUBSCRIPTIONS_EVERY_MS = HOUR;
 /** How often the poll alarm syncs: the server fetches the feeds on its own schedule, rarely faster. */
 export const SYNC_EVERY_MS = 5 * 60_000;
@@ -151,7 +151,10 @@ async function syncOnce(deps: SyncDeps, s: ServerSession, state: ServerAccount, 
     state.subscriptionsAt = now;
   };
   // A subscription changed here: the server's list (titles, labels, new ids) is read back at once.
-  if (sent.subs > 0 || opts.subscriptions || !state.subscriptionsAt || now - state.subscriptionsAt > SUBSCRIPTIONS_EVERY_MS) await readSubscriptions();
+  // The alarm's syncs keep to their 3 requests: the list's age counts only when a person is looking
+  // (the sidebar opened); an item of an unknown feed reads it in any sync (below).
+  const stale = !opts.due && now - (state.subscriptionsAt ?? 0) > SUBSCRIPTIONS_EVERY_MS;
+  if (sent.subs > 0 || opts.subscriptions || !state.subscriptionsAt || stale) await readSubscriptions();
   const sinceSec = state.newestUsec ? Number(BigInt(state.newestUsec) / 1_000_000n) : Math.floor((now - deps.settings.retentionDays * DAY) / 1000);
   // `ot` is in seconds: the items of the newest one's second come again, and are left out here.
   const seen = BigInt(state.newestUsec ?? '0');

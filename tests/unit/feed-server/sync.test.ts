@@ -110,6 +110,12 @@ describe('sync with a feed server', () => {
     now += 5 * 60_000;
     expect((await syncServer(deps(), { due: true })).requests).toBe(3);
     expect((await syncServer(deps())).requests).toBe(3);
+    // Hours later the alarm's idle sync is still 3 requests; the sidebar's reads the list again.
+    now += 3 * 3_600_000;
+    const from2 = srv.state.requests.length;
+    expect((await syncServer(deps(), { due: true })).requests).toBe(3);
+    expect(srv.paths(from2)).not.toContain('subscription/list');
+    expect((await syncServer(deps())).requests).toBe(4);
   });
 
   it('reads only what is newer than the last sync, page after page', async () => {
