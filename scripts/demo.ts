@@ -3,6 +3,10 @@
 // its tab, Newsbar's toolbar button pinned and its side panel open beside the page, as a user sees it.
 // With --headless (or no display) it runs a few polls, prints what arrived and the badge, saves a
 // screenshot of the sidebar and exits.
+// With --server it also starts a real FreshRSS on 127.0.0.1 (../shared/servers/freshrss), subscribes
+// it to the demo's world feed and connects Newsbar to it: that feed's items and read state then come
+// from the server (the window shows FreshRSS's own page beside Newsbar's side panel); the live pages
+// and the API source stay Newsbar's own.
 // Ctrl-C stops everything it started.
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,9 +18,11 @@ import { problemText } from '../utils/problem-text';
 import type { BrowserContext } from 'playwright-core';
 import { launchExtension, type Extension } from '../tests/e2e/harness';
 import { DEMO_WINDOW_ARGS } from './demo-window';
+import { startFreshRss, type FreshRss } from '../tests/e2e/freshrss';
 
 const args = new Set(process.argv.slice(2));
 const headless = args.has('--headless') || (!process.env.DISPLAY && !args.has('--headed'));
+const withServer = args.has('--server');
 const UPDATE_SEC = 20;
 const DEMO_KEY = 'demo-key-0123456789';
 
@@ -29,6 +35,7 @@ const srv = await startNewsServer({ port: Number(process.env.DEMO_PORT ?? 0), up
 console.log(`Demo news server: ${srv.origin}/demo/`);
 let ext: Extension | undefined;
 let timer: NodeJS.Timeout | undefined;
+let freshRss: FreshRss | undefined;
 
 // Ctrl-C reaches the demo twice (from the terminal and relayed by tsx): the second waits for the first.
 let stopping: Promise<never> | undefined;
@@ -36,6 +43,7 @@ function stop(code = 0): Promise<never> {
   stopping ??= (async () => {
     if (timer) clearInterval(timer);
     await ext?.close().catch(() => {});
+    await freshRss?.close().catch(() => {});
     await srv.close();
     console.log('Stopped.');
     process.exit(code);
@@ -110,18 +118,31 @@ try {
     ? await launchExtension({ headless, viewport: { width: 420, height: 860 }, ownSignals: true })
     : await launchExtension({ headless, viewport: null, args: DEMO_WINDOW_ARGS, pinAction: true, ownSignals: true });
   // The demo has no internet: it adds its own local sources (a new install has none until chosen).
-  await ext.bg(async (a: { origin: string; key: string }) => {
+  await ext.bg(async (a: { origin: string; key: string; server: boolean }) => {
     const nb = (globalThis as any).newsbar;
     for (const s of await nb.listSources()) await nb.removeSource(s.id);
     // Two real live pages: a live blog with LiveBlogPosting JSON-LD, and a page with a dated "Latest" list.
     await nb.followLive(`${a.origin}/demo/live/storm`, 'Live: storm on the coast');
     await nb.followLive(`${a.origin}/demo/latest`, 'Election day: the latest');
-    await nb.addSource({ name: 'Demo World', url: `${a.origin}/demo/world.rss`, kind: 'feed', intervalMin: 1 });
+    if (!a.server) await nb.addSource({ name: 'Demo World', url: `${a.origin}/demo/world.rss`, kind: 'feed', intervalMin: 1 });
     await nb.addSource({ name: 'Demo Analysis', url: `${a.origin}/demo/analysis.json`, kind: 'feed', intervalMin: 1 });
     await nb.addSource({ name: 'Demo Wire (NewsAPI-style)', url: `${a.origin}/demo/v2/top-headlines?country=us`, kind: 'newsapi', intervalMin: 1, apiKey: a.key });
-  }, { origin: srv.origin, key: DEMO_KEY });
+  }, { origin: srv.origin, key: DEMO_KEY, server: withServer });
+  if (withServer) {
+    freshRss = await startFreshRss({});
+    await freshRss.call('subscription/quickadd', [['quickadd', `${srv.origin}/demo/world.rss`]]);
+    const reply = await ext.bg((a: { api: string; user: string; password: string }) => (globalThis as any).newsbar.connectServer(a.api, a.user, a.password), { api: freshRss.api, user: freshRss.user, password: freshRss.apiPassword });
+    if (!reply.ok) throw new Error(`Newsbar could not connect to FreshRSS: ${problemText(reply.problem)}`);
+    console.log(`FreshRSS: ${freshRss.root}/i/ (user alice, password alice-web-pass); Newsbar is connected as ${reply.user} to ${reply.host}`);
+  }
 
   const poll = async () => {
+    if (freshRss) {
+      // FreshRSS fetches the demo feed, then Newsbar syncs with it.
+      await freshRss.refresh();
+      const r = await ext!.bg(() => (globalThis as any).newsbar.syncNow());
+      console.log(`${new Date().toLocaleTimeString()}  sync with FreshRSS: ${r.newIds.length} new item(s), ${r.sent} change(s) sent, ${r.requests} request(s)`);
+    }
     const out = await ext!.bg(() => (globalThis as any).newsbar.pollNow());
     const badge = await ext!.badge();
     const fresh = (out as Array<{ kind: string; newIds?: string[] }>).reduce((n, o) => n + (o.newIds?.length ?? 0), 0);
@@ -157,7 +178,8 @@ try {
   } else {
     // A normal window: the demo's live page in the tab, Newsbar's side panel beside it.
     const tab = ext.context.pages().find((p) => p.url() === 'about:blank') ?? (await ext.context.newPage());
-    await tab.goto(`${srv.origin}/demo/live/storm`);
+    // With the server: FreshRSS's own page beside Newsbar, the same items and states in both.
+    await tab.goto(freshRss ? `${freshRss.root}/i/` : `${srv.origin}/demo/live/storm`);
     const open = await openSidePanel(ext.context, ext.id);
     await tab.bringToFront();
     console.log(

@@ -32,7 +32,16 @@ export type Message =
    */
   | { type: 'storageState'; state: StorageState }
   /** From a page: send 'storageState' (a page opened while storage.local could not be read). */
-  | { type: 'storageStateWanted' };
+  | { type: 'storageStateWanted' }
+  /** From the options page: connect to a feed server (answers ServerReply, entrypoints/background/server-sync.ts). */
+  | { type: 'serverConnect'; address: string; user: string; password: string }
+  /** From the options page: disconnect, keeping the server's sources as local ones or removing them. */
+  | { type: 'serverDisconnect'; keep: boolean }
+  /** From a page: sync with the feed server now (the sidebar opened; the options page's "Sync now"). */
+  | { type: 'serverSync'; force?: boolean };
+
+/** The background's answer to 'serverConnect'. */
+export type ServerReply = { ok: true; user: string; host: string } | { ok: false; problem: Problem };
 
 /** The background's answer to 'followLive'. */
 export type FollowReply = { ok: true; sourceId: string; already?: boolean } | { ok: false; problem: Problem };

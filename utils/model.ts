@@ -131,6 +131,13 @@ export interface Source {
   favourite?: boolean;
   /** "Tell me when this story develops": a read story this source reports on again comes back unread. */
   followStories?: boolean;
+  /**
+   * The feed server's id of this subscription ("feed/1") when the source comes from the connected feed
+   * server (utils/feed-server/): its items are read from the server, and Newsbar never fetches it itself.
+   */
+  server?: string;
+  /** Was the feed server's until Disconnect: its next poll matches the feed's items to the server's copies by link (utils/db/items.ts). */
+  relinkByUrl?: boolean;
 }
 
 export interface LiveState {

@@ -38,6 +38,13 @@ export type Problem =
   | { code: 'syncQuota'; limit: 'total' | 'item' | 'count' | 'rate' }
   /** The browser has no room left for Newsbar's database (a full disk or the quota): nothing of this poll was stored. */
   | { code: 'storageFull' }
+  // the feed server (utils/feed-server/)
+  /** The feed server refused the user name or API password (or the saved token). */
+  | { code: 'serverRefused' }
+  /** The address answers, but not as a Google Reader API. */
+  | { code: 'notFeedServer' }
+  /** A feed server on a plain-HTTP address that is not this machine's. */
+  | { code: 'needsHttps' }
   /** Something Newsbar did not expect (a bug); `detail` is for a bug report. */
   | { code: 'unexpected'; detail: string }
   /** An error stored as text by an older version of Newsbar, shown as it is until the next poll. */

@@ -27,6 +27,10 @@ export const touchesSettingsOrTopics = (keys: readonly string[]): boolean =>
 
 /** A source's API key: never synced, never exported, never logged. */
 export const apiKeyKey = (sourceId: string) => `apiKey:${sourceId}`;
+/** The connected feed server (utils/feed-server/account.ts): its address, the user, the sync's state. No secret. */
+export const FEED_SERVER_KEY = 'feedServer';
+/** The feed server's API password and auth token: never synced, never exported, never logged, never shown again. */
+export const FEED_SERVER_SECRET_KEY = 'feedServerSecret';
 /** How the source list syncs, for the options page (written by entrypoints/background/source-sync.ts). */
 export const SOURCE_LIST_STATUS_KEY = 'sourceListSync';
 /** When this device last wrote or took the synced source list (ms); absent = never. */

@@ -11,6 +11,7 @@ import { inOpml } from '@/utils/sources/kinds';
 import { findSameFeed } from '@/utils/normalize/feed-address';
 import { problemText } from '@/utils/problem-text';
 import type { OptionsStore } from './state';
+import { Check } from './Field';
 import { loadOpml, loadSettingsIo } from './later';
 
 type NewSourceLike = { name?: string; url: string; kind?: SourceKind };
@@ -79,6 +80,9 @@ export function ImportExportSection({ store }: { store: OptionsStore }) {
   const [pending, setPending] = useState<Pending | null>(null);
   const [report, setReport] = useState<OpmlReport | null>(null);
   const [errors, setErrors] = useState<{ opml?: string; json?: string }>({});
+  // Connected to a feed server: the user says whether the imported feeds go to the server too.
+  const [toServer, setToServer] = useState(false);
+  const connected = !!store.server.account.value;
   const feeds = store.sources.value.filter((s) => inOpml(s.kind));
   const inList = (url: string) => findSameFeed(store.sources.value, [url]);
 
@@ -121,7 +125,7 @@ export function ImportExportSection({ store }: { store: OptionsStore }) {
     }
     try {
       if (pending.kind === 'opml') {
-        const r = await store.importOpmlFile(pending.reading);
+        const r = await store.importOpmlFile(pending.reading, connected && toServer);
         const skipped = [...pending.reading.repeats, ...r.skipped];
         setReport({ added: r.added.length, bad: pending.reading.bad, skipped });
         store.announce(t('opt_opml_imported', [r.added.length, skipped.length, pending.reading.bad.length]));
@@ -162,6 +166,9 @@ export function ImportExportSection({ store }: { store: OptionsStore }) {
       <div class="confirm" role="group" aria-labelledby={`${kind}-summary`}>
         <p id={`${kind}-summary`}>{summary}</p>
         {pending.kind === 'opml' && <OpmlLeftOut bad={pending.reading.bad} skipped={pending.known} />}
+        {pending.kind === 'opml' && connected && (
+          <Check id="opml-to-server" checked={toServer} onChange={setToServer}>{t('opt_opml_to_server')}</Check>
+        )}
         <button type="button" class="primary" onClick={() => void confirm()} disabled={pending.fresh.length === 0}>
           {t('opt_import_confirm')}
         </button>

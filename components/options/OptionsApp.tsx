@@ -6,6 +6,7 @@ import { StorageFullLine } from './KeepFewer';
 import { TopicsSection } from './TopicsSection';
 import { SettingsSection } from './SettingsSection';
 import { ImportExportSection } from './ImportExportSection';
+import { ServerSection } from './ServerSection';
 import { UndoBar } from './UndoBar';
 import type { ManagerStart } from './SourceManager';
 import type { OptionsStore } from './state';
@@ -44,6 +45,7 @@ export function OptionsApp({ store, start }: { store: OptionsStore; start?: Mana
           <li><a href="#topics">{t('opt_topics')}</a></li>
           <li><a href="#settings">{t('opt_settings')}</a></li>
           <li><a href="#import-export">{t('opt_import_export')}</a></li>
+          <li><a href="#feed-server">{t('opt_server_title')}</a></li>
         </ul>
       </nav>
       <main id="content" tabIndex={-1} aria-busy={!store.loaded.value}>
@@ -55,6 +57,7 @@ export function OptionsApp({ store, start }: { store: OptionsStore; start?: Mana
             <TopicsSection store={store} />
             <SettingsSection store={store} />
             <ImportExportSection store={store} />
+            <ServerSection model={store.server} now={store.now} locale={store.locale} onChanged={() => void store.reloadSources()} />
           </>
         ) : (
           <p class="muted">{t('opt_loading')}</p>

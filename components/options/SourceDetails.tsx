@@ -18,6 +18,8 @@ export function intervalLabel(min: number): string {
 
 export function statusText(s: Source, count: number, now: number, locale: string): string {
   const parts: string[] = [];
+  // Its items come from the feed server (utils/feed-server/): Newsbar does not fetch it.
+  if (s.server) parts.push(t('opt_status_server'));
   if (!s.enabled) parts.push(t('opt_status_paused'));
   if (s.lastSuccessAt) parts.push(t('opt_status_updated', relativeTime(s.lastSuccessAt, now, locale)));
   else if (!s.lastPollAt) parts.push(t('opt_status_new'));

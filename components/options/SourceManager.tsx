@@ -74,7 +74,7 @@ function RowCells({ row, selected, open, now, locale, onSelect, onToggle }: RowP
         </button>
       </th>
       <td class="col-folder">{s.folder ?? ''}</td>
-      <td class="col-kind">{kindLabel(s.kind)}</td>
+      <td class="col-kind">{s.server ? t('opt_kind_server', kindLabel(s.kind)) : kindLabel(s.kind)}</td>
       <td class="col-last">{s.lastSuccessAt ? relativeTime(s.lastSuccessAt, now, locale) : '—'}</td>
       <td class="col-num">{perDayText(row.perDay, locale)}</td>
       <td><span class={`status-chip ${row.status}`}>{t(`opt_st_${row.status}`)}</span></td>

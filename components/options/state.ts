@@ -1,5 +1,7 @@
 // The options page's state (signals) and its actions. No DOM here: components read the signals
 // and call the actions; the browser comes in through OptionsEnv.
+import { createServerModel } from './server-model';
+import { queueSubscribe } from '@/utils/feed-server/source-ops';
 import { signal } from '@preact/signals';
 import { DEFAULT_SETTINGS, type Settings, type Source, type Topic } from '@/utils/model';
 import { isMessage } from '@/utils/messages';
@@ -28,6 +30,7 @@ export interface PendingRemoval {
 }
 
 export function createOptionsStore(env: OptionsEnv) {
+  const server = createServerModel(env);
   const sources = signal<Source[]>([]);
   const topics = signal<Topic[]>([]);
   const settings = signal<Settings>(DEFAULT_SETTINGS);
@@ -133,6 +136,8 @@ export function createOptionsStore(env: OptionsEnv) {
   async function addSource(s: NewSource, apiKey?: string): Promise<Source> {
     const src = await addSourceTo(await env.db(), s, env.now());
     if (apiKey) await env.local.set({ [apiKeyKey(src.id)]: apiKey });
+    // Connected to a feed server: a feed added here is subscribed there too (on the next sync).
+    if (server.account.value) await queueSubscribe(await env.db(), [src], env.now());
     await reloadSources();
     await env.send({ type: 'sourcesChanged' });
     return src;
@@ -155,7 +160,7 @@ export function createOptionsStore(env: OptionsEnv) {
   async function deleteSources(ids: readonly string[]): Promise<number> {
     let n = 0;
     for (const id of ids) {
-      n += await removeSourceFrom(await env.db(), id);
+      n += await removeSourceFrom(await env.db(), id, { unsubscribe: true });
       await env.local.remove?.(apiKeyKey(id));
     }
     // Topics scoped to these sources lose them from their scope.
@@ -239,10 +244,12 @@ export function createOptionsStore(env: OptionsEnv) {
     if (patch.badgeMode) await env.send({ type: 'badgeMode', mode: patch.badgeMode });
   }
 
-  /** Adds an OPML file's sources the user confirmed (read and checked before by readOpml). */
-  async function importOpmlFile(reading: OpmlReading) {
+  /** Adds an OPML file's sources the user confirmed (read and checked before by readOpml); `toServer`: to the feed server too. */
+  async function importOpmlFile(reading: OpmlReading, toServer = false) {
     const { importOpml } = await loadOpml();
     const r = await importOpml(await env.db(), reading, env.now());
+    // The user chose to add them to the feed server too (subscribed on the next sync).
+    if (toServer && server.account.value) await queueSubscribe(await env.db(), r.added, env.now());
     await env.send({ type: 'sourcesChanged' });
     await Promise.all([reloadSources(), reloadSync()]);
     return r;
@@ -271,6 +278,8 @@ export function createOptionsStore(env: OptionsEnv) {
   }
 
   return {
+    /** The feed server section's model (components/options/server-model.ts). */
+    server,
     sources, topics, settings, itemCounts, loaded, status, removal, syncStatus, storageFull, removeOlder,
     load, loadOnce, watch, reloadSources, reloadSync, addSource, updateSource, updateSources, removeSource, removeSources, undoRemoval, commitRemoval,
     setApiKey, getApiKey, refresh,

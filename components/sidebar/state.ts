@@ -187,6 +187,8 @@ export function createSidebarStore(env: SidebarEnv) {
       // state comes by message too (storage.local may hold an old one when a full disk refused the new).
       await storage.refresh();
       void env.send({ type: 'storageStateWanted' });
+      // The feed server (if one is connected) is asked what changed; the worker skips it while backing off.
+      void env.send({ type: 'serverSync' });
       // Opened from an alert summary: that topic first.
       const topic = await env.requestedTopic?.();
       if (topic) list.chooseFilter({ kind: 'topic', id: topic });

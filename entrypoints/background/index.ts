@@ -14,6 +14,7 @@ import { notSameStory, syncStories } from './stories';
 import { clearReadNotifications, renameLegacyItemIds, sendDigestIfDue } from './notifications';
 import { checkRoom, rematchOrKeep, storageState, STORAGE_ALARM, writeKept } from './storage-watch';
 import { broadcast } from './broadcast';
+import { connectServer, disconnectServer, runServerSync, sendSoon, syncInBackground } from './server-sync';
 
 declare global {
   interface ImportMetaEnv {
@@ -54,7 +55,10 @@ export default defineBackground(() => {
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === POLL_ALARM) void runPoll();
+    if (alarm.name === POLL_ALARM) {
+      void runPoll();
+      syncInBackground({ due: true });
+    }
     // While the database is full: room again? (storage-watch.ts)
     if (alarm.name === STORAGE_ALARM) void checkRoom(() => runPoll());
   });
@@ -62,13 +66,19 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((msg: unknown) => {
     if (!isMessage(msg)) return;
     switch (msg.type) {
-      case 'refresh':
-        return runPoll({ force: true, sourceIds: msg.sourceId ? [msg.sourceId] : undefined }).then(() => true);
+      case 'refresh': {
+        // "Refresh" asks the feed server too, whatever its back-off (its subscription list with it when
+        // all sources are refreshed); a server source's own Refresh is that sync.
+        const synced = runServerSync({ force: true, subscriptions: !msg.sourceId }).catch(() => undefined);
+        return Promise.all([runPoll({ force: true, sourceIds: msg.sourceId ? [msg.sourceId] : undefined }), synced]).then(() => true);
+      }
       case 'itemsChanged':
         // Read in a page: the badge follows, and notifications about what is now read go away.
         // A page may have kept an action the database refused: try it now, and know the database is full.
+        sendSoon();
         return Promise.all([updateBadge(), clearReadNotifications(), writeKept()]).then(() => true);
       case 'sourcesChanged':
+        sendSoon();
         // The list follows the user to their other devices; new sources are due at once.
         void pushSourceList().catch(() => {});
         return runPoll().then(() => true);
@@ -80,6 +90,13 @@ export default defineBackground(() => {
         return stopFollowing(msg.sourceId);
       case 'notSameStory':
         return notSameStory(msg.itemId);
+      case 'serverConnect':
+        return connectServer(msg.address, msg.user, msg.password);
+      case 'serverDisconnect':
+        return disconnectServer(msg.keep);
+      case 'serverSync':
+        // The sidebar opened (respects the back-off) or "Sync now" in the options page (forced).
+        return runServerSync({ force: !!msg.force }).then(() => true, () => false);
       case 'storageStateWanted':
         return storageState().then((state) => (broadcast({ type: 'storageState', state }), true));
     }

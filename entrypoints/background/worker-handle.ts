@@ -16,6 +16,7 @@ import { saveTopic } from '@/utils/topics/store';
 import { forgetGrouper } from '@/utils/db/story-grouper';
 import type { Topic } from '@/utils/model';
 import { storageState, writeKept } from './storage-watch';
+import { connectServer, disconnectServer, runServerSync } from './server-sync';
 
 export function workerHandle(installed: Promise<void>) {
   return {
@@ -52,6 +53,15 @@ export function workerHandle(installed: Promise<void>) {
     recount: async () => recountAll(await getDb()),
     /** Whether the database has room, as the worker keeps it (utils/storage-state.ts). */
     storageState,
+    /**
+     * One full sync with the feed server (send the queue, then fetch), whatever its back-off; resolves
+     * with what changed and how many requests it made, rejects with the problem when the server cannot be
+     * reached or refuses.
+     */
+    syncNow: (opts?: { subscriptions?: boolean }) => runServerSync({ force: true, ...opts }),
+    /** Connects to a feed server as the options page does (tests that do not drive the page). */
+    connectServer,
+    disconnectServer,
     /** Writes the user's actions kept while the database was full. */
     writeKept,
     /** Every stored item's id, source, title and flags, and the kept counters: for tests that check the store against itself. */

@@ -11,6 +11,7 @@ export function browserEnv(): OptionsEnv {
     send: async (m) => {
       await browser.runtime.sendMessage(m).catch(() => {});
     },
+    ask: (m) => browser.runtime.sendMessage(m).catch(() => undefined),
     onMessage: onRuntimeMessage,
     onStorageChanged: onStorageKeysChanged,
     requestOrigins: (origins) => browser.permissions.request({ origins }),

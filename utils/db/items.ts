@@ -184,6 +184,7 @@ async function writePoll(
     return r && fromRecord(r);
   }));
   const links = batch.map((p) => (p.url ? linkHash(p.url) : 0));
+  if (source.relinkByUrl && own.size && existing.some((x) => !x)) await matchByLink(tx, source.id, batch, existing, hashes, links, identities);
   // The link table is needed (and made, once per connection) only for a new item or a changed link.
   const table = batch.some((p, i) => existing[i]?.url !== p.url) ? await linkTableOf(tx) : undefined;
   const twins = await Promise.all(batch.map((p, i) => (existing[i] || !table ? undefined : storyFromOtherSource(items, table, source, p, own, links[i]!))));
@@ -276,8 +277,38 @@ async function writePoll(
   if (writer.stories.left) forgetGrouper(tx.db);
   identities.keepOnly((k) => (own.has(k) || added.has(k)) && !writer.deletedKeys.has(k));
   settled(writeIdentities(tx.objectStore('identities'), source.id, identities));
-  settled(tx.objectStore('sources').put({ ...(before.record ?? source), ...sourcePatch, itemCount: count }));
+  const cur = before.record ?? source;
+  settled(tx.objectStore('sources').put({ ...cur, ...sourcePatch, itemCount: count, ...(cur.relinkByUrl ? { relinkByUrl: undefined } : {}) }));
   return { newIds, updatedIds, joinedIds, removed };
+}
+
+/**
+ * A source that was a feed server's until Disconnect holds the server's copies of its items, which
+ * carry no guid: on its first poll here the feed's own items are matched to them by link, so nothing
+ * comes twice and read and starred states stay.
+ */
+async function matchByLink(
+  tx: ItemTx,
+  sourceId: string,
+  batch: readonly ParsedItem[],
+  existing: Array<Item | undefined>,
+  hashes: readonly number[],
+  links: readonly number[],
+  identities: IdentityMap,
+): Promise<void> {
+  const byUrl = new Map<string, Item>();
+  for (const rec of await tx.objectStore('items').index('bySource').getAll(sourceRange(sourceId))) {
+    const it = fromRecord(rec);
+    if (it.url) byUrl.set(it.url, it);
+  }
+  batch.forEach((p, i) => {
+    const it = !existing[i] && p.url ? byUrl.get(p.url) : undefined;
+    const k = it && knownKeyOf(it);
+    if (!it || k === undefined) return;
+    existing[i] = it;
+    identities.add(hashes[i]!, k, links[i]);
+    byUrl.delete(p.url!);
+  });
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Filter, ItemIndex } from './queries';
 import { writeItems, type ItemWriter } from './item-writes';
 import { matchesFilter, rangeOf } from './queries';
 import { fromRecord, getItem, getItems } from './item-record';
+import { ALL_SOURCES, queueForServer } from '../feed-server/records';
 
 /**
  * The items and every other report of their stories (one read state per story: reading its row reads
@@ -33,6 +34,8 @@ export async function markRead(db: NewsDb, ids: string[], read: boolean): Promis
     const found = await withTheirStories(writer, await getItems(tx.objectStore('items'), ids));
     const changed = found.filter((it) => it.read !== flag);
     await Promise.all(changed.map((it) => writer.put(it, { ...it, read: flag })));
+    // A feed server's items: the change waits in the same transaction to be sent (utils/feed-server/).
+    await queueForServer(tx, changed, 'read', () => read);
     return changed.filter((it) => it.folded !== 1).length;
   });
 }
@@ -44,6 +47,7 @@ export async function toggleStar(db: NewsDb, id: string): Promise<boolean | unde
     if (!it) return undefined;
     const starred: Flag = it.starred ? 0 : 1;
     await writer.put(it, { ...it, starred });
+    await queueForServer(tx, [it], 'starred', () => starred === 1);
     return starred === 1;
   });
 }
@@ -54,7 +58,10 @@ export async function setStar(db: NewsDb, id: string, starred: boolean): Promise
     const it = await getItem(tx.objectStore('items'), id);
     if (!it) return false;
     const flag: Flag = starred ? 1 : 0;
-    if (it.starred !== flag) await writer.put(it, { ...it, starred: flag });
+    if (it.starred !== flag) {
+      await writer.put(it, { ...it, starred: flag });
+      await queueForServer(tx, [it], 'starred', () => starred);
+    }
     return true;
   });
 }
@@ -73,12 +80,14 @@ export async function markAllRead(db: NewsDb, filter: Filter, until = Infinity, 
       const ids = await tx.objectStore('tags').index('byTopicTime').getAllKeys(plan.range);
       const found = await getItems(tx.objectStore('items'), ids);
       const unread = found.filter((it): it is Item => !!it && it.read === 0 && it.published <= until);
-      const all = await withTheirStories(writer, unread);
-      await Promise.all(all.filter((it) => it.read === 0).map((it) => writer.put(it, { ...it, read: 1 })));
+      const all = (await withTheirStories(writer, unread)).filter((it) => it.read === 0);
+      await Promise.all(all.map((it) => writer.put(it, { ...it, read: 1 })));
+      await queueForServer(tx, all, 'read', () => true);
       changed?.push(...unread.map((it) => it.id));
       return unread.length;
     }
     let n = 0;
+    const written: Item[] = [];
     const stories: Item[] = [];
     const done = new Set<string>();
     for (const part of plan.parts ?? [plan]) {
@@ -87,6 +96,7 @@ export async function markAllRead(db: NewsDb, filter: Filter, until = Infinity, 
         const it = fromRecord(cursor.value);
         if (it.read === 0 && it.published <= until && matchesFilter(filter, it)) {
           await writer.put(it, { ...it, read: 1 });
+          written.push(it);
           changed?.push(it.id);
           done.add(it.id);
           if (it.story !== undefined) stories.push(it);
@@ -97,7 +107,12 @@ export async function markAllRead(db: NewsDb, filter: Filter, until = Infinity, 
     }
     // The other reports of the stories read (folded: not in the walk above).
     const rest = await withTheirStories(writer, stories);
-    await Promise.all(rest.filter((it) => it.read === 0 && !done.has(it.id)).map((it) => writer.put(it, { ...it, read: 1 })));
+    const others = rest.filter((it) => it.read === 0 && !done.has(it.id));
+    await Promise.all(others.map((it) => writer.put(it, { ...it, read: 1 })));
+    // A source, a folder or everything: the feed server's own call (utils/feed-server/records.ts), which
+    // then sets unread again what stays unread here (newer than `until`).
+    const whole = filter.kind === 'source' ? [filter.id] : filter.kind === 'folder' ? filter.sourceIds : filter.kind === 'all' || filter.kind === 'unread' ? [ALL_SOURCES] : [];
+    await queueForServer(tx, [...written, ...others], 'read', () => true, Date.now(), whole);
     return n;
   });
 }

@@ -1,6 +1,7 @@
 // Sources: what the user subscribed to, and the poller's state for each (in IndexedDB, local only).
 import { fromRecord, sourceKeyOf } from './item-record';
-import type { NewsDb } from './schema';
+import { storesOf, type NewsDb } from './schema';
+import { editOpOf, queueSubscriptionOps, type SubscriptionOp } from '../feed-server/source-ops';
 import { MIN_INTERVAL_MIN, type Source, type SourceKind } from '../model';
 import { KIND_TABLE, kindRow } from '../sources/kinds';
 import { hashString } from '../normalize/ids';
@@ -125,34 +126,52 @@ function patched(cur: Source, patch: SourcePatch): Source {
   return next;
 }
 
-/** Updates the user-editable fields of a source (name, enabled, interval, breaking, folder). */
+/**
+ * Updates the user-editable fields of a source (name, enabled, interval, breaking, folder). A feed
+ * server's source renamed or moved: the server is told on the next sync (queued in this transaction).
+ */
 export async function updateSource(db: NewsDb, id: string, patch: SourcePatch): Promise<Source> {
-  const tx = db.transaction('sources', 'readwrite');
-  const cur = await tx.store.get(id);
+  const tx = db.transaction(storesOf(db, ['sources', 'meta'] as const), 'readwrite');
+  const store = tx.objectStore('sources');
+  const cur = await store.get(id);
   if (!cur) throw new Error('this source no longer exists');
   const next = patched(cur, patch);
-  await tx.store.put(next);
+  await store.put(next);
+  const op = editOpOf(cur, next, Date.now());
+  if (op) await queueSubscriptionOps(tx, [op]);
   await tx.done;
   return next;
 }
 
 /** The same change to many sources in one transaction (bulk pause / resume / move); missing ids are skipped. */
 export async function updateSources(db: NewsDb, ids: readonly string[], patch: SourcePatch): Promise<number> {
-  const tx = db.transaction('sources', 'readwrite');
+  const tx = db.transaction(storesOf(db, ['sources', 'meta'] as const), 'readwrite');
+  const store = tx.objectStore('sources');
+  const ops: SubscriptionOp[] = [];
   let n = 0;
   for (const id of ids) {
-    const cur = await tx.store.get(id);
+    const cur = await store.get(id);
     if (!cur) continue;
-    await tx.store.put(patched(cur, patch));
+    const next = patched(cur, patch);
+    await store.put(next);
+    const op = editOpOf(cur, next, Date.now());
+    if (op) ops.push(op);
     n++;
   }
+  await queueSubscriptionOps(tx, ops);
   await tx.done;
   return n;
 }
 
-/** Removes a source and all its items (starred ones too: the user confirmed removing it). */
-export async function removeSource(db: NewsDb, id: string): Promise<number> {
+/**
+ * Removes a source and all its items (starred ones too: the user confirmed removing it). `unsubscribe`:
+ * the user removed it, so a feed server's source is unsubscribed on the server too (queued here); a
+ * sync following the server, or Disconnect, removes it here only.
+ */
+export async function removeSource(db: NewsDb, id: string, opts: { unsubscribe?: boolean } = {}): Promise<number> {
   return writeItems(db, async (writer, tx) => {
+    const src = opts.unsubscribe ? await tx.objectStore('sources').get(id) : undefined;
+    if (src?.server) await queueSubscriptionOps(tx, [{ op: 'unsubscribe', stream: src.server, at: Date.now() }]);
     await Promise.all([tx.objectStore('sources').delete(id), tx.objectStore('identities').delete(sourceKeyOf(id))]);
     const r = rangeOf({ kind: 'source', id });
     let n = 0;

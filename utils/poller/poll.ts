@@ -76,7 +76,8 @@ export function dueSources(sources: Source[], now: number, opts: PollOptions = {
   const waits = (s: Source) => s.retryUntil !== undefined && s.retryUntil > now;
   const first = new Set(opts.first);
   const due = (s: Source) => (opts.force || first.has(s.id) ? !waits(s) : s.nextPollAt <= now);
-  const out = sources.filter((s) => s.enabled && !isEnded(s) && (!opts.sourceIds || opts.sourceIds.includes(s.id) || first.has(s.id)) && due(s));
+  // A feed server's sources are read from the server (utils/feed-server/), never fetched here.
+  const out = sources.filter((s) => s.enabled && !s.server && !isEnded(s) && (!opts.sourceIds || opts.sourceIds.includes(s.id) || first.has(s.id)) && due(s));
   // Sources waiting for room go first (a stable sort keeps the rest in their order).
   return first.size ? out.sort((a, b) => Number(first.has(b.id)) - Number(first.has(a.id))) : out;
 }

@@ -37,6 +37,7 @@ export function fakeEnv(pages: Record<string, FakePage> = {}, opts: { grant?: bo
     sync: fakeBrowser.storage.sync,
     local: fakeBrowser.storage.local,
     send: vi.fn(async (m) => void sent.push(m)),
+    ask: vi.fn(async (m) => void sent.push(m)),
     onMessage: () => () => {},
     onStorageChanged: () => () => {},
     requestOrigins: vi.fn(async () => opts.grant ?? true),

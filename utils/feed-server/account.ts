@@ -1,0 +1,55 @@
+// The connected feed server as kept in storage.local: the account (address, user, the sync's state),
+// which pages read and show, and apart from it the secret (API password and auth token), which only the
+// worker reads. Neither is ever in storage.sync, the settings file or a log.
+import type { Problem } from '../problems';
+import { FEED_SERVER_KEY, FEED_SERVER_SECRET_KEY } from '../storage-keys';
+
+export interface ServerAccount {
+  /** What the user typed, shown back in the form. */
+  address: string;
+  /** The API base found from it (utils/feed-server/greader.ts apiBases). */
+  base: string;
+  user: string;
+  /** The server's host, for "Connected as <user> to <host>". */
+  host: string;
+  connectedAt: number;
+  /** The last sync that finished. */
+  lastSyncAt?: number;
+  /** What went wrong on the last sync (cleared by the next that works). */
+  problem?: Problem;
+  /** Consecutive failed syncs, for the back-off; the next sync waits until `nextSyncAt`. */
+  failures: number;
+  nextSyncAt?: number;
+  /** The newest item's storage time on the server (µs, a decimal string): the next sync asks for what came after. */
+  newestUsec?: string;
+  /** When the subscription list was last read. */
+  subscriptionsAt?: number;
+  /** When the item map last dropped the entries of items no longer stored (once a day). */
+  prunedAt?: number;
+}
+
+export interface ServerSecret {
+  password: string;
+  auth: string;
+}
+
+/** The part of a storage area these need (browser.storage.local, or a fake in tests). */
+export interface LocalArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
+}
+
+export async function loadAccount(area: LocalArea): Promise<ServerAccount | undefined> {
+  const v = (await area.get(FEED_SERVER_KEY))[FEED_SERVER_KEY];
+  return v && typeof v === 'object' ? (v as ServerAccount) : undefined;
+}
+
+export async function loadSecret(area: LocalArea): Promise<ServerSecret | undefined> {
+  const v = (await area.get(FEED_SERVER_SECRET_KEY))[FEED_SERVER_SECRET_KEY];
+  return v && typeof v === 'object' ? (v as ServerSecret) : undefined;
+}
+
+export const saveAccount = (area: LocalArea, a: ServerAccount) => area.set({ [FEED_SERVER_KEY]: a });
+export const saveSecret = (area: LocalArea, s: ServerSecret) => area.set({ [FEED_SERVER_SECRET_KEY]: s });
+export const forgetServer = (area: LocalArea) => area.remove([FEED_SERVER_KEY, FEED_SERVER_SECRET_KEY]);
