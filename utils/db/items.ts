@@ -7,6 +7,7 @@ import { writeItems, type ItemTx, type ItemWriter } from './item-writes';
 import { sourceKey } from './counters';
 import { joinedBy, linkTableOf, storyFromOtherSource } from './same-story';
 import { withTopics, type TopicSet } from '../topics/rematch';
+import { isMuted, withMutes } from '../mutes/rules';
 import { fromRecord, knownKeyOf, NEW_ITEM_ID, sourceItemsRange, storeKeyOfId } from './item-record';
 import { IdentityMap, identityHash, linkHash, readIdentities, writeIdentities } from './identities';
 import { forgetGrouper, grouperOf, groupsItems, writeStoryTerms } from './story-grouper';
@@ -174,7 +175,11 @@ async function writePoll(
   const updatedIds: string[] = [];
   const added = new Set<number>();
   const writes: Array<Promise<unknown> | undefined> = [];
-  const matched = (it: Item) => (topics ? withTopics(it, topics) : it);
+  // Topics, then mute rules (a muted item never alerts: utils/mutes/rules.ts).
+  const matched = (it: Item) => {
+    const tagged = topics ? withTopics(it, topics) : it;
+    return topics?.mutes ? withMutes(tagged, topics.mutes) : tagged;
+  };
   const alertFor = (it: Item) => (it.alert && topics ? tx.objectStore('pendingAlerts').put({ itemId: it.id, at: now }) : undefined);
   batch.forEach((p, i) => {
     const old = existing[i];
@@ -210,8 +215,10 @@ async function writePoll(
         writes.push(alone());
       } else {
         // Another source's report of the same story: folded into its row, its topics given to the row.
+        // A muted report gives the row none of its topics and never takes the row (utils/mutes/story.ts).
         const own = matched(newItem(source, p, now));
-        const report = { favourite: !!source.favourite, follows: !!source.followStories, topics: own.topics ?? [] };
+        const hidden = isMuted(own);
+        const report = { favourite: !!source.favourite && !hidden, follows: !!source.followStories, topics: hidden ? [] : (own.topics ?? []), muted: hidden };
         const write = (j: Joining) => writer.put(undefined, { ...own, story, ...(j.lead ? {} : { folded: 1 as const }), read: j.read, topics: [], alert: 0, breaking: own.sourceBreaking ?? 0 });
         writes.push(writer.stories.join(story, report, topics?.topicsById ?? new Map(), write).then((r) => {
           if (!r) return alone();

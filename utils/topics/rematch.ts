@@ -8,6 +8,7 @@ import { htmlToText } from '../normalize/text';
 import { compileTopics, prepareDoc } from './match';
 import { writeItems } from '../db/item-writes';
 import { topicsOfIds } from '../db/tags';
+import type { MuteSet } from '../mutes/rules';
 
 /**
  * `breaking` mixes two causes: the source (a live feed, a breaking marker) and breaking topics.
@@ -56,15 +57,17 @@ export function applyMatches(
   return same ? undefined : { ...item, topics, alert, breaking, sourceBreaking };
 }
 
-/** A topic list ready to match many items (compiled once per poll). */
+/** A topic list ready to match many items (compiled once per poll), with the mute rules that hide items. */
 export interface TopicSet {
   topicsById: ReadonlyMap<string, Topic>;
   match(item: Item): string[];
+  /** The mute rules (utils/mutes/rules.ts); absent = none. */
+  mutes?: MuteSet;
 }
 
-export function topicSet(topics: readonly Topic[]): TopicSet {
+export function topicSet(topics: readonly Topic[], mutes?: MuteSet): TopicSet {
   const matcher = compileTopics(topics);
-  return { topicsById: new Map(topics.map((t) => [t.id, t])), match: (item) => matcher.match(docOf(item)) };
+  return { topicsById: new Map(topics.map((t) => [t.id, t])), match: (item) => matcher.match(docOf(item)), mutes: mutes?.size ? mutes : undefined };
 }
 
 /**
