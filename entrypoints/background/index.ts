@@ -14,6 +14,8 @@ import { notSameStory, syncStories } from './stories';
 import { clearReadNotifications, renameLegacyItemIds, sendDigestIfDue } from './notifications';
 import { checkRoom, rematchOrKeep, storageState, STORAGE_ALARM, writeKept } from './storage-watch';
 import { broadcast } from './broadcast';
+import { syncMutes } from './mutes';
+import { mutesChanged } from '@/utils/mutes/store';
 
 declare global {
   interface ImportMetaEnv {
@@ -71,6 +73,8 @@ export default defineBackground(() => {
       case 'sourcesChanged':
         // The list follows the user to their other devices; new sources are due at once.
         void pushSourceList().catch(() => {});
+        // A source moved between folders changes what folder-scoped mute rules cover.
+        void syncMutes();
         return runPoll().then(() => true);
       case 'topicsChanged':
         return rematchOrKeep(msg.topicIds).then(updateBadge).then(() => true);
@@ -93,6 +97,8 @@ export default defineBackground(() => {
       // Alerts turned back on (snooze ended early): the digest of what arrived meanwhile.
       void sendDigestIfDue().catch(() => {});
     }
+    // A mute rule added, edited or removed (here or on another device): stored items follow.
+    if (area === 'sync' && mutesChanged(changes)) void syncMutes();
     // Another device changed the source list.
     if (area === 'sync' && Object.keys(changes).some(isSourceListKey)) {
       void pullSourceList().then((changed) => { if (changed) void runPoll(); }).catch(() => {});

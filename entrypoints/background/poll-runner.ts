@@ -16,6 +16,7 @@ import { drainAlerts } from './alerts';
 import { sendDigestIfDue } from './notifications';
 import { loadTopics } from '@/utils/topics/store';
 import { topicSet } from '@/utils/topics/rematch';
+import { currentMutes } from './mutes';
 import { storedProgress } from '@/utils/poller/progress';
 import { parseInWorker } from './parsers';
 import { beforePoll, notePoll, noteRefused } from './storage-watch';
@@ -23,7 +24,7 @@ import { beforePoll, notePoll, noteRefused } from './storage-watch';
 let chain: Promise<unknown> = Promise.resolve();
 
 async function pollDeps(): Promise<PollDeps> {
-  const [settings, topics] = await Promise.all([loadSettings(browser.storage.sync), loadTopics(browser.storage.sync)]);
+  const [settings, topics, mutes] = await Promise.all([loadSettings(browser.storage.sync), loadTopics(browser.storage.sync), currentMutes()]);
   return {
     db: await getDb(),
     // The browser may close the connection mid-poll (a disk that filled up): getDb opens a new one.
@@ -33,7 +34,7 @@ async function pollDeps(): Promise<PollDeps> {
     settings,
     getApiKey,
     parse: parseInWorker,
-    topics: topicSet(topics),
+    topics: topicSet(topics, mutes),
   };
 }
 
@@ -90,6 +91,13 @@ export function runPoll(opts: PollOptions = {}): Promise<SourceOutcome[]> {
   // The search index follows once the poll is stored and announced; until then search scans the
   // queue. The next poll waits for it, so indexing never competes with a poll's writes.
   chain = run.catch(() => {}).then(() => indexSearch());
+  return run;
+}
+
+/** Runs a job in the poll queue (after the running poll, before the next): jobs that rewrite what polls write. */
+export function inPollQueue<T>(job: () => Promise<T>): Promise<T> {
+  const run = chain.then(job);
+  chain = run.catch((e: unknown) => console.warn('Newsbar: a queued job failed', e));
   return run;
 }
 
