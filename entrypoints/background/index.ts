@@ -78,6 +78,8 @@ export default defineBackground(() => {
         return runPoll().then(() => true);
       case 'topicsChanged':
         return rematchOrKeep(msg.topicIds).then(updateBadge).then(() => true);
+      case 'mutesChanged':
+        return syncMutes().then(updateBadge).then(() => true);
       case 'followLive':
         return runFollow(msg.url, msg.title);
       case 'stopFollowing':
