@@ -7,7 +7,7 @@ import type { NewsDb } from '../db/schema';
 import { htmlToText } from '../normalize/text';
 import { compileTopics, prepareDoc } from './match';
 import { writeItems } from '../db/item-writes';
-import { topicsOfIds } from '../db/tags';
+import { mutesOfIds, topicsOfIds } from '../db/tags';
 import type { MuteSet } from '../mutes/rules';
 
 /**
@@ -117,8 +117,10 @@ export async function rematchStored(db: NewsDb, topics: readonly Topic[], opts: 
         // A story's row carries every report's topics; a folded report keeps none of its own.
         if (item.folded === 1) continue;
         const reports = item.story !== undefined ? await writer.stories.reportsOf(item.story) : [];
+        // A muted report gives the row none of its topics (utils/mutes/story.ts).
+        const muted = reports.length > 1 ? await mutesOfIds(tx, reports.map((r) => r.id)) : undefined;
         const matched = new Set(matcher.match(docOf(item)));
-        for (const r of reports) if (r.id !== item.id) for (const t of matcher.match(docOf(r))) matched.add(t);
+        for (const r of reports) if (r.id !== item.id && !muted?.get(r.id)?.length) for (const t of matcher.match(docOf(r))) matched.add(t);
         const next = applyMatches(item, [...matched], topicsById, changed);
         if (next) {
           writes.push(writer.put(item, next));

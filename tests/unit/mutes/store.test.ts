@@ -221,3 +221,34 @@ describe('with stories', () => {
     await expectCountersExact(db, { all: 2 });
   });
 });
+
+describe('topics re-matched beside mute rules', () => {
+  it('a muted report gives its story\'s row none of its topics', async () => {
+    const { rematchStored } = await import('@/utils/topics/rematch');
+    const QUAKE = quakeReports(NOW);
+    const s = set([], [rule('m-tv', 'coast', { sourceIds: [tv.id] })]);
+    await storePoll(db, wire, [QUAKE[0]!], NOW, GROUPING_ON, {}, s);
+    await storePoll(db, paper, [QUAKE[1]!], NOW + MIN, GROUPING_ON, {}, s);
+    await storePoll(db, tv, [QUAKE[2]!], NOW + 2 * MIN, GROUPING_ON, {}, s);
+    // Only the TV's (muted) report says "hits".
+    await rematchStored(db, [topic('t-hits', 'hits')], { pause: async () => {} });
+    expect((await loadCounts(db, [], ['t-hits'])).topics['t-hits']).toBe(0);
+    await expectCountersExact(db, { all: 3 });
+    await rematchMutes(db, [], sources, { pause: async () => {} });
+    await rematchStored(db, [topic('t-hits', 'hits')], { pause: async () => {} });
+    expect((await loadCounts(db, [], ['t-hits'])).topics['t-hits']).toBe(1);
+    await expectCountersExact(db, { all: 3 });
+  });
+});
+
+describe('the ticker', () => {
+  it('never shows a muted breaking item, and the badge\'s breaking count leaves it out', async () => {
+    const { loadBreaking } = await import('@/utils/db/queries');
+    const live = { ...wire, breaking: true };
+    await storePoll(db, live, WIRE.map((p) => ({ ...p, breaking: true })), NOW, OFF, {}, set([], [rule('m-stars', 'horoscope')]));
+    const shown = (await loadBreaking(db, NOW, 120)).map((it) => it.title);
+    expect(shown).toHaveLength(2);
+    expect(shown).not.toContain('Your horoscope for Monday');
+    expect((await badgeCounts(db, NOW, 120)).unreadBreaking).toBe(2);
+  });
+});
