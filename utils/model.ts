@@ -84,6 +84,8 @@ export interface ParsedItem {
   categories: string[];
   /** The source marks it as breaking/live. */
   breaking: boolean;
+  /** The publisher an aggregator or search feed names for the item (RSS <source>): "Reuters". */
+  outlet?: string;
 }
 
 export interface ParsedFeed {
