@@ -252,3 +252,45 @@ describe('the ticker', () => {
     expect((await badgeCounts(db, NOW, 120)).unreadBreaking).toBe(2);
   });
 });
+
+describe('muted items through the other writers', () => {
+  it('counters stay exact when a muted report is split from its story, stories are taken apart, and sources removed', async () => {
+    const { splitFromStory } = await import('@/utils/db/story-split');
+    const { ungroupAll } = await import('@/utils/db/story-regroup');
+    const { removeSource } = await import('@/utils/db/sources');
+    const QUAKE = quakeReports(NOW);
+    const s = set([topic('t-q', 'earthquake')], [rule('m-tv', 'tsunami', { sourceIds: [tv.id] })]);
+    await storePoll(db, wire, [QUAKE[0]!], NOW, GROUPING_ON, {}, s);
+    await storePoll(db, paper, [QUAKE[1]!], NOW + MIN, GROUPING_ON, {}, s);
+    await storePoll(db, tv, [QUAKE[2]!], NOW + 2 * MIN, GROUPING_ON, {}, s);
+    const tvItem = (await allItems(db)).find((it) => it.sourceId === tv.id)!;
+    expect(await splitFromStory(db, tvItem.id, s)).toBe(true);
+    await expectCountersExact(db, { all: 3 });
+    // Still hidden on its own.
+    expect(await loadCounts(db, [tv.id], [])).toMatchObject({ all: 1, muted: 1, sources: { [tv.id]: 0 } });
+    await ungroupAll(db, []);
+    await expectCountersExact(db, { all: 3 });
+    await removeSource(db, tv.id);
+    await expectCountersExact(db, { all: 2 });
+    expect((await loadCounts(db, [], [])).muted).toBe(0);
+  });
+});
+
+describe('grouping stored items beside mute rules', () => {
+  it('a muted stored report joins its story folded, gives it no topics, and the counters stay exact', async () => {
+    const { regroupStored } = await import('@/utils/db/story-regroup');
+    const QUAKE = quakeReports(NOW);
+    // Stored with grouping off: three rows, the TV's muted.
+    const s = set([topic('t-hits', 'hits')], [rule('m-tv', 'tsunami', { sourceIds: [tv.id] })]);
+    await storePoll(db, wire, [QUAKE[0]!], NOW, OFF, {}, s);
+    await storePoll(db, paper, [QUAKE[1]!], NOW + MIN, OFF, {}, s);
+    await storePoll(db, tv, [QUAKE[2]!], NOW + 2 * MIN, OFF, {}, s);
+    expect(await loadCounts(db, [], ['t-hits'])).toMatchObject({ all: 2, muted: 1, topics: { 't-hits': 0 } });
+    await regroupStored(db, [topic('t-hits', 'hits')], NOW + 3 * MIN, { pause: async () => {} });
+    const rows = (await loadPage(db, { kind: 'all' })).items;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.storyInfo?.reports).toBe(3);
+    expect(await loadCounts(db, [], ['t-hits'])).toMatchObject({ all: 1, muted: 1, topics: { 't-hits': 0 } });
+    await expectCountersExact(db, { all: 3 });
+  });
+});
