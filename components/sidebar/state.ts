@@ -39,7 +39,7 @@ export function createSidebarStore(env: SidebarEnv) {
   const prefs = new PreferencesModel(env);
   const view = new ViewModel();
   const list = new ListModel(env, view.showMuted);
-  const search = new SearchModel(env, list.filter, () => screenfulOfRows(view.compact.value));
+  const search = new SearchModel(env, list.filter, () => screenfulOfRows(view.compact.value), view.showMuted);
   const counts = new FilterCountsModel(env, prefs);
   const ticker = new TickerModel(env, prefs.settings);
   const images = createImagesModel(prefs.settings, prefs.known);
@@ -234,7 +234,7 @@ export function createSidebarStore(env: SidebarEnv) {
     /** "Show muted" / "Hide muted": the list is read again with or without them. */
     setShowMuted: (v: boolean) => {
       view.setShowMuted(v);
-      return run(list.reloadList).then(() => {});
+      return run(() => (search.searching.value ? search.search(search.query.value) : list.reloadList())).then(() => {});
     },
     /** How many stored articles a rule being written would hide (loaded on first use). */
     previewMute: async (draft: MuteDraft) => (await import('@/utils/mutes/preview')).previewMute(await env.db(), draft, prefs.sources.value),

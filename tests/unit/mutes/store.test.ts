@@ -294,3 +294,15 @@ describe('grouping stored items beside mute rules', () => {
     await expectCountersExact(db, { all: 3 });
   });
 });
+
+describe('search', () => {
+  it('finds muted items only while they are shown', async () => {
+    const { searchItems } = await import('@/utils/db/search');
+    const { indexQueued } = await import('@/utils/db/search-index');
+    await pollBoth([], [rule('m-crypto', 'crypto')]);
+    await indexQueued(db);
+    expect((await searchItems(db, 'exchange')).items).toEqual([]);
+    expect((await searchItems(db, 'exchange', { showMuted: true })).items.map((it) => it.muted)).toEqual([['m-crypto']]);
+    expect((await searchItems(db, 'budget')).items).toHaveLength(1);
+  });
+});
