@@ -49,6 +49,8 @@ export interface Item {
    * writing, absent means "unchanged" and a list means "exactly these".
    */
   topics?: string[];
+  /** The publisher a search feed names for it ("Reuters"), shown as "Reuters via Google News". */
+  outlet?: string;
   /**
    * Ids of the mute rules that hide it (utils/mutes/). Like `topics`, never stored in the item: kept in
    * its tag record (utils/db/tags.ts) and filled in on read; when writing, absent means "unchanged".

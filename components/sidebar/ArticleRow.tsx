@@ -11,6 +11,7 @@ import { RelTime } from './RelTime';
 import { ArticleBody } from './ArticleBody';
 import { StoryReports, type StoryActions } from './StoryReports';
 import { MuteFromRow, type MuteActions } from './MuteFromRow';
+import { ENGINE_NAMES, searchFeedKindOfUrl } from '@/utils/search-feeds/kind';
 import { Component, type ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 
@@ -68,8 +69,16 @@ function Thumb({ item, load, onShow, tab, title }: { item: Item; load: boolean; 
   return <img class="thumb" src={src} alt="" width={72} height={72} loading="lazy" decoding="async" referrerpolicy="no-referrer" onError={() => setFailed(true)} />;
 }
 
-export function ArticleRow({ tabbable = true, item, day, query = '', source, alsoFrom, topics, open, focused, now, locale, onOpen, onToggleRead, onStar, onFocus, onTopic, onFollowLive, followBusy, followNotice, images, onShowImages, story, mutedBy, mute }: RowProps) {
+/** The row's outlet: its source, or the publisher a search feed named ("Reuters via Google News"). */
+function outletName(item: Item, source: Source | undefined): string {
   const name = source?.name ?? t('sb_unknown_source');
+  if (!item.outlet) return name;
+  const engine = source && searchFeedKindOfUrl(source.url);
+  return t('sb_outlet_via', [item.outlet, engine ? ENGINE_NAMES[engine] : name]);
+}
+
+export function ArticleRow({ tabbable = true, item, day, query = '', source, alsoFrom, topics, open, focused, now, locale, onOpen, onToggleRead, onStar, onFocus, onTopic, onFollowLive, followBusy, followNotice, images, onShowImages, story, mutedBy, mute }: RowProps) {
+  const name = outletName(item, source);
   const titleId = `t-${item.id}`;
   const bodyId = `b-${item.id}`;
   const stateId = `st-${item.id}`;

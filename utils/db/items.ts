@@ -58,6 +58,7 @@ function newItem(source: Source, p: ParsedItem, now: number): Item {
     contentHtml: p.contentHtml,
     author: p.author,
     imageUrl: p.imageUrl,
+    ...(p.outlet ? { outlet: p.outlet } : {}),
     published,
     firstSeen: now,
     updated: 0,

@@ -16,9 +16,6 @@ export function stripPublisher(title: string, publisher: string | undefined): st
   return title;
 }
 
-/** How an outlet reached through a search is named: "Reuters via Google News". */
-export type SearchEngineName = 'Google News' | 'Bing News' | 'Google Alerts';
-
 /**
  * The article's own address behind a Bing News or Google Alerts redirect (its `url=` parameter), or
  * the link as given. Google News article links (news.google.com/rss/articles/…) are kept as they are:

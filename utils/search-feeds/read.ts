@@ -4,11 +4,10 @@
 // summary without Google's title-only lines, and Google's related coverage as its other reports.
 import type { ParsedItem } from '../model';
 import type { ParsedSourceFeed } from '../sources/types';
-import { cleanGoogleSummary, stripPublisher, unwrapRedirect, type RelatedReport, type SearchEngineName } from './clean-item';
+import { cleanGoogleSummary, stripPublisher, unwrapRedirect, type RelatedReport } from './clean-item';
+import { ENGINE_NAMES, searchFeedKindOfUrl, type SearchFeedKind } from './kind';
 
-export type SearchFeedKind = 'googleNews' | 'bingNews' | 'googleAlerts';
-
-const ENGINE_NAMES: Record<SearchFeedKind, SearchEngineName> = { googleNews: 'Google News', bingNews: 'Bing News', googleAlerts: 'Google Alerts' };
+export { searchFeedKindOfUrl, type SearchFeedKind };
 
 function hostOf(url: string | undefined): string {
   try {
@@ -16,21 +15,6 @@ function hostOf(url: string | undefined): string {
   } catch {
     return '';
   }
-}
-
-/** The kind of search feed at this address, if it is one. */
-export function searchFeedKindOfUrl(url: string): SearchFeedKind | undefined {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return undefined;
-  }
-  const host = u.hostname.replace(/^www\./, '');
-  if (host === 'news.google.com' && u.pathname.startsWith('/rss')) return 'googleNews';
-  if (host === 'bing.com' && u.pathname.startsWith('/news') && u.searchParams.get('format')?.toLowerCase() === 'rss') return 'bingNews';
-  if (/^google\.[a-z.]+$/.test(host) && u.pathname.startsWith('/alerts/feeds/')) return 'googleAlerts';
-  return undefined;
 }
 
 /** A feed read from a file or an unknown address: what it says about itself (its site, its links). */

@@ -8,7 +8,7 @@ import { compileTopic, compiledMatches, prepareDoc } from '../topics/match';
 import { htmlToText } from '../normalize/text';
 import { mapQuery } from './query-map';
 import { bingNewsSearchUrl, editionOf, googleAlertsFeed, googleNewsSearchUrl, type GoogleEdition } from './search-url';
-import type { SearchFeedKind } from './read';
+import type { SearchFeedKind } from './kind';
 
 export type TopicSearch =
   | { kind: 'googleNews'; /** Absent: from the browser's locale. */ edition?: GoogleEdition }
