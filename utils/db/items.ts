@@ -6,8 +6,9 @@ import { itemIdentity } from '../normalize/ids';
 import { writeItems, type ItemTx, type ItemWriter } from './item-writes';
 import { sourceKey } from './counters';
 import { joinedBy, linkTableOf, storyFromOtherSource } from './same-story';
-import { withTopics, type TopicSet } from '../topics/rematch';
+import { applyMatches, withTopics, type TopicSet } from '../topics/rematch';
 import { isMuted, withMutes } from '../mutes/rules';
+import { mutesOfRow } from '../mutes/story';
 import { fromRecord, knownKeyOf, NEW_ITEM_ID, sourceItemsRange, storeKeyOfId } from './item-record';
 import { IdentityMap, identityHash, linkHash, readIdentities, writeIdentities } from './identities';
 import { forgetGrouper, grouperOf, groupsItems, writeStoryTerms } from './story-grouper';
@@ -70,6 +71,28 @@ function newItem(source: Source, p: ParsedItem, now: number): Item {
     read: 0,
     starred: 0,
   };
+}
+
+/**
+ * An updated item's topics and mutes, as a poll would give them in its story (utils/mutes/story.ts): a
+ * folded report keeps no topics of its own; a row carries its own and its reports' topics (the muted
+ * reports' aside), and is hidden only when every report is, not by its own text alone.
+ */
+async function rowMatched(writer: ItemWriter, old: Item, base: Item, topics: TopicSet | undefined): Promise<Item> {
+  if (!topics) return base;
+  const row = old.story !== undefined && old.folded !== 1;
+  const others = row ? (await writer.stories.reportsOf(old.story!)).filter((r) => r.id !== old.id) : [];
+  const othersMuted = others.map((r) => topics.mutes?.matchItem(r) ?? []);
+  let tagged: Item = base;
+  if (old.folded !== 1) {
+    const matches = new Set(topics.match(base));
+    others.forEach((r, i) => othersMuted[i]!.length || topics.match(r).forEach((t) => matches.add(t)));
+    tagged = applyMatches(base, [...matches], topics.topicsById) ?? { ...base, topics: base.topics ?? [] };
+  }
+  if (!topics.mutes) return tagged;
+  const own = withMutes(tagged, topics.mutes).muted ?? [];
+  const muted = row ? mutesOfRow(old, own, othersMuted) : own;
+  return muted.length ? { ...tagged, muted, alert: 0 } : { ...tagged, muted };
 }
 
 /**
@@ -233,7 +256,7 @@ async function writePoll(
       const fresh = newItem(source, { ...p, published: shownPublished(p.published, old.firstSeen, old.published) }, now);
       updatedIds.push(old.id);
       // Changed text can change what matches.
-      const next = matched({
+      const base: Item = {
         ...fresh,
         id: old.id,
         firstSeen: old.firstSeen,
@@ -243,8 +266,14 @@ async function writePoll(
         alert: old.alert,
         read: old.read,
         starred: old.starred,
-      });
-      writes.push(writer.put(old, next), alertFor(next));
+        // An item never moves once placed: a rewritten headline keeps its story and its fold.
+        ...(old.story !== undefined ? { story: old.story } : {}),
+        ...(old.folded === 1 ? { folded: 1 as const } : {}),
+      };
+      writes.push(rowMatched(writer, old, base, topics).then(async (next) => {
+        await writer.put(old, next);
+        await alertFor(next);
+      }));
       // A new link: the same-story look-up finds the item under it.
       const k = knownKeyOf(old);
       if (k !== undefined && identities.setLink(k, links[i]!)) table?.add(links[i]!, k);

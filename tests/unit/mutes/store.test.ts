@@ -306,3 +306,44 @@ describe('search', () => {
     expect((await searchItems(db, 'budget')).items).toHaveLength(1);
   });
 });
+
+describe('an updated story row', () => {
+  it('is hidden only when every report is muted, also when its own text changes to match a rule', async () => {
+    const QUAKE = quakeReports(NOW);
+    const s = set([], [rule('m-x', 'aftershock')]);
+    await storePoll(db, wire, [QUAKE[0]!], NOW, GROUPING_ON, {}, s);
+    await storePoll(db, paper, [QUAKE[1]!], NOW + MIN, GROUPING_ON, {}, s);
+    expect((await loadPage(db, { kind: 'all' })).items).toHaveLength(1);
+    // The wire rewrites its headline: its row's own text now matches the rule, the paper's report does not.
+    const rewritten = { ...QUAKE[0]!, title: `${QUAKE[0]!.title}, aftershock felt` };
+    await storePoll(db, wire, [rewritten], NOW + 2 * MIN, GROUPING_ON, {}, s);
+    const rows = (await loadPage(db, { kind: 'all' })).items;
+    expect(rows.map((it) => it.title)).toEqual([rewritten.title]);
+    expect((await loadCounts(db, [], [])).muted).toBe(0);
+    await expectCountersExact(db, { all: 2 });
+    // An item alone whose text changes to match is hidden.
+    await storePoll(db, wire, [rewritten, report('Budget talks', 'https://wire.example/budget', 5, NOW)], NOW + 3 * MIN, GROUPING_ON, {}, s);
+    await storePoll(db, wire, [rewritten, report('Budget talks after aftershock', 'https://wire.example/budget', 5, NOW)], NOW + 4 * MIN, GROUPING_ON, {}, s);
+    expect((await loadCounts(db, [], [])).muted).toBe(1);
+    await expectCountersExact(db, { all: 3 });
+  });
+});
+
+describe('a story member whose headline is rewritten', () => {
+  it('stays in its story, folded or row as it was, the row keeping its reports\' topics', async () => {
+    const QUAKE = quakeReports(NOW);
+    const s = set([topic('t-warning', 'triggers')], []);
+    await storePoll(db, wire, [QUAKE[0]!], NOW, GROUPING_ON, {}, s);
+    await storePoll(db, paper, [QUAKE[1]!], NOW + MIN, GROUPING_ON, {}, s);
+    expect((await loadCounts(db, [], ['t-warning'])).topics['t-warning']).toBe(1);
+    await storePoll(db, wire, [{ ...QUAKE[0]!, title: `${QUAKE[0]!.title} (updated)` }], NOW + 2 * MIN, GROUPING_ON, {}, s);
+    await storePoll(db, paper, [{ ...QUAKE[1]!, title: `${QUAKE[1]!.title} (updated)` }], NOW + 3 * MIN, GROUPING_ON, {}, s);
+    const items = await allItems(db);
+    expect(items.map((it) => [it.sourceId, it.story !== undefined, it.folded ?? 0])).toEqual([[wire.id, true, 0], [paper.id, true, 1]]);
+    const rows = (await loadPage(db, { kind: 'all' })).items;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.storyInfo?.reports).toBe(2);
+    expect((await loadCounts(db, [], ['t-warning'])).topics['t-warning']).toBe(1);
+    await expectCountersExact(db, { all: 2 });
+  });
+});
