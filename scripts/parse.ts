@@ -1,6 +1,8 @@
 // npm run parse -- <file|url> [--kind rss|atom|rdf|json|feed|newsapi|guardian|gnews|live] [--key KEY]
 // Reads a feed, news API response or live page the way Newsbar's poller does and prints the normalized
-// items as JSON.
+// items as JSON. A search feed (Google News, Bing News, Google Alerts: known by its address, or for a
+// file by what it says about itself) is read as a topic's search reads it, and `search` lists each
+// item's outlet, title and the address it will open.
 // API keys may also come from NEWSBAR_API_KEY. On failure: a clear message on stderr and exit code 1.
 import { readFile } from 'node:fs/promises';
 import type { SourceKind } from '../utils/model';
@@ -8,6 +10,7 @@ import { itemIdFor } from '../utils/normalize/ids';
 import { decodeBody } from '../utils/net/decode';
 import { apiRequest, isApiKind, parseSourceBody, redactKey, SourceFormatError } from '../utils/sources/index';
 import { isSourceKind, kindRow, SOURCE_KINDS } from '../utils/sources/kinds';
+import { readSearchItems, searchFeedKindOf } from '../utils/search-feeds/read';
 
 const KINDS = SOURCE_KINDS;
 const USAGE = `usage: npm run parse -- <file|url> [--kind ${KINDS.join('|')}] [--key KEY]`;
@@ -70,13 +73,16 @@ async function main(): Promise<void> {
 
   const text = decodeBody(bytes, contentType);
   try {
-    const feed = parseSourceBody(kind, text, contentType, { baseUrl, apiKey: key || undefined });
+    const parsed = parseSourceBody(kind, text, contentType, { baseUrl, apiKey: key || undefined });
+    const search = kind === 'feed' || kind === 'rss' || kind === 'atom' ? searchFeedKindOf(parsed, /^https?:/i.test(target) ? target : undefined) : undefined;
+    const feed = search ? { ...parsed, items: readSearchItems(search, parsed.items) } : parsed;
     const out = {
       kind: feed.kind,
       title: feed.title,
       siteUrl: feed.siteUrl,
       ...('coverageEnd' in feed && feed.coverageEnd !== undefined && { coverageEnd: new Date(feed.coverageEnd as number).toISOString() }),
       skipped: feed.skipped,
+      ...(search && { search: { kind: search, items: readSearchItems(search, parsed.items).map((it) => ({ outlet: it.outletLabel, title: it.title, opens: it.url })) } }),
       count: feed.items.length,
       items: feed.items.map((it) => ({
         id: itemIdFor('cli', it),

@@ -11,6 +11,8 @@ export type Message =
   /** Sources or topics changed in the options page (re-match, re-schedule). */
   | { type: 'sourcesChanged' }
   | { type: 'topicsChanged'; topicIds?: string[] }
+  /** From a page: mute rules changed; the background re-applies them and answers once stored items follow. */
+  | { type: 'mutesChanged' }
   /** From the background to open pages: new items were stored (once per poll, at its end). */
   | { type: 'newItems'; count: number; sourceIds: string[] }
   /** From the background while a poll runs: these sources' new items are stored (no announcement). */

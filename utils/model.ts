@@ -49,6 +49,13 @@ export interface Item {
    * writing, absent means "unchanged" and a list means "exactly these".
    */
   topics?: string[];
+  /** The publisher a search feed names for it ("Reuters"), shown as "Reuters via Google News". */
+  outlet?: string;
+  /**
+   * Ids of the mute rules that hide it (utils/mutes/). Like `topics`, never stored in the item: kept in
+   * its tag record (utils/db/tags.ts) and filled in on read; when writing, absent means "unchanged".
+   */
+  muted?: string[];
   /** 1 when a topic that notifies matched (counted by the "topic alerts" badge mode). */
   alert: Flag;
   read: Flag;
@@ -79,6 +86,8 @@ export interface ParsedItem {
   categories: string[];
   /** The source marks it as breaking/live. */
   breaking: boolean;
+  /** The publisher an aggregator or search feed names for the item (RSS <source>): "Reuters". */
+  outlet?: string;
 }
 
 export interface ParsedFeed {
@@ -164,6 +173,21 @@ export interface Topic {
   createdAt: number;
   /** "Tell me when this story develops": a read story of this topic that gains a report comes back unread. */
   followStories?: boolean;
+}
+
+/**
+ * A mute rule: items its query matches are kept but hidden and counted nowhere (utils/mutes/). Synced
+ * with the topics; its id starts with "m-" (tag records tell mutes from topics by it).
+ */
+export interface MuteRule {
+  id: string;
+  /** A query in the topics' language (utils/topics/query.ts). */
+  query: string;
+  /** Only items of these sources; empty (with no folders) = every source. */
+  sourceIds: string[];
+  /** Only items of sources filed in these folders (an outer folder holds its inner folders). */
+  folders: string[];
+  createdAt: number;
 }
 
 export type BadgeMode = 'unread' | 'breaking' | 'alerts' | 'off';

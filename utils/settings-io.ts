@@ -1,6 +1,8 @@
-// Export and import of everything a user set up (settings, topics, sources) as one JSON file.
+// Export and import of everything a user set up (settings, topics, mute rules, sources) as one JSON file.
 // API keys are never in it: they stay in this browser. Import checks the whole file first.
-import { DEFAULT_SETTINGS, type BadgeMode, type Settings, type Source, type Topic } from './model';
+import { DEFAULT_SETTINGS, type BadgeMode, type MuteRule, type Settings, type Source, type Topic } from './model';
+import { muteRuleWrites } from './mutes/store';
+import { isMuteId } from './mutes/ids';
 import type { NewsDb } from './db/schema';
 import type { NewSource } from './db/sources';
 import type { StorageAreaLike } from './settings';
@@ -20,16 +22,19 @@ export interface SettingsFile {
   exportedAt: string;
   settings: Settings;
   topics: Topic[];
+  /** Absent in files written before mute rules: an import then keeps the rules there are. */
+  mutes?: MuteRule[];
   sources: Array<Required<Pick<NewSource, 'name' | 'url' | 'kind' | 'intervalMin' | 'breaking' | 'enabled'>> & Pick<NewSource, 'folder' | 'favourite' | 'followStories'>>;
 }
 
-export function exportSettings(settings: Settings, topics: readonly Topic[], sources: readonly Source[], now = Date.now()): string {
+export function exportSettings(settings: Settings, topics: readonly Topic[], sources: readonly Source[], now = Date.now(), mutes: readonly MuteRule[] = []): string {
   const file: SettingsFile = {
     format: FORMAT,
     version: FORMAT_VERSION,
     exportedAt: new Date(now).toISOString(),
     settings: { ...settings, snoozeUntil: 0 },
     topics: [...topics],
+    mutes: [...mutes],
     sources: sources.filter((s) => kindRow(s.kind).settingsFile).map((s) => ({ name: s.name, url: s.url, kind: s.kind, intervalMin: s.intervalMin, breaking: s.breaking, enabled: s.enabled, ...(s.folder ? { folder: s.folder } : {}), ...(s.favourite ? { favourite: true } : {}), ...(s.followStories ? { followStories: true } : {}) })),
   };
   return JSON.stringify(file, null, 2);
@@ -114,6 +119,23 @@ function readTopic(v: unknown, i: number, now: number): Topic {
   return { id, name, query, sourceIds, notify: bool(v, 'notify', where), breaking: bool(v, 'breaking', where), createdAt, ...follow };
 }
 
+function readMute(v: unknown, i: number, now: number): MuteRule {
+  const where = `mutes[${i}]`;
+  if (!isObj(v)) bad(where, 'is not a mute rule');
+  const id = str(v, 'id', where, 40);
+  if (!/^[\w-]+$/.test(id) || !isMuteId(id)) bad(`${where}.id`, 'is not a valid id');
+  const query = str(v, 'query', where);
+  const parsed = parseQuery(query);
+  if (!parsed.ok) bad(`${where}.query`, parsed.error.message);
+  const list = (k: 'sourceIds' | 'folders') => {
+    const x = v[k] ?? [];
+    if (!Array.isArray(x) || !x.every((y) => typeof y === 'string')) bad(`${where}.${k}`, 'must be a list of names');
+    return x as string[];
+  };
+  const createdAt = typeof v.createdAt === 'number' && v.createdAt > 0 ? v.createdAt : now;
+  return { id, query, sourceIds: list('sourceIds'), folders: list('folders'), createdAt };
+}
+
 function readSource(v: unknown, i: number): SettingsFile['sources'][number] {
   const where = `sources[${i}]`;
   if (!isObj(v)) bad(where, 'is not a source');
@@ -154,7 +176,11 @@ export function readSettingsFile(text: string, now = Date.now()): Omit<SettingsF
     ids.add(t.id);
   });
   const sources = Array.isArray(raw.sources) ? raw.sources.map(readSource) : bad('sources', 'must be a list');
-  return { format: FORMAT, version: raw.version, settings: readSettings(raw.settings), topics, sources };
+  const mutes = raw.mutes === undefined ? undefined : Array.isArray(raw.mutes) ? raw.mutes.map((m, i) => readMute(m, i, now)) : bad('mutes', 'must be a list');
+  mutes?.forEach((m, i) => {
+    if (mutes.findIndex((x) => x.id === m.id) !== i) bad(`mutes[${i}].id`, 'appears twice');
+  });
+  return { format: FORMAT, version: raw.version, settings: readSettings(raw.settings), topics, sources, ...(mutes ? { mutes } : {}) };
 }
 
 /**
@@ -163,6 +189,9 @@ export function readSettingsFile(text: string, now = Date.now()): Omit<SettingsF
  */
 export async function applySettingsFile(db: NewsDb, sync: StorageAreaLike, file: Omit<SettingsFile, 'exportedAt'>, now = Date.now()): Promise<ImportResult> {
   const result = await addSourcesAtomically(db, file.sources, now);
-  await replaceTopics(sync, file.topics, { [SETTINGS_KEY]: file.settings });
+  // Settings, topics and mute rules in one storage write (the rules a file lacks are kept).
+  const mutes = file.mutes ? await muteRuleWrites(sync, file.mutes) : undefined;
+  await replaceTopics(sync, file.topics, { [SETTINGS_KEY]: file.settings, ...mutes?.set });
+  if (mutes?.gone.length) await sync.remove?.(mutes.gone);
   return result;
 }

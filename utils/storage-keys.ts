@@ -14,6 +14,13 @@ const TOPIC_PREFIX = 'topic:';
 export const topicKey = (topicId: string) => `${TOPIC_PREFIX}${topicId}`;
 /** The topic id a topicKey holds; undefined for any other key. */
 export const topicIdOfKey = (key: string): string | undefined => (key.startsWith(TOPIC_PREFIX) ? key.slice(TOPIC_PREFIX.length) : undefined);
+/** The mute rules' ids in the user's order (utils/mutes/store.ts); each rule under its own key. */
+export const MUTE_IDS_KEY = 'muteIds';
+const MUTE_PREFIX = 'mute:';
+/** One mute rule, under its own key (as a topic is). */
+export const muteRuleKey = (ruleId: string) => `${MUTE_PREFIX}${ruleId}`;
+/** The rule id a muteRuleKey holds; undefined for any other key. */
+export const muteIdOfKey = (key: string): string | undefined => (key.startsWith(MUTE_PREFIX) ? key.slice(MUTE_PREFIX.length) : undefined);
 /** The synced source list's note: how many chunks, when, from which device (utils/sync/source-list.ts). */
 export const SOURCE_LIST_KEY = 'sourceList';
 /** One chunk of the compressed synced source list. */
@@ -21,7 +28,7 @@ export const sourceListChunkKey = (i: number) => `${SOURCE_LIST_KEY}:${i}`;
 
 /** Whether a storage.sync change touches what the pages show from it: the settings or the topics. */
 export const touchesSettingsOrTopics = (keys: readonly string[]): boolean =>
-  keys.some((k) => k === SETTINGS_KEY || k === TOPIC_IDS_KEY || topicIdOfKey(k) !== undefined);
+  keys.some((k) => k === SETTINGS_KEY || k === TOPIC_IDS_KEY || topicIdOfKey(k) !== undefined || k === MUTE_IDS_KEY || muteIdOfKey(k) !== undefined);
 
 // --- storage.local: this browser only ---
 
@@ -52,6 +59,8 @@ export const READER_PREFS_KEY = 'readerPrefs';
 export const SIDEBAR_COMPACT_KEY = 'newsbar.sidebar.compact';
 /** '1' while the breaking ticker is collapsed to one line. */
 export const TICKER_COLLAPSED_KEY = 'newsbar.sidebar.tickerCollapsed';
+/** '1' while muted articles are shown (dimmed, with the rule that hides them). */
+export const SIDEBAR_SHOW_MUTED_KEY = 'newsbar.sidebar.showMuted';
 /** '1' while the folder list (folders and sources, above the articles) is open. */
 export const FOLDERS_OPEN_KEY = 'newsbar.sidebar.foldersOpen';
 

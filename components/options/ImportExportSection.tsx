@@ -151,7 +151,7 @@ export function ImportExportSection({ store }: { store: OptionsStore }) {
 
   async function exportJsonFile() {
     const { exportSettings } = await loadSettingsIo();
-    const text = exportSettings(store.settings.value, store.topics.value, store.sources.value, store.now());
+    const text = exportSettings(store.settings.value, store.topics.value, store.sources.value, store.now(), store.mutes.value);
     store.download(`newsbar-settings-${stamp(store.now())}.json`, text, 'application/json');
   }
 

@@ -4,6 +4,7 @@ import { t } from '@/utils/i18n';
 import { SourcesSection } from './SourcesSection';
 import { StorageFullLine } from './KeepFewer';
 import { TopicsSection } from './TopicsSection';
+import { MutesSection } from './MutesSection';
 import { SettingsSection } from './SettingsSection';
 import { ImportExportSection } from './ImportExportSection';
 import { ServerSection } from './ServerSection';
@@ -43,6 +44,7 @@ export function OptionsApp({ store, start }: { store: OptionsStore; start?: Mana
         <ul>
           <li><a href="#sources">{t('opt_sources')}</a></li>
           <li><a href="#topics">{t('opt_topics')}</a></li>
+          <li><a href="#mutes">{t('opt_mutes')}</a></li>
           <li><a href="#settings">{t('opt_settings')}</a></li>
           <li><a href="#import-export">{t('opt_import_export')}</a></li>
           <li><a href="#feed-server">{t('opt_server_title')}</a></li>
@@ -55,6 +57,7 @@ export function OptionsApp({ store, start }: { store: OptionsStore; start?: Mana
           <>
             <SourcesSection store={store} start={start} />
             <TopicsSection store={store} />
+            <MutesSection store={store} />
             <SettingsSection store={store} />
             <ImportExportSection store={store} />
             <ServerSection model={store.server} now={store.now} locale={store.locale} onChanged={() => void store.reloadSources()} />

@@ -6,3 +6,4 @@ export const loadOpml = () => import('@/utils/opml');
 export const loadSettingsIo = () => import('@/utils/settings-io');
 export const loadInspector = () => import('@/utils/inspect-source');
 export const loadTopicPreview = () => import('@/utils/topics/preview');
+export const loadMutePreview = () => import('@/utils/mutes/preview');

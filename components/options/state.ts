@@ -3,15 +3,17 @@
 import { createServerModel } from './server-model';
 import { queueSubscribe } from '@/utils/feed-server/source-ops';
 import { signal } from '@preact/signals';
-import { DEFAULT_SETTINGS, type Settings, type Source, type Topic } from '@/utils/model';
+import { DEFAULT_SETTINGS, type MuteRule, type Settings, type Source, type Topic } from '@/utils/model';
 import { isMessage } from '@/utils/messages';
 import { loadSettings, saveSettings } from '@/utils/settings';
 import { loadTopics, removeTopic as removeTopicFrom, saveTopic as saveTopicTo } from '@/utils/topics/store';
 import { addSource as addSourceTo, listSources, removeSource as removeSourceFrom, updateSource as updateSourceIn, updateSources as updateSourcesIn, type NewSource, type SourcePatch } from '@/utils/db/sources';
-import { sourceKey } from '@/utils/db/counters';
+import { muteKey, rowsOf, sourceKey } from '@/utils/db/counters';
+import { loadMuteRules, removeMuteRule, saveMuteRule } from '@/utils/mutes/store';
+import type { MuteDraft } from '../shared/MuteEditor';
 import type { OpmlReading } from '@/utils/opml';
 import type { readSettingsFile } from '@/utils/settings-io';
-import { loadInspector, loadOpml, loadSettingsIo, loadTopicPreview } from './later';
+import { loadInspector, loadMutePreview, loadOpml, loadSettingsIo, loadTopicPreview } from './later';
 import type { OptionsEnv } from './options-env';
 import { apiKeyKey, isKeptActionKey, SOURCE_LIST_STATUS_KEY, STORAGE_STATE_KEY, touchesSettingsOrTopics } from '@/utils/storage-keys';
 import { storageStateOf } from '@/utils/storage-state';
@@ -33,6 +35,9 @@ export function createOptionsStore(env: OptionsEnv) {
   const server = createServerModel(env);
   const sources = signal<Source[]>([]);
   const topics = signal<Topic[]>([]);
+  const mutes = signal<MuteRule[]>([]);
+  /** What each mute rule hides now (the counters the worker keeps as it re-applies the rules). */
+  const muteCounts = signal<Record<string, number>>({});
   const settings = signal<Settings>(DEFAULT_SETTINGS);
   const itemCounts = signal<Record<string, number>>({});
   const loaded = signal(false);
@@ -84,6 +89,7 @@ export function createOptionsStore(env: OptionsEnv) {
     // The counters the item writes keep: one read for every source, instead of one index count each.
     const [list, counters] = await Promise.all([listSources(db), db.getAll('counters')]);
     const totals = new Map(counters.map((c) => [c.key, c.total]));
+    muteCounts.value = Object.fromEntries(counters.filter((c) => c.key.startsWith('m:')).map((c) => [c.key.slice(2), rowsOf(c)]));
     const counts: Record<string, number> = {};
     for (const s of list) counts[s.id] = totals.get(sourceKey(s.id)) ?? 0;
     const hidden = new Set(removal.value?.ids ?? []);
@@ -92,7 +98,7 @@ export function createOptionsStore(env: OptionsEnv) {
   }
 
   async function reloadSync(): Promise<void> {
-    [settings.value, topics.value] = await Promise.all([loadSettings(env.sync), loadTopics(env.sync)]);
+    [settings.value, topics.value, mutes.value] = await Promise.all([loadSettings(env.sync), loadTopics(env.sync), loadMuteRules(env.sync)]);
   }
 
   async function load(): Promise<void> {
@@ -117,7 +123,7 @@ export function createOptionsStore(env: OptionsEnv) {
       timer = setTimeout(() => void fn().catch(() => {}), 150);
     };
     const offMsg = env.onMessage((m) => {
-      if (isMessage(m) && (m.type === 'newItems' || (m.type === 'pollState' && !m.polling))) soon(reloadSources);
+      if (isMessage(m) && (m.type === 'newItems' || m.type === 'itemsChanged' || (m.type === 'pollState' && !m.polling))) soon(reloadSources);
       if (isMessage(m) && m.type === 'storageState') storageFull.value = storageStateOf(m.state).full;
     });
     const offStorage = env.onStorageChanged((keys, area) => {
@@ -239,6 +245,24 @@ export function createOptionsStore(env: OptionsEnv) {
     await env.send({ type: 'topicsChanged', topicIds: [id] });
   }
 
+  // The worker re-applies the rules when storage.sync changes (entrypoints/background/mutes.ts) and
+  // says itemsChanged when it is done; the counts here follow then.
+  async function saveMute(rule: MuteRule): Promise<void> {
+    await saveMuteRule(env.sync, rule);
+    await reloadSync();
+  }
+
+  async function removeMute(id: string): Promise<void> {
+    await removeMuteRule(env.sync, id);
+    await reloadSync();
+  }
+
+  /** How many stored articles a rule being edited would hide. */
+  async function previewMute(draft: MuteDraft, limit = 20) {
+    const { previewMute: previewIn } = await loadMutePreview();
+    return previewIn(await env.db(), draft, sources.value, limit);
+  }
+
   async function updateSettings(patch: Partial<Settings>): Promise<void> {
     settings.value = await saveSettings(env.sync, patch);
     if (patch.badgeMode) await env.send({ type: 'badgeMode', mode: patch.badgeMode });
@@ -285,6 +309,7 @@ export function createOptionsStore(env: OptionsEnv) {
     setApiKey, getApiKey, refresh,
     saveTopic, removeTopic, updateSettings, announce,
     importOpmlFile, importSettingsFile, previewTopic,
+    mutes, muteCounts, saveMute, removeMute, previewMute,
     /** Reads what is at an address the user typed (a feed, or a page announcing feeds), through the one fetcher. */
     inspectUrl: async (url: string) => (await loadInspector()).inspectUrl(url, env.fetch),
     /** Must be the first thing a click handler awaits: browsers only ask inside a user gesture. */

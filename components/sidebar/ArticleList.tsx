@@ -6,6 +6,7 @@ import type { LiveFollow } from './live-follow';
 import { looksLive } from '@/utils/sidebar/live';
 import { ListRow } from './ArticleRow';
 import type { StoryActions } from './StoryReports';
+import type { MuteActions } from './MuteFromRow';
 import { FollowNotice } from './FollowNotice';
 import { screenfulOfRows, useRowsShown } from './first-rows';
 import { dayName, dayStarts } from '@/utils/sidebar/days';
@@ -65,6 +66,8 @@ export function ArticleList({ store, live }: { store: SidebarStore; live?: LiveF
     sourceName: (id) => sources.get(id)?.name ?? t('sb_unknown_source'),
     onNotSame: (id) => void store.notSameStory(id),
   };
+  const rules = new Map(store.mutes.value.map((r) => [r.id, r.query]));
+  const mute: MuteActions = { sources: store.sources.value, preview: store.previewMute, save: store.saveMute, now: () => store.now.value };
   const canFollow = (it: (typeof items)[number]) => offered.get(pageOf(it.url)) === it.id;
   return (
     <>
@@ -94,6 +97,8 @@ export function ArticleList({ store, live }: { store: SidebarStore; live?: LiveF
             images={store.images.allowed(it.id)}
             onShowImages={(id) => store.images.show(id)}
             story={it.storyInfo ? story : undefined}
+            mutedBy={it.muted?.length ? it.muted.map((id) => rules.get(id) ?? id) : undefined}
+            mute={mute}
           />
         ))}
       </ul>

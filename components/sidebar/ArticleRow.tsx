@@ -10,6 +10,8 @@ import { Favicon } from './Favicon';
 import { RelTime } from './RelTime';
 import { ArticleBody } from './ArticleBody';
 import { StoryReports, type StoryActions } from './StoryReports';
+import { MuteFromRow, type MuteActions } from './MuteFromRow';
+import { ENGINE_NAMES, searchFeedKindOfUrl } from '@/utils/search-feeds/kind';
 import { Component, type ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 
@@ -46,6 +48,10 @@ export interface RowProps {
   onShowImages(id: string): void;
   /** A story's row: what its opened list of reports needs. */
   story?: StoryActions;
+  /** The queries of the mute rules that hide it (shown while muted articles are). */
+  mutedBy?: string[];
+  /** "Mute stories like this…" in the opened article. */
+  mute?: MuteActions;
 }
 
 function Thumb({ item, load, onShow, tab, title }: { item: Item; load: boolean; onShow(): void; tab: number; title: string }) {
@@ -63,8 +69,16 @@ function Thumb({ item, load, onShow, tab, title }: { item: Item; load: boolean; 
   return <img class="thumb" src={src} alt="" width={72} height={72} loading="lazy" decoding="async" referrerpolicy="no-referrer" onError={() => setFailed(true)} />;
 }
 
-export function ArticleRow({ tabbable = true, item, day, query = '', source, alsoFrom, topics, open, focused, now, locale, onOpen, onToggleRead, onStar, onFocus, onTopic, onFollowLive, followBusy, followNotice, images, onShowImages, story }: RowProps) {
+/** The row's outlet: its source, or the publisher a search feed named ("Reuters via Google News"). */
+function outletName(item: Item, source: Source | undefined): string {
   const name = source?.name ?? t('sb_unknown_source');
+  if (!item.outlet) return name;
+  const engine = source && searchFeedKindOfUrl(source.url);
+  return t('sb_outlet_via', [item.outlet, engine ? ENGINE_NAMES[engine] : name]);
+}
+
+export function ArticleRow({ tabbable = true, item, day, query = '', source, alsoFrom, topics, open, focused, now, locale, onOpen, onToggleRead, onStar, onFocus, onTopic, onFollowLive, followBusy, followNotice, images, onShowImages, story, mutedBy, mute }: RowProps) {
+  const name = outletName(item, source);
   const titleId = `t-${item.id}`;
   const bodyId = `b-${item.id}`;
   const stateId = `st-${item.id}`;
@@ -78,7 +92,7 @@ export function ArticleRow({ tabbable = true, item, day, query = '', source, als
   const more = Math.max(0, (item.storyInfo?.sources ?? 1) - 1 - (alsoFrom?.length ?? 0));
   const fresh = item.read === 1 ? (item.storyInfo?.newReports ?? 0) : 0;
   return (
-    <li class={`row${item.read ? ' read' : ' unread'}${open ? ' open' : ''}${focused ? ' focused' : ''}${day ? ' day-start' : ''}`} data-id={item.id}>
+    <li class={`row${mutedBy?.length ? ' muted-row' : ''}${item.read ? ' read' : ' unread'}${open ? ' open' : ''}${focused ? ' focused' : ''}${day ? ' day-start' : ''}`} data-id={item.id}>
       {day && <p class="day-head">{day}</p>}
       <article aria-labelledby={titleId}>
         <div class="row-main">
@@ -116,6 +130,7 @@ export function ArticleRow({ tabbable = true, item, day, query = '', source, als
                 {item.title ? <Highlighted text={item.title} ranges={mergeRanges(highlightRanges(item.title, topics, 'title'), searchRanges(item.title, query))} /> : t('sb_untitled')}
               </button>
             </h3>
+            {mutedBy?.length ? <p class="muted-by">{t('sb_muted_by', mutedBy.join(', '))}</p> : null}
             {fresh > 0 && <p class="story-fresh">{tn('sb_story_new_reports', fresh)}</p>}
             {summary && !open && (
               <p class="summary">
@@ -154,6 +169,7 @@ export function ArticleRow({ tabbable = true, item, day, query = '', source, als
         </div>
         {open && <ArticleBody item={item} id={bodyId} images={images} onShowImages={() => onShowImages(item.id)} />}
         {open && story && item.storyInfo && <StoryReports item={item} story={story} now={now} locale={locale} />}
+        {open && mute && <MuteFromRow item={item} source={source} mute={mute} tab={tab} />}
       </article>
     </li>
   );
@@ -170,7 +186,7 @@ export function sameRow(a: RowProps, b: RowProps): boolean {
   return (
     a.item === b.item && a.tabbable === b.tabbable && a.day === b.day && a.query === b.query && a.source === b.source &&
     a.open === b.open && a.focused === b.focused && a.now === b.now && a.locale === b.locale && a.followBusy === b.followBusy && a.followNotice === b.followNotice &&
-    a.images === b.images && !a.onFollowLive === !b.onFollowLive && !a.story === !b.story && sameList(a.alsoFrom, b.alsoFrom) && sameList(a.topics, b.topics)
+    a.images === b.images && !a.onFollowLive === !b.onFollowLive && !a.story === !b.story && !a.mute === !b.mute && sameList(a.alsoFrom, b.alsoFrom) && sameList(a.topics, b.topics) && sameList(a.mutedBy, b.mutedBy)
   );
 }
 

@@ -56,6 +56,7 @@ export function ListHeader({ store }: { store: SidebarStore }) {
       <h2 id="list-h" aria-live="polite" aria-busy={counting(store) || undefined}>
         {headText(store)}
       </h2>
+      <MutedToggle store={store} />
       {anyUnread && (
         <div class="mark-all">
           <button type="button" class="link-btn" onClick={mark('shown')}>
@@ -73,6 +74,18 @@ export function ListHeader({ store }: { store: SidebarStore }) {
         </div>
       )}
     </div>
+  );
+}
+
+/** "Show muted (3)" while mute rules hide articles; "Hide muted" while they are shown (dimmed). */
+function MutedToggle({ store }: { store: SidebarStore }) {
+  const hidden = store.counts.value?.muted ?? 0;
+  const shown = store.showMuted.value;
+  if (!shown && hidden === 0) return null;
+  return (
+    <button type="button" class="link-btn muted-toggle" aria-pressed={shown} onClick={() => void store.setShowMuted(!shown)}>
+      {shown ? t('sb_hide_muted') : t('sb_show_muted', hidden)}
+    </button>
   );
 }
 

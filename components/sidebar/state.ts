@@ -2,7 +2,9 @@
 // filter change, new items from the background, changed settings. No DOM here: the components read the
 // signals and call the actions; the browser comes in through SidebarEnv.
 import { batch, computed } from '@preact/signals';
-import type { Item } from '@/utils/model';
+import type { Item, MuteRule } from '@/utils/model';
+import { saveMuteRule } from '@/utils/mutes/store';
+import type { MuteDraft } from '../shared/MuteEditor';
 import { isMessage } from '@/utils/messages';
 import { touchesSettingsOrTopics } from '@/utils/storage-keys';
 import { loadStory, matchesFilter, type Filter } from '@/utils/db/queries';
@@ -35,9 +37,9 @@ export function createSidebarStore(env: SidebarEnv) {
   const status = new StatusModel(env);
   const storage = new StorageModel(env);
   const prefs = new PreferencesModel(env);
-  const list = new ListModel(env);
   const view = new ViewModel();
-  const search = new SearchModel(env, list.filter, () => screenfulOfRows(view.compact.value));
+  const list = new ListModel(env, view.showMuted);
+  const search = new SearchModel(env, list.filter, () => screenfulOfRows(view.compact.value), view.showMuted);
   const counts = new FilterCountsModel(env, prefs);
   const ticker = new TickerModel(env, prefs.settings);
   const images = createImagesModel(prefs.settings, prefs.known);
@@ -160,6 +162,9 @@ export function createSidebarStore(env: SidebarEnv) {
     } else if (m.type === 'sourcesChanged') void run(onSourcesChanged);
     else if (m.type === 'showTopic') void setFilter({ kind: 'topic', id: m.topicId });
     else if (m.type === 'storageState') storage.told(m.state);
+    // Stored items changed under the list (mute rules or topics re-applied): the counts follow, and
+    // the rows where that moves nothing under the reader.
+    else if (m.type === 'itemsChanged') void run(() => Promise.all([counts.refreshCounts(), ticker.refreshTicker(), mayInsert() ? list.reloadList() : undefined]));
   }
 
   /** Loads the first page first (what the user sees), then the rest. Returns a cleanup. */
@@ -225,7 +230,26 @@ export function createSidebarStore(env: SidebarEnv) {
     markAllShownRead: reading.markAllShownRead, undoMarkAll: reading.undoMarkAll, lastMarked: reading.lastMarked,
     openOptions: (section?: OptionsSection) => env.openOptions(section),
     /** An opened story row's reports (each outlet's headline, time and link). */
-    storyReports: async (storyId: string) => loadStory(await env.db(), storyId),
+    storyReports: async (storyId: string) => loadStory(await env.db(), storyId, { showMuted: view.showMuted.value }),
+    mutes: prefs.mutes,
+    showMuted: view.showMuted,
+    /** "Show muted" / "Hide muted": the list is read again with or without them. */
+    setShowMuted: (v: boolean) => {
+      view.setShowMuted(v);
+      return run(() => (search.searching.value ? search.search(search.query.value) : list.reloadList())).then(() => {});
+    },
+    /** How many stored articles a rule being written would hide (loaded on first use). */
+    previewMute: async (draft: MuteDraft) => (await import('@/utils/mutes/preview')).previewMute(await env.db(), draft, prefs.sources.value),
+    /** A rule from "Mute stories like this…": saved to synced storage; the worker re-applies the rules, then says itemsChanged. */
+    saveMute: async (rule: MuteRule) => {
+      await saveMuteRule(env.sync, rule);
+      prefs.mutes.value = [...prefs.mutes.value.filter((r) => r.id !== rule.id), rule];
+      // The worker re-applies the rules (answering once the stored items follow); then the rows go.
+      await env.send({ type: 'mutesChanged' });
+      list.openId.value = null;
+      await run(() => Promise.all([list.reloadList(), counts.refreshCounts(), ticker.refreshTicker()]));
+      status.announce(t('sb_mute_added'));
+    },
     /** "Not the same story": the worker takes the report out; the list and counts follow. */
     notSameStory: (itemId: string) => run(async () => {
       await env.send({ type: 'notSameStory', itemId });

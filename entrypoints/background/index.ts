@@ -15,6 +15,8 @@ import { clearReadNotifications, renameLegacyItemIds, sendDigestIfDue } from './
 import { checkRoom, rematchOrKeep, storageState, STORAGE_ALARM, writeKept } from './storage-watch';
 import { broadcast } from './broadcast';
 import { connectServer, disconnectServer, runServerSync, sendSoon, syncInBackground } from './server-sync';
+import { syncMutes } from './mutes';
+import { mutesChanged } from '@/utils/mutes/store';
 
 declare global {
   interface ImportMetaEnv {
@@ -81,9 +83,13 @@ export default defineBackground(() => {
         sendSoon();
         // The list follows the user to their other devices; new sources are due at once.
         void pushSourceList().catch(() => {});
+        // A source moved between folders changes what folder-scoped mute rules cover.
+        void syncMutes();
         return runPoll().then(() => true);
       case 'topicsChanged':
         return rematchOrKeep(msg.topicIds).then(updateBadge).then(() => true);
+      case 'mutesChanged':
+        return syncMutes().then(updateBadge).then(() => true);
       case 'followLive':
         return runFollow(msg.url, msg.title);
       case 'stopFollowing':
@@ -110,6 +116,8 @@ export default defineBackground(() => {
       // Alerts turned back on (snooze ended early): the digest of what arrived meanwhile.
       void sendDigestIfDue().catch(() => {});
     }
+    // A mute rule added, edited or removed (here or on another device): stored items follow.
+    if (area === 'sync' && mutesChanged(changes)) void syncMutes();
     // Another device changed the source list.
     if (area === 'sync' && Object.keys(changes).some(isSourceListKey)) {
       void pullSourceList().then((changed) => { if (changed) void runPoll(); }).catch(() => {});

@@ -18,6 +18,7 @@ import { drainAlerts } from './alerts';
 import { sendDigestIfDue } from './notifications';
 import { loadTopics } from '@/utils/topics/store';
 import { topicSet } from '@/utils/topics/rematch';
+import { currentMutes } from './mutes';
 import { storedProgress } from '@/utils/poller/progress';
 import { parseInWorker } from './parsers';
 import { beforePoll, notePoll, noteRefused } from './storage-watch';
@@ -25,7 +26,7 @@ import { beforePoll, notePoll, noteRefused } from './storage-watch';
 let chain: Promise<unknown> = Promise.resolve();
 
 async function pollDeps(): Promise<PollDeps> {
-  const [settings, topics] = await Promise.all([loadSettings(browser.storage.sync), loadTopics(browser.storage.sync)]);
+  const [settings, topics, mutes] = await Promise.all([loadSettings(browser.storage.sync), loadTopics(browser.storage.sync), currentMutes()]);
   return {
     db: await getDb(),
     // The browser may close the connection mid-poll (a disk that filled up): getDb opens a new one.
@@ -35,7 +36,7 @@ async function pollDeps(): Promise<PollDeps> {
     settings,
     getApiKey,
     parse: parseInWorker,
-    topics: topicSet(topics),
+    topics: topicSet(topics, mutes),
   };
 }
 
@@ -104,6 +105,13 @@ async function releasePollCaches(): Promise<void> {
   const db = await getDb();
   forgetGrouper(db);
   forgetLinkTable(db);
+}
+
+/** Runs a job in the poll queue (after the running poll, before the next): jobs that rewrite what polls write. */
+export function inPollQueue<T>(job: () => Promise<T>): Promise<T> {
+  const run = chain.then(job);
+  chain = run.catch((e: unknown) => console.warn('Newsbar: a queued job failed', e));
+  return run;
 }
 
 /** Follows a live page (in the poll queue, so it never races a poll): read at once, badge, sidebars told. */

@@ -12,6 +12,7 @@ import { updateBadge } from './badge';
 import { setApiKey } from './api-keys';
 import { onItemsStored, rematchTopics } from './alerts';
 import { notSameStory, syncStories } from './stories';
+import { syncMutes } from './mutes';
 import { saveTopic } from '@/utils/topics/store';
 import { forgetGrouper } from '@/utils/db/story-grouper';
 import type { Topic } from '@/utils/model';
@@ -38,6 +39,8 @@ export function workerHandle(installed: Promise<void>) {
     getDb,
     openDb: openNewsDb,
     matchNew: onItemsStored,
+    /** Re-applies the mute rules to stored items (as a rule change does). */
+    syncMutes,
     /** Saves a topic as the options page does (the worker re-matches on the storage change). */
     saveTopic: (topic: Topic) => saveTopic(browser.storage.sync, topic),
     /** Groups the stored window once (or takes stories apart), as after the update; resolves when done. */

@@ -6,6 +6,8 @@ import { addSource, listSources } from '@/utils/db/sources';
 import { loadSettings, saveSettings } from '@/utils/settings';
 import { loadTopics, saveTopic } from '@/utils/topics/store';
 import { applySettingsFile, exportSettings, readSettingsFile, SettingsFileError } from '@/utils/settings-io';
+import { loadMuteRules, saveMuteRule } from '@/utils/mutes/store';
+import type { MuteRule } from '@/utils/model';
 
 const topic: Topic = { id: 't-1', name: 'Storms', query: 'storm OR flood', sourceIds: [], notify: true, breaking: false, createdAt: 5 };
 
@@ -46,6 +48,10 @@ describe('settings export/import', () => {
     ['{"format":"newsbar-settings","version":1,"settings":{"loadRemoteImages":"no"},"topics":[],"sources":[]}', 'badField', 'settings.loadRemoteImages'],
     ['{"format":"newsbar-settings","version":1,"settings":{},"topics":[],"sources":[{"name":"x","url":"file:///etc/passwd"}]}', 'badField', 'sources[0].url'],
     ['{"format":"newsbar-settings","version":1,"settings":{},"topics":[{"id":"a","name":"x","query":"a","notify":true,"breaking":false},{"id":"a","name":"y","query":"b","notify":true,"breaking":false}],"sources":[]}', 'badField', 'topics[1].id'],
+    ['{"format":"newsbar-settings","version":1,"settings":{},"topics":[],"sources":[],"mutes":[{"id":"m-1","query":"OR"}]}', 'badField', 'mutes[0].query'],
+    ['{"format":"newsbar-settings","version":1,"settings":{},"topics":[],"sources":[],"mutes":[{"id":"t-1","query":"x"}]}', 'badField', 'mutes[0].id'],
+    ['{"format":"newsbar-settings","version":1,"settings":{},"topics":[],"sources":[],"mutes":[{"id":"m-1","query":"x","folders":"News"}]}', 'badField', 'mutes[0].folders'],
+    ['{"format":"newsbar-settings","version":1,"settings":{},"topics":[],"sources":[],"mutes":{}}', 'badField', 'mutes'],
   ])('refuses %s', (text, code, where) => {
     let err: unknown;
     try {
@@ -67,6 +73,22 @@ describe('settings export/import', () => {
     expect((await listSources(db2))[0]).toMatchObject({ kind: 'live', live: { state: 'live' }, breaking: true, intervalMin: 2 });
     db.close();
     db2.close();
+  });
+
+  it('round-trips mute rules; a file without them keeps the rules there are', async () => {
+    const rule: MuteRule = { id: 'm-1', query: 'title:horoscope', sourceIds: [], folders: ['Lifestyle'], createdAt: 7 };
+    const db = await openNewsDb('sio-mutes');
+    const file = readSettingsFile(exportSettings(DEFAULT_SETTINGS, [], [], 0, [rule]));
+    expect(file.mutes).toEqual([rule]);
+    await saveMuteRule(fakeBrowser.storage.sync, { ...rule, id: 'm-old', query: 'old' });
+    await applySettingsFile(db, fakeBrowser.storage.sync, file);
+    expect(await loadMuteRules(fakeBrowser.storage.sync)).toEqual([rule]);
+    expect(await fakeBrowser.storage.sync.get('mute:m-old')).toEqual({});
+    const older = readSettingsFile('{"format":"newsbar-settings","version":1,"settings":{},"topics":[],"sources":[]}');
+    expect(older.mutes).toBeUndefined();
+    await applySettingsFile(db, fakeBrowser.storage.sync, older);
+    expect(await loadMuteRules(fakeBrowser.storage.sync)).toEqual([rule]);
+    db.close();
   });
 
   it('a refused file changes nothing', async () => {

@@ -4,6 +4,7 @@
 import { fromRecord } from './item-record';
 import type { Item } from '../model';
 import type { NewsDb } from './schema';
+import { mutesOfRecord, topicsOfRecord, type TagRecord } from './tags';
 
 /** The 'counters' store of a read-write transaction (structural, so any transaction's store fits). */
 export interface CounterStore {
@@ -50,10 +51,17 @@ export const unreadArticlesOf = (c: Counter | undefined): number => c?.unreadArt
 export const ALL = 'all';
 export const sourceKey = (id: string) => `s:${id}`;
 export const topicKey = (id: string) => `t:${id}`;
+/** Every muted item ("Show muted (N)"), and what each mute rule hides. */
+export const MUTED = 'muted';
+export const muteKey = (id: string) => `m:${id}`;
 
-/** The buckets an item counts in; its topics are its tags (filled in by the writer). */
+const isMuteBucket = (key: string) => key === MUTED || key.startsWith('m:');
+
+/** The buckets an item counts in; its topics and mutes are its tags (filled in by the writer). */
 function bucketsOf(it: Item): string[] {
-  return [ALL, sourceKey(it.sourceId), ...(it.topics ?? []).map(topicKey)];
+  const out = [ALL, sourceKey(it.sourceId), ...(it.topics ?? []).map(topicKey)];
+  if (it.muted?.length) out.push(MUTED, ...it.muted.map(muteKey));
+  return out;
 }
 
 /**
@@ -62,6 +70,9 @@ function bucketsOf(it: Item): string[] {
  * while starred, in the Starred filter, which lists it. In its own source's filter it is a row like any other.
  */
 function tallyOf(it: Item, key: string): Tally {
+  // A muted item is kept (retention counts it) but is no row, unread, starred or alert anywhere but
+  // in the muted buckets themselves.
+  if (it.muted?.length && !isMuteBucket(key)) return { ...ZERO, total: 1 };
   const unread = it.read === 0 ? 1 : 0;
   const starred = it.starred ? 1 : 0;
   if (it.folded === 1 && key === ALL) return { ...ZERO, total: 1, starred, unreadArticles: unread };
@@ -128,9 +139,12 @@ export async function countItems(db: NewsDb): Promise<number> {
 }
 
 /** Stored items with their topics from every tag record, for a count from scratch. */
-export function withAllTags(items: Item[], tags: ReadonlyArray<{ id: string; keys: Array<[string, number]> }>): Item[] {
-  const topics = new Map(tags.map((r) => [r.id, r.keys.map((k) => k[0])]));
-  return items.map((it) => ({ ...it, topics: topics.get(it.id) ?? [] }));
+export function withAllTags(items: Item[], tags: ReadonlyArray<TagRecord>): Item[] {
+  const byId = new Map(tags.map((r) => [r.id, r]));
+  return items.map((it) => {
+    const rec = byId.get(it.id);
+    return { ...it, topics: topicsOfRecord(rec), muted: mutesOfRecord(rec) };
+  });
 }
 
 /** Recounts every counter from the items and tags (after writes that bypassed the counters, e.g. a benchmark's seeding). */

@@ -56,6 +56,8 @@ export interface ItemRecord {
   e?: number;
   /** alsoFrom, when any */
   o?: string[];
+  /** outlet (a search feed's publisher), when any */
+  pb?: string;
   /** read: 0 or 1, always written for a row, as byState's first key (['q', 'p']: every row by read state, then time) */
   q?: 0 | 1;
   /** published, only while starred (byStarred): absent = not starred */
@@ -260,6 +262,7 @@ export function toRecord(it: Item, k?: number): ItemRecord {
   if (it.firstSeen !== it.published) r.f = it.firstSeen - it.published;
   if (it.updated) r.e = it.updated;
   if (it.alsoFrom?.length) r.o = it.alsoFrom;
+  if (it.outlet) r.pb = it.outlet;
   if (it.starred === 1) r.sa = it.published;
   if (it.breaking === 1) r.ba = it.published;
   if (it.sourceBreaking === 1) r.sb = 1;
@@ -288,6 +291,7 @@ export function fromRecord(r: ItemRecord): Item {
   };
   if (r.st !== undefined) it.story = r.st;
   if (r.fq !== undefined) it.folded = 1;
+  if (r.pb !== undefined) it.outlet = r.pb;
   if (r.a !== undefined) it.author = r.a;
   if (r.i !== undefined) it.imageUrl = r.i;
   if (r.o) it.alsoFrom = r.o;

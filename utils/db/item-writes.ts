@@ -7,7 +7,7 @@ import type { Item } from '../model';
 import { storesOf, type NewsSchema, type NewsDb } from './schema';
 import { CounterBatch } from './counters';
 import { getItem, idOfStoreKey, keyOfItem, NEW_ITEM_ID, sameRecord, toRecord } from './item-record';
-import { tagRecordOf, topicsOfRecord } from './tags';
+import { mutesOfRecord, tagRecordOf, topicsOfRecord } from './tags';
 import { StoryWrites } from './story-writes';
 
 export const ITEM_STORES = ['items', 'tags', 'counters', 'searchQueue', 'sources', 'pendingAlerts', 'identities', 'stories', 'storyTerms', 'meta'] as const;
@@ -17,6 +17,8 @@ export type ItemTx = IDBPTransaction<NewsSchema, (typeof ITEM_STORES)[number][],
 function textChanged(before: Item | undefined, after: Item): boolean {
   return !before || before.title !== after.title || before.summaryHtml !== after.summaryHtml || before.contentHtml !== after.contentHtml || before.published !== after.published;
 }
+
+const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((t) => b.includes(t));
 
 /** Do the counters see a difference (read, starred, alert)? */
 function tallyChanged(before: Item, after: Item): boolean {
@@ -46,20 +48,25 @@ export class ItemWriter {
    */
   async put(before: Item | undefined, after: Item): Promise<Item> {
     if (!before && after.id === NEW_ITEM_ID) return this.add(after);
-    const { topics: wanted, ...record } = after;
+    const { topics: wanted, muted: wantedMuted, ...record } = after;
     if (record.story !== undefined) this.stories.written(record.story);
     const moved = !!before && before.published !== record.published;
     const tags = this.tx.objectStore('tags');
-    // The item's topics before, when they matter: to change them, re-key them or count them.
+    // The item's topics and mutes before, when they matter: to change them, re-key them or count them
+    // (a muted item counts differently, so a change of its folding needs them too).
     let was: string[] = [];
-    if (before && (wanted !== undefined || moved || tallyChanged(before, record))) {
-      was = before.topics ?? topicsOfRecord(await tags.get(before.id));
+    let wasMuted: string[] = [];
+    if (before && (wanted !== undefined || wantedMuted !== undefined || moved || tallyChanged(before, record) || before.folded !== record.folded)) {
+      const rec = before.topics && before.muted ? undefined : await tags.get(before.id);
+      was = before.topics ?? topicsOfRecord(rec);
+      wasMuted = before.muted ?? mutesOfRecord(rec);
     }
     const now = wanted ?? was;
-    this.counts.change(before && { ...before, topics: was }, { ...record, topics: now });
+    const nowMuted = wantedMuted ?? wasMuted;
+    this.counts.change(before && { ...before, topics: was, muted: wasMuted }, { ...record, topics: now, muted: nowMuted });
     const writes: Promise<unknown>[] = [];
-    if (moved || now.length !== was.length || now.some((t) => !was.includes(t))) {
-      const rec = tagRecordOf(record, now);
+    if (moved || !sameIds(now, was) || !sameIds(nowMuted, wasMuted)) {
+      const rec = tagRecordOf(record, now, nowMuted);
       writes.push(rec ? tags.put(rec) : tags.delete(record.id));
     }
     // The record (item-record.ts) derives its index fields, so no write can leave them stale. A new
@@ -81,9 +88,9 @@ export class ItemWriter {
     const k = await this.tx.objectStore('items').add(toRecord(after));
     this.itemsWritten++;
     const it: Item = { ...after, id: idOfStoreKey(k) };
-    const { topics = [], ...record } = it;
-    this.counts.change(undefined, { ...record, topics });
-    const rec = topics.length ? tagRecordOf(record, topics) : undefined;
+    const { topics = [], muted = [], ...record } = it;
+    this.counts.change(undefined, { ...record, topics, muted });
+    const rec = tagRecordOf(record, topics, muted);
     if (rec) await this.tx.objectStore('tags').put(rec);
     this.toIndex.add(it.id);
     return it;
@@ -97,7 +104,7 @@ export class ItemWriter {
     if (before.story !== undefined) await this.stories.leave(before, false);
     const tags = this.tx.objectStore('tags');
     const rec = await tags.get(before.id);
-    this.counts.change({ ...before, topics: topicsOfRecord(rec) }, undefined);
+    this.counts.change({ ...before, topics: topicsOfRecord(rec), muted: mutesOfRecord(rec) }, undefined);
     const key = await keyOfItem(items, before);
     if (key !== undefined) this.deletedKeys.add(key);
     await Promise.all([rec ? tags.delete(before.id) : undefined, key === undefined ? undefined : items.delete(key)]);

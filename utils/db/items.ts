@@ -6,7 +6,9 @@ import { itemIdentity } from '../normalize/ids';
 import { writeItems, type ItemTx, type ItemWriter } from './item-writes';
 import { sourceKey } from './counters';
 import { joinedBy, linkTableOf, storyFromOtherSource } from './same-story';
-import { withTopics, type TopicSet } from '../topics/rematch';
+import { applyMatches, withTopics, type TopicSet } from '../topics/rematch';
+import { isMuted, withMutes } from '../mutes/rules';
+import { mutesOfRow } from '../mutes/story';
 import { fromRecord, knownKeyOf, NEW_ITEM_ID, sourceItemsRange, storeKeyOfId } from './item-record';
 import { IdentityMap, identityHash, linkHash, readIdentities, writeIdentities } from './identities';
 import { forgetGrouper, grouperOf, groupsItems, writeStoryTerms } from './story-grouper';
@@ -57,6 +59,7 @@ function newItem(source: Source, p: ParsedItem, now: number): Item {
     contentHtml: p.contentHtml,
     author: p.author,
     imageUrl: p.imageUrl,
+    ...(p.outlet ? { outlet: p.outlet } : {}),
     published,
     firstSeen: now,
     updated: 0,
@@ -68,6 +71,28 @@ function newItem(source: Source, p: ParsedItem, now: number): Item {
     read: 0,
     starred: 0,
   };
+}
+
+/**
+ * An updated item's topics and mutes, as a poll would give them in its story (utils/mutes/story.ts): a
+ * folded report keeps no topics of its own; a row carries its own and its reports' topics (the muted
+ * reports' aside), and is hidden only when every report is, not by its own text alone.
+ */
+async function rowMatched(writer: ItemWriter, old: Item, base: Item, topics: TopicSet | undefined): Promise<Item> {
+  if (!topics) return base;
+  const row = old.story !== undefined && old.folded !== 1;
+  const others = row ? (await writer.stories.reportsOf(old.story!)).filter((r) => r.id !== old.id) : [];
+  const othersMuted = others.map((r) => topics.mutes?.matchItem(r) ?? []);
+  let tagged: Item = base;
+  if (old.folded !== 1) {
+    const matches = new Set(topics.match(base));
+    others.forEach((r, i) => othersMuted[i]!.length || topics.match(r).forEach((t) => matches.add(t)));
+    tagged = applyMatches(base, [...matches], topics.topicsById) ?? { ...base, topics: base.topics ?? [] };
+  }
+  if (!topics.mutes) return tagged;
+  const own = withMutes(tagged, topics.mutes).muted ?? [];
+  const muted = row ? mutesOfRow(old, own, othersMuted) : own;
+  return muted.length ? { ...tagged, muted, alert: 0 } : { ...tagged, muted };
 }
 
 /**
@@ -202,7 +227,11 @@ async function writePoll(
   const updatedIds: string[] = [];
   const added = new Set<number>();
   const writes: Array<Promise<unknown> | undefined> = [];
-  const matched = (it: Item) => (topics ? withTopics(it, topics) : it);
+  // Topics, then mute rules (a muted item never alerts: utils/mutes/rules.ts).
+  const matched = (it: Item) => {
+    const tagged = topics ? withTopics(it, topics) : it;
+    return topics?.mutes ? withMutes(tagged, topics.mutes) : tagged;
+  };
   const alertFor = (it: Item) => (it.alert && topics ? tx.objectStore('pendingAlerts').put({ itemId: it.id, at: now }) : undefined);
   batch.forEach((p, i) => {
     const old = existing[i];
@@ -238,8 +267,10 @@ async function writePoll(
         writes.push(alone());
       } else {
         // Another source's report of the same story: folded into its row, its topics given to the row.
+        // A muted report gives the row none of its topics and never takes the row (utils/mutes/story.ts).
         const own = matched(newItem(source, p, now));
-        const report = { favourite: !!source.favourite, follows: !!source.followStories, topics: own.topics ?? [] };
+        const hidden = isMuted(own);
+        const report = { favourite: !!source.favourite && !hidden, follows: !!source.followStories, topics: hidden ? [] : (own.topics ?? []), muted: hidden };
         const write = (j: Joining) => writer.put(undefined, { ...own, story, ...(j.lead ? {} : { folded: 1 as const }), read: j.read, topics: [], alert: 0, breaking: own.sourceBreaking ?? 0 });
         writes.push(writer.stories.join(story, report, topics?.topicsById ?? new Map(), write).then((r) => {
           if (!r) return alone();
@@ -253,7 +284,7 @@ async function writePoll(
       const fresh = newItem(source, { ...p, published: shownPublished(p.published, old.firstSeen, old.published) }, now);
       updatedIds.push(old.id);
       // Changed text can change what matches.
-      const next = matched({
+      const base: Item = {
         ...fresh,
         id: old.id,
         firstSeen: old.firstSeen,
@@ -263,8 +294,14 @@ async function writePoll(
         alert: old.alert,
         read: old.read,
         starred: old.starred,
-      });
-      writes.push(writer.put(old, next), alertFor(next));
+        // An item never moves once placed: a rewritten headline keeps its story and its fold.
+        ...(old.story !== undefined ? { story: old.story } : {}),
+        ...(old.folded === 1 ? { folded: 1 as const } : {}),
+      };
+      writes.push(rowMatched(writer, old, base, topics).then(async (next) => {
+        await writer.put(old, next);
+        await alertFor(next);
+      }));
       // A new link: the same-story look-up finds the item under it.
       const k = knownKeyOf(old);
       if (k !== undefined && identities.setLink(k, links[i]!)) table?.add(links[i]!, k);

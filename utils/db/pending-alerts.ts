@@ -6,6 +6,7 @@ import type { NewsDb } from './schema';
 import { withTopicsOf } from './tags';
 import { withStoryInfo } from './story-writes';
 import { getItems } from './item-record';
+import { isMuted } from '../mutes/ids';
 
 export interface AlertDecision<T> {
   /** Item ids (and story keys) dealt with (shown or held): recorded as notified, never shown again. */
@@ -35,7 +36,8 @@ export async function takePendingAlerts<T>(
   }
   const stored = (await getItems(tx.objectStore('items'), pending.map((p) => p.itemId))).filter((it): it is Item => !!it);
   // With their topics (a notification names the topics that matched) and their stories' sources.
-  const items = await withTopicsOf(tx, await withStoryInfo(tx, stored));
+  // A muted item (a rule added since it was queued) is taken and never shown.
+  const items = (await withTopicsOf(tx, await withStoryInfo(tx, stored))).filter((it) => !isMuted(it));
   const keys = [...new Set([...pending.map((p) => p.itemId), ...(stories ? items.flatMap((it) => stories.keysOf(it)) : [])])];
   const seen = await Promise.all(keys.map((k) => notified.get(k)));
   const { handled, result } = decide(

@@ -2,7 +2,8 @@
 // search. Everything goes through indexes with bounded reads; nothing loads the whole store.
 import type { NewsDb } from './schema';
 import type { Item } from '../model';
-import { ALL, rowsOf, sourceKey, topicKey } from './counters';
+import { ALL, MUTED, rowsOf, sourceKey, topicKey } from './counters';
+import { isMuted } from '../mutes/ids';
 import { newestRecords } from './newest-records';
 import { topicTagRange, withTopicsOf } from './tags';
 import { withStoryInfo } from './story-writes';
@@ -108,8 +109,26 @@ export function matchesFilter(f: Filter, it: Item): boolean {
 }
 
 
+/** Pages read to fill one page past muted items before the rest is left to the next page. */
+const MUTED_ROUNDS = 20;
+
+/**
+ * A filter's page without its muted items (utils/mutes/): when rules hid some, the next records are
+ * read until the page is full, so a page is never short while more is there. `showMuted` keeps them.
+ */
+async function walk(db: NewsDb, p: FilterRange, after: PageCursor | undefined, limit: number, showMuted = false): Promise<Page> {
+  const items: Item[] = [];
+  let at = after;
+  for (let round = 0; ; round++) {
+    const page = await walkOnce(db, p, at, limit);
+    for (const it of page.items) if (showMuted || !isMuted(it)) items.push(it);
+    if (items.length >= limit || !page.next || round + 1 >= MUTED_ROUNDS) return { items, next: page.next };
+    at = page.next;
+  }
+}
+
 /** Walks a filter's range newest-first from just after `after`, collecting up to `limit` records, with their topics. */
-async function walk(db: NewsDb, p: FilterRange, after: PageCursor | undefined, limit: number): Promise<Page> {
+async function walkOnce(db: NewsDb, p: FilterRange, after: PageCursor | undefined, limit: number): Promise<Page> {
   const tx = db.transaction(['items', 'tags', 'stories']);
   const page = p.index === 'tags'
     ? await walkTags(tx, p, after, limit)
@@ -218,8 +237,8 @@ export async function newestKeys(db: NewsDb, limit: number): Promise<number[]> {
 }
 
 /** One newest-first page of a filter, after `after` (the previous page's `next`). */
-export async function loadPage(db: NewsDb, filter: Filter, after?: PageCursor, limit = PAGE_SIZE): Promise<Page> {
-  return walk(db, rangeOf(filter), after, limit);
+export async function loadPage(db: NewsDb, filter: Filter, after?: PageCursor, limit = PAGE_SIZE, opts: { showMuted?: boolean } = {}): Promise<Page> {
+  return walk(db, rangeOf(filter), after, limit, opts.showMuted);
 }
 
 export interface Counts {
@@ -229,15 +248,18 @@ export interface Counts {
   /** Unread items per source and per topic. */
   sources: Record<string, number>;
   topics: Record<string, number>;
+  /** Items hidden by mute rules ("Show muted (N)"). */
+  muted: number;
 }
 
 /** Counts for every filter, from the counters every write keeps (counting through an index walks it). */
 export async function loadCounts(db: NewsDb, sourceIds: string[], topicIds: string[]): Promise<Counts> {
   const tx = db.transaction('counters');
-  const [all, perSource, perTopic] = await Promise.all([
+  const [all, perSource, perTopic, muted] = await Promise.all([
     tx.store.get(ALL),
     Promise.all(sourceIds.map((id) => tx.store.get(sourceKey(id)))),
     Promise.all(topicIds.map((id) => tx.store.get(topicKey(id)))),
+    tx.store.get(MUTED),
   ]);
   return {
     all: rowsOf(all),
@@ -245,16 +267,19 @@ export async function loadCounts(db: NewsDb, sourceIds: string[], topicIds: stri
     starred: all?.starred ?? 0,
     sources: Object.fromEntries(sourceIds.map((id, i) => [id, perSource[i]?.unread ?? 0])),
     topics: Object.fromEntries(topicIds.map((id, i) => [id, perTopic[i]?.unread ?? 0])),
+    muted: rowsOf(muted),
   };
 }
 
 /** A story's reports, its row first, then the others in the order they came (what an opened row lists). */
-export async function loadStory(db: NewsDb, storyId: string): Promise<Item[]> {
-  const tx = db.transaction(['items', 'stories']);
+export async function loadStory(db: NewsDb, storyId: string, opts: { showMuted?: boolean } = {}): Promise<Item[]> {
+  const tx = db.transaction(['items', 'stories', 'tags']);
   const rec = await tx.objectStore('stories').get(storyId);
   if (!rec) return [];
   const found = await getItems(tx.objectStore('items'), [rec.lead, ...rec.items.filter((id) => id !== rec.lead)]);
-  return found.filter((it): it is Item => !!it);
+  // Muted reports are left out of an opened row, unless muted items are shown (utils/mutes/story.ts).
+  const tagged = await withTopicsOf(tx, found.filter((it): it is Item => !!it));
+  return tagged.filter((it, i) => i === 0 || opts.showMuted || !isMuted(it));
 }
 
 /** Breaking items published within the window, newest first. */

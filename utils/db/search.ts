@@ -15,7 +15,7 @@ import { decodePostings, intersect, union, type Postings } from '../search/segme
 import { allQueuedIds, prefixKeyRange, wordKeyRange } from './search-index';
 import { decodeDocs, wordsStartingWith } from '../search/segment-docs';
 import { matchesFilter, type Filter } from './queries';
-import { topicsOfRecord } from './tags';
+import { mutesOfRecord, topicsOfRecord } from './tags';
 
 export interface SearchTerm {
   word: string;
@@ -147,7 +147,7 @@ function mergeNewest(a: Candidate[], b: Candidate[]): Candidate[] {
 const newestSegmentSeen = new WeakMap<NewsDb, number>();
 
 /** Items whose title or summary words match every term (and the filter), newest first, at most `limit`. */
-export async function searchItems(db: NewsDb, query: string, opts: { limit?: number; filter?: Filter } = {}): Promise<SearchResult> {
+export async function searchItems(db: NewsDb, query: string, opts: { limit?: number; filter?: Filter; showMuted?: boolean } = {}): Promise<SearchResult> {
   const limit = opts.limit ?? 100;
   const terms = parseQuery(query);
   if (terms.length === 0) return { items: [], complete: true };
@@ -163,7 +163,10 @@ export async function searchItems(db: NewsDb, query: string, opts: { limit?: num
     const hits: Item[] = [];
     kept.forEach((it, i) => {
       const topics = topicsOfRecord(tags[i]);
-      if (topic === undefined || topics.includes(topic)) hits.push({ ...it, topics });
+      // Muted items are found only while muted items are shown (utils/mutes/).
+      const muted = mutesOfRecord(tags[i]);
+      if (muted.length && !opts.showMuted) return;
+      if (topic === undefined || topics.includes(topic)) hits.push({ ...it, topics, muted });
     });
     return hits;
   };
@@ -235,7 +238,7 @@ export async function searchItems(db: NewsDb, query: string, opts: { limit?: num
   const sorted = accepted.sort(newestFirst);
   // In a source's (or folder's) list each report is its outlet's own row.
   const bySource = opts.filter?.kind === 'source' || opts.filter?.kind === 'folder';
-  const keepRow = (it: Item) => !opts.filter || matchesFilter(opts.filter, it);
+  const keepRow = (it: Item) => (!opts.filter || matchesFilter(opts.filter, it)) && (!!opts.showMuted || !it.muted?.length);
   return { items: bySource ? sorted.slice(0, limit) : await storyRows(tx, sorted, limit, keepRow), complete };
 }
 
@@ -261,8 +264,10 @@ async function storyRows(tx: SearchTx, hits: Item[], limit: number, keep: (it: I
       continue;
     }
     const row = await getItem(tx.objectStore('items'), rec.lead);
-    const topics = row && topicsOfRecord(await tx.objectStore('tags').get(row.id));
-    if (row && keep({ ...row, topics })) out.push({ ...row, topics, storyInfo: storyInfoOf(rec) });
+    const rowTags = row && (await tx.objectStore('tags').get(row.id));
+    const topics = topicsOfRecord(rowTags);
+    const muted = mutesOfRecord(rowTags);
+    if (row && keep({ ...row, topics, muted })) out.push({ ...row, topics, muted, storyInfo: storyInfoOf(rec) });
   }
   return out;
 }

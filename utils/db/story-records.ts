@@ -38,4 +38,14 @@ export interface RegroupState {
   finished?: boolean;
 }
 
-export type MetaRecord = RegroupState;
+/** How far the re-application of the mute rules has come (utils/mutes/rematch.ts). */
+export interface MuteRematchState {
+  key: 'muteRematch';
+  /** The rules (and their scopes) the job applies: another signature starts it over. */
+  sig: string;
+  /** The last store key done (0: none yet). */
+  done: number;
+  finished?: boolean;
+}
+
+export type MetaRecord = RegroupState | MuteRematchState;

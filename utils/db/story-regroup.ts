@@ -10,7 +10,7 @@ import { writeItems } from './item-writes';
 import { fromRecord } from './item-record';
 import { forgetGrouper, grouperOf, groupsItems, STORY_WINDOW_MS, writeStoryTerms } from './story-grouper';
 import { storyTerms } from '../stories/terms';
-import { topicsOfIds, topicsOfRecord } from './tags';
+import { mutesOfIds, topicsOfIds, topicsOfRecord } from './tags';
 import { topicSet, withTopics } from '../topics/rematch';
 
 const CHUNK = 200;
@@ -43,7 +43,7 @@ export async function regroupStored(db: NewsDb, topics: readonly Topic[], now: n
       const sources = new Map((await tx.objectStore('sources').getAll()).map((s) => [s.id, s]));
       const grouper = await grouperOf(tx, now);
       const stored = records.map(fromRecord);
-      const tags = await topicsOfIds(tx, stored.map((it) => it.id));
+      const [tags, mutes] = await Promise.all([topicsOfIds(tx, stored.map((it) => it.id)), mutesOfIds(tx, stored.map((it) => it.id))]);
       const entries: StoryTermsEntry[] = [];
       // One after the other: an item placed joins the grouper before the next is placed. The items
       // themselves (not copies) get their topics, so the writer knows their store keys.
@@ -54,7 +54,9 @@ export async function regroupStored(db: NewsDb, topics: readonly Topic[], now: n
         const story = grouper.place({ id: it.id, source: it.sourceId, published: it.published, terms });
         let placedIn = it.id;
         if (story !== null) {
-          const report = { favourite: !!source?.favourite, follows: false, topics: it.topics };
+          // A muted report gives the row no topics and never takes it (utils/mutes/story.ts).
+          const hidden = (mutes.get(it.id)?.length ?? 0) > 0;
+          const report = { favourite: !!source?.favourite && !hidden, follows: false, topics: hidden ? [] : it.topics, muted: hidden };
           const write = async (j: { lead: boolean }) => {
             // A stored item keeps its own read state: grouping what the user had loses nothing.
             const next: Item = { ...it, story, folded: j.lead ? 0 : 1, read: it.read, topics: [], alert: 0 };

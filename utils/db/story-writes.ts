@@ -13,7 +13,7 @@ import type { Item, StoryInfo, Topic } from '../model';
 import type { ItemWriter, ItemTx } from './item-writes';
 import type { StoryRecord } from './story-records';
 import { getItem, getItems } from './item-record';
-import { topicsOfRecord } from './tags';
+import { mutesOfRecord, topicsOfRecord } from './tags';
 import { applyMatches } from '../topics/rematch';
 
 /** A story's row as the list shows it, from its record. */
@@ -70,7 +70,9 @@ export class StoryWrites {
 
   /** An item with its current tags (the writer needs them to keep the topic counters exact). */
   private async withTags(it: Item): Promise<Item> {
-    return { ...it, topics: it.topics ?? topicsOfRecord(await this.tx.objectStore('tags').get(it.id)) };
+    if (it.topics && it.muted) return it;
+    const rec = await this.tx.objectStore('tags').get(it.id);
+    return { ...it, topics: it.topics ?? topicsOfRecord(rec), muted: it.muted ?? mutesOfRecord(rec) };
   }
 
   /**
@@ -84,7 +86,7 @@ export class StoryWrites {
     const [rec, guess, tags] = await Promise.all([this.record(story), getItem(this.tx.objectStore('items'), story), this.tx.objectStore('tags').get(story)]);
     // (A record left with no reports only remembers the items taken apart: its id names the row.)
     const leadId = rec?.lead || story;
-    const it = leadId === story ? guess && { ...guess, topics: topicsOfRecord(tags) } : await getItem(this.tx.objectStore('items'), leadId).then((x) => x && this.withTags(x));
+    const it = leadId === story ? guess && { ...guess, topics: topicsOfRecord(tags), muted: mutesOfRecord(tags) } : await getItem(this.tx.objectStore('items'), leadId).then((x) => x && this.withTags(x));
     if (it) this.leads.set(story, it);
     return it;
   }
@@ -100,13 +102,16 @@ export class StoryWrites {
    */
   join(
     story: string,
-    report: { favourite: boolean; follows: boolean; topics: readonly string[] },
+    report: { favourite: boolean; follows: boolean; topics: readonly string[]; muted?: boolean },
     topicsById: ReadonlyMap<string, Topic>,
     write: (j: Joining) => Promise<Item>,
   ): Promise<{ item: Item; row: string; alert: boolean } | undefined> {
     return this.serial(story, async () => {
       const lead = await this.leadOf(story);
       if (!lead) return undefined;
+      // A story whose row is muted takes only muted reports: a report that is not starts its own row
+      // (utils/mutes/story.ts), so a hidden row never hides what the rules let through.
+      if (!report.muted && lead.muted?.length) return undefined;
       const stored = await this.record(story);
       const rec: StoryRecord = stored?.items.length ? stored : { id: story, lead: lead.id, items: [lead.id], sources: [lead.sourceId], apart: stored?.apart };
       const follows = report.follows || report.topics.some((t) => topicsById.get(t)?.followStories);

@@ -83,6 +83,7 @@ function mapRss(feed: RssFeed.Feed<string>, ctx: MapContext): MappedFeed {
       published: parseDate(it.pubDate, ctx.now) ?? parseDate(it.dc?.dates?.[0], ctx.now)
         ?? parseDate(it.atom?.published, ctx.now) ?? parseDate(it.atom?.updated, ctx.now),
       categories: cleanCategories([...(it.categories ?? []).map((c) => c.name), ...(it.dc?.subjects ?? [])]),
+      outlet: it.source?.title,
     };
   });
   return { site, title: htmlToText(feed.title ?? '') || namespacedTitle(feed.dc, feed.media), drafts };

@@ -62,6 +62,8 @@ export function finishItem(d: ItemDraft): ParsedItem | undefined {
   if (author) item.author = author;
   if (d.imageUrl && d.imageUrl.length <= URL_MAX) item.imageUrl = d.imageUrl;
   if (d.published !== undefined) item.published = d.published;
+  const outlet = capField(d.outlet, AUTHOR_MAX);
+  if (outlet) item.outlet = outlet;
   return item;
 }
 

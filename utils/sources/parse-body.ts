@@ -12,6 +12,7 @@ import { parseGuardian } from './guardian';
 import { parseNewsApi, type ApiParseOptions } from './newsapi';
 import { API_NAMES } from './api-kinds';
 import { isApiKind, KIND_TABLE, kindRow, type ApiKind, type ParserName, type SourceKind } from './kinds';
+import { readSearchItems, searchFeedKindOfUrl } from '../search-feeds/read';
 import { parseLivePage, type LiveParseOptions } from './live';
 
 /** parseSourceBody's signature; the poller is given it (sync here, async where it is loaded first). */
@@ -66,5 +67,8 @@ export function parseSourceBody(
     if (shape && isApiKind(shape)) return parseApi(shape, obj, opts);
     throw new SourceFormatError('this JSON is not a JSON Feed or a known news API response');
   }
-  return parseFeedText(text, opts);
+  const feed = parseFeedText(text, opts);
+  // A search feed subscribed to (Google News, Bing News, Google Alerts): read the engine's way.
+  const search = opts.baseUrl ? searchFeedKindOfUrl(opts.baseUrl) : undefined;
+  return search ? { ...feed, items: readSearchItems(search, feed.items).map(({ outletLabel: _l, related: _r, ...it }) => it) } : feed;
 }

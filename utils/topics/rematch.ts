@@ -7,7 +7,8 @@ import type { NewsDb } from '../db/schema';
 import { htmlToText } from '../normalize/text';
 import { compileTopics, prepareDoc } from './match';
 import { writeItems } from '../db/item-writes';
-import { topicsOfIds } from '../db/tags';
+import { mutesOfIds, topicsOfIds } from '../db/tags';
+import type { MuteSet } from '../mutes/rules';
 
 /**
  * `breaking` mixes two causes: the source (a live feed, a breaking marker) and breaking topics.
@@ -56,15 +57,17 @@ export function applyMatches(
   return same ? undefined : { ...item, topics, alert, breaking, sourceBreaking };
 }
 
-/** A topic list ready to match many items (compiled once per poll). */
+/** A topic list ready to match many items (compiled once per poll), with the mute rules that hide items. */
 export interface TopicSet {
   topicsById: ReadonlyMap<string, Topic>;
   match(item: Item): string[];
+  /** The mute rules (utils/mutes/rules.ts); absent = none. */
+  mutes?: MuteSet;
 }
 
-export function topicSet(topics: readonly Topic[]): TopicSet {
+export function topicSet(topics: readonly Topic[], mutes?: MuteSet): TopicSet {
   const matcher = compileTopics(topics);
-  return { topicsById: new Map(topics.map((t) => [t.id, t])), match: (item) => matcher.match(docOf(item)) };
+  return { topicsById: new Map(topics.map((t) => [t.id, t])), match: (item) => matcher.match(docOf(item)), mutes: mutes?.size ? mutes : undefined };
 }
 
 /**
@@ -114,8 +117,10 @@ export async function rematchStored(db: NewsDb, topics: readonly Topic[], opts: 
         // A story's row carries every report's topics; a folded report keeps none of its own.
         if (item.folded === 1) continue;
         const reports = item.story !== undefined ? await writer.stories.reportsOf(item.story) : [];
+        // A muted report gives the row none of its topics (utils/mutes/story.ts).
+        const muted = reports.length > 1 ? await mutesOfIds(tx, reports.map((r) => r.id)) : undefined;
         const matched = new Set(matcher.match(docOf(item)));
-        for (const r of reports) if (r.id !== item.id) for (const t of matcher.match(docOf(r))) matched.add(t);
+        for (const r of reports) if (r.id !== item.id && !muted?.get(r.id)?.length) for (const t of matcher.match(docOf(r))) matched.add(t);
         const next = applyMatches(item, [...matched], topicsById, changed);
         if (next) {
           writes.push(writer.put(item, next));

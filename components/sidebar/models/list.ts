@@ -1,6 +1,6 @@
 // The article list: the current filter, its loaded pages, which article is open or focused, and the
 // new items waiting behind the "N new" pill.
-import { batch, createModel, signal } from '@preact/signals';
+import { batch, createModel, signal, type ReadonlySignal } from '@preact/signals';
 import type { Item } from '@/utils/model';
 import { loadPage, type Filter, type PageCursor } from '@/utils/db/queries';
 import type { SidebarEnv } from '../sidebar-env';
@@ -13,7 +13,8 @@ export function sameFilter(a: Filter, b: Filter): boolean {
   return a.kind === b.kind && ('id' in a ? a.id : '') === ('id' in b ? b.id : '');
 }
 
-export const ListModel = createModel((env: SidebarEnv) => {
+export const ListModel = createModel((env: SidebarEnv, showMuted?: ReadonlySignal<boolean>) => {
+  const opts = () => ({ showMuted: !!showMuted?.value });
   const filter = signal<Filter>({ kind: 'all' });
   const items = signal<Item[]>([]);
   const next = signal<PageCursor | undefined>(undefined);
@@ -38,7 +39,7 @@ export const ListModel = createModel((env: SidebarEnv) => {
       const db = await env.db();
       performance.mark?.('newsbar:db-open');
       // A short first page paints sooner; the list loads more as its end comes into view.
-      const page = await loadPage(db, filter.value, undefined, FIRST_PAGE_SIZE);
+      const page = await loadPage(db, filter.value, undefined, FIRST_PAGE_SIZE, opts());
       performance.mark?.('newsbar:page-read');
       if (seq !== listSeq) return;
       batch(() => {
@@ -60,7 +61,7 @@ export const ListModel = createModel((env: SidebarEnv) => {
       loadingMore.value = true;
       inFlight = (async () => {
         try {
-          const page = await loadPage(await env.db(), f, after);
+          const page = await loadPage(await env.db(), f, after, undefined, opts());
           if (seq !== listSeq) return;
           const seen = new Set(items.value.map((i) => i.id));
           items.value = [...items.value, ...page.items.filter((i) => !seen.has(i.id))];

@@ -1,6 +1,7 @@
 // What the user has set up: settings and topics (storage.sync) and the sources (the database).
 import { batch, computed, createModel, signal } from '@preact/signals';
-import type { Settings, Source, Topic } from '@/utils/model';
+import type { MuteRule, Settings, Source, Topic } from '@/utils/model';
+import { loadMuteRules } from '@/utils/mutes/store';
 import { DEFAULT_SETTINGS } from '@/utils/model';
 import { loadSettings, saveSettings } from '@/utils/settings';
 import { snoozeUntil } from '@/utils/topics/notify';
@@ -11,6 +12,7 @@ import type { SidebarEnv } from '../sidebar-env';
 export interface Prefs {
   settings: Settings;
   topics: Topic[];
+  mutes: MuteRule[];
 }
 
 export const PreferencesModel = createModel((env: SidebarEnv) => {
@@ -18,6 +20,7 @@ export const PreferencesModel = createModel((env: SidebarEnv) => {
   /** The settings have been read (until then `settings` holds the defaults). */
   const known = signal(false);
   const topics = signal<Topic[]>([]);
+  const mutes = signal<MuteRule[]>([]);
   const sources = signal<Source[]>([]);
   const failing = computed(() => sources.value.filter((s) => s.enabled && s.health === 'error'));
   const sourceById = computed(() => new Map(sources.value.map((s) => [s.id, s])));
@@ -26,19 +29,21 @@ export const PreferencesModel = createModel((env: SidebarEnv) => {
     settings,
     known,
     topics,
+    mutes,
     sources,
     failing,
     sourceById,
     /** Reads settings and topics without showing them yet (the first page paints first). */
     async readPrefs(): Promise<Prefs> {
-      const [s, t] = await Promise.all([loadSettings(env.sync), loadTopics(env.sync)]);
-      return { settings: s, topics: t };
+      const [s, t, m] = await Promise.all([loadSettings(env.sync), loadTopics(env.sync), loadMuteRules(env.sync)]);
+      return { settings: s, topics: t, mutes: m };
     },
     applyPrefs(p: Prefs) {
       batch(() => {
         settings.value = p.settings;
         known.value = true;
         topics.value = p.topics;
+        mutes.value = p.mutes;
       });
     },
     /** Snoozes topic alerts for an hour or until tomorrow, or turns them back on ('off'). */

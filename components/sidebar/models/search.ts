@@ -18,7 +18,7 @@ export interface SearchAnswer extends SearchResult {
 }
 
 /** `firstRows`: how many rows fill the panel now; they are shown before the rest of the answer is read. */
-export const SearchModel = createModel((env: SidebarEnv, filter: ReadonlySignal<Filter>, firstRows: () => number) => {
+export const SearchModel = createModel((env: SidebarEnv, filter: ReadonlySignal<Filter>, firstRows: () => number, showMuted?: ReadonlySignal<boolean>) => {
   const query = signal('');
   const results = signal<SearchAnswer | null>(null);
   const searching = computed(() => query.value.trim() !== '');
@@ -41,7 +41,7 @@ export const SearchModel = createModel((env: SidebarEnv, filter: ReadonlySignal<
       const rows = Math.min(firstRows(), SEARCH_LIMIT);
       // The first screenful is read and shown first; the whole answer (the count, the rows below) is
       // read once that has been painted, so its reads do not hold up the paint.
-      const asked = searchItems(db, q, { filter: filter.value, limit: rows });
+      const asked = searchItems(db, q, { filter: filter.value, limit: rows, showMuted: !!showMuted?.value });
       // Set once the first requests are on their way: the panel then renders the query (taking down
       // the rows shown before, which can take longer than those requests) while they are answered.
       query.value = q;
@@ -56,7 +56,7 @@ export const SearchModel = createModel((env: SidebarEnv, filter: ReadonlySignal<
       results.value = { query: q, items: head.items, complete: false, counted: false };
       await afterPaint();
       if (seq !== searchSeq) return;
-      const all = await searchItems(db, q, { filter: filter.value, limit: SEARCH_LIMIT });
+      const all = await searchItems(db, q, { filter: filter.value, limit: SEARCH_LIMIT, showMuted: !!showMuted?.value });
       if (seq !== searchSeq) return;
       performance.measure?.('newsbar:search-all', { start: t0 });
       results.value = { query: q, ...all, counted: true };

@@ -3,7 +3,7 @@
 // closed (closed at first: the articles start on the first screen). Kept in the page's localStorage,
 // read synchronously so the first paint is already right.
 import { createModel, signal } from '@preact/signals';
-import { FOLDERS_OPEN_KEY, SIDEBAR_COMPACT_KEY, TICKER_COLLAPSED_KEY } from '@/utils/storage-keys';
+import { FOLDERS_OPEN_KEY, SIDEBAR_COMPACT_KEY, SIDEBAR_SHOW_MUTED_KEY, TICKER_COLLAPSED_KEY } from '@/utils/storage-keys';
 
 function readFlag(key: string): boolean {
   try {
@@ -25,10 +25,17 @@ export const ViewModel = createModel(() => {
   const compact = signal(readFlag(SIDEBAR_COMPACT_KEY));
   const tickerCollapsed = signal(readFlag(TICKER_COLLAPSED_KEY));
   const foldersOpen = signal(readFlag(FOLDERS_OPEN_KEY));
+  /** Muted articles shown, dimmed (utils/mutes/). */
+  const showMuted = signal(readFlag(SIDEBAR_SHOW_MUTED_KEY));
   return {
     compact,
     tickerCollapsed,
     foldersOpen,
+    showMuted,
+    setShowMuted(v: boolean) {
+      showMuted.value = v;
+      keepFlag(SIDEBAR_SHOW_MUTED_KEY, v);
+    },
     setCompact(v: boolean) {
       compact.value = v;
       keepFlag(SIDEBAR_COMPACT_KEY, v);

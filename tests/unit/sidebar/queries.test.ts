@@ -78,6 +78,7 @@ describe('loadCounts', () => {
       starred: 1,
       sources: { s1: 2, s2: 0, s3: 0 },
       topics: { t1: 2, t2: 1 },
+      muted: 0,
     });
   });
 });
