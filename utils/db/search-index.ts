@@ -13,17 +13,35 @@ import type { Item } from '../model';
 import type { NewsSchema, NewsDb, QueueEntry, SegmentMeta } from './schema';
 import { buildSegment, type BuiltSegment } from '../search/segment';
 import { allWords, decodeDocs, encodeDocs } from '../search/segment-docs';
+import { itemSearchWords } from '../search/words';
 import { ALL } from './counters';
 
-/** Items indexed per transaction. */
-export const INDEX_BATCH = 2048;
 /** A rebuilt segment holds at most this many items; bigger ones are split. */
 export const MAX_SEGMENT = 8192;
+/**
+ * Queued items indexed into one segment: a big poll's items make one segment (or two), not a run of
+ * small ones that four at a time are read again and rewritten to be merged.
+ */
+export const INDEX_BATCH = MAX_SEGMENT;
+/** Items read per read-only transaction while a segment is gathered (pages' reads go in between). */
+const READ_CHUNK = 2048;
 /** Segments of one size class merged together. */
 const MERGE_FAN_IN = 4;
 
 const INDEX_STORES = ['items', 'counters', 'searchQueue', 'searchSegments', 'searchDocs', 'searchPostings'] as const;
 type IndexTx = IDBPTransaction<NewsSchema, (typeof INDEX_STORES)[number][], 'readwrite'>;
+/** Writing a segment needs no item: its transaction leaves the items store to the pages. */
+const SEGMENT_STORES = ['searchQueue', 'searchSegments', 'searchDocs', 'searchPostings'] as const;
+type SegmentTx = IDBPTransaction<NewsSchema, (typeof SEGMENT_STORES)[number][], 'readwrite'>;
+
+/** What a segment needs of an item: its store key, time and words (not its text, which can be large). */
+interface Doc {
+  id: string;
+  key: number;
+  published: number;
+  words: string[];
+}
+const docOf = (it: Item): Doc => ({ id: it.id, key: knownKeyOf(it)!, published: it.published, words: itemSearchWords(it) });
 
 const macrotask = () => new Promise<void>((r) => setTimeout(r, 0));
 
@@ -43,12 +61,12 @@ export function prefixKeyRange(prefix: string): IDBKeyRange {
   return IDBKeyRange.bound([prefix], [prefix + '\uffff']);
 }
 
-async function nextSegment(tx: IndexTx): Promise<number> {
+async function nextSegment(tx: SegmentTx): Promise<number> {
   const last = await tx.objectStore('searchSegments').openKeyCursor(null, 'prev');
   return last ? last.key + 1 : 1;
 }
 
-async function writeSegment(tx: IndexTx, seg: number, b: BuiltSegment): Promise<SegmentMeta> {
+async function writeSegment(tx: SegmentTx, seg: number, b: BuiltSegment): Promise<SegmentMeta> {
   const meta: SegmentMeta = { seg, n: b.keys.length, maxT: b.t[0], minT: b.t[b.t.length - 1] };
   const postings = tx.objectStore('searchPostings');
   await Promise.all([
@@ -60,11 +78,11 @@ async function writeSegment(tx: IndexTx, seg: number, b: BuiltSegment): Promise<
 }
 
 /** Indexes live items (as read from the store: their keys known) in segments of at most MAX_SEGMENT, newest first. */
-async function writeSegments(tx: IndexTx, items: Item[]): Promise<void> {
-  if (items.length === 0) return;
-  const sorted = [...items].sort((a, b) => b.published - a.published);
+async function writeSegments(tx: SegmentTx, docs: Doc[]): Promise<void> {
+  if (docs.length === 0) return;
+  const sorted = [...docs].sort((a, b) => b.published - a.published);
   let seg = await nextSegment(tx);
-  for (let i = 0; i < sorted.length; i += MAX_SEGMENT) await writeSegment(tx, seg++, buildSegment(sorted.slice(i, i + MAX_SEGMENT), (it) => knownKeyOf(it)!));
+  for (let i = 0; i < sorted.length; i += MAX_SEGMENT) await writeSegment(tx, seg++, buildSegment(sorted.slice(i, i + MAX_SEGMENT), (d) => d.key, (d) => d.words));
 }
 
 const stored = (got: Array<Item | undefined>): Item[] => got.filter((it): it is Item => !!it);
@@ -82,10 +100,15 @@ export async function allQueuedIds(queue: QueueStore): Promise<Set<string>> {
   return new Set(entries.flatMap((e, i) => queuedIdsOf(keys[i]!, e)));
 }
 
-/** Indexes one batch of the queue; returns how many queued items it took (0: the queue is empty). */
-async function indexBatch(db: NewsDb, batch: number): Promise<number> {
-  const tx = db.transaction([...INDEX_STORES], 'readwrite');
-  const queue = tx.objectStore('searchQueue');
+/**
+ * Indexes one batch of the queue; returns how many queued items it took (0: the queue is empty).
+ * The items are read in read-only transactions, then the segment and the removal of its queue
+ * entries are one transaction, which a killed worker keeps or loses whole. An item whose text is
+ * written meanwhile is queued again under a key of its own and indexed next (search checks each
+ * candidate's own text); one deleted meanwhile is named in vain, as any item deleted after indexing.
+ */
+async function indexBatch(db: NewsDb, batch: number, pause: () => Promise<void>): Promise<number> {
+  const queue = db.transaction('searchQueue').store;
   const [keys, entries] = await Promise.all([queue.getAllKeys(null, batch), queue.getAll(null, batch)]);
   // Whole entries, oldest first, until the batch is full (always at least one).
   const ids = new Set<string>();
@@ -97,11 +120,19 @@ async function indexBatch(db: NewsDb, batch: number): Promise<number> {
     n += got.length;
     taken++;
   }
-  if (taken > 0) {
-    // An item queued twice (written again) is indexed once, as it is now.
-    await writeSegments(tx, stored(await readItems(tx.objectStore('items'), ids)));
-    await queue.delete(IDBKeyRange.bound(keys[0]!, keys[taken - 1]!));
+  if (taken === 0) return 0;
+  // An item queued twice (written again) is indexed once, as it is now.
+  const list = [...ids];
+  const docs: Doc[] = [];
+  for (let i = 0; i < list.length; i += READ_CHUNK) {
+    if (i > 0) await pause();
+    docs.push(...stored(await readItems(db.transaction('items').store, list.slice(i, i + READ_CHUNK))).map(docOf));
   }
+  const tx: SegmentTx = db.transaction([...SEGMENT_STORES], 'readwrite');
+  await writeSegments(tx, docs);
+  // Exactly the entries read: one queued meanwhile (a key between them, in the same millisecond) stays.
+  const q = tx.objectStore('searchQueue');
+  await Promise.all(keys.slice(0, taken).map((k) => q.delete(k)));
   await tx.done;
   return n;
 }
@@ -150,7 +181,8 @@ async function rebuild(tx: IndexTx, segs: SegmentMeta[]): Promise<void> {
     deletes.push(tx.objectStore('searchDocs').delete(s.seg), tx.objectStore('searchSegments').delete(s.seg));
   });
   await Promise.all(deletes);
-  await writeSegments(tx, stored(await getItemsByKey(tx.objectStore('items'), keys)));
+  // (A rebuild's transaction holds the segment stores too, and the items it reads.)
+  await writeSegments(tx as unknown as SegmentTx, stored(await getItemsByKey(tx.objectStore('items'), keys)).map(docOf));
 }
 
 /** One merge or clean-up step; false when there is nothing to do. */
@@ -183,7 +215,7 @@ async function indexAll(db: NewsDb, opts: IndexOptions): Promise<number> {
   const pause = opts.pause ?? macrotask;
   let total = 0;
   for (;;) {
-    const n = await indexBatch(db, batch);
+    const n = await indexBatch(db, batch, pause);
     total += n;
     if (n === 0) break;
     await pause();

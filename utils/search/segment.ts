@@ -63,12 +63,12 @@ export interface BuiltSegment {
 
 type Indexable = Pick<Item, 'id' | 'title' | 'summaryHtml' | 'contentHtml' | 'published'>;
 
-/** The segment of `items`, each named in it by its store key (`keyOf`). */
-export function buildSegment<T extends Indexable>(items: readonly T[], keyOf: (it: T) => number): BuiltSegment {
+/** The segment of `items`, each named in it by its store key (`keyOf`), by its words (`wordsOf`, default its text's). */
+export function buildSegment<T extends Pick<Item, 'id' | 'published'>>(items: readonly T[], keyOf: (it: T) => number, wordsOf: (it: T) => readonly string[] = (it) => itemSearchWords(it as unknown as Indexable)): BuiltSegment {
   const docs = [...items].sort(newestFirst);
   const lists = new Map<string, number[]>();
   docs.forEach((it, n) => {
-    for (const w of itemSearchWords(it)) {
+    for (const w of wordsOf(it)) {
       const l = lists.get(w);
       if (l) l.push(n);
       else lists.set(w, [n]);
