@@ -48,6 +48,8 @@ export interface FreshRss {
   ids(stream: string, exclude?: string): Promise<string[]>;
   /** Every item of the reading list: title, short id, read, starred. */
   items(): Promise<Array<{ title: string; id: string; read: boolean; starred: boolean }>>;
+  /** The requests FreshRSS answered so far ("GET /api/greader.php/…"), from its own server's log. */
+  requestLog(): string[];
 }
 
 export async function startFreshRss(feeds: Record<string, string>): Promise<FreshRss> {
@@ -109,6 +111,12 @@ export async function startFreshRss(feeds: Record<string, string>): Promise<Fres
       fs.rmSync(dir, { recursive: true, force: true });
     },
     call,
+    // Counted where they arrive, not by the client that makes them.
+    requestLog: () =>
+      fs
+        .readFileSync(path.join(dir, 'freshrss.log'), 'utf8')
+        .split('\n')
+        .flatMap((line) => /\[\d{3}\]: (\S+ \S+)/.exec(line)?.[1] ?? []),
     ids: async (stream, exclude) => {
       const q = new URLSearchParams({ s: stream, n: '1000', output: 'json', ...(exclude ? { xt: exclude } : {}) });
       return (JSON.parse(await call(`stream/items/ids?${q}`)) as { itemRefs?: Array<{ id: string }> }).itemRefs?.map((r) => r.id) ?? [];
