@@ -136,6 +136,13 @@ export async function benchServerSync(): Promise<Section> {
   const worst = Math.max(...atServer);
   const shown = (p: string) => decodeURIComponent(p.replace(/^(\S+) \/api\/greader\.php\/reader\/api\/0\//, '$1 ')).replace(/(n=\d+|output=json)&?/g, '').replace(/[?&]$/, '');
   const paths = idle.find((x) => x.atServer.length === worst)?.atServer.map(shown).join(', ') ?? '';
+  // The first sync's pages, one entry per kind of request with its count.
+  const kinds = new Map<string, number>();
+  for (const p of firstRequests[0] ?? []) {
+    const k = shown(p).replace(/\?.*/, '');
+    kinds.set(k, (kinds.get(k) ?? 0) + 1);
+  }
+  const firstList = [...kinds].map(([k, n]) => (n > 1 ? `${k} x ${n}` : k)).join(', ');
   return {
     title: `Feed server: first sync of ${FEEDS} feeds x ${PER_FEED} items from FreshRSS`,
     rows: [
@@ -145,9 +152,11 @@ export async function benchServerSync(): Promise<Section> {
       { metric: 'requests of an idle sync (at FreshRSS; most of any run)', value: String(worst), baseline: `${Math.max(...idle.map((x) => x.counted))} (counted by the sync itself)`, target: '<= 3', verdict: verdict(worst <= 3) },
     ],
     notes: [
-      `${RUNS} pairs, each side in a fresh profile, the order alternating; medians. FreshRSS 1.24.3 (php -S, SQLite) on 127.0.0.1 had fetched the feeds before; the own ingest reads the same files from FreshRSS's fixture feed server (php -S, one request at a time).`,
-      `Connect + first sync (first run, at FreshRSS): ${firstRequests[0]?.map((p) => shown(p).replace(/\?.*/, '')).join(', ')}. It ends when the account records the sync (the badge is set just after). The ingest ends when the poll has stored everything and set the badge. Neither includes the search indexing that follows.`,
+      `${RUNS} pair${RUNS === 1 ? '' : 's'}, each side in a fresh profile, the order alternating; medians. FreshRSS 1.24.3 (php -S, SQLite) on 127.0.0.1 had fetched the feeds before; the own ingest reads the same files from FreshRSS's fixture feed server (php -S, one request at a time).`,
+      `Connect + first sync (first run, at FreshRSS): ${firstList}. It ends when the account records the sync (the badge is set just after). The ingest ends when the poll has stored everything and set the badge. Neither includes the search indexing that follows.`,
       `The idle sync is the worker handle's syncNow() right after the first sync; its requests are counted in FreshRSS's own server log: ${paths}.`,
+      // greader.php answers a full page (count >= n) with a continuation.
+      ...(paths.includes('&c=') ? ['An id list of 10,000 or more (the page size) takes a second request: FreshRSS gives a continuation whenever a page is full.'] : []),
     ],
   };
 }
