@@ -22,6 +22,7 @@ import { benchPeers } from './peers';
 import { benchWake } from './wake';
 import { benchWakeTrace } from './wake-trace';
 import { benchStories } from './stories';
+import { benchServerSync } from './server-sync';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const only = process.argv.slice(2);
@@ -59,6 +60,8 @@ try {
   if (only.includes('peers')) sections.push(await benchPeers());
   // No browser: the grouping module on the development days beside the checkout, `npm run bench:stories`.
   if (only.includes('stories')) sections.push(benchStories());
+  // A real FreshRSS fetching 10,000 items first, then fresh profiles: only when asked, `npm run bench:server-sync`.
+  if (only.includes('server-sync')) sections.push(await benchServerSync());
 } finally {
   await srv.close();
 }

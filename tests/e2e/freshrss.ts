@@ -1,5 +1,6 @@
 // A real FreshRSS on 127.0.0.1 for the feed server tests, started with ../shared/servers/freshrss's
-// script (or FRESHRSS_SCRIPT) on free ports, with feeds this test writes. Fails loudly when it cannot
+// script (where ../shared is not, the project's copy with the release scripts/bootstrap.sh fetched;
+// or FRESHRSS_SCRIPT) on free ports, with feeds this test writes. Fails loudly when it cannot
 // start: a sync test must never pass without its server. Also a tiny Google Reader API client, to
 // change state "on another device" and read the server's state back.
 import { execFile } from 'node:child_process';
@@ -10,7 +11,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-export const FRESHRSS_SCRIPT = process.env.FRESHRSS_SCRIPT ?? path.resolve('../shared/servers/freshrss/start-freshrss.sh');
+const SHARED_SCRIPT = path.resolve('../shared/servers/freshrss/start-freshrss.sh');
+const OWN_SCRIPT = path.resolve('scripts/freshrss/start-freshrss.sh');
+export const FRESHRSS_SCRIPT = process.env.FRESHRSS_SCRIPT ?? (fs.existsSync(SHARED_SCRIPT) ? SHARED_SCRIPT : OWN_SCRIPT);
 export const READ = 'user/-/state/com.google/read';
 export const STARRED = 'user/-/state/com.google/starred';
 
@@ -48,10 +51,15 @@ export interface FreshRss {
   ids(stream: string, exclude?: string): Promise<string[]>;
   /** Every item of the reading list: title, short id, read, starred. */
   items(): Promise<Array<{ title: string; id: string; read: boolean; starred: boolean }>>;
+  /** The requests FreshRSS answered so far ("GET /api/greader.php/…"), from its own server's log. */
+  requestLog(): string[];
 }
 
 export async function startFreshRss(feeds: Record<string, string>): Promise<FreshRss> {
   if (!fs.existsSync(FRESHRSS_SCRIPT)) throw new Error(`FreshRSS script not found at ${FRESHRSS_SCRIPT} (set FRESHRSS_SCRIPT)`);
+  if (FRESHRSS_SCRIPT === OWN_SCRIPT && !fs.existsSync(path.resolve('scripts/freshrss/vendor/freshrss-1.24.3-slim.tgz'))) {
+    throw new Error('FreshRSS is not on this machine: ../shared/servers/freshrss is missing and scripts/bootstrap.sh has not fetched the release');
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsbar-freshrss-'));
   const feedsDir = path.join(dir, 'feeds');
   fs.mkdirSync(feedsDir);
@@ -109,6 +117,12 @@ export async function startFreshRss(feeds: Record<string, string>): Promise<Fres
       fs.rmSync(dir, { recursive: true, force: true });
     },
     call,
+    // Counted where they arrive, not by the client that makes them.
+    requestLog: () =>
+      fs
+        .readFileSync(path.join(dir, 'freshrss.log'), 'utf8')
+        .split('\n')
+        .flatMap((line) => /\[\d{3}\]: (\S+ \S+)/.exec(line)?.[1] ?? []),
     ids: async (stream, exclude) => {
       const q = new URLSearchParams({ s: stream, n: '1000', output: 'json', ...(exclude ? { xt: exclude } : {}) });
       return (JSON.parse(await call(`stream/items/ids?${q}`)) as { itemRefs?: Array<{ id: string }> }).itemRefs?.map((r) => r.id) ?? [];
