@@ -12,7 +12,12 @@ export const LABEL_PREFIX = 'user/-/label/';
 export const SERVER_TIMEOUT_MS = 30_000;
 /** Items asked for per page of stream/contents, and ids per page of stream/items/ids. */
 export const PAGE_ITEMS = 1000;
-export const PAGE_IDS = 10_000;
+/**
+ * Ids are small, and a server answers a full page with a continuation even when nothing follows
+ * (FreshRSS: `count >= n`): a page far above what a reader holds keeps an idle sync to one request
+ * per list. A server with a lower cap answers its cap and a continuation, which is followed.
+ */
+export const PAGE_IDS = 100_000;
 
 export interface ServerSubscription {
   /** The server's id of the subscription ("feed/1"): not its URL on every server. */
