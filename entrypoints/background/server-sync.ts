@@ -14,6 +14,7 @@ import { releaseServerSources } from '@/utils/feed-server/disconnect';
 import { updateBadge } from './badge';
 import { broadcast } from './broadcast';
 import { drainAlerts } from './alerts';
+import { indexSearch } from './poll-runner';
 
 const area = (): LocalArea => browser.storage.local as unknown as LocalArea;
 let chain: Promise<unknown> = Promise.resolve();
@@ -41,6 +42,8 @@ export function runServerSync(opts: SyncOptions = {}): Promise<SyncResult> {
         if (!out || out.sourcesChanged || out.sourceIds.length || out.flagsTaken) broadcast({ type: 'sourcesChanged' });
         if (out?.newIds.length) broadcast({ type: 'newItems', count: out.newIds.length, sourceIds: out.sourceIds });
       }
+      // The server's items are indexed for search as a poll's are (until then search scans the queue).
+      if (out?.newIds.length) void indexSearch();
     }
   });
   chain = run.catch(() => {});
