@@ -28,8 +28,13 @@ function safeDecode(s: string): string {
 
 /** Resolve `url` against `base`; only http(s) URLs come out, anything else (javascript:, data:, junk) gives ''. */
 export function absoluteUrl(url: string, base?: string): string {
+  return parseAbsolute(url, base)?.href ?? '';
+}
+
+/** The URL object of an http(s) address, resolved against `base` (a broken base is ignored). */
+function parseAbsolute(url: string, base?: string): URL | undefined {
   const raw = (url ?? '').trim();
-  if (!raw) return '';
+  if (!raw) return undefined;
   let u: URL;
   try {
     u = base ? new URL(raw, base) : new URL(raw);
@@ -38,12 +43,12 @@ export function absoluteUrl(url: string, base?: string): string {
       // A base that is itself relative or broken: try the URL on its own.
       u = new URL(raw);
     } catch {
-      return '';
+      return undefined;
     }
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return '';
-  if (!u.hostname) return '';
-  return u.href;
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
+  if (!u.hostname) return undefined;
+  return u;
 }
 
 /**
@@ -52,9 +57,9 @@ export function absoluteUrl(url: string, base?: string): string {
  * parameters kept in their order and spelling.
  */
 export function canonicalUrl(url: string, base?: string): string {
-  const href = absoluteUrl(url, base);
-  if (!href) return '';
-  const u = new URL(href); // URL lower-cases scheme and host and drops the default port
+  // Parsed once (every link of every feed comes here): URL lower-cases scheme and host and drops the default port.
+  const u = parseAbsolute(url, base);
+  if (!u) return '';
   u.hash = '';
   const query = u.search.slice(1);
   if (query) {
