@@ -18,6 +18,7 @@ import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { CHROMIUM, EXT_DIR } from '../../tests/e2e/harness';
 import type { NewsServer } from '../news-server/server';
 import { fmt, median, rssFeed, verdict, type Row, type Section } from './common';
+import { WEBFEED_COUNT } from './peers/adapters';
 
 const SOURCES = Number(process.env.STORE_SOURCES ?? 200);
 const PER_SOURCE = 50;
@@ -179,14 +180,7 @@ const COMPACT = `(async () => {
 })()`;
 
 /** The peer keeps its entries in the database 'web-feed' (store 'entries'), subscriptions as bookmarks. */
-const COUNT_PEER = `(async () => {
-  if (!(await indexedDB.databases()).some((d) => d.name === 'web-feed')) return 0;
-  const db = await new Promise((res, rej) => { const r = indexedDB.open('web-feed'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
-  try {
-    if (!db.objectStoreNames.contains('entries')) return 0;
-    return await new Promise((res, rej) => { const r = db.transaction('entries').objectStore('entries').count(); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
-  } finally { db.close(); }
-})()`;
+const COUNT_PEER = WEBFEED_COUNT;
 
 function webfeed(dir: string): Adapter {
   return {

@@ -177,19 +177,20 @@ export const brook = (dir: string): Adapter & { dir: string } => ({
   },
 });
 
-/** Its entry count, without creating its database (a versionless open before its worker's would break its upgrade). */
-const WEBFEED_COUNT = `window.__wfCount = async () => {
+/**
+ * WebFeed's entry count, as an expression evaluated in one of its pages (a string: evaluated past the
+ * page's CSP, which forbids eval), without creating its database: a versionless open before its
+ * worker's would break its upgrade.
+ */
+export const WEBFEED_COUNT = `(async () => {
   if (!(await indexedDB.databases()).some((d) => d.name === 'web-feed')) return 0;
   const db = await new Promise((res, rej) => { const r = indexedDB.open('web-feed'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
   try {
     if (!db.objectStoreNames.contains('entries')) return 0;
     return await new Promise((res, rej) => { const r = db.transaction('entries').objectStore('entries').count(); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
   } finally { db.close(); }
-}`;
-const wfCount = async (page: Page) => {
-  await page.evaluate(WEBFEED_COUNT); // a string: evaluated past the page's CSP, which forbids eval
-  return page.evaluate(() => (window as unknown as { __wfCount(): Promise<number> }).__wfCount());
-};
+})()`;
+const wfCount = (page: Page): Promise<number> => page.evaluate(WEBFEED_COUNT);
 
 /** WebFeed's "fetch now" (last-fetch-at in the past) and its 'sync-feed' alarm set to fire now: its syncAll() runs as on its own alarm. */
 async function webfeedSync(b: Launched, page: Page, want?: number): Promise<Refreshed> {
@@ -204,7 +205,7 @@ async function webfeedSync(b: Launched, page: Page, want?: number): Promise<Refr
       chrome.storage.onChanged.addListener(on);
     });
   });
-  await page.evaluate(WEBFEED_COUNT);
+  await page.evaluate(`window.__wfCount = () => ${WEBFEED_COUNT}`);
   const t0 = await page.evaluate(() => performance.now());
   const startedAt = Date.now();
   await b.sw.evaluate(async () => {
