@@ -9,8 +9,11 @@ interface Waiting {
   reject: (e: unknown) => void;
 }
 
-/** At most this many sources in one transaction (a long transaction holds back the pages' reads). */
-const MAX_GROUP = 8;
+/**
+ * At most this many sources in one transaction (a long transaction holds back the pages' reads: the
+ * longest of a 200 x 50 ingest took about 260 ms at 16, 235 ms at 8, for 0.87x the ingest's time).
+ */
+const MAX_GROUP = 16;
 
 export type StoreFn = (write: PollWrite) => Promise<StoreResult>;
 

@@ -198,7 +198,7 @@ function redirectPatch(source: Source, finalUrl: string | undefined): Partial<So
   return { redirectTo: finalUrl, redirectCount: count };
 }
 
-/** Parsed sources waiting for their transaction without holding a fetch slot (two groups of store-queue.ts). */
+/** Parsed sources waiting for their transaction without holding a fetch slot (one group of store-queue.ts). */
 const MAX_PARSED_WAITING = 16;
 
 /** Polls every due source, several at a time; one failing or hanging source never blocks the others. */
