@@ -35,6 +35,16 @@ const STORY_FEEDS = [
   body: `<?xml version="1.0"?><rss version="2.0"><channel><title>${name}</title><link>https://${link.split('/')[0]}/</link><item><title>${title}</title><link>https://${link}</link><guid>https://${link}</guid><pubDate>${new Date(Date.now() - (3 - i) * 600_000).toUTCString()}</pubDate></item></channel></rss>`,
 }));
 
+/**
+ * A generated feed of word salad without the event's words: otherwise a random headline such as
+ * "Coast quake tsunami vote ..." may take the event's reports into its own story, depending on the
+ * order the old build happened to store them in, and this check is about the update, not about
+ * grouping word salad (tests/unit/stories holds the grouping's own cases).
+ */
+function filler(prefix: string, n: number, seed: number): string {
+  return rssFeed(prefix, n, seed).replace(/\b(coast|quake|tsunami)\b/gi, (w) => ({ coast: 'garden', quake: 'opera', tsunami: 'glacier' })[w.toLowerCase()] ?? w);
+}
+
 async function launch(extDir: string, profile: string): Promise<{ context: BrowserContext; run: <T, A = undefined>(fn: string | ((arg: A) => T | Promise<T>), arg?: A) => Promise<T> }> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -126,7 +136,7 @@ export async function checkUpgrade(oldDir: string, newDir: string, feeds = 40, p
   fs.cpSync(path.resolve(oldDir), ext, { recursive: true });
   const srv = await startNewsServer();
   try {
-    for (let s = 0; s < FEEDS; s++) srv.route(`/up/${s}.xml`, { body: rssFeed(`u${s}`, PER_FEED, s) });
+    for (let s = 0; s < FEEDS; s++) srv.route(`/up/${s}.xml`, { body: filler(`u${s}`, PER_FEED, s) });
     for (const f of STORY_FEEDS) srv.route(f.path, { body: f.body });
     const browser = await launch(ext, profile);
     await browser.run(() => (globalThis as any).newsbar.installed());
@@ -182,7 +192,7 @@ export async function checkUpgrade(oldDir: string, newDir: string, feeds = 40, p
     const unindexed: string[] = await after.run(UNINDEXED);
     // A poll after the update, each feed one item longer: the dedupe must find every stored item
     // (schema 16 finds them through the identity maps the migration made), so only the new ones come.
-    for (let s = 0; s < FEEDS; s++) srv.route(`/up/${s}.xml`, { body: rssFeed(`u${s}`, PER_FEED + 1, s) });
+    for (let s = 0; s < FEEDS; s++) srv.route(`/up/${s}.xml`, { body: filler(`u${s}`, PER_FEED + 1, s) });
     const repolled = await after.run(async () => {
       const nb = (globalThis as any).newsbar;
       await nb.pollNow();
@@ -192,7 +202,7 @@ export async function checkUpgrade(oldDir: string, newDir: string, feeds = 40, p
     // A new source carrying the first feed's stories under guids of its own: each is a story already
     // stored (the same link), so it joins that row and adds nothing (schema 17 finds the stories of
     // other sources through the links the migration put in the identity maps).
-    const mirror = rssFeed('u0', PER_FEED + 1, 0).replaceAll('<guid isPermaLink="false">u0-', '<guid isPermaLink="false">mirror-');
+    const mirror = filler('u0', PER_FEED + 1, 0).replaceAll('<guid isPermaLink="false">u0-', '<guid isPermaLink="false">mirror-');
     if (mirror.includes('>u0-')) throw new Error('the mirror feed kept the first feed\'s guids');
     srv.route('/up/mirror.xml', { body: mirror });
     const mirrored = await after.run(async (url: string) => {
