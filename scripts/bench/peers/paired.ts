@@ -25,7 +25,12 @@ export interface Metric {
   format(x: number): string;
   /** The goal: the ratio Newsbar / peer at most this. */
   target?: number;
+  /** The goal holds against this peer only (the one the goal was set against). */
+  targetPeer?: RunResult['name'];
 }
+
+/** The metric's goal against `peer`, if it has one there. */
+export const targetFor = (m: Metric, peer: RunResult['name']): number | undefined => (m.targetPeer === undefined || m.targetPeer === peer ? m.target : undefined);
 
 /** Newsbar / peer for each pair both of whose runs succeeded. */
 export function pairedRatios(runs: readonly RunResult[], peer: RunResult['name'], get: (r: RunResult) => number | undefined): number[] {
