@@ -6,7 +6,8 @@
 // the browser) both do (scripts/bench/peers/paired.ts).
 // Env: PEER_PAIRS (5), PEER_FEEDS (200), PEER_ITEMS (50), PEERS (brook,webfeed), PEER_LOAD
 // (quiet | loaded | both, default both), PEER_HOGS (busy processes in the loaded run, 1),
-// PEER_JSON (raw runs, default test-results/peer-bench.json).
+// PEER_JSON (raw runs, default test-results/peer-bench.json), PEER_WITH (an earlier run's raw JSON
+// of the other kind, to judge both together).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -120,9 +121,13 @@ export async function benchPeers(): Promise<Section> {
   const rows: Row[] = [];
   const notes: string[] = [];
   const raw: Record<string, Condition[]> = {};
+  // An earlier run of the other kind (PEER_WITH: its raw JSON), so a quiet and a loaded run made
+  // apart still give one verdict together.
+  const earlier = process.env.PEER_WITH ? (JSON.parse(fs.readFileSync(process.env.PEER_WITH, 'utf8')) as { raw: Record<string, Condition[]> }).raw : {};
   for (const peer of peers) {
     const conds: Condition[] = [];
     for (const load of loads) conds.push(await runPairs(nb, peer, load, pairs, feeds, items));
+    for (const c of earlier[peer.name] ?? []) if (!conds.some((x) => x.load === c.load)) conds.push(c);
     raw[peer.name] = conds;
     rows.push(...peerRows(peer, conds));
     for (const c of conds) notes.push(`${peer.label}, ${c.load}: load average ${c.loadavg.start.map((x) => x.toFixed(1)).join('/')} at the start, ${c.loadavg.end.map((x) => x.toFixed(1)).join('/')} at the end${c.runs.some((r) => r.error) ? `; failed runs: ${c.runs.filter((r) => r.error).map((r) => `${r.name} pair ${r.pair}: ${r.error!.split('\n')[0]}`).join('; ')}` : ''}.`);
@@ -134,6 +139,7 @@ export async function benchPeers(): Promise<Section> {
   const json = path.resolve(process.env.PEER_JSON ?? 'test-results/peer-bench.json');
   fs.mkdirSync(path.dirname(json), { recursive: true });
   fs.writeFileSync(json, JSON.stringify({ date: new Date().toISOString(), pairs, feeds, items, raw }, null, 1));
+  if (process.env.PEER_WITH) notes.push(`The ${loads.length > 1 ? '' : loads[0] === 'quiet' ? 'loaded' : 'quiet'} run's pairs come from ${process.env.PEER_WITH}.`);
   notes.unshift(`\`PEER_PAIRS=${pairs} PEER_LOAD=${loads.length > 1 ? 'both' : loads[0]} npm run bench:peers\` (scripts/bench/peers.ts): ${pairs} pairs per peer and kind of run, the order alternating; ratios are Newsbar / peer per pair, median (min-max). The loaded run has ${process.env.PEER_HOGS ?? 1} busy process(es) of its own beside the browser. Raw runs: ${path.relative(process.cwd(), json)}.`);
   return { title: `Beside the peers: ${feeds} feeds x ${items} items (ratios Newsbar / peer, below 1 = Newsbar cheaper)`, rows, notes };
 }
