@@ -3,6 +3,22 @@ import type { Topic } from '@/utils/model';
 import { t } from '@/utils/i18n';
 import { TopicEditor } from './TopicEditor';
 import type { OptionsStore } from './state';
+import { ENGINE_NAMES } from '@/utils/search-feeds/kind';
+import { problemText } from '@/utils/problem-text';
+
+/** How the topic's search is doing, in plain words: which engine, and whether it was asked to slow down or failed. */
+function SearchState({ store, topic }: { store: OptionsStore; topic: Topic }) {
+  if (!topic.search) return null;
+  const engine = ENGINE_NAMES[topic.search.kind];
+  const src = store.searchSources.value[topic.id];
+  const now = store.now();
+  if (src?.throttledUntil && src.throttledUntil > now) {
+    const at = new Date(src.throttledUntil).toLocaleString(store.locale, { weekday: 'short', hour: '2-digit', minute: '2-digit' });
+    return <p class="error" role="status">{t('opt_search_throttled', [engine, at])}</p>;
+  }
+  if (src?.problem) return <p class="error" role="status">{t('opt_search_failed', problemText(src.problem))}</p>;
+  return <p class="muted">{t('opt_search_on', engine)}</p>;
+}
 
 function TopicRow({ store, topic, onEdit }: { store: OptionsStore; topic: Topic; onEdit: () => void }) {
   const [confirm, setConfirm] = useState(false);
@@ -19,6 +35,7 @@ function TopicRow({ store, topic, onEdit }: { store: OptionsStore; topic: Topic;
       {topic.sourceIds.length > 0 && (
         <p class="muted">{t('opt_scope_only', topic.sourceIds.map((s) => names.get(s) ?? s).join(', '))}</p>
       )}
+      <SearchState store={store} topic={topic} />
       {confirm ? (
         <div class="confirm" role="group" aria-labelledby={`${id}-confirm`}>
           <p id={`${id}-confirm`}>{t('opt_topic_remove_confirm', topic.name)}</p>

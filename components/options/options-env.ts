@@ -25,6 +25,8 @@ export interface OptionsEnv {
   download(filename: string, text: string, mime: string): void;
   now(): number;
   locale: string;
+  /** The origin topics' searches are asked at instead of the engines' (end-to-end and demo builds only). */
+  searchBase?(): Promise<string | undefined>;
   /** navigator.storage.estimate(): how much the browser says Newsbar uses (absent in tests). */
   estimate?(): Promise<{ usage?: number; quota?: number }>;
 }
