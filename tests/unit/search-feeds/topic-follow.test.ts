@@ -1,0 +1,90 @@
+// A topic that searches the news, end to end in the store: its search becomes a source it owns, polled
+// politely (30 min and more, a 429 backs off hours and is remembered for the topic, an hourly cap across
+// topics), only what the topic's query matches is kept and tagged with the topic (even when the topic
+// is limited to other sources), and turning the search off removes its items unless starred.
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { pollerContext } from '../poller/helpers';
+import { pollDue } from '@/utils/poller/poll';
+import { followTopicSearches } from '@/utils/db/search-sources';
+import { getSource, listSources } from '@/utils/db/sources';
+import { loadPage } from '@/utils/db/queries';
+import { setStar } from '@/utils/db/read-state';
+import { topicSet } from '@/utils/topics/rematch';
+import { searchSourceId } from '@/utils/search-feeds/topic-source';
+import type { SearchRequestLog } from '@/utils/poller/search-poll';
+import type { Topic } from '@/utils/model';
+
+const GN_BODY = fs.readFileSync('tests/fixtures/search-feeds/google-news-en.xml', 'utf8');
+const topic: Topic = { id: 't-cease', name: 'Ceasefire', query: '"ceasefire talks"', sourceIds: ['s-elsewhere'], notify: true, breaking: false, createdAt: 1, search: { kind: 'googleNews' } };
+const MIN = 60_000;
+
+describe('a topic that searches the news', () => {
+  const c = pollerContext();
+  const follow = (topics: Topic[]) => followTopicSearches(c.db, topics, 'en-GB', c.clock.t, c.srv.origin);
+
+  it('follows a search source it owns, at the test server, in the edition of the locale', async () => {
+    expect(await follow([topic])).toMatchObject({ added: 1 });
+    const src = (await getSource(c.db, searchSourceId(topic.id)))!;
+    expect(src).toMatchObject({ topicId: 't-cease', searchEngine: 'googleNews', name: 'Ceasefire · Google News', enabled: true });
+    expect(src.url).toBe(`${c.srv.origin}/rss/search?q=%22ceasefire+talks%22&hl=en-GB&gl=GB&ceid=GB%3Aen`);
+    expect(await follow([topic])).toMatchObject({ added: 0, updated: 0, removed: 0 });
+    // Bing instead: the same source, moved (another request: no validators kept).
+    await follow([{ ...topic, search: { kind: 'bingNews' } }]);
+    expect((await getSource(c.db, src.id))!.url).toBe(`${c.srv.origin}/news/search?q=%22ceasefire+talks%22&format=rss`);
+  });
+
+  it('keeps what the topic matches, tags it with the topic, and waits 30 minutes or more', async () => {
+    c.srv.route('/rss/search', { body: GN_BODY, headers: { etag: '"v1"' } });
+    await follow([topic]);
+    const out = await pollDue(c.deps({ topics: topicSet([topic]) }));
+    expect(out).toMatchObject([{ kind: 'stored' }]);
+    const rows = (await loadPage(c.db, { kind: 'topic', id: topic.id })).items;
+    // "Talks - a view from the region" does not say "ceasefire talks": the engine's loose match, filtered out.
+    expect(rows.map((r) => [r.title, r.outlet]).sort()).toEqual([['Ceasefire talks resume in Cairo', 'Reuters'], ['What the ceasefire talks could mean for aid', 'The Guardian']]);
+    expect(rows.every((r) => r.alert === 1)).toBe(true);
+    const src = (await getSource(c.db, searchSourceId(topic.id)))!;
+    expect(src.nextPollAt - c.clock.t).toBeGreaterThanOrEqual(30 * MIN);
+    // "Refresh now" does not hurry a search.
+    c.clock.t += 5 * MIN;
+    expect(await pollDue(c.deps({ topics: topicSet([topic]) }), { force: true })).toEqual([]);
+  });
+
+  it('a 429 backs off for hours and is remembered for the topic to say', async () => {
+    c.srv.route('/rss/search', { status: 429, body: 'slow down' });
+    await follow([topic]);
+    expect(await pollDue(c.deps({ topics: topicSet([topic]) }))).toMatchObject([{ kind: 'error', problem: { code: 'http', status: 429 } }]);
+    const src = (await getSource(c.db, searchSourceId(topic.id)))!;
+    expect(src.throttledUntil! - c.clock.t).toBeGreaterThanOrEqual(2 * 60 * MIN);
+    expect(src.nextPollAt).toBe(src.throttledUntil);
+  });
+
+  it('caps searches per hour across topics; the rest wait, still due', async () => {
+    c.srv.route('/rss/search', { body: GN_BODY });
+    const topics = Array.from({ length: 14 }, (_, i) => ({ ...topic, id: `t-${i}`, query: `"ceasefire talks" word${i}` }));
+    await follow(topics);
+    let times: number[] = [];
+    const searchLog: SearchRequestLog = { load: async () => times, save: async (t) => void (times = t) };
+    expect(await pollDue(c.deps({ topics: topicSet(topics), searchLog }))).toHaveLength(12);
+    expect(times).toHaveLength(12);
+    expect((await listSources(c.db)).filter((s) => s.nextPollAt <= c.clock.t)).toHaveLength(2);
+    c.clock.t += 61 * MIN;
+    expect(await pollDue(c.deps({ topics: topicSet(topics), searchLog }))).toHaveLength(12);
+  });
+
+  it('turned off, its items go unless starred; the source stays only to name those', async () => {
+    c.srv.route('/rss/search', { body: GN_BODY });
+    await follow([topic]);
+    await pollDue(c.deps({ topics: topicSet([topic]) }));
+    const [first] = (await loadPage(c.db, { kind: 'all' })).items;
+    await setStar(c.db, first!.id, true);
+    expect(await follow([{ ...topic, search: undefined }])).toMatchObject({ removed: 1, itemsRemoved: 1 });
+    expect((await loadPage(c.db, { kind: 'all' })).items.map((r) => r.title)).toEqual([first!.title]);
+    expect(await getSource(c.db, searchSourceId(topic.id))).toMatchObject({ enabled: false });
+    // Removed topic, nothing starred: the source goes too.
+    await setStar(c.db, first!.id, false);
+    await follow([topic]);
+    expect(await follow([])).toMatchObject({ removed: 1, itemsRemoved: 1 });
+    expect(await getSource(c.db, searchSourceId(topic.id))).toBeUndefined();
+  });
+});
