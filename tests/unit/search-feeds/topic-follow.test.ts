@@ -4,7 +4,7 @@
 // is limited to other sources), and turning the search off removes its items unless starred.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { pollerContext } from '../poller/helpers';
+import { pollerContext, rss } from '../poller/helpers';
 import { pollDue } from '@/utils/poller/poll';
 import { followTopicSearches } from '@/utils/db/search-sources';
 import { getSource, listSources } from '@/utils/db/sources';
@@ -86,5 +86,34 @@ describe('a topic that searches the news', () => {
     await follow([topic]);
     expect(await follow([])).toMatchObject({ removed: 1, itemsRemoved: 1 });
     expect(await getSource(c.db, searchSourceId(topic.id))).toBeUndefined();
+  });
+});
+
+describe('the same article through a search and a subscribed feed', () => {
+  const c = pollerContext();
+  const wire = (items: Array<{ title: string; link: string }>) => rss(items.map((i, n) => ({ ...i, guid: i.link, date: new Date(Date.UTC(2026, 10, 25, 11, n)).toUTCString() })));
+
+  it('is one row, notified once: by its link (Bing\'s redirect resolved) or as the same story (Google\'s opaque link)', async () => {
+    c.srv.route('/wire.rss', { body: wire([
+      { title: 'Ceasefire talks resume in Cairo', link: 'https://www.reuters.com/world/ceasefire-talks-resume-cairo-2026-12-07/' },
+      { title: 'Markets close higher on tech rally', link: 'https://wire.example/markets' },
+      { title: 'Storm warning for the north coast', link: 'https://wire.example/storm' },
+    ]) });
+    await c.add('/wire.rss');
+    const t: Topic = { ...topic, sourceIds: [] };
+    const settings = { retentionDays: 30, maxItemsPerSource: 500, groupStories: true };
+    await pollDue(c.deps({ topics: topicSet([t]), settings }));
+    c.srv.route('/rss/search', { body: GN_BODY });
+    c.srv.route('/news/search', { body: fs.readFileSync('tests/fixtures/search-feeds/bing-news.xml', 'utf8') });
+    for (const search of [{ kind: 'googleNews' as const }, { kind: 'bingNews' as const }]) {
+      const tp = { ...t, search };
+      await followTopicSearches(c.db, [tp], 'en-US', c.clock.t, c.srv.origin);
+      await pollDue(c.deps({ topics: topicSet([tp]), settings }));
+      const rows = (await loadPage(c.db, { kind: 'topic', id: t.id })).items;
+      expect(rows.filter((r) => /ceasefire talks resume/i.test(r.title)), search.kind).toHaveLength(1);
+      const alerts = await c.db.getAll('pendingAlerts');
+      expect(alerts.filter((a) => rows.find((r) => r.id === a.itemId && /resume/i.test(r.title))), search.kind).toHaveLength(1);
+      c.clock.t += 31 * MIN;
+    }
   });
 });
