@@ -22,6 +22,7 @@ import { benchPeers } from './peers';
 import { benchWake } from './wake';
 import { benchWakeTrace } from './wake-trace';
 import { benchStories } from './stories';
+import { benchRules } from './rules';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const only = process.argv.slice(2);
@@ -59,6 +60,8 @@ try {
   if (only.includes('peers')) sections.push(await benchPeers());
   // No browser: the grouping module on the development days beside the checkout, `npm run bench:stories`.
   if (only.includes('stories')) sections.push(benchStories());
+  // Two ingests of 10,000 items per run: only when asked for, `npm run bench -- rules`.
+  if (only.includes('rules')) sections.push(await inFreshBrowser((ext) => benchRules(ext, srv, RUNS)));
 } finally {
   await srv.close();
 }
