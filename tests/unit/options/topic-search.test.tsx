@@ -3,7 +3,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { TopicsSection } from '@/components/options/TopicsSection';
-import { loadTopics } from '@/utils/topics/store';
+import { loadTopics, saveTopic } from '@/utils/topics/store';
+import { makeSource } from '@/utils/db/sources';
+import { searchSourceId } from '@/utils/search-feeds/source-id';
+import type { Source, Topic } from '@/utils/model';
 import { fakeEnv, loadLaterModules } from './fake-env';
 
 beforeAll(loadLaterModules, 60_000);
@@ -61,5 +64,30 @@ describe('a topic that searches the news', () => {
     await screen.findByText(/that is not a Google Alerts feed address/);
     expect(env.requestOrigins).not.toHaveBeenCalled();
     expect(await loadTopics(env.sync)).toEqual([]);
+  });
+});
+
+describe('a topic search, said on its topic', () => {
+  async function withSearchSource(patch: Partial<Source>) {
+    const { store, env } = fakeEnv();
+    const topic: Topic = { id: 't-1', name: 'Ceasefire', query: '"ceasefire talks"', sourceIds: [], notify: true, breaking: false, createdAt: 1, search: { kind: 'googleNews' } };
+    await saveTopic(env.sync, topic);
+    const src = makeSource({ name: 'Ceasefire · Google News', url: 'https://news.google.com/rss/search?q=%22ceasefire+talks%22' }, store.now());
+    await (await env.db()).put('sources', { ...src, id: searchSourceId(topic.id), topicId: topic.id, searchEngine: 'googleNews', ...patch });
+    await store.load();
+    render(<TopicsSection store={store} />);
+    return store;
+  }
+
+  it('the engine asked to slow down: says so, and until when', async () => {
+    const store = await withSearchSource({ throttledUntil: Date.now() + 3 * 3600_000, health: 'error', problem: { code: 'http', status: 429 } });
+    await screen.findByText(/^Google News asked Newsbar to slow down: searching again at /);
+    // Not a subscription: the source list does not hold it.
+    expect(store.sources.value).toEqual([]);
+  });
+
+  it('another failure: in plain words', async () => {
+    await withSearchSource({ health: 'error', problem: { code: 'timeout', seconds: 20 } });
+    await screen.findByText(/^The search did not work: /);
   });
 });
