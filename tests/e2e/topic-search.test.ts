@@ -67,7 +67,7 @@ describe('a topic that searches the news', () => {
     const created = await notificationsCreated(ext);
     assert.equal(created.length, 1, JSON.stringify(created));
     assert.equal(created[0]![1].title, DEMO_SEARCH_TOPIC.name);
-    assert.match(created[0]![1].message, /Cracks found in coast line rail bridge/);
+    assert.match(created[0]![1].message, /^Cracks found in coast line rail bridge, trains slowed to walking pace — Coastal Courier via Google News$/);
 
     // Polling again (the search is not due for 30 minutes; the world feed is) adds no row and no notification.
     await ext.bg(() => (globalThis as InWorker).newsbar.pollNow());
