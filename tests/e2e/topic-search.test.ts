@@ -78,3 +78,25 @@ describe('a topic that searches the news', () => {
     await options.close();
   });
 });
+
+describe('turning the search off', () => {
+  it('removes its items unless starred; the subscribed feed\'s article stays', async () => {
+    const starred = 'Bridge club championship ends in a three-way tie after 40 hours of play';
+    await side.getByRole('navigation', { name: 'Filters' }).getByRole('button', { name: new RegExp(DEMO_SEARCH_TOPIC.name) }).click();
+    const row = side.locator('.list > li', { hasText: starred });
+    await row.getByRole('button', { name: `Star: ${starred}` }).click();
+    await waitFor(async () => (await ext.bg(async () => (await (globalThis as InWorker).newsbar.countItems()))) > 0, 'the store');
+    const options = await ext.page('options.html');
+    const topic = options.locator('li.topic', { hasText: DEMO_SEARCH_TOPIC.name });
+    await topic.getByRole('button', { name: 'Edit' }).click();
+    await options.getByLabel('Also search the news').uncheck();
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.locator('li.topic', { hasText: DEMO_SEARCH_TOPIC.name }).waitFor();
+    assert.equal(await options.getByText('Also searches Google News').count(), 0);
+    await waitFor(async () => !(await titles()).includes('Cracks found in coast line rail bridge, trains slowed to walking pace'), 'the search\'s unstarred items to go', 15_000);
+    const left = await titles();
+    assert.ok(left.includes(starred), `the starred one stays: ${JSON.stringify(left)}`);
+    assert.ok(left.includes(SHARED), `the subscribed feed's article stays: ${JSON.stringify(left)}`);
+    await options.close();
+  });
+});
