@@ -35,7 +35,7 @@ describe('a topic that searches the news', () => {
   });
 
   it('keeps what the topic matches, tags it with the topic, and waits 30 minutes or more', async () => {
-    c.srv.route('/rss/search', { body: GN_BODY, headers: { etag: '"v1"' } });
+    c.srv.route('/rss/search', { body: GN_BODY });
     await follow([topic]);
     const out = await pollDue(c.deps({ topics: topicSet([topic]) }));
     expect(out).toMatchObject([{ kind: 'stored' }]);
@@ -48,6 +48,10 @@ describe('a topic that searches the news', () => {
     // "Refresh now" does not hurry a search.
     c.clock.t += 5 * MIN;
     expect(await pollDue(c.deps({ topics: topicSet([topic]) }), { force: true })).toEqual([]);
+    // When due again: a conditional GET, answered 304, and the next one 30 minutes or more away.
+    c.clock.t += 36 * MIN;
+    expect(await pollDue(c.deps({ topics: topicSet([topic]) }))).toMatchObject([{ kind: 'not-modified' }]);
+    expect((await getSource(c.db, src.id))!.nextPollAt - c.clock.t).toBeGreaterThanOrEqual(30 * MIN);
   });
 
   it('a 429 backs off for hours and is remembered for the topic to say', async () => {
