@@ -1,4 +1,6 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { topicFeed } from '@/utils/search-feeds/topic-source';
+import { hostPattern } from '@/utils/net/host-pattern';
 import type { Topic } from '@/utils/model';
 import { t } from '@/utils/i18n';
 import { TopicEditor } from './TopicEditor';
@@ -8,7 +10,27 @@ import { problemText } from '@/utils/problem-text';
 
 /** How the topic's search is doing, in plain words: which engine, and whether it was asked to slow down or failed. */
 function SearchState({ store, topic }: { store: OptionsStore; topic: Topic }) {
+  const [missing, setMissing] = useState<string | undefined>();
+  useEffect(() => {
+    // A search synced from another browser: this one may not have let Newsbar read the engine's site yet.
+    let live = true;
+    void store.searchBase().then(async (base) => {
+      const feed = topicFeed(topic, store.locale, base);
+      const pattern = feed?.ok ? hostPattern(feed.url) : undefined;
+      if (live) setMissing(pattern && !(await store.hasOrigins([pattern])) ? pattern : undefined);
+    }).catch(() => {});
+    return () => void (live = false);
+  }, [topic]);
   if (!topic.search) return null;
+  if (missing) {
+    const allow = () => void store.requestOrigins([missing]).then((ok) => ok && setMissing(undefined)).catch(() => {});
+    return (
+      <div class="search-permission">
+        <p class="error" role="status">{t('opt_search_needs_permission', new URL(missing.replace('*', '')).host)}</p>
+        <button type="button" onClick={allow}>{t('opt_search_allow')}</button>
+      </div>
+    );
+  }
   const engine = ENGINE_NAMES[topic.search.kind];
   const src = store.searchSources.value[topic.id];
   const now = store.now();

@@ -20,6 +20,8 @@ export interface OptionsEnv {
   onStorageChanged(cb: (keys: string[], area: string) => void): () => void;
   /** Must be the first thing a click handler awaits: browsers only ask inside a user gesture. */
   requestOrigins(origins: string[]): Promise<boolean>;
+  /** Whether Newsbar may read these origins already (absent in tests: it may). */
+  hasOrigins?(origins: string[]): Promise<boolean>;
   /** The browser's fetch, for utils/net/fetch-source.ts (the one fetcher of a source address). */
   fetch: typeof fetch;
   download(filename: string, text: string, mime: string): void;

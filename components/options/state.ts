@@ -317,6 +317,8 @@ export function createOptionsStore(env: OptionsEnv) {
     inspectUrl: async (url: string) => (await loadInspector()).inspectUrl(url, env.fetch),
     /** Must be the first thing a click handler awaits: browsers only ask inside a user gesture. */
     requestOrigins: (origins: string[]) => env.requestOrigins(origins),
+    /** Whether Newsbar may read these origins already (a topic's search synced from another browser may not). */
+    hasOrigins: (origins: string[]) => env.hasOrigins?.(origins) ?? Promise.resolve(true),
     download: (filename: string, text: string, mime: string) => env.download(filename, text, mime),
     now: () => env.now(),
     /** The UI language, for dates (and a topic search's edition). */

@@ -16,6 +16,7 @@ export function browserEnv(): OptionsEnv {
     onMessage: onRuntimeMessage,
     onStorageChanged: onStorageKeysChanged,
     requestOrigins: (origins) => browser.permissions.request({ origins }),
+    hasOrigins: (origins) => browser.permissions.contains({ origins }),
     fetch: (input, init) => fetch(input, init),
     download(filename, text, mime) {
       const a = document.createElement('a');

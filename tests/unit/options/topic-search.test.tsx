@@ -1,6 +1,6 @@
 // "Also search the news" in the topic editor: off by default; on, it asks for the engine's site (the
 // first thing the click awaits) and saves the topic's search; refused, it stays off and says so.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { TopicsSection } from '@/components/options/TopicsSection';
 import { loadTopics, saveTopic } from '@/utils/topics/store';
@@ -89,5 +89,21 @@ describe('a topic search, said on its topic', () => {
   it('another failure: in plain words', async () => {
     await withSearchSource({ health: 'error', problem: { code: 'timeout', seconds: 20 } });
     await screen.findByText(/^The search did not work: /);
+  });
+});
+
+describe('a topic search synced from another browser', () => {
+  it('says this browser has not allowed the site yet, and asks when the user clicks Allow', async () => {
+    const { store, env } = fakeEnv({}, { grant: true });
+    let allowed = false;
+    env.hasOrigins = async () => allowed;
+    vi.mocked(env.requestOrigins).mockImplementation(async () => (allowed = true));
+    await saveTopic(env.sync, { id: 't-1', name: 'Ceasefire', query: '"ceasefire talks"', sourceIds: [], notify: true, breaking: false, createdAt: 1, search: { kind: 'bingNews' } });
+    await store.load();
+    render(<TopicsSection store={store} />);
+    await screen.findByText(/^This browser has not let Newsbar read www\.bing\.com yet/);
+    fireEvent.click(screen.getByRole('button', { name: 'Allow' }));
+    await screen.findByText('Also searches Bing News');
+    expect(env.requestOrigins).toHaveBeenCalledWith(['https://www.bing.com/*']);
   });
 });
