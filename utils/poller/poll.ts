@@ -215,9 +215,17 @@ export async function pollDue(deps: PollDeps, opts: PollOptions = {}): Promise<S
   if (deps.searchLog && due.some(isTopicSearch)) {
     // The cap across topics: searches beyond it wait (still due) for a later poll. Recorded before
     // asking, so a killed worker errs on the side of asking less.
-    const capped = capSearches(due, await deps.searchLog.load(), deps.now());
-    due = capped.due;
-    await deps.searchLog.save(capped.times);
+    const log = deps.searchLog;
+    const capped = await log.load().then(async (times) => {
+      const c = capSearches(due, times, deps.now());
+      await log.save(c.times);
+      return c.due;
+    }).catch((e: unknown) => {
+      // The cap's record unreadable: searches wait for the next poll rather than go uncounted; the rest goes on.
+      console.warn('Newsbar: the search requests record failed', e);
+      return due.filter((s) => !isTopicSearch(s));
+    });
+    due = capped;
   }
   const out: SourceOutcome[] = [];
   const limits = { total: deps.concurrency ?? DEFAULT_LIMITS.total, perHost: deps.perHost ?? DEFAULT_LIMITS.perHost };

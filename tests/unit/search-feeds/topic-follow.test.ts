@@ -121,3 +121,16 @@ describe('the same article through a search and a subscribed feed', () => {
     }
   });
 });
+
+describe('the hourly cap\'s record unreadable', () => {
+  const c = pollerContext();
+  it('skips the searches this time and polls the other sources', async () => {
+    c.srv.route('/rss/search', { body: GN_BODY });
+    c.srv.route('/plain.rss', { body: rss([{ guid: 'a', title: 'Plain news' }]) });
+    await c.add('/plain.rss');
+    await followTopicSearches(c.db, [topic], 'en-US', c.clock.t, c.srv.origin);
+    const searchLog: SearchRequestLog = { load: async () => { throw new Error('storage is gone'); }, save: async () => {} };
+    const out = await pollDue(c.deps({ topics: topicSet([topic]), searchLog }));
+    expect(out.map((o) => o.sourceId)).toEqual([(await listSources(c.db)).find((s) => !s.topicId)!.id]);
+  });
+});
