@@ -23,6 +23,7 @@ import { storedProgress } from '@/utils/poller/progress';
 import { parseInWorker } from './parsers';
 import { beforePoll, notePoll, noteRefused } from './storage-watch';
 import { followSearches, searchLog } from './topic-searches';
+import { hostPattern } from '@/utils/net/host-pattern';
 
 let chain: Promise<unknown> = Promise.resolve();
 
@@ -39,6 +40,7 @@ async function pollDeps(): Promise<PollDeps> {
     parse: parseInWorker,
     topics: topicSet(topics, mutes),
     searchLog,
+    searchAllowed: (url) => browser.permissions.contains({ origins: [hostPattern(url)] }),
   };
 }
 

@@ -47,6 +47,8 @@ export interface PollDeps {
   reopen?: () => Promise<NewsDb>;
   /** The hour's requests to search engines, for the cap across topics (absent: no cap, as in tests of other things). */
   searchLog?: SearchRequestLog;
+  /** May Newsbar read this search's site in this browser (absent: yes)? A search synced from another browser may not yet. */
+  searchAllowed?: (url: string) => Promise<boolean>;
   /** Sources fetched at once in all (default 16). */
   concurrency?: number;
   /** Sources of one host fetched at once (default 6). */
@@ -212,6 +214,11 @@ const MAX_PARSED_WAITING = 16;
 /** Polls every due source, several at a time; one failing or hanging source never blocks the others. */
 export async function pollDue(deps: PollDeps, opts: PollOptions = {}): Promise<SourceOutcome[]> {
   let due = dueSources(await listSources(deps.db), deps.now(), opts);
+  if (deps.searchAllowed && due.some(isTopicSearch)) {
+    // Not allowed yet: not asked at all (the topic says so and offers Allow), so no failure and no back-off.
+    const allowed = await Promise.all(due.map((s) => (isTopicSearch(s) ? deps.searchAllowed!(s.url).catch(() => false) : true)));
+    due = due.filter((_, i) => allowed[i]);
+  }
   if (deps.searchLog && due.some(isTopicSearch)) {
     // The cap across topics: searches beyond it wait (still due) for a later poll. Recorded before
     // asking, so a killed worker errs on the side of asking less.

@@ -134,3 +134,17 @@ describe('the hourly cap\'s record unreadable', () => {
     expect(out.map((o) => o.sourceId)).toEqual([(await listSources(c.db)).find((s) => !s.topicId)!.id]);
   });
 });
+
+describe('a search this browser may not read yet', () => {
+  const c = pollerContext();
+  it('is not asked at all (no failure, no back-off) until allowed', async () => {
+    c.srv.route('/rss/search', { body: GN_BODY });
+    await followTopicSearches(c.db, [topic], 'en-US', c.clock.t, c.srv.origin);
+    let allowed = false;
+    const deps = () => c.deps({ topics: topicSet([topic]), searchAllowed: async () => allowed });
+    expect(await pollDue(deps())).toEqual([]);
+    expect(await getSource(c.db, searchSourceId(topic.id))).toMatchObject({ health: 'new', failures: 0 });
+    allowed = true;
+    expect(await pollDue(deps())).toMatchObject([{ kind: 'stored' }]);
+  });
+});
