@@ -18,7 +18,7 @@ export function TopicSearchFields({ idp, form, onChange, host, locale, error }: 
   const set = (patch: Partial<SearchForm>) => onChange({ ...form, ...patch });
   return (
     <fieldset class="topic-search">
-      <legend>{t('opt_topic_search')}</legend>
+      <legend>{t('opt_topic_search_legend')}</legend>
       <Check id={`${idp}-search`} checked={form.on} onChange={(on) => set({ on })} hint={t('opt_topic_search_hint')}>{t('opt_topic_search')}</Check>
       {form.on && (
         <>
