@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { launchExtension, notificationsCreated, recordNotifications, screenshot, sidebarWithSources, waitFor, type Extension } from './harness';
 import type { InWorker } from './scopes';
+import { axeViolations } from './axe';
 import { startNewsServer, type NewsServer } from '../../scripts/news-server/server';
 import { DEMO_SEARCH_TOPIC } from '../../scripts/news-server/demo-search';
 
@@ -40,6 +41,7 @@ describe('a topic that searches the news', () => {
     await options.getByLabel('Also search the news').check();
     await options.getByText(/asks your browser to let Newsbar read news\.google\.com/).waitFor();
     await screenshot(options, 'topic-search-editor');
+    assert.deepEqual(await axeViolations(options), []);
     await options.getByRole('button', { name: 'Add topic' }).click();
     const topic = options.locator('li.topic', { hasText: DEMO_SEARCH_TOPIC.name });
     await topic.getByText('Also searches Google News').waitFor();
