@@ -24,8 +24,12 @@ export function topicFeed(topic: Pick<Topic, 'query' | 'search'>, locale: string
 
 export interface SearchSourcePlan {
   add: Source[];
-  /** Sources whose address, engine or name changed (their validators are dropped: another request). */
-  update: Array<{ id: string; patch: Partial<Source> }>;
+  /**
+   * Sources whose address, engine or name changed (their validators are dropped: another request). With
+   * `requery`, the search asks for something else now: what it found before that the topic no longer
+   * matches goes, as a removed search's items do.
+   */
+  update: Array<{ id: string; patch: Partial<Source>; requery?: Pick<Topic, 'query'> }>;
   /** Sources of topics removed or whose search was turned off (or cannot be made any more). */
   remove: string[];
 }
@@ -47,7 +51,7 @@ export function planSearchSources(topics: readonly Topic[], sources: readonly So
       plan.add.push({ ...src, id, topicId: topic.id, searchEngine: feed.kind });
     } else if (cur.url !== feed.url || cur.searchEngine !== feed.kind || cur.name !== name || !cur.enabled) {
       const moved = cur.url !== feed.url;
-      plan.update.push({ id, patch: { url: feed.url, searchEngine: feed.kind, name, enabled: true, ...(moved && { etag: undefined, lastModified: undefined, nextPollAt: now, failures: 0, problem: undefined, health: 'new' as const, retryUntil: undefined }) } });
+      plan.update.push({ id, patch: { url: feed.url, searchEngine: feed.kind, name, enabled: true, ...(moved && { etag: undefined, lastModified: undefined, nextPollAt: now, failures: 0, problem: undefined, health: 'new' as const, retryUntil: undefined }) }, ...(moved && { requery: { query: topic.query } }) });
     }
   }
   for (const s of sources) if (s.topicId && s.enabled && !wanted.has(s.id)) plan.remove.push(s.id);

@@ -76,6 +76,20 @@ describe('a topic that searches the news', () => {
     expect(await pollDue(c.deps({ topics: topicSet(topics), searchLog }))).toHaveLength(12);
   });
 
+  it('a changed query drops what the search found that the topic no longer matches, unless starred', async () => {
+    c.srv.route('/rss/search', { body: GN_BODY });
+    await follow([topic]);
+    await pollDue(c.deps({ topics: topicSet([topic]) }));
+    const rows = (await loadPage(c.db, { kind: 'all' })).items;
+    const guardian = rows.find((r) => r.outlet === 'The Guardian')!;
+    await setStar(c.db, guardian.id, true);
+    // Now only Cairo: the Guardian's item no longer matches, but it is starred; nothing else goes.
+    expect(await follow([{ ...topic, query: '"ceasefire talks" cairo' }])).toMatchObject({ updated: 1, itemsRemoved: 0 });
+    await setStar(c.db, guardian.id, false);
+    expect(await follow([{ ...topic, query: '"ceasefire talks" cairo OR geneva' }])).toMatchObject({ updated: 1, itemsRemoved: 1 });
+    expect((await loadPage(c.db, { kind: 'all' })).items.map((r) => r.outlet)).toEqual(['Reuters']);
+  });
+
   it('turned off, its items go unless starred; the source stays only to name those', async () => {
     c.srv.route('/rss/search', { body: GN_BODY });
     await follow([topic]);
