@@ -12,6 +12,7 @@ import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startNewsServer } from './news-server/server';
+import { DEMO_SEARCH_TOPIC } from './news-server/demo-search';
 import type { Problem } from '../utils/problems';
 import '../utils/i18n-english';
 import { problemText } from '../utils/problem-text';
@@ -118,7 +119,7 @@ try {
     ? await launchExtension({ headless, viewport: { width: 420, height: 860 }, ownSignals: true })
     : await launchExtension({ headless, viewport: null, args: DEMO_WINDOW_ARGS, pinAction: true, ownSignals: true });
   // The demo has no internet: it adds its own local sources (a new install has none until chosen).
-  await ext.bg(async (a: { origin: string; key: string; server: boolean }) => {
+  await ext.bg(async (a: { origin: string; key: string; server: boolean; topic: { name: string; query: string } }) => {
     const nb = (globalThis as any).newsbar;
     for (const s of await nb.listSources()) await nb.removeSource(s.id);
     // Two real live pages: a live blog with LiveBlogPosting JSON-LD, and a page with a dated "Latest" list.
@@ -127,7 +128,10 @@ try {
     if (!a.server) await nb.addSource({ name: 'Demo World', url: `${a.origin}/demo/world.rss`, kind: 'feed', intervalMin: 1 });
     await nb.addSource({ name: 'Demo Analysis', url: `${a.origin}/demo/analysis.json`, kind: 'feed', intervalMin: 1 });
     await nb.addSource({ name: 'Demo Wire (NewsAPI-style)', url: `${a.origin}/demo/v2/top-headlines?country=us`, kind: 'newsapi', intervalMin: 1, apiKey: a.key });
-  }, { origin: srv.origin, key: DEMO_KEY, server: withServer });
+    // A topic that also searches the news: "Google News" is the demo server's search (no internet here).
+    await nb.setSearchBase(a.origin);
+    await nb.saveTopic({ id: 't-demo-bridge', ...a.topic, sourceIds: [], notify: true, breaking: false, createdAt: Date.now(), search: { kind: 'googleNews' } });
+  }, { origin: srv.origin, key: DEMO_KEY, server: withServer, topic: DEMO_SEARCH_TOPIC });
   if (withServer) {
     freshRss = await startFreshRss({});
     await freshRss.call('subscription/quickadd', [['quickadd', `${srv.origin}/demo/world.rss`]]);

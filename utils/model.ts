@@ -7,6 +7,8 @@ export type Flag = 0 | 1;
 /** The kinds of source, one row each in utils/sources/kinds.ts ('feed' = detect the format from the body; 'live' = a followed live page). */
 export type { ApiKind, FeedKind, LiveKind, SourceKind } from './sources/kinds';
 import type { ApiKind, FeedKind, LiveKind, SourceKind } from './sources/kinds';
+import type { TopicSearch } from './search-feeds/topic-search';
+import type { SearchFeedKind } from './search-feeds/kind';
 
 export interface Item {
   /** Stable id: 11 characters hashed from the source id and the item's identity (utils/normalize/ids.ts), also the dedupe key. */
@@ -145,6 +147,16 @@ export interface Source {
    * server (utils/feed-server/): its items are read from the server, and Newsbar never fetches it itself.
    */
   server?: string;
+  /**
+   * The topic whose search this source follows ("Also search the news", utils/search-feeds/topic-source.ts):
+   * not one of the user's subscriptions (never listed, synced or exported as one), polled politely, and
+   * removed with the topic's search. Disabled: the search is off, kept only for its starred items.
+   */
+  topicId?: string;
+  /** The engine of a topic's search (its address may be a test server's). */
+  searchEngine?: SearchFeedKind;
+  /** A topic's search: the engine asked Newsbar to slow down (429/503); not asked again before this (UTC ms). */
+  throttledUntil?: number;
   /** Was the feed server's until Disconnect: its next poll matches the feed's items to the server's copies by link (utils/db/items.ts). */
   relinkByUrl?: boolean;
 }
@@ -173,6 +185,8 @@ export interface Topic {
   createdAt: number;
   /** "Tell me when this story develops": a read story of this topic that gains a report comes back unread. */
   followStories?: boolean;
+  /** "Also search the news": the topic follows a search feed built from its query (absent: off). */
+  search?: TopicSearch;
 }
 
 /**

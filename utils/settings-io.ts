@@ -10,6 +10,7 @@ import { SETTINGS_KEY } from './storage-keys';
 import { addSourcesAtomically, type ImportResult } from './db/sources';
 import { replaceTopics } from './topics/store';
 import { parseQuery } from './topics/query';
+import { readTopicSearch } from './search-feeds/read-search';
 import { isHhMm, parseHttpUrl } from './validate';
 import { isApiKind, isSourceKind, KIND_TABLE, kindRow } from './sources/kinds';
 
@@ -116,7 +117,9 @@ function readTopic(v: unknown, i: number, now: number): Topic {
   if (!Array.isArray(sourceIds) || !sourceIds.every((x) => typeof x === 'string')) bad(`${where}.sourceIds`, 'must be a list of source ids');
   const createdAt = typeof v.createdAt === 'number' && v.createdAt > 0 ? v.createdAt : now;
   const follow = 'followStories' in v && bool(v, 'followStories', where) ? { followStories: true } : {};
-  return { id, name, query, sourceIds, notify: bool(v, 'notify', where), breaking: bool(v, 'breaking', where), createdAt, ...follow };
+  const search = v.search === undefined ? undefined : readTopicSearch(v.search);
+  if (v.search !== undefined && !search) bad(`${where}.search`, 'is not a news search (Google News, Bing News or a Google Alerts feed)');
+  return { id, name, query, sourceIds, notify: bool(v, 'notify', where), breaking: bool(v, 'breaking', where), createdAt, ...follow, ...(search && { search }) };
 }
 
 function readMute(v: unknown, i: number, now: number): MuteRule {

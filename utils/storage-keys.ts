@@ -36,6 +36,13 @@ export const touchesSettingsOrTopics = (keys: readonly string[]): boolean =>
 export const apiKeyKey = (sourceId: string) => `apiKey:${sourceId}`;
 /** The connected feed server (utils/feed-server/account.ts): its address, the user, the sync's state. No secret. */
 export const FEED_SERVER_KEY = 'feedServer';
+/**
+ * End-to-end, demo and benchmark builds only (mode e2e; the store's build never reads it): the origin
+ * that topics' searches are asked at instead of the engines' (there is no internet there).
+ */
+export const SEARCH_BASE_KEY = 'searchBase';
+/** The times of the search requests made in the last hour, across topics (the hourly cap, utils/search-feeds/politeness.ts). */
+export const SEARCH_REQUESTS_KEY = 'searchRequests';
 /** The feed server's API password and auth token: never synced, never exported, never logged, never shown again. */
 export const FEED_SERVER_SECRET_KEY = 'feedServerSecret';
 /** How the source list syncs, for the options page (written by entrypoints/background/source-sync.ts). */

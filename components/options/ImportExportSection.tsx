@@ -6,7 +6,7 @@ import type { SourceKind } from '@/utils/model';
 import { t, tn } from '@/utils/i18n';
 import type { OpmlBadEntry, OpmlError, OpmlReading, OpmlRepeat } from '@/utils/opml';
 import type { readSettingsFile, SettingsFileError } from '@/utils/settings-io';
-import { originsFor } from '@/utils/origins';
+import { originsFor, searchOrigins } from '@/utils/origins';
 import { inOpml } from '@/utils/sources/kinds';
 import { findSameFeed } from '@/utils/normalize/feed-address';
 import { problemText } from '@/utils/problem-text';
@@ -117,7 +117,8 @@ export function ImportExportSection({ store }: { store: OptionsStore }) {
 
   async function confirm() {
     if (!pending) return;
-    const origins = originsFor(pending.fresh);
+    // Topics that search the news ask for their engine's site too, in the same prompt.
+    const origins = [...new Set([...originsFor(pending.fresh), ...(pending.kind === 'json' ? searchOrigins(pending.file.topics, store.locale) : [])])];
     // First await of the click: the permission prompt needs the user gesture.
     if (origins.length > 0 && !(await store.requestOrigins(origins).catch(() => false))) {
       setErrors({ [pending.kind]: t('opt_import_permission') });

@@ -13,6 +13,13 @@ import { syncQuotaProblem } from '@/utils/sync-quota';
 import { problemOf } from '@/utils/problems';
 import { problemSentence } from '@/utils/problem-text';
 import type { OptionsStore } from './state';
+import { TopicSearchFields } from './TopicSearchFields';
+import { formOfSearch, searchOfForm } from '@/utils/search-feeds/search-form';
+import { topicFeed } from '@/utils/search-feeds/topic-source';
+import { hostPattern } from '@/utils/net/host-pattern';
+
+/** The site each engine is asked at, named in why the browser asks. */
+const SEARCH_HOSTS = { googleNews: 'news.google.com', bingNews: 'www.bing.com', googleAlerts: 'www.google.com' } as const;
 
 export function TopicEditor({ store, topic, onDone }: { store: OptionsStore; topic?: Topic; onDone: (saved?: Topic) => void }) {
   const [name, setName] = useState(topic?.name ?? '');
@@ -22,6 +29,10 @@ export function TopicEditor({ store, topic, onDone }: { store: OptionsStore; top
   const [notify, setNotify] = useState(topic?.notify ?? true);
   const [breaking, setBreaking] = useState(topic?.breaking ?? false);
   const [follow, setFollow] = useState(topic?.followStories ?? false);
+  const [searchForm, setSearchForm] = useState(formOfSearch(topic?.search));
+  const [searchError, setSearchError] = useState('');
+  /** Where searches are asked instead of the engines: end-to-end and demo builds only. */
+  const [searchBase, setSearchBase] = useState<string | undefined>();
   const [shown, setShown] = useState<TopicFieldErrors>({});
   const [touched, setTouched] = useState(false);
   /** Synced storage refused the save (quota): said at the query, the typed text kept. */
@@ -36,6 +47,7 @@ export function TopicEditor({ store, topic, onDone }: { store: OptionsStore; top
   const idp = topic ? `topic-${topic.id}` : 'topic-new';
 
   useEffect(() => nameRef.current?.focus(), []);
+  useEffect(() => void store.searchBase().then(setSearchBase).catch(() => {}), []);
 
   async function onSubmit(e: Event) {
     e.preventDefault();
@@ -45,6 +57,22 @@ export function TopicEditor({ store, topic, onDone }: { store: OptionsStore; top
       (live.name ? nameRef : queryRef).current?.focus();
       return;
     }
+    const wanted = searchOfForm(searchForm, query.trim(), store.locale);
+    if (!wanted.ok) {
+      setSearchError(t(`search_problem_${wanted.problem}`));
+      return;
+    }
+    const feed = wanted.search && topicFeed({ query: query.trim(), search: wanted.search }, store.locale, searchBase);
+    if (feed?.ok) {
+      // The first thing awaited: the browser asks only inside the click. Refused: the search stays off.
+      const granted = await store.requestOrigins([hostPattern(feed.url)]).catch(() => false);
+      if (!granted) {
+        setSearchForm({ ...searchForm, on: false });
+        setSearchError(t('opt_search_refused', new URL(feed.url).host));
+        return;
+      }
+    }
+    setSearchError('');
     const saved: Topic = {
       id: topic?.id ?? newTopicId(store.now()),
       name: name.trim(),
@@ -54,6 +82,7 @@ export function TopicEditor({ store, topic, onDone }: { store: OptionsStore; top
       breaking,
       createdAt: topic?.createdAt ?? store.now(),
       ...(follow ? { followStories: true } : {}),
+      ...(wanted.search ? { search: wanted.search } : {}),
     };
     try {
       await store.saveTopic(saved);
@@ -107,6 +136,9 @@ export function TopicEditor({ store, topic, onDone }: { store: OptionsStore; top
         <Check id={`${idp}-breaking`} checked={breaking} onChange={setBreaking} hint={t('opt_topic_breaking_hint')}>{t('opt_topic_breaking')}</Check>
         <Check id={`${idp}-follow`} checked={follow} onChange={setFollow} hint={t('opt_follow_stories_hint')}>{t('opt_follow_stories')}</Check>
       </fieldset>
+
+      <TopicSearchFields idp={idp} form={searchForm} onChange={(f) => { setSearchForm(f); setSearchError(''); }}
+        host={SEARCH_HOSTS[searchForm.engine]} locale={store.locale} error={searchError || undefined} />
 
       <TopicPreview store={store} query={query} sourceIds={scoped ? sourceIds : []} valid={!live.query} />
 

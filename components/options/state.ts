@@ -34,6 +34,8 @@ export interface PendingRemoval {
 export function createOptionsStore(env: OptionsEnv) {
   const server = createServerModel(env);
   const sources = signal<Source[]>([]);
+  /** The sources that follow topics' searches, by topic id: not subscriptions, shown on their topic. */
+  const searchSources = signal<Record<string, Source>>({});
   const topics = signal<Topic[]>([]);
   const mutes = signal<MuteRule[]>([]);
   /** What each mute rule hides now (the counters the worker keeps as it re-applies the rules). */
@@ -93,7 +95,8 @@ export function createOptionsStore(env: OptionsEnv) {
     const counts: Record<string, number> = {};
     for (const s of list) counts[s.id] = totals.get(sourceKey(s.id)) ?? 0;
     const hidden = new Set(removal.value?.ids ?? []);
-    sources.value = hidden.size ? list.filter((s) => !hidden.has(s.id)) : list;
+    searchSources.value = Object.fromEntries(list.filter((s) => s.topicId && s.enabled).map((s) => [s.topicId!, s]));
+    sources.value = list.filter((s) => !s.topicId && !hidden.has(s.id));
     itemCounts.value = counts;
   }
 
@@ -304,7 +307,7 @@ export function createOptionsStore(env: OptionsEnv) {
   return {
     /** The feed server section's model (components/options/server-model.ts). */
     server,
-    sources, topics, settings, itemCounts, loaded, status, removal, syncStatus, storageFull, removeOlder,
+    sources, searchSources, topics, settings, itemCounts, loaded, status, removal, syncStatus, storageFull, removeOlder,
     load, loadOnce, watch, reloadSources, reloadSync, addSource, updateSource, updateSources, removeSource, removeSources, undoRemoval, commitRemoval,
     setApiKey, getApiKey, refresh,
     saveTopic, removeTopic, updateSettings, announce,
@@ -314,9 +317,13 @@ export function createOptionsStore(env: OptionsEnv) {
     inspectUrl: async (url: string) => (await loadInspector()).inspectUrl(url, env.fetch),
     /** Must be the first thing a click handler awaits: browsers only ask inside a user gesture. */
     requestOrigins: (origins: string[]) => env.requestOrigins(origins),
+    /** Whether Newsbar may read these origins already (a topic's search synced from another browser may not). */
+    hasOrigins: (origins: string[]) => env.hasOrigins?.(origins) ?? Promise.resolve(true),
     download: (filename: string, text: string, mime: string) => env.download(filename, text, mime),
     now: () => env.now(),
-    /** The UI language, for dates. */
+    /** The UI language, for dates (and a topic search's edition). */
     locale: env.locale,
+    /** Where topics' searches are asked instead of the engines (end-to-end and demo builds only). */
+    searchBase: () => env.searchBase?.() ?? Promise.resolve(undefined),
   };
 }

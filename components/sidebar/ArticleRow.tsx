@@ -73,7 +73,7 @@ function Thumb({ item, load, onShow, tab, title }: { item: Item; load: boolean; 
 function outletName(item: Item, source: Source | undefined): string {
   const name = source?.name ?? t('sb_unknown_source');
   if (!item.outlet) return name;
-  const engine = source && searchFeedKindOfUrl(source.url);
+  const engine = source && (source.searchEngine ?? searchFeedKindOfUrl(source.url));
   return t('sb_outlet_via', [item.outlet, engine ? ENGINE_NAMES[engine] : name]);
 }
 

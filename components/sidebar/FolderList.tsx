@@ -104,7 +104,7 @@ export function FolderList({ store, id }: { store: SidebarStore; id: string }) {
     if (!next.delete(key)) next.add(key);
     setOpen(next);
   };
-  const { folders, loose } = folderTree(store.sources.value);
+  const { folders, loose } = folderTree(store.sources.value.filter((s) => !s.topicId));
   return (
     <ul class="folder-list" id={id}>
       {folders.map((f) => <GroupItem key={f.path} store={store} g={{ ...f, label: f.name }} open={open} toggle={toggle} />)}

@@ -9,6 +9,8 @@ import { rematchStored } from '@/utils/topics/rematch';
 import { matchStoredItems, takeAlertPlan } from '@/utils/topics/alert-store';
 import { FIREFOX_ITEMS_MAX } from '@/utils/topics/notify';
 import { holdForLater, pruneNotified, registerNotificationListeners, show } from './notifications';
+import { ENGINE_NAMES } from '@/utils/search-feeds/kind';
+import { t } from '@/utils/i18n';
 import { updateBadge } from './badge';
 import { broadcast } from './broadcast';
 
@@ -35,7 +37,11 @@ export async function drainAlerts(): Promise<void> {
   const [topics, settings, sources] = await Promise.all([loadTopics(browser.storage.sync), loadSettings(browser.storage.sync), listSources(db)]);
   const now = Date.now();
   const plan = await takeAlertPlan(db, {
-    topics, settings, now, sourceNames: new Map(sources.map((s) => [s.id, s.name])), platformMax: import.meta.env.FIREFOX ? FIREFOX_ITEMS_MAX : undefined,
+    topics, settings, now,
+    // A topic's search is named by its engine ("Reuters via Google News"), as the sidebar's row names it.
+    sourceNames: new Map(sources.map((s) => [s.id, s.topicId && s.searchEngine ? ENGINE_NAMES[s.searchEngine] : s.name])),
+    outletVia: (outlet, source) => t('sb_outlet_via', [outlet, source]),
+    platformMax: import.meta.env.FIREFOX ? FIREFOX_ITEMS_MAX : undefined,
   });
   if (!plan || plan.handled.length === 0) return;
   if (plan.held) await holdForLater(plan.held);

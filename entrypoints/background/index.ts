@@ -3,7 +3,8 @@
 import { isMessage } from '@/utils/messages';
 import { SETTINGS_KEY } from '@/utils/storage-keys';
 import { ensureAlarm, openPanelOnClick, POLL_ALARM, toggleSidebarOnClick } from './setup';
-import { indexSearch, runFollow, runPoll, stopFollowing } from './poll-runner';
+import { indexSearch, inPollQueue, runFollow, runPoll, stopFollowing } from './poll-runner';
+import { registerSearchListener } from './topic-searches';
 import { updateBadge } from './badge';
 import { isSourceListKey, pullSourceList, pushSourceList } from './source-sync';
 import { workerHandle, type WorkerHandle } from './worker-handle';
@@ -29,6 +30,7 @@ export default defineBackground(() => {
   importParsersOnInstall();
   if (import.meta.env.FIREFOX) toggleSidebarOnClick();
   registerAlertListeners(rematchOrKeep);
+  registerSearchListener(inPollQueue, () => runPoll(), updateBadge);
 
   let markInstalled!: () => void;
   const installed = new Promise<void>((r) => (markInstalled = r));

@@ -22,6 +22,8 @@ import { currentMutes } from './mutes';
 import { storedProgress } from '@/utils/poller/progress';
 import { parseInWorker } from './parsers';
 import { beforePoll, notePoll, noteRefused } from './storage-watch';
+import { followSearches, searchLog } from './topic-searches';
+import { hostPattern } from '@/utils/net/host-pattern';
 
 let chain: Promise<unknown> = Promise.resolve();
 
@@ -37,6 +39,8 @@ async function pollDeps(): Promise<PollDeps> {
     getApiKey,
     parse: parseInWorker,
     topics: topicSet(topics, mutes),
+    searchLog,
+    searchAllowed: (url) => browser.permissions.contains({ origins: [hostPattern(url)] }),
   };
 }
 
@@ -45,6 +49,8 @@ async function runOnce(opts: PollOptions): Promise<SourceOutcome[]> {
   // polled first once there is room (storage-watch.ts). Before the poll's connection is taken: a
   // refused write may have made the browser close the one it went through.
   const first = await beforePoll().catch((e: unknown) => (console.warn('Newsbar: the storage check failed', e), []));
+  // Topics' searches follow the topics (a change missed while the worker slept is caught here).
+  await followSearches().catch((e: unknown) => console.warn('Newsbar: topic searches could not follow the topics', e));
   const deps = await pollDeps();
   let refused = false;
   deps.onStorageRefused = (sourceId) => {

@@ -21,7 +21,7 @@ async function deviceId(): Promise<string> {
 
 export async function pushSourceList(): Promise<void> {
   // A feed server's sources follow the user through the server itself, not this list.
-  const list = (await listSources(await getDb())).filter((s) => !s.server);
+  const list = (await listSources(await getDb())).filter((s) => !s.server && !s.topicId);
   const meta = await writeSourceList(browser.storage.sync, list.map(syncedOf), await deviceId(), Date.now());
   await browser.storage.local.set({
     [STAMP_KEY]: meta.at,
@@ -36,7 +36,7 @@ export async function pullSourceList(): Promise<boolean> {
   const stamp = ((await browser.storage.local.get(STAMP_KEY))[STAMP_KEY] as number | undefined) ?? 0;
   if (got.meta.device === (await deviceId()) || got.meta.at <= stamp) return false;
   const db = await getDb();
-  const plan = planSync((await listSources(db)).filter((s) => !s.server), got.list);
+  const plan = planSync((await listSources(db)).filter((s) => !s.server && !s.topicId), got.list);
   const firstTime = stamp === 0;
   if (plan.add.length) await addSourcesAtomically(db, plan.add);
   for (const u of plan.update) await updateSource(db, u.id, u.patch).catch(() => {});

@@ -1,6 +1,7 @@
 // The real browser behind the options page.
 import { onRuntimeMessage, onStorageKeysChanged } from '@/components/shared/page-listeners';
 import { getDb } from '@/utils/db/schema';
+import { SEARCH_BASE_KEY } from '@/utils/storage-keys';
 import type { OptionsEnv } from '@/components/options/options-env';
 
 export function browserEnv(): OptionsEnv {
@@ -15,6 +16,7 @@ export function browserEnv(): OptionsEnv {
     onMessage: onRuntimeMessage,
     onStorageChanged: onStorageKeysChanged,
     requestOrigins: (origins) => browser.permissions.request({ origins }),
+    hasOrigins: (origins) => browser.permissions.contains({ origins }),
     fetch: (input, init) => fetch(input, init),
     download(filename, text, mime) {
       const a = document.createElement('a');
@@ -26,5 +28,7 @@ export function browserEnv(): OptionsEnv {
     now: () => Date.now(),
     locale: browser.i18n.getUILanguage?.() || navigator.language || 'en',
     estimate: () => navigator.storage.estimate(),
+    // Only the end-to-end and demo build has no internet to search: the store's build never reads this.
+    ...(import.meta.env.MODE === 'e2e' && { searchBase: async () => (await browser.storage.local.get(SEARCH_BASE_KEY))[SEARCH_BASE_KEY] as string | undefined }),
   };
 }

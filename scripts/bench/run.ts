@@ -23,6 +23,7 @@ import { benchWake } from './wake';
 import { benchWakeTrace } from './wake-trace';
 import { benchStories } from './stories';
 import { benchServerSync } from './server-sync';
+import { benchRules } from './rules';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const only = process.argv.slice(2);
@@ -62,6 +63,8 @@ try {
   if (only.includes('stories')) sections.push(benchStories());
   // A real FreshRSS fetching 10,000 items first, then fresh profiles: only when asked, `npm run bench:server-sync`.
   if (only.includes('server-sync')) sections.push(await benchServerSync());
+  // Two ingests of 10,000 items per run: only when asked for, `npm run bench -- rules`.
+  if (only.includes('rules')) sections.push(await inFreshBrowser((ext) => benchRules(ext, srv, RUNS)));
 } finally {
   await srv.close();
 }

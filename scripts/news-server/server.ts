@@ -1,6 +1,8 @@
 // A real HTTP news server on 127.0.0.1 for Newsbar's tests, benchmarks and demo.
 // - /demo/*            the demo news (articles RSS, live Atom, JSON Feed, NewsAPI-style JSON), and two
 //                      live pages: /demo/live/storm (LiveBlogPosting JSON-LD) and /demo/latest (a dated list)
+// - /rss/search?q=…   the demo's news search, shaped like Google News RSS search (./demo-search.ts),
+//                      and /rss/articles/<id>, where its opaque links lead
 // - /fixtures/<file>   files from tests/fixtures/feeds
 // - any path set with `route()`: a test's own feed or fault (status, headers, body, delay, hang)
 // Conditional GET: every 200 carries an ETag and Last-Modified and a matching request gets 304.
@@ -11,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoImage, demoJsonFeed, demoLiveAtom, demoRss, DEMO_ARTICLES } from './demo-content';
 import { demoArticlePage, demoLivePage } from './article-pages';
+import { demoSearchArticle, demoSearchRss } from './demo-search';
 import { demoLatestPage, demoLivePage as demoLiveBlogPage } from './demo-live';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../tests/fixtures/feeds');
@@ -72,6 +75,8 @@ export function startNewsServer(opts: NewsServerOptions = {}): Promise<NewsServe
   const headersSeen = new Map<string, http.IncomingHttpHeaders>();
   const sockets = new Set<import('node:net').Socket>();
   const startedAt = Date.now();
+  /** When the demo's news search was first asked (its fresh report's time). */
+  let searchFirstAt: number | undefined;
   const everySec = opts.updateEverySec ?? 20;
   const apiKey = opts.demoApiKey ?? 'demo-key-0123456789';
   // Last-Modified per body, so a changed body gets a new date and an unchanged one keeps it.
@@ -153,6 +158,15 @@ export function startNewsServer(opts: NewsServerOptions = {}): Promise<NewsServe
       return send(req, res, status, { 'content-type': 'application/rss+xml; charset=utf-8', ...spec.headers }, body, spec.conditional ?? true);
     }
     if (p.startsWith('/demo')) return demo(req, res, p, u.searchParams);
+    // Dated from the server's start, so an unchanged search answers a conditional GET with 304.
+    if (p === '/rss/search') return send(req, res, 200, { 'content-type': 'application/rss+xml; charset=utf-8' }, Buffer.from(demoSearchRss(origin, startedAt, (searchFirstAt ??= Date.now()), u.searchParams.get('q') ?? '')));
+    const found = p.match(/^\/rss\/articles\/([\w-]+)$/);
+    const article = found ? demoSearchArticle(found[1]!) : undefined;
+    if (article && 'redirect' in article) {
+      res.writeHead(302, { location: article.redirect, 'content-length': '0' });
+      return res.end();
+    }
+    if (article) return send(req, res, 200, { 'content-type': 'text/html; charset=utf-8' }, Buffer.from(article.html));
     if (p.startsWith('/fixtures/')) {
       const name = path.basename(p);
       try {

@@ -1,7 +1,7 @@
 import {
   ALERT_DIGEST_KEY, ALERT_NOTES_KEY, apiKeyKey, READER_PREFS_KEY, SETTINGS_KEY, SIDEBAR_TOPIC_KEY, SOURCE_LIST_KEY, SOURCE_LIST_STAMP_KEY,
   FOLDERS_OPEN_KEY, SIDEBAR_COMPACT_KEY, SOURCE_LIST_STATUS_KEY, sourceListChunkKey, SYNC_DEVICE_KEY, TICKER_COLLAPSED_KEY, TOPIC_IDS_KEY, topicIdOfKey, topicKey, touchesSettingsOrTopics,
-  STORAGE_STATE_KEY, keptActionKey, isKeptActionKey, MUTE_IDS_KEY, muteRuleKey, muteIdOfKey, SIDEBAR_SHOW_MUTED_KEY,
+  STORAGE_STATE_KEY, keptActionKey, isKeptActionKey, MUTE_IDS_KEY, muteRuleKey, muteIdOfKey, SIDEBAR_SHOW_MUTED_KEY, SEARCH_BASE_KEY, SEARCH_REQUESTS_KEY,
 } from '@/utils/storage-keys';
 
 // The keys are stored on users' machines and in their synced storage: a changed string would lose
@@ -17,6 +17,7 @@ describe('storage keys', () => {
     expect([SIDEBAR_COMPACT_KEY, TICKER_COLLAPSED_KEY, FOLDERS_OPEN_KEY]).toEqual(['newsbar.sidebar.compact', 'newsbar.sidebar.tickerCollapsed', 'newsbar.sidebar.foldersOpen']);
     expect([STORAGE_STATE_KEY, keptActionKey('0001-a')]).toEqual(['storageState', 'keptAction:0001-a']);
     expect([MUTE_IDS_KEY, muteRuleKey('m-1'), SIDEBAR_SHOW_MUTED_KEY]).toEqual(['muteIds', 'mute:m-1', 'newsbar.sidebar.showMuted']);
+    expect([SEARCH_BASE_KEY, SEARCH_REQUESTS_KEY]).toEqual(['searchBase', 'searchRequests']);
     expect(isKeptActionKey(keptActionKey('x'))).toBe(true);
     expect(isKeptActionKey(apiKeyKey('s1'))).toBe(false);
   });

@@ -17,6 +17,7 @@ import type { TopicSet } from '../topics/rematch';
 import { isEnded, nextLiveState } from './live';
 import { DEFAULT_LIMITS, hostOf, runPerHost } from './per-host';
 import { isRefusal, isRefusalSoon, knownLost } from '../db/quota';
+import { capSearches, isTopicSearch, searchFailurePatch, searchSuccessPatch, topicItems, type SearchRequestLog } from './search-poll';
 
 /** A redirect seen this many polls in a row is treated as permanent and the source's URL follows it. */
 export const REDIRECTS_TO_MOVE = 3;
@@ -44,6 +45,10 @@ export interface PollDeps {
    * the disk fills up): the sources after it are stored through the new one.
    */
   reopen?: () => Promise<NewsDb>;
+  /** The hour's requests to search engines, for the cap across topics (absent: no cap, as in tests of other things). */
+  searchLog?: SearchRequestLog;
+  /** May Newsbar read this search's site in this browser (absent: yes)? A search synced from another browser may not yet. */
+  searchAllowed?: (url: string) => Promise<boolean>;
   /** Sources fetched at once in all (default 16). */
   concurrency?: number;
   /** Sources of one host fetched at once (default 6). */
@@ -75,7 +80,8 @@ export function dueSources(sources: Source[], now: number, opts: PollOptions = {
   // Forcing ("Refresh now") skips the schedule and the back-off, never a server's Retry-After.
   const waits = (s: Source) => s.retryUntil !== undefined && s.retryUntil > now;
   const first = new Set(opts.first);
-  const due = (s: Source) => (opts.force || first.has(s.id) ? !waits(s) : s.nextPollAt <= now);
+  // A topic's search keeps its polite schedule whatever is forced (utils/search-feeds/politeness.ts).
+  const due = (s: Source) => (isTopicSearch(s) ? s.nextPollAt <= now && !waits(s) : opts.force || first.has(s.id) ? !waits(s) : s.nextPollAt <= now);
   // A feed server's sources are read from the server (utils/feed-server/), never fetched here.
   const out = sources.filter((s) => s.enabled && !s.server && !isEnded(s) && (!opts.sourceIds || opts.sourceIds.includes(s.id) || first.has(s.id)) && due(s));
   // Sources waiting for room go first (a stable sort keeps the rest in their order).
@@ -120,6 +126,7 @@ export async function pollSource(deps: PollDeps, source: Source, unchanged?: Map
       retryUntil: undefined,
       etag: res.etag,
       lastModified: res.lastModified,
+      ...(isTopicSearch(source) && searchSuccessPatch(source, now, random)),
     };
     if (res.kind === 'not-modified') {
       if (source.kind === 'live') ok.live = nextLiveState(source, now, { newUpdates: 0, read: false });
@@ -127,11 +134,12 @@ export async function pollSource(deps: PollDeps, source: Source, unchanged?: Map
       else await patchSource(deps.db, source.id, { ...ok, lastStatus: 304 });
       return { sourceId: source.id, kind: 'not-modified' };
     }
-    const feed = await deps.parse(source.kind, res.body, res.contentType, { baseUrl: res.finalUrl || source.url, apiKey: key });
+    const feed = await deps.parse(source.kind, res.body, res.contentType, { baseUrl: res.finalUrl || source.url, apiKey: key, searchKind: source.searchEngine });
     fetched?.();
     Object.assign(ok, { lastStatus: res.status }, redirectPatch(source, res.redirected && !isApi(source) ? res.finalUrl : undefined));
     if (!source.siteUrl && feed.siteUrl) ok.siteUrl = feed.siteUrl;
-    const items: ParsedItem[] = feed.items;
+    // A topic's search keeps what the topic's own query matches (the engine's match is loose).
+    const items: ParsedItem[] = topicItems(source, feed.items, deps.topics);
     const stored = await store({ source, parsed: items, now, settings: deps.settings, sourcePatch: ok, topics: deps.topics });
     if (source.kind === 'live') {
       // Whether the coverage goes on depends on how many updates were new: known only once stored.
@@ -151,6 +159,7 @@ export async function pollSource(deps: PollDeps, source: Source, unchanged?: Map
     const problem = problemFor(e, key);
     const failures = source.failures + 1;
     const retryAfterMs = e instanceof FetchError ? e.retryAfterMs : undefined;
+    const status = e instanceof FetchError ? e.status : undefined;
     await patchSourceOrNote(deps, source.id, {
       lastPollAt: now,
       failures,
@@ -160,6 +169,7 @@ export async function pollSource(deps: PollDeps, source: Source, unchanged?: Map
       lastStatus: e instanceof FetchError ? e.status : undefined,
       nextPollAt: nextPollAfterFailure(now, source.intervalMin, failures, random, retryAfterMs),
       ...(source.kind === 'live' && { live: nextLiveState(source, now, { newUpdates: 0, read: false }) }),
+      ...(isTopicSearch(source) && searchFailurePatch(source, now, failures, status, retryAfterMs, random)),
     });
     return { sourceId: source.id, kind: 'error', problem };
   }
@@ -203,7 +213,27 @@ const MAX_PARSED_WAITING = 16;
 
 /** Polls every due source, several at a time; one failing or hanging source never blocks the others. */
 export async function pollDue(deps: PollDeps, opts: PollOptions = {}): Promise<SourceOutcome[]> {
-  const due = dueSources(await listSources(deps.db), deps.now(), opts);
+  let due = dueSources(await listSources(deps.db), deps.now(), opts);
+  if (deps.searchAllowed && due.some(isTopicSearch)) {
+    // Not allowed yet: not asked at all (the topic says so and offers Allow), so no failure and no back-off.
+    const allowed = await Promise.all(due.map((s) => (isTopicSearch(s) ? deps.searchAllowed!(s.url).catch(() => false) : true)));
+    due = due.filter((_, i) => allowed[i]);
+  }
+  if (deps.searchLog && due.some(isTopicSearch)) {
+    // The cap across topics: searches beyond it wait (still due) for a later poll. Recorded before
+    // asking, so a killed worker errs on the side of asking less.
+    const log = deps.searchLog;
+    const capped = await log.load().then(async (times) => {
+      const c = capSearches(due, times, deps.now());
+      await log.save(c.times);
+      return c.due;
+    }).catch((e: unknown) => {
+      // The cap's record unreadable: searches wait for the next poll rather than go uncounted; the rest goes on.
+      console.warn('Newsbar: the search requests record failed', e);
+      return due.filter((s) => !isTopicSearch(s));
+    });
+    due = capped;
+  }
   const out: SourceOutcome[] = [];
   const limits = { total: deps.concurrency ?? DEFAULT_LIMITS.total, perHost: deps.perHost ?? DEFAULT_LIMITS.perHost };
   // Sources that answered 304 change only their schedule: written together at the end. A worker

@@ -34,8 +34,13 @@ export function searchFeedOf(topic: Pick<Topic, 'query'>, search: TopicSearch, l
   return { ok: true, kind: search.kind, url, exact: mapped.exact };
 }
 
-/** The fetched items the topic's own query matches (its source scope does not apply: the search is the topic's own). */
-export function keepMatching<T extends ParsedItem>(topic: Pick<Topic, 'query'>, items: readonly T[]): T[] {
+/** Does the topic's own query match an item (its source scope does not apply: the search is the topic's own)? Compiled once. */
+export function topicMatcher(topic: Pick<Topic, 'query'>): (it: Pick<ParsedItem, 'title' | 'summaryHtml'>) => boolean {
   const compiled = compileTopic({ id: 'search', name: '', query: topic.query, sourceIds: [], notify: false, breaking: false, createdAt: 0 });
-  return items.filter((it) => compiledMatches(compiled, prepareDoc({ title: it.title, text: htmlToText(it.summaryHtml) })));
+  return (it) => compiledMatches(compiled, prepareDoc({ title: it.title, text: htmlToText(it.summaryHtml) }));
+}
+
+/** The fetched items the topic's own query matches. */
+export function keepMatching<T extends ParsedItem>(topic: Pick<Topic, 'query'>, items: readonly T[]): T[] {
+  return items.filter(topicMatcher(topic));
 }

@@ -12,15 +12,19 @@ import { parseGuardian } from './guardian';
 import { parseNewsApi, type ApiParseOptions } from './newsapi';
 import { API_NAMES } from './api-kinds';
 import { isApiKind, KIND_TABLE, kindRow, type ApiKind, type ParserName, type SourceKind } from './kinds';
-import { readSearchItems, searchFeedKindOfUrl } from '../search-feeds/read';
+import { readSearchItems, searchFeedKindOfUrl, type SearchFeedKind } from '../search-feeds/read';
 import { parseLivePage, type LiveParseOptions } from './live';
+
+/** A topic's search names its engine (its address may be a test server's); else the address tells. */
+export type SearchParseOptions = { searchKind?: SearchFeedKind };
+type ParseOptions = ApiParseOptions & LiveParseOptions & SearchParseOptions;
 
 /** parseSourceBody's signature; the poller is given it (sync here, async where it is loaded first). */
 export type ParseBody = (
   kind: SourceKind,
   body: string,
   contentType?: string,
-  opts?: ApiParseOptions & LiveParseOptions,
+  opts?: ParseOptions,
 ) => ParsedSourceFeed | Promise<ParsedSourceFeed>;
 
 /** The news API adapters, by the parser name of their row in ./kinds (a JSON object -> items). */
@@ -43,7 +47,7 @@ export function parseSourceBody(
   kind: SourceKind,
   body: string,
   contentType?: string,
-  opts: ApiParseOptions & LiveParseOptions = {},
+  opts: ParseOptions = {},
 ): ParsedSourceFeed {
   const text = (body ?? '').replace(/^\uFEFF/, '');
   if (!text.trim()) throw new SourceFormatError('the source sent an empty response', { problem: { code: 'empty' } });
@@ -69,6 +73,6 @@ export function parseSourceBody(
   }
   const feed = parseFeedText(text, opts);
   // A search feed subscribed to (Google News, Bing News, Google Alerts): read the engine's way.
-  const search = opts.baseUrl ? searchFeedKindOfUrl(opts.baseUrl) : undefined;
+  const search = opts.searchKind ?? (opts.baseUrl ? searchFeedKindOfUrl(opts.baseUrl) : undefined);
   return search ? { ...feed, items: readSearchItems(search, feed.items).map(({ outletLabel: _l, related: _r, ...it }) => it) } : feed;
 }

@@ -10,9 +10,14 @@ import { topicSet, withTopics, type MatchedItem } from './rematch';
 import { topicsOfIds } from '../db/tags';
 import { planNotifications, storyKeyLive, storyKeys, type NewMatch, type NotifyPlan } from './notify';
 
-/** "Wire, Desk": the item's source and the others that carried the same story. */
-export function sourceNames(it: Item, names: Map<string, string>): string {
-  return [it.sourceId, ...(it.alsoFrom ?? [])].map((id) => names.get(id)).filter(Boolean).join(', ');
+/**
+ * "Wire, Desk": the item's source and the others that carried the same story. An item a search feed
+ * found names its outlet through `via` ("Reuters via Google News"), worded by the caller.
+ */
+export function sourceNames(it: Item, names: Map<string, string>, via?: (outlet: string, source: string) => string): string {
+  const own = names.get(it.sourceId);
+  const first = own && it.outlet && via ? via(it.outlet, own) : own;
+  return [first, ...(it.alsoFrom ?? []).map((id) => names.get(id))].filter(Boolean).join(', ');
 }
 
 /**
@@ -43,11 +48,11 @@ export async function matchStoredItems(db: NewsDb, itemIds: string[], topics: To
  */
 export async function takeAlertPlan(
   db: NewsDb,
-  o: { topics: Topic[]; settings: Settings; sourceNames: Map<string, string>; now: number; platformMax?: number },
+  o: { topics: Topic[]; settings: Settings; sourceNames: Map<string, string>; outletVia?: (outlet: string, source: string) => string; now: number; platformMax?: number },
 ): Promise<NotifyPlan | undefined> {
   const plan = await takePendingAlerts(db, o.now, (items, notified) => {
     const matches: NewMatch[] = items.map((it) => ({
-      itemId: it.id, topicIds: it.topics ?? [], headline: it.title, sourceName: sourceNames(it, o.sourceNames), published: it.published, stories: storyKeys(it), sources: it.storyInfo?.sources,
+      itemId: it.id, topicIds: it.topics ?? [], headline: it.title, sourceName: sourceNames(it, o.sourceNames, o.outletVia), published: it.published, stories: storyKeys(it), sources: it.storyInfo?.sources,
     }));
     const p = planNotifications({ matches, topics: o.topics, settings: o.settings, notified, now: o.now, platformMax: o.platformMax });
     return { handled: [...p.handled, ...p.stories], result: p };

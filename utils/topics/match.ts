@@ -1,5 +1,6 @@
 // Matching items against topics: compile each query once, tokenize each item once, then every
 // topic is a few set look-ups (words) or short scans (phrases, prefixes).
+import { searchSourceId } from '../search-feeds/source-id';
 import type { Topic } from '../model';
 import { fold } from '../normalize/text';
 import { parseQuery, type QueryAst, type Term } from './query';
@@ -91,7 +92,8 @@ export function compileTopic(topic: Topic): CompiledTopic {
   return {
     topic,
     ast: r.ok ? r.ast : undefined,
-    sources: topic.sourceIds.length > 0 ? new Set(topic.sourceIds) : undefined,
+    // A topic limited to some sources still sees its own search's items.
+    sources: topic.sourceIds.length > 0 ? new Set([...topic.sourceIds, ...(topic.search ? [searchSourceId(topic.id)] : [])]) : undefined,
   };
 }
 

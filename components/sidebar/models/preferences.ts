@@ -22,7 +22,8 @@ export const PreferencesModel = createModel((env: SidebarEnv) => {
   const topics = signal<Topic[]>([]);
   const mutes = signal<MuteRule[]>([]);
   const sources = signal<Source[]>([]);
-  const failing = computed(() => sources.value.filter((s) => s.enabled && s.health === 'error'));
+  // A topic's search says how it fails on its topic (options page), not among the subscriptions.
+  const failing = computed(() => sources.value.filter((s) => s.enabled && s.health === 'error' && !s.topicId));
   const sourceById = computed(() => new Map(sources.value.map((s) => [s.id, s])));
 
   return {
