@@ -224,6 +224,7 @@ async function writePoll(
   const joinedIds: string[] = [];
   const joined = new Set<string>();
   const newIds: string[] = [];
+  const mutedNew = new Set<string>();
   const updatedIds: string[] = [];
   const added = new Set<number>();
   const writes: Array<Promise<unknown> | undefined> = [];
@@ -258,6 +259,7 @@ async function writePoll(
         const at = newIds.length - 1;
         return writer.put(undefined, matched(newItem(source, p, now))).then((it) => {
           newIds[at] = it.id;
+          if (isMuted(it)) mutedNew.add(it.id);
           stored(it, it.id);
           return alertFor(it);
         });
@@ -316,7 +318,8 @@ async function writePoll(
   settled(writeIdentities(tx.objectStore('identities'), source.id, identities));
   const cur = before.record ?? source;
   settled(tx.objectStore('sources').put({ ...cur, ...sourcePatch, itemCount: count, ...(cur.relinkByUrl ? { relinkByUrl: undefined } : {}) }));
-  return { newIds, updatedIds, joinedIds, removed };
+  // A row muted on arrival is no new row to anyone: not in the "N new" count, not a live page's update.
+  return { newIds: newIds.filter((id) => !mutedNew.has(id)), updatedIds, joinedIds, removed };
 }
 
 /**

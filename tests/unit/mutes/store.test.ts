@@ -81,6 +81,13 @@ describe('muted items', () => {
     await expectCountersExact(db, { all: 5 });
   });
 
+  it('are no new rows: a poll announces only what it lets through ("N new", a live page\'s updates)', async () => {
+    const out = await storePoll(db, wire, WIRE, NOW, OFF, {}, set([], [rule('m-crypto', 'crypto'), rule('m-stars', 'title:horoscope')]));
+    const stored = await allItems(db);
+    expect(stored).toHaveLength(3);
+    expect(out.newIds).toEqual([stored.find((it) => it.title.startsWith('Parliament'))!.id]);
+  });
+
   it('a page is filled past muted items', async () => {
     const many = Array.from({ length: 30 }, (_, i) => report(`Crypto note ${i}`, `https://wire.example/n${i}`, 60 + i, NOW));
     await storePoll(db, wire, [...many, ...WIRE], NOW, OFF, {}, set([], [rule('m-crypto', 'crypto')]));
