@@ -4,6 +4,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openNewsDb, type NewsDb } from '@/utils/db/schema';
 import type { OptionsEnv } from '@/components/options/options-env';
 import { createOptionsStore } from '@/components/options/state';
+import { writeItems } from '@/utils/db/item-writes';
+import type { Item } from '@/utils/model';
 
 let n = 0;
 
@@ -60,4 +62,13 @@ export const RSS = `<?xml version="1.0"?><rss version="2.0"><channel><title>Harb
 export async function loadLaterModules(): Promise<void> {
   const later = await import('@/components/options/later');
   await Promise.all([later.loadOpml(), later.loadSettingsIo(), later.loadInspector(), later.loadTopicPreview()]);
+}
+
+/** One plain item stored through the writer (its counters and search queue with it), for a page to find. */
+export async function storeItem(db: Promise<NewsDb>, id: string, title: string): Promise<void> {
+  const it: Item = {
+    id, sourceId: 's-1', title, url: `https://x.example/${id}`, summaryHtml: '', contentHtml: '', published: 1_699_999_000_000, firstSeen: 0,
+    updated: 0, categories: [], breaking: 0, topics: [], alert: 0, read: 0, starred: 0,
+  };
+  await writeItems(await db, (w) => w.put(undefined, it));
 }

@@ -5,19 +5,10 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MutesSection } from '@/components/options/MutesSection';
 import { loadMuteRules, saveMuteRule } from '@/utils/mutes/store';
-import { writeItems } from '@/utils/db/item-writes';
-import type { Item } from '@/utils/model';
-import { fakeEnv, loadLaterModules } from './fake-env';
+import { fakeEnv, loadLaterModules, storeItem } from './fake-env';
 
 beforeAll(loadLaterModules, 60_000);
 
-async function storeItem(db: Promise<import('@/utils/db/schema').NewsDb>, id: string, title: string) {
-  const it: Item = {
-    id, sourceId: 's-1', title, url: `https://x.example/${id}`, summaryHtml: '', contentHtml: '', published: 1_699_999_000_000, firstSeen: 0,
-    updated: 0, categories: [], breaking: 0, topics: [], alert: 0, read: 0, starred: 0,
-  };
-  await writeItems(await db, (w) => w.put(undefined, it));
-}
 
 describe('mute rules in the options page', () => {
   it('adds a rule with a live count of what it would hide, kept in synced storage', async () => {

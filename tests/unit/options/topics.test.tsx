@@ -7,19 +7,10 @@ import { SettingsSection } from '@/components/options/SettingsSection';
 import { loadTopics } from '@/utils/topics/store';
 import { loadSettings } from '@/utils/settings';
 import { addSource, listSources } from '@/utils/db/sources';
-import { writeItems } from '@/utils/db/item-writes';
-import type { Item } from '@/utils/model';
-import { fakeEnv, loadLaterModules } from './fake-env';
+import { fakeEnv, loadLaterModules, storeItem } from './fake-env';
 
 beforeAll(loadLaterModules, 60_000);
 
-async function storeItem(db: Promise<import('@/utils/db/schema').NewsDb>, id: string, title: string) {
-  const it: Item = {
-    id, sourceId: 's-1', title, url: `https://x.example/${id}`, summaryHtml: '', contentHtml: '', published: 1_699_999_000_000, firstSeen: 0,
-    updated: 0, categories: [], breaking: 0, topics: [], alert: 0, read: 0, starred: 0,
-  };
-  await writeItems(await db, (w) => w.put(undefined, it));
-}
 
 describe('synced storage full', () => {
   it.each([

@@ -1,14 +1,12 @@
 // `npm run parse` on search feeds served by a real HTTP server on 127.0.0.1 (no internet here): it
 // recognises them and prints each item's outlet, title and the address it will open; a search feed
 // that answers 429 is a clear error, exit code 1.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCli as cli } from '../parse-cli';
 
-const run = promisify(execFile);
 let server: http.Server;
 let origin = '';
 
@@ -33,16 +31,6 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'scripts/parse.ts', ...args], { timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: err.code ?? -1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
-  }
-}
 
 describe('npm run parse on search feeds', () => {
   it('recognises a Google News search feed by what it says and prints outlet, title and address', async () => {

@@ -22,14 +22,8 @@ describe('a topic search in the settings file', () => {
 
   it('refuses a broken search with where it is', () => {
     const text = exportSettings(DEFAULT_SETTINGS, [{ ...base, search: { kind: 'googleAlerts', url: 'https://evil.example/alerts/feeds/1/2' } }], []);
-    let err: unknown;
-    try {
-      readSettingsFile(text);
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(SettingsFileError);
-    expect(err).toMatchObject({ where: 'topics[0].search' });
+    expect(() => readSettingsFile(text)).toThrow(SettingsFileError);
+    expect(() => readSettingsFile(text)).toThrow(expect.objectContaining({ where: 'topics[0].search' }));
     expect(readTopicSearch({ kind: 'googleNews', edition: { hl: 'de', gl: 'AT', ceid: '<script>' } })).toBeUndefined();
     expect(readTopicSearch({ kind: 'yahoo' })).toBeUndefined();
     expect(readTopicSearch('googleNews')).toBeUndefined();
