@@ -17,9 +17,10 @@ export function stripPublisher(title: string, publisher: string | undefined): st
 }
 
 /**
- * The article's own address behind a Bing News or Google Alerts redirect (its `url=` parameter), or
- * the link as given. Google News article links (news.google.com/rss/articles/…) are kept as they are:
- * decoding them would mean asking Google.
+ * The article's own address behind a Bing News or Google Alerts redirect, or Google News's older link
+ * form (news.google.com/news/url?…): its `url=` parameter. Otherwise the link as given: Google News
+ * article links (news.google.com/rss/articles/…) are kept as they are, as decoding them would mean
+ * asking Google.
  */
 export function unwrapRedirect(link: string): string {
   let u: URL;
@@ -29,7 +30,10 @@ export function unwrapRedirect(link: string): string {
     return link;
   }
   const host = u.hostname.replace(/^www\./, '');
-  const redirect = (host === 'bing.com' && /^\/news\/apiclick\.aspx$/i.test(u.pathname)) || (/^google\.[a-z.]+$/.test(host) && u.pathname === '/url');
+  const redirect =
+    (host === 'bing.com' && /^\/news\/apiclick\.aspx$/i.test(u.pathname)) ||
+    (/^google\.[a-z.]+$/.test(host) && u.pathname === '/url') ||
+    (host === 'news.google.com' && u.pathname === '/news/url');
   if (!redirect) return link;
   const target = u.searchParams.get('url') ?? u.searchParams.get('q');
   if (!target) return link;

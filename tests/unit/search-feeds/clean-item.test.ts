@@ -26,6 +26,8 @@ describe('redirect links', () => {
     expect(unwrapRedirect(gn)).toBe(gn);
     expect(unwrapRedirect('https://news.google.com/articles/CAIiEFx?hl=en-US&gl=US&ceid=US:en')).toBe('https://news.google.com/articles/CAIiEFx?hl=en-US&gl=US&ceid=US:en');
     expect(unwrapRedirect('https://www.example.com/a')).toBe('https://www.example.com/a');
+    // Google News's older links carried the article's address themselves: read, not asked of Google.
+    expect(unwrapRedirect('https://news.google.com/news/url?sa=t&fd=R&ct2=us&usg=AFQjCNG&clid=c3a7d30bb8a4878e06b80cf16b898331&url=https://www.example.net/world/2019/quake.html')).toBe('https://www.example.net/world/2019/quake.html');
     expect(unwrapRedirect('https://www.google.com/url?url=javascript:alert(1)')).toBe('https://www.google.com/url?url=javascript:alert(1)');
     expect(unwrapRedirect('not a link')).toBe('not a link');
   });
