@@ -2,13 +2,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getItemWithTopics } from '@/utils/db/tags';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getDb, resetDbForTests } from '@/utils/db/schema';
-import { toRecord } from '@/utils/db/item-record';
 import { addSource } from '@/utils/db/sources';
-import type { Item, Topic } from '@/utils/model';
+import type { Topic } from '@/utils/model';
 import { saveSettings } from '@/utils/settings';
 import { saveTopic } from '@/utils/topics/store';
-import { onItemsStored, rematchTopics } from '@/entrypoints/background/alerts';
-import { clearReadNotifications, sendDigestIfDue } from '@/entrypoints/background/notifications';
+import { fakeWorkerAlerts, shownNotifications as shown, storeTitles } from './alerts-env';
 import { markRead } from '@/utils/db/read-state';
 
 const NOW = Date.now();
@@ -16,29 +14,16 @@ const topic = (id: string, query: string, extra: Partial<Topic> = {}): Topic => 
   id, name: `Topic ${id}`, query, sourceIds: [], notify: true, breaking: false, createdAt: NOW - 3600_000, ...extra,
 });
 
-async function store(...titles: string[]): Promise<string[]> {
-  const db = await getDb();
-  const ids = titles.map((title, i) => `s-1:${title}-${i}`);
-  const tx = db.transaction('items', 'readwrite');
-  titles.forEach((title, i) => {
-    const it: Item = {
-      id: ids[i], sourceId: 's-1', title, url: `https://x.example/${i}`, summaryHtml: '', contentHtml: '', published: NOW - 60_000,
-      firstSeen: NOW, updated: 0, categories: [], breaking: 0, topics: [], alert: 0, read: 0, starred: 0,
-    };
-    void tx.store.put(toRecord(it));
-  });
-  await tx.done;
-  return ids;
-}
-
-async function shown() {
-  return Object.keys(await fakeBrowser.notifications.getAll());
-}
+const store = (...titles: string[]) => storeTitles(titles, { now: NOW });
+let onItemsStored: (ids: string[]) => Promise<void>;
+let rematchTopics: (ids?: string[]) => Promise<void>;
+let clearReadNotifications: () => Promise<void>;
+let sendDigestIfDue: () => Promise<void>;
 
 describe('background alerts', () => {
   beforeEach(async () => {
     resetDbForTests();
-    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined);
+    ({ onItemsStored, rematchTopics, clearReadNotifications, sendDigestIfDue } = fakeWorkerAlerts());
     const db = await getDb();
     await db.put('sources', { ...(await addSource(db, { name: 'Wire', url: 'https://wire.example/rss' })), id: 's-1' });
   });

@@ -1,7 +1,7 @@
 // Topic matching happens in the poll's own transaction, and alerts wait in a durable queue written in
 // that transaction: a worker killed at any point after the store leaves nothing unmatched, and the
 // next wake notifies what was pending, once.
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { getItemWithTopics, getItemsWithTopics } from '@/utils/db/tags';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getDb, resetDbForTests } from '@/utils/db/schema';
@@ -10,8 +10,10 @@ import { storePoll } from '@/utils/db/items';
 import { topicSet } from '@/utils/topics/rematch';
 import type { ParsedItem, Source, Topic } from '@/utils/model';
 import { saveTopic } from '@/utils/topics/store';
-import { drainAlerts } from '@/entrypoints/background/alerts';
-import { onWake } from '@/entrypoints/background/wake';
+import { fakeWorkerAlerts } from './alerts-env';
+import { badgeCounts } from '@/utils/db/badge-counts';
+import { badgeFor } from '@/utils/badge';
+import { loadSettings } from '@/utils/settings';
 import { expectCountersExact } from '../db/recount';
 
 const NOW = Date.now();
@@ -24,11 +26,17 @@ const parsed = (guid: string, title: string): ParsedItem => ({
 });
 
 let source: Source;
+let drainAlerts: () => Promise<void>;
+/** What the toolbar badge shows now, from the stored counts (entrypoints/background/badge.ts sets it). */
+async function badgeText(): Promise<string> {
+  const settings = await loadSettings(fakeBrowser.storage.sync);
+  return badgeFor(settings.badgeMode, await badgeCounts(await getDb(), Date.now(), settings.breakingWindowMin, settings.countArticles)).text;
+}
 const shown = async () => Object.keys(await fakeBrowser.notifications.getAll());
 
 beforeEach(async () => {
   resetDbForTests();
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined);
+  ({ drainAlerts } = fakeWorkerAlerts());
   source = await addSource(await getDb(), { name: 'Wire', url: 'https://wire.example/rss' });
 });
 
@@ -64,27 +72,23 @@ describe('a worker killed after the store', () => {
   it('the next wake notifies what was pending, exactly once, and the badge is right', async () => {
     const topics = [topic('a', 'storm')];
     await saveTopic(fakeBrowser.storage.sync, topics[0]);
-    const badge = { text: '' };
-    vi.spyOn(fakeBrowser.action, 'setBadgeText').mockImplementation(async ({ text }) => void (badge.text = text ?? ''));
-    vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor').mockResolvedValue(undefined);
-    vi.spyOn(fakeBrowser.action, 'setBadgeTextColor').mockResolvedValue(undefined);
-    badge.text = '7'; // stale from before the kill
     const db = await getDb();
     // The poll stored its items, then the worker died: no drain, no badge update.
     const { newIds } = await storePoll(db, source, [parsed('1', 'Storm warning'), parsed('2', 'Calm day')], NOW, SETTINGS, {}, topicSet(topics));
     expect(await shown()).toEqual([]);
 
-    // A new worker: fresh memory and a fresh connection.
+    // A new worker: fresh memory and a fresh connection; its wake drains the alerts, then sets the badge.
     resetDbForTests();
-    await onWake();
+    ({ drainAlerts } = fakeWorkerAlerts());
+    await drainAlerts();
     expect(await shown()).toEqual([`nb-item:${newIds[0]}`]);
-    expect(badge.text).toBe('2');
+    expect(await badgeText()).toBe('2');
     expect(await (await getDb()).getAll('pendingAlerts')).toEqual([]);
     expect(await (await getDb()).get('notified', newIds[0])).toBeTruthy();
 
     // Woken again (or two drains at once): nothing repeats.
     await fakeBrowser.notifications.clear(`nb-item:${newIds[0]}`);
-    await Promise.all([onWake(), drainAlerts(), drainAlerts()]);
+    await Promise.all([drainAlerts(), drainAlerts(), fakeWorkerAlerts().drainAlerts()]);
     expect(await shown()).toEqual([]);
   });
 

@@ -2,7 +2,7 @@
 // (node's fetch and AbortSignal for the poller against the real local server)
 // Topic alerts match a followed live page's updates like any item: an update about a topic notifies,
 // once, through the same queue and drain as feed items; an edited update does not notify again.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getItemsWithTopics } from '@/utils/db/tags';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getDb, resetDbForTests } from '@/utils/db/schema';
@@ -13,7 +13,7 @@ import { getSource } from '@/utils/db/sources';
 import { topicSet } from '@/utils/topics/rematch';
 import { saveTopic } from '@/utils/topics/store';
 import type { Topic } from '@/utils/model';
-import { drainAlerts } from '@/entrypoints/background/alerts';
+import { fakeWorkerAlerts } from './alerts-env';
 import { startNewsServer, type NewsServer } from '../../../scripts/news-server/server';
 import { liveBlogHtml, type PageUpdate } from '../../../scripts/news-server/live-pages';
 import { allItems } from '@/utils/db/item-record';
@@ -22,6 +22,7 @@ const MIN = 60_000;
 const topic: Topic = { id: 'flood', name: 'Floods', query: 'flood', sourceIds: [], notify: true, breaking: false, createdAt: 0 };
 
 let srv: NewsServer;
+let drainAlerts: () => Promise<void>;
 const clock = { t: Date.now() };
 const updates: PageUpdate[] = [];
 
@@ -41,7 +42,7 @@ const shown = async () => Object.keys(await fakeBrowser.notifications.getAll()).
 
 beforeEach(async () => {
   resetDbForTests();
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined);
+  ({ drainAlerts } = fakeWorkerAlerts());
   await saveTopic(fakeBrowser.storage.sync, topic);
   updates.length = 0;
   srv = await startNewsServer();
