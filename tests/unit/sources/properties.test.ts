@@ -12,8 +12,8 @@ import path from 'node:path';
 import { parseSourceBody, SourceFormatError } from '@/utils/sources';
 import type { SourceKind } from '@/utils/model';
 import { AUTHOR_MAX, CATEGORIES_MAX, CATEGORY_MAX, GUID_MAX, HTML_MAX, SUMMARY_HTML_MAX, TITLE_MAX, URL_MAX } from '@/utils/sources/limits';
-import { SEEDS, type Seed } from './seeds';
-import { mutations, applyMutations, jsonMutations, applyJsonMutations, randomXmlFeed, randomJsonBody, PARSER_KINDS } from './arbitraries';
+import { SEEDS, type Seed } from './feed-seeds';
+import { mutations, applyMutations, jsonMutations, applyJsonMutations, randomXmlFeed, randomJsonBody, PARSER_KINDS } from './feed-arbitraries';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures');
 const BASE = 'https://news.example/feed';

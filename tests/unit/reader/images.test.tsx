@@ -9,7 +9,7 @@ import { ReaderView } from '@/components/reader/ReaderView';
 import { createImagesModel } from '@/components/sidebar/models/images';
 import type { ReaderEnv } from '@/components/reader/reader-env';
 import { DEFAULT_SETTINGS, type Item } from '@/utils/model';
-import { page } from '../reader/fixtures';
+import { page } from './fixtures';
 
 // Unmounted, then a moment for Preact's pending after-paint timers, so none fires after jsdom is gone.
 afterEach(async () => {

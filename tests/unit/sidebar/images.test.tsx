@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { saveSettings } from '@/utils/settings';
-import { item, NOW, source } from '../sidebar/fixtures';
-import { renderSidebar } from '../sidebar/render';
+import { item, NOW, source } from './fixtures';
+import { renderSidebar } from './render';
 
 const S1 = source({ id: 's1', name: 'World Desk' });
 

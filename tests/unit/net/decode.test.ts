@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { charsetFromContentType, charsetFromXmlDeclaration, decodeBody } from '../../../utils/net/decode';
-import { parseSourceBody } from '../../../utils/sources/index';
+import { charsetFromContentType, charsetFromXmlDeclaration, decodeBody } from '@/utils/net/decode';
+import { parseSourceBody } from '@/utils/sources/index';
 
 const bytesOf = (name: string) => new Uint8Array(readFileSync(`tests/fixtures/feeds/${name}`));
 const titles = (text: string) => parseSourceBody('feed', text).items.map((i) => i.title);

@@ -15,7 +15,7 @@ import { isQuotaError, isRefusal } from '@/utils/db/quota';
 import { openNewsDb, type NewsDb } from '@/utils/db/schema';
 import { problemOf } from '@/utils/problems';
 import { expectCountersExact } from '../db/recount';
-import { pollerContext, rss, httpDateMinutesAgo } from '../poller/helpers';
+import { pollerContext, rss, httpDateMinutesAgo } from './helpers';
 
 const c = pollerContext();
 const feed = (prefix: string, n: number) => rss(Array.from({ length: n }, (_, i) => ({ guid: `${prefix}-${i}`, title: `${prefix} bulletin ${i}`, link: `http://example.test/${prefix}/${i}`, date: httpDateMinutesAgo(i + 1) })));
