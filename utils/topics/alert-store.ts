@@ -1,6 +1,6 @@
 // The database half of topic alerts: matching stored items that were written without their topics,
-// and taking the pending alerts with the plan of what to notify. The worker's glue
-// (entrypoints/background/alerts.ts) loads topics and settings, then shows what these return.
+// and taking the pending alerts with the plan of what to notify. Its caller
+// (./alerts.ts) loads topics and settings, then shows what these return.
 import { getItems } from '../db/item-record';
 import type { NewsDb } from '../db/schema';
 import type { Item, Settings, Topic } from '../model';
