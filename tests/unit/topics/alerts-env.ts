@@ -2,7 +2,7 @@
 // browser, as entrypoints/background gives them the real one; what reached the pages and the badge is
 // recorded. Also the one way these tests store plain items.
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { getDb } from '@/utils/db/schema';
+import { getDb, type NewsDb } from '@/utils/db/schema';
 import { toRecord } from '@/utils/db/item-record';
 import type { Item } from '@/utils/model';
 import type { Message } from '@/utils/messages';
@@ -10,7 +10,9 @@ import { createAlerts } from '@/utils/topics/alerts';
 import { createNotifications } from '@/utils/topics/notifications';
 import { openSidebarOnTopic } from '@/utils/sidebar/open-on-topic';
 
-export function fakeWorkerAlerts(opts: { sidePanel?: { open(o: { windowId: number }): Promise<void> } } = {}) {
+export function fakeWorkerAlerts(opts: { sidePanel?: { open(o: { windowId: number }): Promise<void> }; db?: NewsDb; now?: () => number } = {}) {
+  const now = opts.now ?? Date.now;
+  const db = opts.db ? () => Promise.resolve(opts.db!) : getDb;
   const told: Message[] = [];
   const badge = { updates: 0 };
   const tell = (m: Message) => void told.push(m);
@@ -18,8 +20,8 @@ export function fakeWorkerAlerts(opts: { sidePanel?: { open(o: { windowId: numbe
     local: fakeBrowser.storage.local,
     sync: fakeBrowser.storage.sync,
     notifications: fakeBrowser.notifications,
-    db: getDb,
-    now: Date.now,
+    db,
+    now,
     iconUrl: 'chrome-extension://newsbar/icon/128.png',
     buttons: true,
     itemsRead: async () => {
@@ -34,14 +36,14 @@ export function fakeWorkerAlerts(opts: { sidePanel?: { open(o: { windowId: numbe
       lastFocusedWindowId: async () => (await fakeBrowser.windows.getLastFocused()).id,
       openTab: (url) => fakeBrowser.tabs.create({ url }),
       pageUrl: (path) => `chrome-extension://newsbar${path}`,
-      now: Date.now,
+      now,
     }),
   });
   notifications.listenTo(fakeBrowser.notifications);
   const alerts = createAlerts({
     sync: fakeBrowser.storage.sync,
-    db: getDb,
-    now: Date.now,
+    db,
+    now,
     notifications,
     itemsChanged: () => tell({ type: 'itemsChanged' }),
   });
