@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { thrown } from './thrown';
 import { apiRequest, parseSourceBody, SourceApiError, SourceFormatError } from '../../../utils/sources/index';
 import { maskKey, redactKey } from '../../../utils/sources/errors';
 import { parseNewsApi } from '../../../utils/sources/newsapi';
@@ -9,15 +10,6 @@ import { parseGNews } from '../../../utils/sources/gnews';
 const NOW = Date.UTC(2024, 2, 6);
 const KEY = '0123456789abcdef0123456789abcdef';
 const fixture = (name: string) => readFileSync(`tests/fixtures/feeds/${name}`, 'utf8');
-
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('NewsAPI', () => {
   const feed = parseNewsApi(fixture('newsapi.json'), { now: NOW });

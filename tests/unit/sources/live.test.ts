@@ -1,6 +1,7 @@
 import { GUID_MAX } from '@/utils/sources/limits';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { thrown } from './thrown';
 import { NoLiveUpdatesError, parseLivePage, parseSourceBody, SourceFormatError, apiRequest } from '../../../utils/sources/index';
 import { parseGuardian } from '../../../utils/sources/guardian';
 import { firstSentence } from '../../../utils/sources/live/update';
@@ -10,15 +11,6 @@ import { hugeLivePage, latestListHtml, liveBlogHtml } from '../../../scripts/new
 const page = (name: string) => readFileSync(`tests/fixtures/live/${name}`, 'utf8');
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 const NOW = Date.UTC(2025, 5, 14, 1, 0); // 14 June 01:00 UTC = 13 June 21:00 in New York
-
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('live pages: schema.org LiveBlogPosting in JSON-LD', () => {
   it('top level: updates in any order come out newest first, each with its own id, link and time', () => {
