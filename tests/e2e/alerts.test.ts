@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchExtension, notificationsCreated, recordNotifications, screenshot, waitFor, type Extension } from './harness';
+import { launchExtension, notificationsCreated, recordNotifications, screenshot, waitFor, removeAllSources, type Extension } from './harness';
 import { startNewsServer, type NewsServer } from '../../scripts/news-server/server';
 import type { InPage, InWorker } from './scopes';
 import type { Settings } from '../../utils/model';
@@ -41,10 +41,7 @@ before(async () => {
   srv.route(FEED, { body: rss([{ guid: 'calm-1', title: 'Markets calm before the weekend', published: t0 }]) });
   ext = await launchExtension({ viewport: { width: 1000, height: 900 } });
   // Nothing is added on install; drop whatever a test before left, so only this test's sources poll.
-  await ext.bg(async () => {
-    const nb = (globalThis as InWorker).newsbar;
-    for (const s of await nb.listSources()) await nb.removeSource(s.id);
-  });
+  await removeAllSources(ext);
   options = await ext.page('options.html');
   await options.getByRole('heading', { level: 1 }).waitFor();
 });

@@ -160,14 +160,22 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
   return ext;
 }
 
+/** Removes every source (and so its articles): a test starts from none, so only its own sources poll. */
+export async function removeAllSources(ext: Extension): Promise<void> {
+  await ext.bg(async () => {
+    const nb = (globalThis as InWorker).newsbar;
+    for (const s of await nb.listSources()) await nb.removeSource(s.id);
+  });
+}
+
 /**
  * Makes these the only sources (paths on `origin`), polls them once, and opens the sidebar with its
  * first articles shown: the set-up most sidebar tests share.
  */
 export async function sidebarWithSources(ext: Extension, origin: string, sources: Array<{ name: string; path: string }>): Promise<Page> {
+  await removeAllSources(ext);
   await ext.bg(async ({ origin, sources }) => {
     const nb = (globalThis as InWorker).newsbar;
-    for (const s of await nb.listSources()) await nb.removeSource(s.id);
     for (const s of sources) await nb.addSource({ name: s.name, url: `${origin}${s.path}` });
     await nb.pollNow();
   }, { origin, sources });

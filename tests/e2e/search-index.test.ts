@@ -3,7 +3,7 @@
 // segment), the next start finishes the work, and the sidebar's search answers like a scan.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchExtension, waitFor, type Extension } from './harness';
+import { launchExtension, waitFor, removeAllSources, type Extension } from './harness';
 import type { InWorker } from './scopes';
 
 let ext: Extension;
@@ -81,10 +81,7 @@ const check = async (): Promise<Check> => (await ext.sw()).evaluate(`(${CHECK})(
 
 before(async () => {
   ext = await launchExtension();
-  await ext.bg(async () => {
-    const nb = (globalThis as InWorker).newsbar;
-    for (const s of await nb.listSources()) await nb.removeSource(s.id);
-  });
+  await removeAllSources(ext);
 });
 after(async () => {
   await ext?.close();

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import type { Page } from 'playwright-core';
-import { launchExtension, screenshot, waitFor, type Extension } from './harness';
+import { launchExtension, screenshot, waitFor, removeAllSources, type Extension } from './harness';
 import { startNewsServer, type NewsServer } from '../../scripts/news-server/server';
 import type { InPage, InWorker } from './scopes';
 
@@ -53,10 +53,7 @@ describe('sources the user adds, in the options page', () => {
     srv = await startNewsServer();
     ext = await launchExtension();
     // Only this test's sources: the built-in ones would go to the internet.
-    await ext.bg(async () => {
-      const nb = (globalThis as InWorker).newsbar;
-      for (const s of await nb.listSources()) await nb.removeSource(s.id);
-    });
+    await removeAllSources(ext);
     options = await ext.page('options.html');
     await options.getByRole('heading', { level: 1 }).waitFor();
   });

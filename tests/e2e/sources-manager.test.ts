@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchExtension, screenshot, waitFor, type Extension } from './harness';
+import { launchExtension, screenshot, waitFor, removeAllSources, type Extension } from './harness';
 import { axeViolations } from './axe';
 import { seedSources } from '../../scripts/bench/seed-sources';
 import type { InWorker } from './scopes';
@@ -17,10 +17,7 @@ const rows = (p: Page) => p.locator('.source-table tbody tr:not(.details-row)');
 
 before(async () => {
   ext = await launchExtension({ viewport: { width: 1100, height: 900 } });
-  await ext.bg(async () => {
-    const nb = (globalThis as InWorker).newsbar;
-    for (const s of await nb.listSources()) await nb.removeSource(s.id);
-  });
+  await removeAllSources(ext);
   assert.equal(await seedSources(ext, 500), 500);
 });
 

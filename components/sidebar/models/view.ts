@@ -21,34 +21,21 @@ function keepFlag(key: string, v: boolean) {
   }
 }
 
-export const ViewModel = createModel(() => {
-  const compact = signal(readFlag(SIDEBAR_COMPACT_KEY));
-  const tickerCollapsed = signal(readFlag(TICKER_COLLAPSED_KEY));
-  const foldersOpen = signal(readFlag(FOLDERS_OPEN_KEY));
-  /** Muted articles shown, dimmed (utils/mutes/). */
-  const showMuted = signal(readFlag(SIDEBAR_SHOW_MUTED_KEY));
-  return {
-    compact,
-    tickerCollapsed,
-    foldersOpen,
-    showMuted,
-    setShowMuted(v: boolean) {
-      showMuted.value = v;
-      keepFlag(SIDEBAR_SHOW_MUTED_KEY, v);
-    },
-    setCompact(v: boolean) {
-      compact.value = v;
-      keepFlag(SIDEBAR_COMPACT_KEY, v);
-    },
-    setTickerCollapsed(v: boolean) {
-      tickerCollapsed.value = v;
-      keepFlag(TICKER_COLLAPSED_KEY, v);
-    },
-    setFoldersOpen(v: boolean) {
-      foldersOpen.value = v;
-      keepFlag(FOLDERS_OPEN_KEY, v);
-    },
+/** A flag read at start (so the first paint is right) and kept on every change. */
+function keptFlag(key: string) {
+  const flag = signal(readFlag(key));
+  const set = (v: boolean) => {
+    flag.value = v;
+    keepFlag(key, v);
   };
-});
+  return [flag, set] as const;
+}
 
-export type View = InstanceType<typeof ViewModel>;
+export const ViewModel = createModel(() => {
+  const [compact, setCompact] = keptFlag(SIDEBAR_COMPACT_KEY);
+  const [tickerCollapsed, setTickerCollapsed] = keptFlag(TICKER_COLLAPSED_KEY);
+  const [foldersOpen, setFoldersOpen] = keptFlag(FOLDERS_OPEN_KEY);
+  /** Muted articles shown, dimmed (utils/mutes/). */
+  const [showMuted, setShowMuted] = keptFlag(SIDEBAR_SHOW_MUTED_KEY);
+  return { compact, tickerCollapsed, foldersOpen, showMuted, setShowMuted, setCompact, setTickerCollapsed, setFoldersOpen };
+});
