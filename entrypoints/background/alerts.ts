@@ -1,6 +1,6 @@
 // Topic alerts in the background: notify the pending alerts and re-match after topic changes.
 // Showing notifications and their buttons and clicks: notifications.ts. The rules live in utils/topics.
-import { getDb } from '@/utils/db/schema';
+import { getDb } from '@/utils/db/open';
 import type { Topic } from '@/utils/model';
 import { listSources } from '@/utils/db/sources';
 import { loadSettings } from '@/utils/settings';

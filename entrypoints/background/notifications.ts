@@ -1,8 +1,9 @@
 // Alert notifications in the background: send what utils/topics/notify.ts plans, remember which items
 // each notification is about (so reading them anywhere clears it), the buttons, clicks, and the one
 // digest after quiet hours or a snooze. Browser glue; the rules are in utils/topics/notify.ts.
-import { readItem } from '@/utils/db/item-record';
-import { getDb, type NewsDb } from '@/utils/db/schema';
+import { readItem } from '@/utils/db/items/item-reads';
+import { getDb } from '@/utils/db/open';
+import { type NewsDb } from '@/utils/db/schema';
 import { listSources } from '@/utils/db/sources';
 import { markRead } from '@/utils/db/read-state';
 import { loadSettings, saveSettings } from '@/utils/settings';

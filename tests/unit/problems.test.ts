@@ -5,7 +5,7 @@ import de from '@/public/_locales/de/messages.json';
 import { problemFromLegacyText, problemOf, ProblemError, type Problem } from '@/utils/problems';
 import { problemSentence, problemText } from '@/utils/problem-text';
 import { format, type Entry } from '@/utils/i18n';
-import { openNewsDb } from '@/utils/db/schema';
+import { openNewsDb } from '@/utils/db/open';
 
 /** The locale files as what they are: a message per key. */
 const EN: Record<string, Entry> = en;

@@ -5,7 +5,7 @@ import type { Item, MuteRule, Source } from '../model';
 import { isInFolder } from '../folder-path';
 import { parseQuery, type QueryAst } from '../topics/query';
 import { astMatches, type PreparedDoc } from '../topics/match';
-import { docOf } from '../topics/rematch';
+import { docOf } from '../topics/match';
 
 export { isMuted, isMuteId, newMuteId } from './ids';
 

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { signal } from '@preact/signals';
-import { openNewsDb } from '@/utils/db/schema';
+import { openNewsDb } from '@/utils/db/open';
 import { createReaderModel } from '@/components/reader/model';
 import { ReaderView } from '@/components/reader/ReaderView';
 import { createImagesModel } from '@/components/sidebar/models/images';

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { openNewsDb, type NewsDb } from '@/utils/db/schema';
+import { openNewsDb } from '@/utils/db/open';
+import { type NewsDb } from '@/utils/db/schema';
 import { createReaderModel } from '@/components/reader/model';
 import type { ReaderEnv } from '@/components/reader/reader-env';
 import { PageFetchError } from '@/utils/reader/fetch-page';
 import type { Item } from '@/utils/model';
 import { page } from './fixtures';
-import { toRecord } from '@/utils/db/item-record';
+import { toRecord } from '@/utils/db/items/item-record';
 
 const URL_A = 'https://news.harbour.example/2026/11/barrier-vote';
 

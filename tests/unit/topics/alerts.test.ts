@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getItemWithTopics } from '@/utils/db/tags';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { getDb, resetDbForTests } from '@/utils/db/schema';
-import { toRecord } from '@/utils/db/item-record';
+import { getDb, resetDbForTests } from '@/utils/db/open';
+import { toRecord } from '@/utils/db/items/item-record';
 import { addSource } from '@/utils/db/sources';
 import type { Item, Topic } from '@/utils/model';
 import { saveSettings } from '@/utils/settings';

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getItemsWithTopics } from '@/utils/db/tags';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { getDb, resetDbForTests } from '@/utils/db/schema';
+import { getDb, resetDbForTests } from '@/utils/db/open';
 import { followLivePage } from '@/utils/poller/follow-live';
 import { parseSourceBody } from '@/utils/sources/parse-body';
 import { pollSource, type PollDeps } from '@/utils/poller/poll';
@@ -16,7 +16,7 @@ import type { Topic } from '@/utils/model';
 import { drainAlerts } from '@/entrypoints/background/alerts';
 import { startNewsServer, type NewsServer } from '../../../scripts/news-server/server';
 import { liveBlogHtml, type PageUpdate } from '../../../scripts/news-server/live-pages';
-import { allItems } from '@/utils/db/item-record';
+import { allItems } from '@/utils/db/items/item-reads';
 
 const MIN = 60_000;
 const topic: Topic = { id: 'flood', name: 'Floods', query: 'flood', sourceIds: [], notify: true, breaking: false, createdAt: 0 };
