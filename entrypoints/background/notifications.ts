@@ -3,7 +3,7 @@
 // digest after quiet hours or a snooze. Browser glue; the rules are in utils/topics/notify.ts.
 import { readItem } from '@/utils/db/items/item-reads';
 import { getDb } from '@/utils/db/open';
-import { type NewsDb } from '@/utils/db/schema';
+import type { NewsDb } from '@/utils/db/schema';
 import { listSources } from '@/utils/db/sources';
 import { markRead } from '@/utils/db/read-state';
 import { loadSettings, saveSettings } from '@/utils/settings';

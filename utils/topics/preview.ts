@@ -4,11 +4,10 @@ import { getItemsByKey } from '../db/items/item-reads';
 import type { Item, Topic } from '../model';
 import type { NewsDb } from '../db/schema';
 import { parseQuery, type Clause, type Term } from './query';
-import { compileTopic, compiledMatches } from './match';
-import { docOf } from './match';
+import { compileTopic, compiledMatches, docOf } from './match';
 import { STOP_WORDS } from '../search/words';
 import { termCandidates } from '../db/search/search-items';
-import { type SearchTerm } from '../search/query';
+import type { SearchTerm } from '../search/query';
 import { newestKeys } from '../db/queries';
 
 export interface Preview {

@@ -2,7 +2,7 @@
 // again for the dedupe, through retention, a returning item and the source's removal.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb, resetDbForTests } from '@/utils/db/open';
-import { type NewsDb } from '@/utils/db/schema';
+import type { NewsDb } from '@/utils/db/schema';
 import { addSource, removeSource } from '@/utils/db/sources';
 import { storePoll } from '@/utils/db/items';
 import { markRead } from '@/utils/db/read-state';

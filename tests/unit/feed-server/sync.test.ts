@@ -4,7 +4,7 @@
 // nonsense (a clear problem, nothing lost, the queue kept, back-off).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getDb, resetDbForTests } from '@/utils/db/open';
-import { type NewsDb } from '@/utils/db/schema';
+import type { NewsDb } from '@/utils/db/schema';
 import { addSource, listSources, removeSource, updateSource, updateSources } from '@/utils/db/sources';
 import { storePoll } from '@/utils/db/items';
 import { queueSubscribe } from '@/utils/feed-server/source-ops';

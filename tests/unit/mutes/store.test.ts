@@ -3,7 +3,7 @@
 // counters exact; and with stories (a muted report, a story whose reports are all muted).
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb, resetDbForTests } from '@/utils/db/open';
-import { type NewsDb } from '@/utils/db/schema';
+import type { NewsDb } from '@/utils/db/schema';
 import { addSource } from '@/utils/db/sources';
 import { storePoll } from '@/utils/db/items';
 import { allItems } from '@/utils/db/items/item-reads';

@@ -2,7 +2,7 @@
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openNewsDb } from '@/utils/db/open';
-import { type NewsDb } from '@/utils/db/schema';
+import type { NewsDb } from '@/utils/db/schema';
 import type { OptionsEnv } from '@/components/options/options-env';
 import { createOptionsStore } from '@/components/options/state';
 import { writeItems } from '@/utils/db/items/item-writes';

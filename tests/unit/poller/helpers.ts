@@ -2,7 +2,7 @@
 import { afterEach, beforeEach } from 'vitest';
 import { startNewsServer, type NewsServer } from '../../../scripts/news-server/server';
 import { openNewsDb } from '@/utils/db/open';
-import { type NewsDb } from '@/utils/db/schema';
+import type { NewsDb } from '@/utils/db/schema';
 import { addSource, type NewSource } from '@/utils/db/sources';
 import type { PollDeps } from '@/utils/poller/poll';
 import { parseSourceBody } from '@/utils/sources/parse-body';

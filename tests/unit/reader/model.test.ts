@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openNewsDb } from '@/utils/db/open';
-import { type NewsDb } from '@/utils/db/schema';
+import type { NewsDb } from '@/utils/db/schema';
 import { createReaderModel } from '@/components/reader/model';
 import type { ReaderEnv } from '@/components/reader/reader-env';
 import { PageFetchError } from '@/utils/reader/fetch-page';

@@ -13,7 +13,7 @@ import { flushKept, keepAction, keptActions, keptOverlay } from '@/utils/db/kept
 import { removeOlderThan } from '@/utils/db/cleanup';
 import { isQuotaError, isRefusal } from '@/utils/db/quota';
 import { openNewsDb } from '@/utils/db/open';
-import { type NewsDb } from '@/utils/db/schema';
+import type { NewsDb } from '@/utils/db/schema';
 import { problemOf } from '@/utils/problems';
 import { expectCountersExact } from '../db/recount';
 import { pollerContext, rss, httpDateMinutesAgo } from '../poller/helpers';

@@ -8,7 +8,7 @@ import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { NewsSchema } from '../schema';
 import type { Schema13 } from './legacy-schemas';
 import { linkKey } from '../items/item-ids';
-import { type ItemRecord } from '../items/item-record';
+import type { ItemRecord } from '../items/item-record';
 
 type Db = IDBPDatabase<NewsSchema>;
 type UpgradeTx = IDBPTransaction<NewsSchema, StoreNames<NewsSchema>[], 'versionchange'>;
