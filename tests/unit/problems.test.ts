@@ -22,7 +22,7 @@ const EVERY: Problem[] = [
   { code: 'badJson' }, { code: 'badJson', line: 1, column: 2 }, { code: 'noItems' }, { code: 'notApi', api: 'NewsAPI' },
   { code: 'apiError', api: 'NewsAPI', said: 'Your API key is invalid' }, { code: 'noAddress' }, { code: 'needsFullUrl' },
   { code: 'invalidUrl' }, { code: 'duplicate' }, { code: 'duplicate', name: 'Harbour' }, { code: 'isApi' }, { code: 'noFeedHere' },
-  { code: 'unexpected', detail: 'x is undefined' }, { code: 'legacy', text: 'old words' },
+  { code: 'unexpected', detail: 'x is undefined' }, { code: 'legacy', text: 'old words' }, { code: 'notPage', type: 'image/png' },
 ];
 
 describe('problem words', () => {
