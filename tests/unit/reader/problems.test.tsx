@@ -7,10 +7,9 @@ import de from '@/public/_locales/de/messages.json';
 import { setFallbackMessages, type Entry } from '@/utils/i18n';
 import { FetchError } from '@/utils/net/fetch-source';
 import type { Problem } from '@/utils/problems';
-import { openNewsDb } from '@/utils/db/open';
 import { createReaderModel } from '@/components/reader/model';
 import { readerErrorText, ReaderView } from '@/components/reader/ReaderView';
-import type { ReaderEnv } from '@/components/reader/reader-env';
+import { readerEnv } from './fixtures';
 import type { Item } from '@/utils/model';
 
 const EN: Record<string, Entry> = en;
@@ -61,18 +60,11 @@ describe('the reader\'s problems in words', () => {
   it('a German reader whose fetch failed shows the German words, not the error\'s message', async () => {
     setFallbackMessages(DE);
     const it: Item = { id: 'a', sourceId: 's', url: 'https://n.example/report.pdf', title: 'Bericht', summaryHtml: '<p>Kurz</p>', contentHtml: '', published: 1, firstSeen: 1, updated: 0, categories: [], read: 0, starred: 0, breaking: 0, alert: 0, topics: [] };
-    const env: ReaderEnv = {
-      db: () => openNewsDb(`reader-problems-${Math.random()}`),
+    const env = readerEnv({
       fetchPage: async () => {
         throw new FetchError({ code: 'notPage', type: 'application/pdf' });
       },
-      canRead: async () => true,
-      askToRead: async () => false,
-      loadPrefs: async () => ({ fontStep: 1 }),
-      savePrefs: async () => {},
-      online: () => true,
-      now: () => 1000,
-    };
+    });
     const model = createReaderModel(env);
     await model.open(it);
     const { container } = render(<ReaderView model={model} items={() => [it]} locale="de" onClose={() => {}} />);
