@@ -7,9 +7,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { JSDOM } from 'jsdom';
-import { decodeBody } from '../utils/net/decode';
+import '../utils/i18n-english';
+import { charsetFromMeta, decodeBody } from '../utils/net/decode';
+import { pageProblemText } from '../utils/problem-text';
+import { problemOf } from '../utils/problems';
 import { extractArticle, type NoArticleReason, type ReaderDom } from '../utils/reader/extract';
-import { charsetFromMeta, fetchPage, PageFetchError } from '../utils/reader/fetch-page';
+import { fetchPage } from '../utils/reader/fetch-page';
 
 const USAGE = 'usage: npm run read -- <page.html|url> [--url URL]';
 
@@ -52,7 +55,7 @@ async function main(): Promise<void> {
     try {
       ({ html, url } = await fetchPage(target));
     } catch (e) {
-      fail(`${target}: ${e instanceof PageFetchError ? e.message : e instanceof Error ? e.message : String(e)}`);
+      fail(`${target}: ${pageProblemText(problemOf(e))}`);
     }
   } else {
     let bytes: Uint8Array;

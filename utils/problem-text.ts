@@ -25,6 +25,8 @@ export function problemText(p: Problem): string {
     case 'badXml':
     case 'badJson':
       return p.line ? t(`problem_${p.code}_at`, [p.line, p.column ?? 1]) : t(`problem_${p.code}`);
+    case 'notPage':
+      return t('problem_notPage', p.type);
     case 'notApi':
       return t('problem_notApi', p.api);
     case 'apiError':
@@ -44,6 +46,20 @@ export function problemText(p: Problem): string {
     default:
       return t(`problem_${p.code}`);
   }
+}
+
+/**
+ * A problem fetching a web page (the reader), as a phrase: where problemText speaks of a feed, a page's
+ * own words (`problem_page_*`); the rest as any fetch's.
+ */
+export function pageProblemText(p: Problem): string {
+  if (p.code === 'tooLarge') return t('problem_page_tooLarge', p.limitMb);
+  if (p.code === 'http' && !p.retryAfterMin) {
+    if (p.status === 401 || p.status === 403) return t('problem_page_http_refused', p.status);
+    if (p.status === 410) return t('problem_page_http_410');
+    if (p.status < 500 && p.status !== 404 && p.status !== 429) return t('problem_page_http_other', p.status);
+  }
+  return problemText(p);
 }
 
 /** The problem as a sentence of its own, for a message next to a field. */

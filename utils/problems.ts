@@ -11,6 +11,8 @@ export type Problem =
   | { code: 'tooLarge'; limitMb: number }
   | { code: 'http'; status: number; retryAfterMin?: number }
   | { code: 'needsKey' }
+  /** The reader asked for a web page and got something else (`type`: the Content-Type given). */
+  | { code: 'notPage'; type: string }
   // reading what came back
   | { code: 'empty' }
   | { code: 'htmlPage' }

@@ -10,6 +10,7 @@ import { originsFor, searchOrigins } from '@/utils/origins';
 import { inOpml } from '@/utils/sources/kinds';
 import { findSameFeed } from '@/utils/normalize/feed-address';
 import { problemText } from '@/utils/problem-text';
+import { problemOf } from '@/utils/problems';
 import type { OptionsStore } from './state';
 import { Check } from './Field';
 import { loadOpml, loadSettingsIo } from './later';
@@ -33,12 +34,13 @@ function isError<E extends Error>(e: unknown, name: string): e is E {
 
 function opmlErrorText(e: unknown): string {
   if (isError<OpmlError>(e, 'OpmlError')) return t(`opt_opml_${e.code}`);
-  return String(e);
+  return problemText(problemOf(e));
 }
 
 function jsonErrorText(e: unknown): string {
-  if (isError<SettingsFileError>(e, 'SettingsFileError')) return e.code === 'badField' ? t('opt_json_badField', e.message) : t(`opt_json_${e.code}`);
-  return String(e);
+  // The bad field is named by its place in the file ("topics[2].query"), which reads the same in every language.
+  if (isError<SettingsFileError>(e, 'SettingsFileError')) return e.code === 'badField' ? t('opt_json_badField', e.where) : t(`opt_json_${e.code}`);
+  return problemText(problemOf(e));
 }
 
 function stamp(now: number): string {

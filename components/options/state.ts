@@ -8,7 +8,7 @@ import { isMessage } from '@/utils/messages';
 import { loadSettings, saveSettings } from '@/utils/settings';
 import { loadTopics, removeTopic as removeTopicFrom, saveTopic as saveTopicTo } from '@/utils/topics/store';
 import { addSource as addSourceTo, listSources, removeSource as removeSourceFrom, updateSource as updateSourceIn, updateSources as updateSourcesIn, type NewSource, type SourcePatch } from '@/utils/db/sources';
-import { muteKey, rowsOf, sourceKey } from '@/utils/db/counters';
+import { ruleMutedItemsKey, listRowsOf, sourceItemsKey } from '@/utils/db/counters';
 import { loadMuteRules, removeMuteRule, saveMuteRule } from '@/utils/mutes/store';
 import type { MuteDraft } from '../shared/MuteEditor';
 import type { OpmlReading } from '@/utils/opml';
@@ -91,9 +91,9 @@ export function createOptionsStore(env: OptionsEnv) {
     // The counters the item writes keep: one read for every source, instead of one index count each.
     const [list, counters] = await Promise.all([listSources(db), db.getAll('counters')]);
     const totals = new Map(counters.map((c) => [c.key, c.total]));
-    muteCounts.value = Object.fromEntries(counters.filter((c) => c.key.startsWith('m:')).map((c) => [c.key.slice(2), rowsOf(c)]));
+    muteCounts.value = Object.fromEntries(counters.filter((c) => c.key.startsWith('m:')).map((c) => [c.key.slice(2), listRowsOf(c)]));
     const counts: Record<string, number> = {};
-    for (const s of list) counts[s.id] = totals.get(sourceKey(s.id)) ?? 0;
+    for (const s of list) counts[s.id] = totals.get(sourceItemsKey(s.id)) ?? 0;
     const hidden = new Set(removal.value?.ids ?? []);
     searchSources.value = Object.fromEntries(list.filter((s) => s.topicId && s.enabled).map((s) => [s.topicId!, s]));
     sources.value = list.filter((s) => !s.topicId && !hidden.has(s.id));

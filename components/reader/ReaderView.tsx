@@ -7,7 +7,8 @@ import { safeImageUrl, safeUrl } from '@/utils/safe-url';
 import { sanitizeItemHtml, sanitizeReader } from '@/utils/sanitize';
 import type { RemoteImages } from '@/utils/sidebar/images';
 import { t } from '@/utils/i18n';
-import type { ReaderModel } from './model';
+import { pageProblemText } from '@/utils/problem-text';
+import type { ReaderModel, ReaderState } from './model';
 import './reader.css';
 
 export interface ReaderViewProps {
@@ -21,6 +22,11 @@ export interface ReaderViewProps {
 }
 
 const NOTES = { none: 'rd_note_none', live: 'rd_note_live', video: 'rd_note_video', paywall: 'rd_note_paywall' } as const;
+
+/** What the reader says when it could not read the page, in the user's language. */
+export function readerErrorText(st: Extract<ReaderState, { kind: 'error' }>): string {
+  return 'offline' in st ? t('rd_offline') : t('rd_fetch_failed', pageProblemText(st.problem));
+}
 
 function formatTime(iso: string | null, locale: string): string | undefined {
   if (!iso) return undefined;
@@ -187,7 +193,7 @@ export function ReaderView({ model, items, locale, onClose, images }: ReaderView
         )}
         {st.kind === 'error' && (
           <p class="notice error reader-note" role="alert">
-            {st.message}
+            {readerErrorText(st)}
           </p>
         )}
         {(st.kind === 'ask' || st.kind === 'fallback' || st.kind === 'error') && <FeedContent item={it} load={load} onShow={showImages} />}

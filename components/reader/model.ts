@@ -5,7 +5,7 @@ import { signal } from '@preact/signals';
 import type { Item } from '@/utils/model';
 import { browserDom, extractArticle, type NoArticleReason, type ReaderArticle, type ReaderDom } from '@/utils/reader/extract';
 import { getCopy, imagesAsLinks, putCopy, sweepCopies } from '@/utils/reader/cache';
-import { PageFetchError } from '@/utils/reader/fetch-page';
+import { problemOf, type Problem } from '@/utils/problems';
 import { sanitizeReaderHtml } from '@/utils/sanitize';
 import { t } from '@/utils/i18n';
 import type { ReaderEnv, ReaderPrefs } from './reader-env';
@@ -19,8 +19,10 @@ export type ReaderState =
   | { kind: 'ask'; origin: string; host: string }
   /** Not an article (or none found): the feed's content with a note. */
   | { kind: 'fallback'; reason: NoArticleReason }
-  /** Fetching failed: the feed's content with the error in words. */
-  | { kind: 'error'; message: string };
+  /** Offline with no kept copy: the feed's content with a note. */
+  | { kind: 'error'; offline: true }
+  /** Fetching failed: the feed's content with the problem, worded where it is shown. */
+  | { kind: 'error'; problem: Problem };
 
 export type ReaderModel = ReturnType<typeof createReaderModel>;
 
@@ -71,7 +73,7 @@ export function createReaderModel(env: ReaderEnv, dom: ReaderDom = browserDom())
       return;
     }
     if (!env.online()) {
-      state.value = { kind: 'error', message: t('rd_offline') };
+      state.value = { kind: 'error', offline: true };
       return;
     }
     try {
@@ -87,8 +89,7 @@ export function createReaderModel(env: ReaderEnv, dom: ReaderDom = browserDom())
       await keep(it, r.article).catch(() => undefined); // a full disk only costs the offline copy
     } catch (e) {
       if (mine !== seq) return;
-      const detail = e instanceof PageFetchError ? e.message : e instanceof Error ? e.message : String(e);
-      state.value = { kind: 'error', message: t('rd_fetch_failed', detail) };
+      state.value = { kind: 'error', problem: problemOf(e) };
     }
   }
 

@@ -20,6 +20,7 @@ import { OfflineNotice, SourceErrors } from './SourceErrors';
 import { StorageFull } from './StorageFull';
 import { SnoozeChip, SnoozeMenu } from './AlertsSnooze';
 import { t } from '@/utils/i18n';
+import { problemText } from '@/utils/problem-text';
 import type { LiveFollow } from './live-follow';
 import { FollowBar } from './FollowBar';
 import { showsWelcome, Welcome, WelcomeDone } from './Welcome';
@@ -258,7 +259,7 @@ export function App({ store, loadReader, live }: { store: SidebarStore; loadRead
         <OfflineNotice store={store} />
         <StorageFull store={store} />
         <SnoozeChip store={store} />
-        {store.error.value && <p class="notice error" role="alert">{t('sb_error_load', store.error.value)}</p>}
+        {store.error.value && <p class="notice error" role="alert">{t('sb_error_load', problemText(store.error.value))}</p>}
         {live && !store.searching.value && <FollowBar live={live} />}
         {!store.searching.value && <Ticker store={store} live={live} />}
         <SourceErrors store={store} />

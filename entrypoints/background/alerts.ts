@@ -1,6 +1,6 @@
 // Topic alerts in the worker: utils/topics/alerts.ts given the real browser, and the listener that
 // re-matches stored items when topics change in synced storage.
-import { getDb } from '@/utils/db/schema';
+import { getDb } from '@/utils/db/open';
 import { changedTopicIds } from '@/utils/topics/store';
 import { createAlerts } from '@/utils/topics/alerts';
 import { FIREFOX_ITEMS_MAX } from '@/utils/topics/notify';

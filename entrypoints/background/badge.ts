@@ -2,7 +2,7 @@
 import { badgeFor } from '@/utils/badge';
 import { badgeTitle } from '@/utils/badge-title';
 import { badgeCounts } from '@/utils/db/badge-counts';
-import { getDb } from '@/utils/db/schema';
+import { getDb } from '@/utils/db/open';
 import { loadSettings } from '@/utils/settings';
 
 export async function updateBadge(): Promise<void> {

@@ -2,7 +2,7 @@
 // they change (a rule added, edited or removed here or on another device, or a source moved between
 // folders). The job runs in the poll queue, so a poll never stores items under rules the job has
 // already replaced; it is kill-safe and goes on at the next wake (utils/mutes/rematch.ts).
-import { getDb } from '@/utils/db/schema';
+import { getDb } from '@/utils/db/open';
 import { listSources } from '@/utils/db/sources';
 import { loadMuteRules } from '@/utils/mutes/store';
 import { muteSet, type MuteSet } from '@/utils/mutes/rules';

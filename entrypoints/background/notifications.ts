@@ -1,6 +1,6 @@
 // Alert notifications in the worker: utils/topics/notifications.ts given the real browser. The
 // side panel is reached through Chrome's `chrome.sidePanel`, Firefox's `sidebarAction`.
-import { getDb } from '@/utils/db/schema';
+import { getDb } from '@/utils/db/open';
 import { createNotifications } from '@/utils/topics/notifications';
 import { openSidebarOnTopic } from '@/utils/sidebar/open-on-topic';
 import { updateBadge } from './badge';

@@ -1,15 +1,15 @@
 // Runs polls in the worker: one at a time (a second request waits for the first, then runs).
 // Each source's items are matched to topics as they are stored; the poll's alerts are notified after
 // it, then the badge is set and open sidebars are told.
-import { getDb } from '@/utils/db/schema';
+import { getDb } from '@/utils/db/open';
 import { isQuotaError } from '@/utils/db/quota';
 import { loadSettings } from '@/utils/settings';
 import { pollDue, type PollDeps, type PollOptions, type SourceOutcome } from '@/utils/poller/poll';
 import { followLivePage } from '@/utils/poller/follow-live';
 import { removeSource } from '@/utils/db/sources';
-import { indexQueued, type IndexOptions } from '@/utils/db/search-index';
-import { forgetGrouper } from '@/utils/db/story-grouper';
-import { forgetLinkTable } from '@/utils/db/same-story';
+import { indexQueued, type IndexOptions } from '@/utils/db/search/search-index';
+import { forgetGrouper } from '@/utils/db/stories/story-grouper';
+import { forgetLinkTable } from '@/utils/db/stories/same-story';
 import type { FollowReply } from '@/utils/messages';
 import { getApiKey } from './api-keys';
 import { updateBadge } from './badge';

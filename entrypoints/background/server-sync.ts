@@ -1,7 +1,7 @@
 // The feed server in the worker: connecting and disconnecting (asked by the options page), and the
 // sync itself (utils/feed-server/sync.ts) on the poll alarm, when the sidebar opens and on "Refresh".
 // Syncs run one at a time; after one, alerts are shown, the badge is set and open pages are told.
-import { getDb } from '@/utils/db/schema';
+import { getDb } from '@/utils/db/open';
 import { loadSettings } from '@/utils/settings';
 import { loadTopics } from '@/utils/topics/store';
 import { topicSet } from '@/utils/topics/rematch';

@@ -3,7 +3,7 @@
 // device that was offline does not overwrite a newer list. Read when another device writes it.
 // The first time a device takes a synced list it merges (adds, removes nothing); after that,
 // removals follow too.
-import { getDb } from '@/utils/db/schema';
+import { getDb } from '@/utils/db/open';
 import { listSources, removeSource, updateSource } from '@/utils/db/sources';
 import { addSourcesAtomically } from '@/utils/db/sources';
 import { planSync, readSourceList, SYNC_BUDGET, syncedOf, writeSourceList } from '@/utils/sync/source-list';

@@ -3,7 +3,7 @@
 // actions are written as soon as the database takes them, and once the browser's estimate shows room
 // the sources whose items were refused are polled first. Before each poll the estimate also decides
 // whether retention runs early (utils/storage-pressure.ts).
-import { getDb } from '@/utils/db/schema';
+import { getDb } from '@/utils/db/open';
 import { flushKept, keepAction, keptActions } from '@/utils/db/kept-actions';
 import { isQuotaError } from '@/utils/db/quota';
 import { removeOlderThan } from '@/utils/db/cleanup';

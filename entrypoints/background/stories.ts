@@ -1,12 +1,12 @@
 // Stories in the worker: the one-off grouping of the stored window after the update (or when the
 // setting is turned on), taking every story apart when it is turned off, and "Not the same story".
-// One job at a time; each is kill-safe and resumes on the next wake (utils/db/story-regroup.ts).
-import { getDb } from '@/utils/db/schema';
+// One job at a time; each is kill-safe and resumes on the next wake (utils/db/stories/story-regroup.ts).
+import { getDb } from '@/utils/db/open';
 import { loadSettings } from '@/utils/settings';
 import { loadTopics } from '@/utils/topics/store';
 import { topicSet } from '@/utils/topics/rematch';
-import { regroupStored, ungroupAll } from '@/utils/db/story-regroup';
-import { splitFromStory } from '@/utils/db/story-split';
+import { regroupStored, ungroupAll } from '@/utils/db/stories/story-regroup';
+import { splitFromStory } from '@/utils/db/stories/story-split';
 import { updateBadge } from './badge';
 import { broadcast } from './broadcast';
 
@@ -25,7 +25,7 @@ export function syncStories(): Promise<void> {
     const [settings, topics] = await Promise.all([loadSettings(browser.storage.sync), loadTopics(browser.storage.sync)]);
     const changed = settings.groupStories
       ? (await regroupStored(db, topics, Date.now())) > 0
-      : (await db.count('stories')) > 0 && (await ungroupAll(db, topics)) > 0;
+      : (await db.count('stories')) > 0 && (await ungroupAll(db, topicSet(topics))) > 0;
     if (changed) {
       await updateBadge();
       broadcast({ type: 'itemsChanged' });

@@ -1,6 +1,6 @@
 // The worker's glue for topics' searches: the sources follow the topics (on every topic change and
 // before each poll), and the hour's search requests are kept in storage.local for the cap across topics.
-import { getDb } from '@/utils/db/schema';
+import { getDb } from '@/utils/db/open';
 import { followTopicSearches } from '@/utils/db/search-sources';
 import { changedTopicIds, loadTopics } from '@/utils/topics/store';
 import { SEARCH_BASE_KEY, SEARCH_REQUESTS_KEY } from '@/utils/storage-keys';

@@ -1,11 +1,13 @@
 // The worker's handle for the demo script, benchmarks and end-to-end tests, set as `globalThis.newsbar`
 // and evaluated in the worker through the DevTools protocol. It does nothing a page of the extension
 // could not do with messages. Its type (WorkerHandle) is what tests/e2e/scopes.ts gives those callers.
-import { getDb, openNewsDb } from '@/utils/db/schema';
+import { getDb, openNewsDb } from '@/utils/db/open';
 import { addSource, listSources, removeSource, type NewSource } from '@/utils/db/sources';
 import { countItems, recountAll } from '@/utils/db/counters';
-import { fromRecord, idOfKey, itemKey, linkKey, sourceItemsRange, toRecord } from '@/utils/db/item-record';
-import { forEachLink, linkHash } from '@/utils/db/identities';
+import { fromRecord, toRecord } from '@/utils/db/items/item-record';
+import { idOfKey, itemKey, linkKey } from '@/utils/db/items/item-ids';
+import { sourceItemsRange } from '@/utils/db/items/item-reads';
+import { forEachLink, linkHash } from '@/utils/db/items/identities';
 import { allWords, decodeDocs } from '@/utils/search/segment-docs';
 import { indexSearch, runFollow, runPoll } from './poll-runner';
 import { updateBadge } from './badge';
@@ -15,7 +17,7 @@ import { notSameStory, syncStories } from './stories';
 import { syncMutes } from './mutes';
 import { saveTopic } from '@/utils/topics/store';
 import { SEARCH_BASE_KEY } from '@/utils/storage-keys';
-import { forgetGrouper } from '@/utils/db/story-grouper';
+import { forgetGrouper } from '@/utils/db/stories/story-grouper';
 import type { Topic } from '@/utils/model';
 import { storageState, writeKept } from './storage-watch';
 import { connectServer, disconnectServer, runServerSync } from './server-sync';
@@ -76,9 +78,9 @@ export function workerHandle(installed: Promise<void>) {
       const items = (await db.getAll('items')).map(fromRecord).map((it) => ({ id: it.id, sourceId: it.sourceId, title: it.title, read: it.read, starred: it.starred }));
       return { items, counters: await db.getAll('counters') };
     },
-    /** How items are stored (utils/db/item-record.ts), for those that seed or read the items store itself. */
+    /** How items are stored (utils/db/items/item-record.ts), for those that seed or read the items store itself. */
     itemRecord: { toRecord, fromRecord, itemKey, idOfKey, sourceItemsRange, linkKey },
-    /** How identity maps hold their items' links (utils/db/identities.ts), for those that check them. */
+    /** How identity maps hold their items' links (utils/db/items/identities.ts), for those that check them. */
     identities: { forEachLink, linkHash },
     /** How search segments list their items and words (utils/search/segment-docs.ts), for those that check the index. */
     segmentDocs: { decodeDocs, allWords },

@@ -1,6 +1,6 @@
 // The real browser behind the options page.
 import { onRuntimeMessage, onStorageKeysChanged } from '@/components/shared/page-listeners';
-import { getDb } from '@/utils/db/schema';
+import { getDb } from '@/utils/db/open';
 import { SEARCH_BASE_KEY } from '@/utils/storage-keys';
 import type { OptionsEnv } from '@/components/options/options-env';
 

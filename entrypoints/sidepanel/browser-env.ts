@@ -1,7 +1,7 @@
 // The sidebar's browser glue: the real SidebarEnv over webextension APIs.
 import { browser } from 'wxt/browser';
 import { onRuntimeMessage, onStorageKeysChanged } from '@/components/shared/page-listeners';
-import { getDb } from '@/utils/db/schema';
+import { getDb } from '@/utils/db/open';
 import { SIDEBAR_TOPIC_KEY } from '@/utils/storage-keys';
 import type { SidebarEnv } from '@/components/sidebar/sidebar-env';
 

@@ -1,7 +1,7 @@
 // The reader's browser glue: host permissions asked per site (or for all sites), the page fetched
 // from the sidebar page, and the reading preferences in local storage.
 import { browser } from 'wxt/browser';
-import { getDb } from '@/utils/db/schema';
+import { getDb } from '@/utils/db/open';
 import { fetchPage } from '@/utils/reader/fetch-page';
 import { hostPattern } from '@/utils/net/host-pattern';
 import { READER_PREFS_KEY as PREFS_KEY } from '@/utils/storage-keys';

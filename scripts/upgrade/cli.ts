@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { checkUpgrade } from './check';
 import { buildCommit } from './build-old';
-import { DB_VERSION } from '../../utils/db/schema';
+import { DB_VERSION } from '../../utils/db/open';
 
 const [old, newDir = '.output/chrome-mv3-e2e'] = process.argv.slice(2);
 if (!old) throw new Error('usage: npm run check:upgrade -- <old build dir | commit> [new build dir]');

@@ -27,7 +27,7 @@ const itemsOf = (sourceId: string) =>
         req.onerror = () => reject(req.error);
         req.onsuccess = () => {
           const db = req.result;
-          // Records as stored (utils/db/item-record.ts): the id is the key, the title `t`, the source a number.
+          // Records as stored (utils/db/items/item-record.ts): the id is the key, the title `t`, the source a number.
           const { fromRecord, sourceItemsRange } = (globalThis as unknown as InWorker).newsbar.itemRecord;
           const all = db.transaction('items').objectStore('items').index('bySource').getAll(sourceItemsRange(id));
           all.onsuccess = () => {

@@ -1,4 +1,4 @@
-// The schema 12 -> 13 migration (items as compact records, utils/db/item-record.ts), 13 -> 14 (items
+// The schema 12 -> 13 migration (items as compact records, utils/db/items/item-record.ts), 13 -> 14 (items
 // under sequence numbers, found by id through byId), 14 -> 15 (search segments naming items by store
 // key), 15 -> 16 (identity maps, byState in place of byPublished and byUnread) and 16 -> 17 (byLink gone, the
 // maps holding their items' link hashes) in real Chromium: keys, indexes

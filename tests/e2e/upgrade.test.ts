@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { checkPrerequisites, EXT_DIR } from './harness';
 import { checkUpgrade } from '../../scripts/upgrade/check';
 import { buildCommit } from '../../scripts/upgrade/build-old';
-import { DB_VERSION } from '../../utils/db/schema';
+import { DB_VERSION } from '../../utils/db/open';
 
 /** The last commit of the previous schema (0.14.0, schema 17). Move it forward with every schema change. */
 const PREVIOUS_RELEASE = '2792b34';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { badgeFor, badgeText, BADGE_COLOR, BREAKING_COLOR } from '@/utils/badge';
 import { badgeCounts } from '@/utils/db/badge-counts';
-import { openNewsDb } from '@/utils/db/schema';
-import { writeItems } from '@/utils/db/item-writes';
+import { openNewsDb } from '@/utils/db/open';
+import { writeItems } from '@/utils/db/items/item-writes';
 import type { Item } from '@/utils/model';
 
 describe('badge', () => {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { openNewsDb } from '@/utils/db/schema';
+import { openNewsDb } from '@/utils/db/open';
 import { addSource, listSources, makeSource } from '@/utils/db/sources';
 import { exportOpml, importOpml, OpmlError, readOpml } from '@/utils/opml';
 

@@ -1,14 +1,11 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import ts from 'typescript';
+import { importsOf, resolveFile, ROOT } from './conventions/import-graph';
 
 // What the options page and the sidebar load before their first paint: the static import graph of
 // their entry (value imports and re-exports; `import type` and `import()` are not followed). The feed
 // parser, the OPML writer and the HTML readers load with import() when the user needs them
 // (components/options/later.ts, the sidebar's welcome, the reader); a static import of one of them
 // would put it back into every opening of the page (docs/PERFORMANCE.md).
-
-const ROOT = path.resolve('.');
 
 interface Graph {
   /** App files reached, relative to the repository. */
@@ -17,40 +14,9 @@ interface Graph {
   packages: Set<string>;
 }
 
-function resolveFile(spec: string, from: string): string | undefined {
-  const base = spec.startsWith('@/') ? path.join(ROOT, spec.slice(2)) : path.resolve(path.dirname(from), spec);
-  for (const f of [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts'), path.join(base, 'index.tsx')]) {
-    if (fs.existsSync(f) && fs.statSync(f).isFile()) return f;
-  }
-  return undefined;
-}
-
 function packageOf(spec: string): string {
   const parts = spec.split('/');
   return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
-}
-
-/** The module specifiers a file imports: static value imports, and import() calls apart. */
-function importsOf(file: string): { fixed: string[]; dynamic: string[] } {
-  const src = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-  const fixed: string[] = [];
-  const dynamic: string[] = [];
-  const visit = (node: ts.Node) => {
-    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
-      const clause = node.importClause;
-      const named = clause?.namedBindings;
-      const onlyTypes = clause?.isTypeOnly || (!!named && ts.isNamedImports(named) && !clause!.name && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly));
-      if (!onlyTypes) fixed.push(node.moduleSpecifier.text);
-    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) && !node.isTypeOnly) {
-      const named = node.exportClause;
-      if (!(named && ts.isNamedExports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly))) fixed.push(node.moduleSpecifier.text);
-    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
-      dynamic.push(node.arguments[0].text);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(src);
-  return { fixed, dynamic };
 }
 
 /** Everything `entry` loads up front; with `followDynamic`, also what it may load later. */

@@ -5,7 +5,7 @@ import de from '@/public/_locales/de/messages.json';
 import { problemFromLegacyText, problemOf, ProblemError, type Problem } from '@/utils/problems';
 import { problemSentence, problemText } from '@/utils/problem-text';
 import { format, type Entry } from '@/utils/i18n';
-import { openNewsDb } from '@/utils/db/schema';
+import { openNewsDb } from '@/utils/db/open';
 
 /** The locale files as what they are: a message per key. */
 const EN: Record<string, Entry> = en;
@@ -22,7 +22,7 @@ const EVERY: Problem[] = [
   { code: 'badJson' }, { code: 'badJson', line: 1, column: 2 }, { code: 'noItems' }, { code: 'notApi', api: 'NewsAPI' },
   { code: 'apiError', api: 'NewsAPI', said: 'Your API key is invalid' }, { code: 'noAddress' }, { code: 'needsFullUrl' },
   { code: 'invalidUrl' }, { code: 'duplicate' }, { code: 'duplicate', name: 'Harbour' }, { code: 'isApi' }, { code: 'noFeedHere' },
-  { code: 'unexpected', detail: 'x is undefined' }, { code: 'legacy', text: 'old words' },
+  { code: 'unexpected', detail: 'x is undefined' }, { code: 'legacy', text: 'old words' }, { code: 'notPage', type: 'image/png' },
 ];
 
 describe('problem words', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, type Topic } from '@/utils/model';
-import { openNewsDb } from '@/utils/db/schema';
+import { openNewsDb } from '@/utils/db/open';
 import { addSource, listSources } from '@/utils/db/sources';
 import { loadSettings, saveSettings } from '@/utils/settings';
 import { loadTopics, saveTopic } from '@/utils/topics/store';

@@ -4,7 +4,7 @@ import { beforeEach } from 'vitest';
 import '@/utils/i18n-english';
 
 // Under jsdom the tests' ArrayBuffer is not Node's, but structuredClone (which fake-indexeddb uses to
-// store a value) makes Node's: a binary key inside a stored value (an item's id, utils/db/item-record.ts)
+// store a value) makes Node's: a binary key inside a stored value (an item's id, utils/db/items/item-record.ts)
 // would then not be a key to fake-indexeddb. A browser has one realm; here the clone's buffers are
 // copied back into the tests' own.
 const nativeClone = globalThis.structuredClone;

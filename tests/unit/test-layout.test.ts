@@ -1,6 +1,7 @@
 // @vitest-environment node
 // Tests mirror modules: a folder of tests/unit is named after the module folder it tests (in utils/,
-// components/ or scripts/), so a module's tests are found where the module is; and no unit test imports
+// components/ or scripts/), so a module's tests are found where the module is (conventions/ holds the
+// tests that read the whole tree: layout, imports, words shown); and no unit test imports
 // an entrypoint, whose glue only wires utils/ to the browser (what it wires is tested in utils/).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -9,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 const root = resolve(__dirname, '../..');
 const unit = join(root, 'tests/unit');
 const MODULE_ROOTS = ['utils', 'components', 'scripts'];
+/** Tests about the whole tree, not one module. */
+const TREE_TESTS = 'conventions';
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f)).map((f) => join(dir, f));
@@ -18,7 +21,7 @@ describe('tests/unit', () => {
   it('has a folder only where utils/, components/ or scripts/ has a module folder of that name', () => {
     const folders = readdirSync(unit).filter((name) => statSync(join(unit, name)).isDirectory());
     expect(folders.length).toBeGreaterThan(10);
-    const strays = folders.filter((name) => !MODULE_ROOTS.some((m) => existsSync(join(root, m, name))));
+    const strays = folders.filter((name) => name !== TREE_TESTS && !MODULE_ROOTS.some((m) => existsSync(join(root, m, name))));
     expect(strays).toEqual([]);
   });
 

@@ -1,8 +1,8 @@
 // Counts the badge needs: the kept counters, and the few breaking items inside the window.
 import type { NewsDb } from './schema';
 import type { BadgeCounts } from '../badge';
-import { ALL, unreadArticlesOf } from './counters';
-import { fromRecord } from './item-record';
+import { ALL_ITEMS_KEY, unreadArticlesOf } from './counters';
+import { fromRecord } from './items/item-record';
 import { withTopicsOf } from './tags';
 import { isMuted } from '../mutes/ids';
 
@@ -11,7 +11,7 @@ export async function badgeCounts(db: NewsDb, now: number, breakingWindowMin: nu
   const tx = db.transaction(['items', 'counters', 'tags']);
   const since = now - breakingWindowMin * 60_000;
   const [all, breaking] = await Promise.all([
-    tx.objectStore('counters').get(ALL),
+    tx.objectStore('counters').get(ALL_ITEMS_KEY),
     tx.objectStore('items').index('byBreaking').getAll(IDBKeyRange.lowerBound(since)),
   ]);
   // The counters leave muted items out already; the few unread breaking items are looked up.

@@ -3,8 +3,9 @@
 // reads never wait long and a stopped worker or closed page leaves whole steps. The same removal
 // trims early when the browser's storage runs short (entrypoints/background/storage-watch.ts).
 import type { NewsDb } from './schema';
-import { writeItems } from './item-writes';
-import { fromRecord, sourceItemsRange } from './item-record';
+import { writeItems } from './items/item-writes';
+import { fromRecord } from './items/item-record';
+import { sourceItemsRange } from './items/item-reads';
 import { listSources } from './sources';
 
 /** Deletions per transaction. */

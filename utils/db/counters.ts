@@ -1,7 +1,7 @@
 // Counts kept up to date by every write, because counting through an index is not cheap in
 // Chromium: it walks every entry (about 1 s for 66,000 unread items), and it holds up every other
 // request to the store meanwhile. The sidebar's filter counts and the badge read these instead.
-import { fromRecord } from './item-record';
+import { fromRecord } from './items/item-record';
 import type { Item } from '../model';
 import type { NewsDb } from './schema';
 import { mutesOfRecord, topicsOfRecord, type TagRecord } from './tags';
@@ -42,25 +42,31 @@ function compact(c: Counter): Counter {
   return c;
 }
 
-/** A counter's rows (kept only where they differ from its items). */
-export const rowsOf = (c: Counter | undefined): number => c?.rows ?? c?.total ?? 0;
+/** The rows a counter's bucket lists (kept only where they differ from its items). */
+export const listRowsOf = (c: Counter | undefined): number => c?.rows ?? c?.total ?? 0;
 
 /** A counter's unread articles (older counters lack the field: see Counter). */
 export const unreadArticlesOf = (c: Counter | undefined): number => c?.unreadArticles ?? c?.unread ?? 0;
 
-export const ALL = 'all';
-export const sourceKey = (id: string) => `s:${id}`;
-export const topicKey = (id: string) => `t:${id}`;
-/** Every muted item ("Show muted (N)"), and what each mute rule hides. */
-export const MUTED = 'muted';
-export const muteKey = (id: string) => `m:${id}`;
+// The counters' keys, each named for the items its counter counts. The strings are on users' disks
+// (the 'counters' store): never change one without a migration (tests/unit/db/counter-keys.test.ts).
+/** Every item kept. */
+export const ALL_ITEMS_KEY = 'all';
+/** The items of one source. */
+export const sourceItemsKey = (sourceId: string) => `s:${sourceId}`;
+/** The items one topic matches. */
+export const topicItemsKey = (topicId: string) => `t:${topicId}`;
+/** Every muted item ("Show muted (N)"). */
+export const MUTED_ITEMS_KEY = 'muted';
+/** The items one mute rule hides. */
+export const ruleMutedItemsKey = (ruleId: string) => `m:${ruleId}`;
 
-const isMuteBucket = (key: string) => key === MUTED || key.startsWith('m:');
+const isMutedItemsKey = (key: string) => key === MUTED_ITEMS_KEY || key.startsWith('m:');
 
 /** The buckets an item counts in; its topics and mutes are its tags (filled in by the writer). */
 function bucketsOf(it: Item): string[] {
-  const out = [ALL, sourceKey(it.sourceId), ...(it.topics ?? []).map(topicKey)];
-  if (it.muted?.length) out.push(MUTED, ...it.muted.map(muteKey));
+  const out = [ALL_ITEMS_KEY, sourceItemsKey(it.sourceId), ...(it.topics ?? []).map(topicItemsKey)];
+  if (it.muted?.length) out.push(MUTED_ITEMS_KEY, ...it.muted.map(ruleMutedItemsKey));
   return out;
 }
 
@@ -72,10 +78,10 @@ function bucketsOf(it: Item): string[] {
 function tallyOf(it: Item, key: string): Tally {
   // A muted item is kept (retention counts it) but is no row, unread, starred or alert anywhere but
   // in the muted buckets themselves.
-  if (it.muted?.length && !isMuteBucket(key)) return { ...ZERO, total: 1 };
+  if (it.muted?.length && !isMutedItemsKey(key)) return { ...ZERO, total: 1 };
   const unread = it.read === 0 ? 1 : 0;
   const starred = it.starred ? 1 : 0;
-  if (it.folded === 1 && key === ALL) return { ...ZERO, total: 1, starred, unreadArticles: unread };
+  if (it.folded === 1 && key === ALL_ITEMS_KEY) return { ...ZERO, total: 1, starred, unreadArticles: unread };
   return { total: 1, unread, starred, unreadAlerts: it.alert && unread ? 1 : 0, unreadArticles: unread, rows: 1 };
 }
 
@@ -104,11 +110,11 @@ export class CounterBatch {
     const writes = [...this.deltas].map(async ([key, d]) => {
       if (FIELDS.every((f) => !d[f])) return;
       const cur = (await store.get(key)) ?? { key, ...ZERO };
-      const was: Tally = { ...ZERO, ...cur, unreadArticles: unreadArticlesOf(cur), rows: rowsOf(cur) };
+      const was: Tally = { ...ZERO, ...cur, unreadArticles: unreadArticlesOf(cur), rows: listRowsOf(cur) };
       const next: Counter = { key, ...ZERO };
       for (const f of FIELDS) next[f] = Math.max(0, was[f] + d[f]);
       compact(next);
-      await (next.total === 0 && key !== ALL ? store.delete(key) : store.put(next));
+      await (next.total === 0 && key !== ALL_ITEMS_KEY ? store.delete(key) : store.put(next));
     });
     this.deltas.clear();
     await Promise.all(writes);
@@ -117,7 +123,7 @@ export class CounterBatch {
 
 /** Counts of every bucket from scratch (a migration, or a repair after writes that bypassed the batch). */
 export class Tallier {
-  private readonly counters = new Map<string, Counter>([[ALL, { key: ALL, ...ZERO }]]);
+  private readonly counters = new Map<string, Counter>([[ALL_ITEMS_KEY, { key: ALL_ITEMS_KEY, ...ZERO }]]);
 
   add(it: Item): void {
     for (const key of bucketsOf(it)) {
@@ -135,7 +141,7 @@ export class Tallier {
 
 /** Items kept in all, from the 'all' counter. */
 export async function countItems(db: NewsDb): Promise<number> {
-  return (await db.get('counters', ALL))?.total ?? 0;
+  return (await db.get('counters', ALL_ITEMS_KEY))?.total ?? 0;
 }
 
 /** Stored items with their topics from every tag record, for a count from scratch. */

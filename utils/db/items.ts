@@ -3,24 +3,26 @@ import type { NewsDb } from './schema';
 import type { Item, ParsedItem, Settings, Source } from '../model';
 import { shownPublished } from '../normalize/dates';
 import { itemIdentity } from '../normalize/ids';
-import { writeItems, type ItemTx, type ItemWriter } from './item-writes';
-import { sourceKey } from './counters';
-import { joinedBy, linkTableOf, storyFromOtherSource } from './same-story';
-import { applyMatches, withTopics, type TopicSet } from '../topics/rematch';
+import { writeItems, type ItemTx, type ItemWriter } from './items/item-writes';
+import { sourceItemsKey } from './counters';
+import { joinedBy, linkTableOf, storyFromOtherSource } from './stories/same-story';
+import { applyMatches, withTopics, type TopicSet } from '../topic-matches';
 import { isMuted, withMutes } from '../mutes/rules';
 import { mutesOfRow } from '../mutes/story';
-import { fromRecord, knownKeyOf, NEW_ITEM_ID, sourceItemsRange, storeKeyOfId } from './item-record';
-import { IdentityMap, identityHash, linkHash, readIdentities, writeIdentities } from './identities';
-import { forgetGrouper, grouperOf, groupsItems, writeStoryTerms } from './story-grouper';
-import type { Joining } from './story-writes';
-import type { StoryTermsEntry } from './story-records';
+import { fromRecord, knownKeyOf } from './items/item-record';
+import { NEW_ITEM_ID, storeKeyOfId } from './items/item-ids';
+import { sourceItemsRange } from './items/item-reads';
+import { IdentityMap, identityHash, linkHash, readIdentities, writeIdentities } from './items/identities';
+import { forgetGrouper, grouperOf, groupsItems, writeStoryTerms } from './stories/story-grouper';
+import type { Joining } from './stories/story-writes';
+import type { StoryTermsEntry } from './stories/story-records';
 import { storyTerms } from '../stories/terms';
 
 export interface StoreResult {
   /** New rows: items, and stories they start. */
   newIds: string[];
   updatedIds: string[];
-  /** New reports of stories already listed: folded into their story's row (utils/db/story-writes.ts). */
+  /** New reports of stories already listed: folded into their story's row (utils/db/stories/story-writes.ts). */
   joinedIds: string[];
   removed: number;
 }
@@ -174,7 +176,7 @@ interface Before {
 async function readBefore(tx: ItemTx, sourceId: string): Promise<Before> {
   const [own, total, record] = await Promise.all([
     storedKeys(tx, sourceId),
-    tx.objectStore('counters').get(sourceKey(sourceId)).then((c) => c?.total),
+    tx.objectStore('counters').get(sourceItemsKey(sourceId)).then((c) => c?.total),
     tx.objectStore('sources').get(sourceId),
   ]);
   // A source with nothing stored (a new one) needs no identity map.
@@ -361,8 +363,8 @@ async function applyRetention(tx: ItemTx, writer: ItemWriter, sourceId: string, 
   const index = tx.objectStore('items').index('bySource');
   // Most polls have nothing to remove: the count and one cheap look-up decide before any item is read.
   const oldest = await index.openKeyCursor(range);
-  if (total + writer.counts.addedTo(sourceKey(sourceId)) <= s.maxItemsPerSource && (!oldest || (oldest.key[1] as number) >= cutoff)) {
-    return { removed: 0, count: total + writer.counts.addedTo(sourceKey(sourceId)) };
+  if (total + writer.counts.addedTo(sourceItemsKey(sourceId)) <= s.maxItemsPerSource && (!oldest || (oldest.key[1] as number) >= cutoff)) {
+    return { removed: 0, count: total + writer.counts.addedTo(sourceItemsKey(sourceId)) };
   }
   let kept = 0;
   let removed = 0;

@@ -4,8 +4,8 @@
 import type { Item } from '../model';
 import type { NewsDb } from './schema';
 import { withTopicsOf } from './tags';
-import { withStoryInfo } from './story-writes';
-import { getItems } from './item-record';
+import { withStoryInfo } from './stories/story-writes';
+import { getItems } from './items/item-reads';
 import { isMuted } from '../mutes/ids';
 
 export interface AlertDecision<T> {

@@ -2,12 +2,14 @@
 // search. Everything goes through indexes with bounded reads; nothing loads the whole store.
 import type { NewsDb } from './schema';
 import type { Item } from '../model';
-import { ALL, MUTED, rowsOf, sourceKey, topicKey } from './counters';
+import { ALL_ITEMS_KEY, MUTED_ITEMS_KEY, listRowsOf, sourceItemsKey, topicItemsKey } from './counters';
 import { isMuted } from '../mutes/ids';
-import { newestRecords } from './newest-records';
+import { newestRecords } from './items/newest-records';
 import { topicTagRange, withTopicsOf } from './tags';
-import { withStoryInfo } from './story-writes';
-import { fromRecord, getItems, knownKeyOf, sourceKeyOf, type ItemRecord } from './item-record';
+import { withStoryInfo } from './stories/story-writes';
+import { fromRecord, knownKeyOf, type ItemRecord } from './items/item-record';
+import { getItems } from './items/item-reads';
+import { sourceKeyOf } from './items/item-ids';
 
 export type Filter =
   | { kind: 'all' }
@@ -256,18 +258,18 @@ export interface Counts {
 export async function loadCounts(db: NewsDb, sourceIds: string[], topicIds: string[]): Promise<Counts> {
   const tx = db.transaction('counters');
   const [all, perSource, perTopic, muted] = await Promise.all([
-    tx.store.get(ALL),
-    Promise.all(sourceIds.map((id) => tx.store.get(sourceKey(id)))),
-    Promise.all(topicIds.map((id) => tx.store.get(topicKey(id)))),
-    tx.store.get(MUTED),
+    tx.store.get(ALL_ITEMS_KEY),
+    Promise.all(sourceIds.map((id) => tx.store.get(sourceItemsKey(id)))),
+    Promise.all(topicIds.map((id) => tx.store.get(topicItemsKey(id)))),
+    tx.store.get(MUTED_ITEMS_KEY),
   ]);
   return {
-    all: rowsOf(all),
+    all: listRowsOf(all),
     unread: all?.unread ?? 0,
     starred: all?.starred ?? 0,
     sources: Object.fromEntries(sourceIds.map((id, i) => [id, perSource[i]?.unread ?? 0])),
     topics: Object.fromEntries(topicIds.map((id, i) => [id, perTopic[i]?.unread ?? 0])),
-    muted: rowsOf(muted),
+    muted: listRowsOf(muted),
   };
 }
 

@@ -3,9 +3,10 @@
 import type { NewsDb } from './schema';
 import type { Flag, Item } from '../model';
 import type { Filter, ItemIndex } from './queries';
-import { writeItems, type ItemWriter } from './item-writes';
+import { writeItems, type ItemWriter } from './items/item-writes';
 import { matchesFilter, rangeOf } from './queries';
-import { fromRecord, getItem, getItems } from './item-record';
+import { fromRecord } from './items/item-record';
+import { getItem, getItems } from './items/item-reads';
 import { ALL_SOURCES, queueForServer } from '../feed-server/records';
 
 /**

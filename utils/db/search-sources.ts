@@ -3,8 +3,9 @@
 // the topic removed, its items go unless starred (or also reached through another source: "Also from"),
 // and its source with them unless such items remain (then it stays, disabled, to name them).
 import type { Item, Source, Topic } from '../model';
-import { fromRecord, sourceKeyOf } from './item-record';
-import { writeItems } from './item-writes';
+import { fromRecord } from './items/item-record';
+import { sourceKeyOf } from './items/item-ids';
+import { writeItems } from './items/item-writes';
 import { rangeOf } from './queries';
 import type { NewsDb } from './schema';
 import { listSources } from './sources';

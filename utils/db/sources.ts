@@ -1,11 +1,12 @@
 // Sources: what the user subscribed to, and the poller's state for each (in IndexedDB, local only).
-import { fromRecord, sourceKeyOf } from './item-record';
+import { fromRecord } from './items/item-record';
+import { sourceKeyOf } from './items/item-ids';
 import { storesOf, type NewsDb } from './schema';
 import { editOpOf, queueSubscriptionOps, type SubscriptionOp } from '../feed-server/source-ops';
 import { MIN_INTERVAL_MIN, type Source, type SourceKind } from '../model';
 import { KIND_TABLE, kindRow } from '../sources/kinds';
 import { hashString } from '../normalize/ids';
-import { writeItems } from './item-writes';
+import { writeItems } from './items/item-writes';
 import { rangeOf } from './queries';
 import { feedKey, findSameFeed } from '../normalize/feed-address';
 import { ProblemError } from '../problems';

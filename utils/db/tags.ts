@@ -5,7 +5,7 @@
 // topics would cost ten puts (docs/PERFORMANCE.md, "Topic matching").
 import type { Item } from '../model';
 import type { NewsDb } from './schema';
-import { getItems } from './item-record';
+import { getItems } from './items/item-reads';
 import { isMuteId } from '../mutes/ids';
 
 export interface TagRecord {

@@ -4,9 +4,9 @@
 // rewritten, so an edited rule can bring back what it hid.
 import type { MuteRule, Source } from '../model';
 import type { NewsDb } from '../db/schema';
-import type { MuteRematchState } from '../db/story-records';
-import { fromRecord } from '../db/item-record';
-import { writeItems } from '../db/item-writes';
+import type { MuteRematchState } from '../db/stories/story-records';
+import { fromRecord } from '../db/items/item-record';
+import { writeItems } from '../db/items/item-writes';
 import { mutesOfIds, topicsOfIds } from '../db/tags';
 import { muteSet, scopeOf } from './rules';
 import { mutesOfRow } from './story';

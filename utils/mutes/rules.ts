@@ -4,8 +4,7 @@
 import type { Item, MuteRule, Source } from '../model';
 import { isInFolder } from '../folder-path';
 import { parseQuery, type QueryAst } from '../topics/query';
-import { astMatches, type PreparedDoc } from '../topics/match';
-import { docOf } from '../topics/rematch';
+import { astMatches, docOf, type PreparedDoc } from '../topics/match';
 
 export { isMuted, isMuteId, newMuteId } from './ids';
 

@@ -17,6 +17,15 @@ export function charsetFromXmlDeclaration(bytes: Uint8Array): string | undefined
   return m?.[1].toLowerCase();
 }
 
+/** The charset a web page declares in its first bytes (<meta charset> or http-equiv), lower-cased. */
+export function charsetFromMeta(bytes: Uint8Array): string | undefined {
+  let head = '';
+  const n = Math.min(bytes.length, 2048);
+  for (let i = 0; i < n; i++) head += String.fromCharCode(bytes[i]);
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)/i.exec(head);
+  return m?.[1].toLowerCase();
+}
+
 function bomEncoding(bytes: Uint8Array): string | undefined {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';

@@ -1,6 +1,7 @@
-// One HTTP fetch of a source, for the poller and the options page alike: conditional GET, a timeout,
-// a size cap, charset decoding, and failures as typed problems. `fetch` is passed in so tests use a real server.
-import { decodeBody } from './decode';
+// One HTTP fetch of a source, for the poller, the options page and the reader alike: conditional GET,
+// a timeout, a size cap, charset decoding, and failures as typed problems. `fetch` is passed in so tests
+// use a real server.
+import { charsetFromContentType, charsetFromMeta, decodeBody } from './decode';
 import { ProblemError, type Problem } from '../problems';
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -14,6 +15,20 @@ export interface FetchOptions {
   timeoutMs?: number;
   maxBytes?: number;
   now?: () => number;
+  /**
+   * A web page for the reader, not a feed: asks for HTML, refuses any other type (`notPage`) before
+   * reading it, and reads the charset a page declares in a <meta> when the headers name none.
+   */
+  page?: boolean;
+}
+
+const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5';
+const PAGE_ACCEPT = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5';
+
+/** A page's body as text: the headers' charset, else its <meta>'s (decodeBody's rules after that). */
+function decodePage(bytes: Uint8Array, contentType: string): string {
+  const charset = charsetFromContentType(contentType) ?? charsetFromMeta(bytes);
+  return decodeBody(bytes, charset ? `text/html; charset=${charset}` : contentType);
 }
 
 /** A source's body as fetched: the one result type for the poller and the options page. */
@@ -105,10 +120,7 @@ export async function fetchSource(url: string, opts: FetchOptions): Promise<Fetc
   const ctrl = new AbortController();
   // The timer covers the headers and the body: a server that trickles bytes forever is cut off too.
   const timer = setTimeout(() => ctrl.abort(), timeoutMs);
-  const headers: Record<string, string> = {
-    accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5',
-    ...opts.headers,
-  };
+  const headers: Record<string, string> = { accept: opts.page ? PAGE_ACCEPT : FEED_ACCEPT, ...opts.headers };
   if (opts.etag) headers['if-none-match'] = opts.etag;
   if (opts.lastModified) headers['if-modified-since'] = opts.lastModified;
   try {
@@ -129,10 +141,15 @@ export async function fetchSource(url: string, opts: FetchOptions): Promise<Fetc
       throw new FetchError(httpProblem(res.status, retryAfterMs), res.status, retryAfterMs);
     }
     const contentType = res.headers.get('content-type') ?? '';
+    // A picture or a download is no page: refused before its bytes are read.
+    if (opts.page && contentType && !/html|xml|text\/plain/i.test(contentType)) {
+      await res.body?.cancel().catch(() => {});
+      throw new FetchError({ code: 'notPage', type: contentType.split(';')[0]!.trim() });
+    }
     const bytes = await readCapped(res, opts.maxBytes ?? DEFAULT_MAX_BYTES);
     return {
       kind: 'ok',
-      body: decodeBody(bytes, contentType),
+      body: opts.page ? decodePage(bytes, contentType) : decodeBody(bytes, contentType),
       contentType,
       etag: res.headers.get('etag') ?? undefined,
       lastModified: res.headers.get('last-modified') ?? undefined,

@@ -13,7 +13,7 @@ import { redactKey } from '../sources/errors';
 import type { ParseBody } from '../sources/parse-body';
 import { mapProblemText, problemOf, type Problem } from '../problems';
 import { nextPollAfterFailure, nextPollAfterSuccess } from './backoff';
-import type { TopicSet } from '../topics/rematch';
+import type { TopicSet } from '../topic-matches';
 import { isEnded, nextLiveState } from './live';
 import { DEFAULT_LIMITS, hostOf, runPerHost } from './per-host';
 import { isRefusal, isRefusalSoon, knownLost } from '../db/quota';

@@ -3,7 +3,7 @@
 // source (the topic says so), only the items the topic's own query matches are kept, and searches across
 // topics share an hourly cap.
 import type { ParsedItem, Source } from '../model';
-import type { TopicSet } from '../topics/rematch';
+import type { TopicSet } from '../topic-matches';
 import { keepMatching } from '../search-feeds/topic-search';
 import { keepLastHour, nextSearchAfterFailure, nextSearchAfterSuccess, underHourlyCap } from '../search-feeds/politeness';
 

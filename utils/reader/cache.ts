@@ -1,7 +1,7 @@
 // The reader's offline copies: the last 200 articles read, text only (pictures become links), kept
 // in the `reader` store. A copy goes when its item goes (retention); a starred item keeps its copy
 // beyond the 200.
-import { recordOf, storedKeyOf } from '../db/item-record';
+import { recordOf, storedKeyOf } from '../db/items/item-reads';
 import type { NewsDb } from '../db/schema';
 import type { ReaderArticle } from './extract';
 

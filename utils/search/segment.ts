@@ -5,7 +5,7 @@
 import type { Item } from '../model';
 import { itemSearchWords } from './words';
 import { pushVarint, readVarints } from './varint';
-import { newestFirst } from '../db/item-record';
+import { newestFirst } from '../db/items/item-ids';
 
 /**
  * A word's postings as stored: since 0.10.0 a Uint8Array (encodePostings: a bitmap of the segment's

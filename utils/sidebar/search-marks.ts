@@ -1,7 +1,7 @@
 // Where a search's words occur in a title or summary, as ranges for <mark> (text stays text: the
 // component splits it, no HTML is built). Words match as the search does: folded (case and accents
 // ignored), the last word of an open query as a prefix.
-import { parseQuery } from '../db/search';
+import { parseQuery } from '../search/query';
 import { tokensOf, type HighlightRange } from '../topics/match';
 
 /** The last query's terms: every row asks twice (title and summary) with the same query. */

@@ -1,12 +1,13 @@
 // The database half of topic alerts: matching stored items that were written without their topics,
 // and taking the pending alerts with the plan of what to notify. Its caller
 // (./alerts.ts) loads topics and settings, then shows what these return.
-import { getItems } from '../db/item-record';
+import { getItems } from '../db/items/item-reads';
 import type { NewsDb } from '../db/schema';
 import type { Item, Settings, Topic } from '../model';
-import { writeItems } from '../db/item-writes';
+import { writeItems } from '../db/items/item-writes';
 import { takePendingAlerts } from '../db/pending-alerts';
-import { topicSet, withTopics, type MatchedItem } from './rematch';
+import { topicSet } from './rematch';
+import { withTopics, type MatchedItem } from '../topic-matches';
 import { topicsOfIds } from '../db/tags';
 import { planNotifications, storyKeyLive, storyKeys, type NewMatch, type NotifyPlan } from './notify';
 

@@ -1,8 +1,8 @@
 // Matching items against topics: compile each query once, tokenize each item once, then every
 // topic is a few set look-ups (words) or short scans (phrases, prefixes).
 import { searchSourceId } from '../search-feeds/source-id';
-import type { Topic } from '../model';
-import { fold } from '../normalize/text';
+import type { Item, Topic } from '../model';
+import { fold, htmlToText } from '../normalize/text';
 import { parseQuery, type QueryAst, type Term } from './query';
 
 /** What the matcher reads of an item: plain text only. */
@@ -164,4 +164,9 @@ export function highlightRanges(text: string, topics: readonly Topic[], field: '
     } else out.push({ start: r.start, end: r.end, topicIds: [r.id] });
   }
   return out;
+}
+
+/** What the matcher reads of a stored item: its title, its summary as plain text and its source. */
+export function docOf(item: Item) {
+  return prepareDoc({ title: item.title, text: htmlToText(item.summaryHtml ?? ''), sourceId: item.sourceId });
 }

@@ -2,7 +2,7 @@
 // (so reading them anywhere clears it), the buttons, clicks, and the one digest after quiet hours or a
 // snooze. The browser comes in through NotificationsEnv (entrypoints/background/notifications.ts
 // passes the real one); the rules are in ./notify.ts.
-import { readItem } from '../db/item-record';
+import { readItem } from '../db/items/item-reads';
 import type { NewsDb } from '../db/schema';
 import { markRead } from '../db/read-state';
 import { loadSettings, saveSettings, type StorageAreaLike } from '../settings';

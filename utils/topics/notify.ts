@@ -23,7 +23,7 @@ export interface NewMatch {
   published: number;
   /** The story's keys (storyKeys()): a match sharing any with one notified before is not notified. */
   stories?: string[];
-  /** How many sources carry the item's story (grouped stories: utils/db/story-writes.ts), when more than one. */
+  /** How many sources carry the item's story (grouped stories: utils/db/stories/story-writes.ts), when more than one. */
   sources?: number;
 }
 

@@ -1,13 +1,13 @@
 // "What would this topic match?" for the topic editor: the word index narrows the stored items to
 // candidates, the matcher decides. Reads only; cheap enough to run as the user types.
-import { getItemsByKey } from '../db/item-record';
+import { getItemsByKey } from '../db/items/item-reads';
 import type { Item, Topic } from '../model';
 import type { NewsDb } from '../db/schema';
 import { parseQuery, type Clause, type Term } from './query';
-import { compileTopic, compiledMatches } from './match';
-import { docOf } from './rematch';
+import { compileTopic, compiledMatches, docOf } from './match';
 import { STOP_WORDS } from '../search/words';
-import { termCandidates, type SearchTerm } from '../db/search';
+import { termCandidates } from '../db/search/search-items';
+import type { SearchTerm } from '../search/query';
 import { newestKeys } from '../db/queries';
 
 export interface Preview {

@@ -1,81 +1,20 @@
-// Applying topic matches to stored items: the per-item rule (shared with matching on arrival) and
-// the re-match of everything stored after a topic is added or changed, in small transactions with a
-// pause between them so the database and the worker never freeze.
-import { fromRecord } from '../db/item-record';
-import type { Flag, Item, Topic } from '../model';
+// Applying topic matches to stored items: a compiled topic set (the per-item rule is
+// utils/topic-matches.ts, shared with matching on arrival) and the re-match of everything stored after
+// a topic is added or changed, in small transactions with a pause between them so the database and the
+// worker never freeze.
+import { fromRecord } from '../db/items/item-record';
+import type { Topic } from '../model';
 import type { NewsDb } from '../db/schema';
-import { htmlToText } from '../normalize/text';
-import { compileTopics, prepareDoc } from './match';
-import { writeItems } from '../db/item-writes';
+import { applyMatches, type MatchedItem, type TopicSet } from '../topic-matches';
+import { compileTopics, docOf } from './match';
+import { writeItems } from '../db/items/item-writes';
 import { mutesOfIds, topicsOfIds } from '../db/tags';
 import type { MuteSet } from '../mutes/rules';
 
-/**
- * `breaking` mixes two causes: the source (a live feed, a breaking marker) and breaking topics.
- * `sourceBreaking` remembers the first, so dropping a topic can clear only what the topic set.
- */
-export type MatchedItem = Item & { sourceBreaking?: Flag };
-
-export function docOf(item: Item) {
-  return prepareDoc({ title: item.title, text: htmlToText(item.summaryHtml ?? ''), sourceId: item.sourceId });
-}
-
-/** The source's own breaking flag; inferred once for items stored before it was recorded. */
-export function sourceBreakingOf(item: MatchedItem, topicsById: ReadonlyMap<string, Topic>): Flag {
-  if (item.sourceBreaking !== undefined) return item.sourceBreaking;
-  if (!item.breaking) return 0;
-  // Breaking with no breaking topic among its matches: only the source can have set it.
-  return (item.topics ?? []).some((id) => topicsById.get(id)?.breaking) ? 0 : 1;
-}
-
-/**
- * The item with its topics, alert and breaking flags recomputed, or undefined when nothing changed.
- * `matched`: ids of matching topics among `changed` (or among all topics when `changed` is absent);
- * with `changed`, the item's other (still existing) topics are kept as they are.
- */
-export function applyMatches(
-  item: MatchedItem,
-  matched: readonly string[],
-  topicsById: ReadonlyMap<string, Topic>,
-  changed?: ReadonlySet<string>,
-): MatchedItem | undefined {
-  const before = item.topics ?? [];
-  const kept = changed ? before.filter((id) => !changed.has(id) && topicsById.has(id)) : [];
-  const topics = [...new Set([...kept, ...matched])];
-  const sourceBreaking = sourceBreakingOf(item, topicsById);
-  const breaking: Flag = sourceBreaking || topics.some((id) => topicsById.get(id)?.breaking) ? 1 : 0;
-  const alert: Flag = topics.some((id) => topicsById.get(id)?.notify) ? 1 : 0;
-  const same =
-    topics.length === before.length &&
-    topics.every((id) => before.includes(id)) &&
-    breaking === item.breaking &&
-    alert === item.alert &&
-    // An inferred source flag alone is no reason to write: it is recorded with the next real change.
-    (item.sourceBreaking === undefined || sourceBreaking === item.sourceBreaking);
-  // The item record is rewritten only if a flag changed (or an older item records its source flag
-  // once); new tags alone are written apart (item-writes.ts).
-  return same ? undefined : { ...item, topics, alert, breaking, sourceBreaking };
-}
-
-/** A topic list ready to match many items (compiled once per poll), with the mute rules that hide items. */
-export interface TopicSet {
-  topicsById: ReadonlyMap<string, Topic>;
-  match(item: Item): string[];
-  /** The mute rules (utils/mutes/rules.ts); absent = none. */
-  mutes?: MuteSet;
-}
-
+/** A topic list compiled once to match many items (a poll's, a re-grouping's), with the mute rules. */
 export function topicSet(topics: readonly Topic[], mutes?: MuteSet): TopicSet {
   const matcher = compileTopics(topics);
   return { topicsById: new Map(topics.map((t) => [t.id, t])), match: (item) => matcher.match(docOf(item)), mutes: mutes?.size ? mutes : undefined };
-}
-
-/**
- * The item with its topics, alert and breaking flags from every current topic. Its topics are always
- * given (a list, even an empty one), so writing it leaves exactly these tags.
- */
-export function withTopics(item: MatchedItem, set: TopicSet): MatchedItem {
-  return applyMatches(item, set.match(item), set.topicsById) ?? (item.topics ? item : { ...item, topics: [] });
 }
 
 export interface RematchOptions {

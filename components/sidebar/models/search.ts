@@ -2,7 +2,7 @@
 import { computed, createModel, signal, type ReadonlySignal } from '@preact/signals';
 import type { Item } from '@/utils/model';
 import type { Filter } from '@/utils/db/queries';
-import { searchItems, type SearchResult } from '@/utils/db/search';
+import { searchItems, type SearchResult } from '@/utils/db/search/search-items';
 import type { SidebarEnv } from '../sidebar-env';
 import { patchList } from './patch';
 import { afterPaint } from '../first-rows';

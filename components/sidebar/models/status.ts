@@ -1,11 +1,13 @@
 // The sidebar's connection and poll status, and the last error a store action hit.
 import { createModel, signal } from '@preact/signals';
+import { problemOf, type Problem } from '@/utils/problems';
 import type { SidebarEnv } from '../sidebar-env';
 
 export const StatusModel = createModel((env: SidebarEnv) => {
   const polling = signal(false);
   const online = signal(env.online());
-  const error = signal<string | null>(null);
+  /** What the last failed store action hit, as a problem (worded where shown). */
+  const error = signal<Problem | null>(null);
   /** One polite status line per poll ("5 new, 1 breaking"), read out by screen readers; seq tells two equal lines apart. */
   const announcement = signal({ text: '', seq: 0 });
   let pollTimer: ReturnType<typeof setTimeout> | undefined;
@@ -18,12 +20,12 @@ export const StatusModel = createModel((env: SidebarEnv) => {
     announce(text: string) {
       announcement.value = { text, seq: announcement.value.seq + 1 };
     },
-    /** Runs a store action; a failure is shown in words instead of being lost. */
+    /** Runs a store action; a failure is kept as its problem, to be shown in words instead of being lost. */
     async run<T>(p: () => Promise<T>): Promise<T | undefined> {
       try {
         return await p();
       } catch (e) {
-        error.value = e instanceof Error ? e.message : String(e);
+        error.value = problemOf(e);
         return undefined;
       }
     },

@@ -1,12 +1,14 @@
 // The identity map: new items go by their store key and keep no id, and each source's map finds them
 // again for the dedupe, through retention, a returning item and the source's removal.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getDb, resetDbForTests, type NewsDb } from '@/utils/db/schema';
+import { getDb, resetDbForTests } from '@/utils/db/open';
+import type { NewsDb } from '@/utils/db/schema';
 import { addSource, removeSource } from '@/utils/db/sources';
 import { storePoll } from '@/utils/db/items';
 import { markRead } from '@/utils/db/read-state';
-import { allItems, compareIds, idOfStoreKey, readItem, storeKeyOfId } from '@/utils/db/item-record';
-import { IdentityMap, identityHash, readIdentities } from '@/utils/db/identities';
+import { allItems, readItem } from '@/utils/db/items/item-reads';
+import { compareIds, idOfStoreKey, storeKeyOfId } from '@/utils/db/items/item-ids';
+import { IdentityMap, identityHash, readIdentities } from '@/utils/db/items/identities';
 import type { ParsedItem, Source } from '@/utils/model';
 import { expectCountersExact } from './recount';
 

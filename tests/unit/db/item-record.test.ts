@@ -1,7 +1,8 @@
-// The items store's codec (utils/db/item-record.ts): an Item and its record hold the same, ids and
+// The items store's codec (utils/db/items/item-record.ts): an Item and its record hold the same, ids and
 // source ids as keys read back exactly, and the 8-byte keys sort as the ids do.
 import { describe, expect, it } from 'vitest';
-import { fromRecord, idAt, idOfKey, itemKey, knownKeyOf, packIds, sourceIdOf, sourceKeyOf, toRecord, unpackIds } from '@/utils/db/item-record';
+import { fromRecord, knownKeyOf, toRecord } from '@/utils/db/items/item-record';
+import { idAt, idOfKey, itemKey, packIds, sourceIdOf, sourceKeyOf, unpackIds } from '@/utils/db/items/item-ids';
 import { hashString, itemIdFor } from '@/utils/normalize/ids';
 import type { Item } from '@/utils/model';
 

@@ -2,12 +2,14 @@
 // made from them finds another source's item by link, across transactions, connections (a restarted
 // worker), an item's changed link, and items deleted since the table was made.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getDb, openNewsDb, resetDbForTests, type NewsDb } from '@/utils/db/schema';
+import { getDb, openNewsDb, resetDbForTests } from '@/utils/db/open';
+import { type NewsDb } from '@/utils/db/schema';
 import { addSource } from '@/utils/db/sources';
 import { storePoll } from '@/utils/db/items';
-import { allItems, idOfStoreKey, readItem } from '@/utils/db/item-record';
-import { forEachLink, IdentityMap, linkHash, readIdentities, type IdentityRecord } from '@/utils/db/identities';
-import { LinkTable } from '@/utils/db/link-table';
+import { allItems, readItem } from '@/utils/db/items/item-reads';
+import { idOfStoreKey } from '@/utils/db/items/item-ids';
+import { forEachLink, IdentityMap, linkHash, readIdentities, type IdentityRecord } from '@/utils/db/items/identities';
+import { LinkTable } from '@/utils/db/stories/link-table';
 import type { ParsedItem, Source } from '@/utils/model';
 import { expectCountersExact } from './recount';
 

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { IDBPDatabase } from 'idb';
-import { DB_VERSION, openNewsDb, type NewsSchema, type Schema12, type Schema13 } from '@/utils/db/schema';
-import { allItems, getItemsByKey, idOfKey, idOfStoreKey, itemKey, packIds, readItem, sourceItemsRange, toRecord, unpackIds, type ItemRecord } from '@/utils/db/item-record';
+import { DB_VERSION, openNewsDb } from '@/utils/db/open';
+import { type NewsSchema } from '@/utils/db/schema';
+import { type Schema12, type Schema13 } from '@/utils/db/migrations/legacy-schemas';
+import { allItems, getItemsByKey, readItem, sourceItemsRange } from '@/utils/db/items/item-reads';
+import { idOfKey, idOfStoreKey, itemKey, packIds, unpackIds } from '@/utils/db/items/item-ids';
+import { toRecord, type ItemRecord } from '@/utils/db/items/item-record';
 import { markRead, toggleStar } from '@/utils/db/read-state';
 import { takePendingAlerts } from '@/utils/db/pending-alerts';
 import { sweepCopies } from '@/utils/reader/cache';
@@ -9,14 +13,14 @@ import { foldTitle, hashString, itemIdFor, legacyItemIdFor, shortItemId } from '
 import { storePoll } from '@/utils/db/items';
 import { DEFAULT_SETTINGS, type Item, type ParsedItem, type Source } from '@/utils/model';
 import { expectCountersExact } from './recount';
-import { indexQueued } from '@/utils/db/search-index';
+import { indexQueued } from '@/utils/db/search/search-index';
 import { buildSegment } from '@/utils/search/segment';
 import { decodeDocs } from '@/utils/search/segment-docs';
-import { searchItems } from '@/utils/db/search';
+import { searchItems } from '@/utils/db/search/search-items';
 import { badgeCounts } from '@/utils/db/badge-counts';
 import { loadBreaking, loadPage } from '@/utils/db/queries';
 import { getItemWithTopics } from '@/utils/db/tags';
-import { legacyTopicKeys, type LegacyItem } from '@/utils/db/migrate-item-ids';
+import { legacyTopicKeys, type LegacyItem } from '@/utils/db/migrations/migrate-item-ids';
 import { Tallier } from '@/utils/db/counters';
 import { rematchStored } from '@/utils/topics/rematch';
 

@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import { Tallier, withAllTags, type Counter } from '@/utils/db/counters';
 import type { NewsDb } from '@/utils/db/schema';
-import { allItems } from '@/utils/db/item-record';
+import { allItems } from '@/utils/db/items/item-reads';
 
 export async function recount(db: NewsDb): Promise<Map<string, Counter>> {
   const tally = new Tallier();

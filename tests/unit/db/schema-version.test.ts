@@ -3,7 +3,7 @@
 // means adding a row here, with a higher version, and bumping package.json's "version" to it.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DB_VERSION } from '@/utils/db/schema';
+import { DB_VERSION } from '@/utils/db/open';
 
 /** Schema version -> the first extension version that carries it. */
 const SHIPPED_IN: Record<number, string> = {

@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { allQueuedIds, indexQueued, MAX_SEGMENT, pickRebuild } from '@/utils/db/search-index';
-import { itemMatches, parseQuery, searchItems } from '@/utils/db/search';
+import { allQueuedIds, indexQueued, MAX_SEGMENT, pickRebuild } from '@/utils/db/search/search-index';
+import { itemMatches, parseQuery } from '@/utils/search/query';
+import { searchItems } from '@/utils/db/search/search-items';
 import { type Filter, matchesFilter } from '@/utils/db/queries';
-import { writeItems } from '@/utils/db/item-writes';
+import { writeItems } from '@/utils/db/items/item-writes';
 import { removeSource } from '@/utils/db/sources';
 import { buildSegment, decodePostings, intersect, union } from '@/utils/search/segment';
 import type { NewsDb, SegmentMeta } from '@/utils/db/schema';
 import type { Item } from '@/utils/model';
 import { dbWith, item, NOW, MIN } from '../sidebar/fixtures';
-import { allItems, getItem, getItemsByKey, newestFirst, toRecord } from '@/utils/db/item-record';
+import { allItems, getItem, getItemsByKey } from '@/utils/db/items/item-reads';
+import { newestFirst } from '@/utils/db/items/item-ids';
+import { toRecord } from '@/utils/db/items/item-record';
 import { decodeDocs } from '@/utils/search/segment-docs';
 
 const ids = (r: { items: Item[] }) => r.items.map((i) => i.id);

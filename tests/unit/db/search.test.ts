@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { searchItems, parseQuery } from '@/utils/db/search';
+import { searchItems } from '@/utils/db/search/search-items';
+import { parseQuery } from '@/utils/search/query';
 import { dbWith, item, NOW, MIN } from '../sidebar/fixtures';
 
 const titles = (r: { items: { title: string }[] }) => r.items.map((i) => i.title);

@@ -9,7 +9,7 @@ import type { ParsedItem, Source } from '@/utils/model';
 import { pollDue } from '@/utils/poller/poll';
 import { expectCountersExact } from './recount';
 import { pollerContext, rss, httpDateMinutesAgo } from '../poller/helpers';
-import { allItems, sourceItemsRange } from '@/utils/db/item-record';
+import { allItems, sourceItemsRange } from '@/utils/db/items/item-reads';
 
 const c = pollerContext();
 

@@ -2,10 +2,11 @@
 // counted once, read together, one alert; they survive a restart (the grouper is made again from the
 // stores), leave their story when deleted, and a grouping that is off changes nothing.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getDb, resetDbForTests, type NewsDb } from '@/utils/db/schema';
+import { getDb, resetDbForTests } from '@/utils/db/open';
+import { type NewsDb } from '@/utils/db/schema';
 import { addSource } from '@/utils/db/sources';
 import { storePoll } from '@/utils/db/items';
-import { allItems } from '@/utils/db/item-record';
+import { allItems } from '@/utils/db/items/item-reads';
 import { loadCounts, loadPage } from '@/utils/db/queries';
 import { markAllRead, markRead } from '@/utils/db/read-state';
 import { badgeCounts } from '@/utils/db/badge-counts';
@@ -137,7 +138,7 @@ describe('one story, one row', () => {
 
 describe('search finds stories', () => {
   it('by any report\'s words, each story once, as its row', async () => {
-    const { searchItems } = await import('@/utils/db/search');
+    const { searchItems } = await import('@/utils/db/search/search-items');
     await pollAll();
     // "lifted" is only in a later report; "triggers" only in the paper's (folded) one.
     const found = await searchItems(db, 'triggers');
@@ -166,7 +167,7 @@ describe('topics edited', () => {
 
 describe('not the same story', () => {
   it('takes a report out: its own row again, never joining that story again; the row no longer carries its topics', async () => {
-    const { splitFromStory } = await import('@/utils/db/story-split');
+    const { splitFromStory } = await import('@/utils/db/stories/story-split');
     const topic: Topic = { id: 'trig', name: 'Triggers', query: 'triggers', sourceIds: [], notify: false, breaking: false, createdAt: 0 };
     const set = topicSet([topic]);
     await pollAll(ON, [topic]);
@@ -187,7 +188,7 @@ describe('not the same story', () => {
   });
 
   it('taking the second of two reports out leaves no story', async () => {
-    const { splitFromStory } = await import('@/utils/db/story-split');
+    const { splitFromStory } = await import('@/utils/db/stories/story-split');
     await storePoll(db, wire, [QUAKE[0]!], NOW, ON);
     await storePoll(db, paper, [QUAKE[1]!], NOW + MIN, ON);
     const folded = (await allItems(db)).find((it) => it.folded === 1)!;
@@ -203,7 +204,7 @@ describe('not the same story', () => {
 
 describe('grouping stored items once, and taking stories apart', () => {
   it('groups what was stored before grouping, in steps that resume, and takes it apart again when turned off', async () => {
-    const { regroupStored, ungroupAll } = await import('@/utils/db/story-regroup');
+    const { regroupStored, ungroupAll } = await import('@/utils/db/stories/story-regroup');
     await pollAll({ ...ON, groupStories: false });
     expect((await loadCounts(db, [], [])).all).toBe(5);
     // A job stopped after its first step (one item) goes on where it was.
@@ -222,7 +223,7 @@ describe('grouping stored items once, and taking stories apart', () => {
     await expectCountersExact(db, { all: 5 });
     // Nothing is placed twice.
     expect(await regroupStored(db, [], NOW + 4 * MIN)).toBe(0);
-    await ungroupAll(db, []);
+    await ungroupAll(db, topicSet([]));
     expect((await loadCounts(db, [], [])).all).toBe(5);
     expect(await db.getAll('stories')).toHaveLength(0);
     await expectCountersExact(db, { all: 5 });
@@ -291,7 +292,7 @@ describe('following a story\'s developments through a topic', () => {
 
 describe('not the same story, with topics', () => {
   it('a story of two taken apart: the row left no longer carries the topic only the other report matched', async () => {
-    const { splitFromStory } = await import('@/utils/db/story-split');
+    const { splitFromStory } = await import('@/utils/db/stories/story-split');
     const topic: Topic = { id: 'trig', name: 'Triggers', query: 'triggers', sourceIds: [], notify: false, breaking: false, createdAt: 0 };
     const set = topicSet([topic]);
     await storePoll(db, wire, [QUAKE[0]!], NOW, ON, {}, set);

@@ -1,17 +1,18 @@
 // Topic tags in a store of their own: tagging and un-tagging write only tag records (never an item),
 // deleting an item deletes its tags, and tags are written in the item's transaction (all or nothing).
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getDb, resetDbForTests, type NewsDb } from '@/utils/db/schema';
+import { getDb, resetDbForTests } from '@/utils/db/open';
+import { type NewsDb } from '@/utils/db/schema';
 import { addSource, removeSource } from '@/utils/db/sources';
 import { storePoll } from '@/utils/db/items';
-import { writeItems } from '@/utils/db/item-writes';
+import { writeItems } from '@/utils/db/items/item-writes';
 import { markAllRead } from '@/utils/db/read-state';
-import { searchItems } from '@/utils/db/search';
+import { searchItems } from '@/utils/db/search/search-items';
 import { getItemWithTopics, topicTagRange } from '@/utils/db/tags';
 import { rematchStored, topicSet } from '@/utils/topics/rematch';
 import type { Item, ParsedItem, Source, Topic } from '@/utils/model';
 import { expectCountersExact } from './recount';
-import { allItems } from '@/utils/db/item-record';
+import { allItems } from '@/utils/db/items/item-reads';
 
 const NOW = Date.now();
 const MIN = 60_000;

@@ -2,12 +2,14 @@
 // [1, time], each item once, and the all-items pages merge the two ranges into one newest-first order with nothing lost or
 // repeated across pages, whatever mix of read and unread and however many items share a time.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getDb, resetDbForTests, type NewsDb } from '@/utils/db/schema';
+import { getDb, resetDbForTests } from '@/utils/db/open';
+import { type NewsDb } from '@/utils/db/schema';
 import { addSource } from '@/utils/db/sources';
 import { storePoll } from '@/utils/db/items';
 import { markRead } from '@/utils/db/read-state';
 import { loadPage, newestKeys, type Filter } from '@/utils/db/queries';
-import { allItems, storeKeyOfId } from '@/utils/db/item-record';
+import { allItems } from '@/utils/db/items/item-reads';
+import { storeKeyOfId } from '@/utils/db/items/item-ids';
 import type { Item, ParsedItem, Source } from '@/utils/model';
 
 const NOW = Date.now();

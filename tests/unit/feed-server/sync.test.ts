@@ -3,17 +3,18 @@
 // both ways, the stored queue, conflicts, the idle sync's requests, and a server down, slow or talking
 // nonsense (a clear problem, nothing lost, the queue kept, back-off).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getDb, resetDbForTests, type NewsDb } from '@/utils/db/schema';
+import { getDb, resetDbForTests } from '@/utils/db/open';
+import type { NewsDb } from '@/utils/db/schema';
 import { addSource, listSources, removeSource, updateSource, updateSources } from '@/utils/db/sources';
 import { storePoll } from '@/utils/db/items';
 import { queueSubscribe } from '@/utils/feed-server/source-ops';
-import { allItems } from '@/utils/db/item-record';
+import { allItems } from '@/utils/db/items/item-reads';
 import { markAllRead, markRead, setStar } from '@/utils/db/read-state';
 import { dueSources } from '@/utils/poller/poll';
 import { pruneMaps, syncServer, type SyncDeps } from '@/utils/feed-server/sync';
 import { releaseServerSources } from '@/utils/feed-server/disconnect';
 import { readAllMaps } from '@/utils/feed-server/records';
-import { writeItems } from '@/utils/db/item-writes';
+import { writeItems } from '@/utils/db/items/item-writes';
 import { connect } from '@/utils/feed-server/greader';
 import { loadAccount, saveAccount, saveSecret, type LocalArea } from '@/utils/feed-server/account';
 import { metaOf, readQueue } from '@/utils/feed-server/records';

@@ -2,10 +2,10 @@
 // count from scratch, and no list or count shows a muted item. FC_RUNS=<n> runs n, FC_SEED=<n> replays.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { openNewsDb } from '@/utils/db/schema';
+import { openNewsDb } from '@/utils/db/open';
 import { addSource } from '@/utils/db/sources';
 import { storePoll } from '@/utils/db/items';
-import { allItems } from '@/utils/db/item-record';
+import { allItems } from '@/utils/db/items/item-reads';
 import { loadCounts, loadPage } from '@/utils/db/queries';
 import { markAllRead, markRead, setStar } from '@/utils/db/read-state';
 import { topicSet } from '@/utils/topics/rematch';

@@ -2,10 +2,11 @@
 // alert, are left out of every list unless shown; re-applying edited rules brings them back with the
 // counters exact; and with stories (a muted report, a story whose reports are all muted).
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getDb, resetDbForTests, type NewsDb } from '@/utils/db/schema';
+import { getDb, resetDbForTests } from '@/utils/db/open';
+import type { NewsDb } from '@/utils/db/schema';
 import { addSource } from '@/utils/db/sources';
 import { storePoll } from '@/utils/db/items';
-import { allItems } from '@/utils/db/item-record';
+import { allItems } from '@/utils/db/items/item-reads';
 import { loadCounts, loadPage, loadStory } from '@/utils/db/queries';
 import { badgeCounts } from '@/utils/db/badge-counts';
 import { markAllRead, setStar } from '@/utils/db/read-state';
@@ -262,8 +263,8 @@ describe('the ticker', () => {
 
 describe('muted items through the other writers', () => {
   it('counters stay exact when a muted report is split from its story, stories are taken apart, and sources removed', async () => {
-    const { splitFromStory } = await import('@/utils/db/story-split');
-    const { ungroupAll } = await import('@/utils/db/story-regroup');
+    const { splitFromStory } = await import('@/utils/db/stories/story-split');
+    const { ungroupAll } = await import('@/utils/db/stories/story-regroup');
     const { removeSource } = await import('@/utils/db/sources');
     const QUAKE = quakeReports(NOW);
     const s = set([topic('t-q', 'earthquake')], [rule('m-tv', 'tsunami', { sourceIds: [tv.id] })]);
@@ -275,7 +276,7 @@ describe('muted items through the other writers', () => {
     await expectCountersExact(db, { all: 3 });
     // Still hidden on its own.
     expect(await loadCounts(db, [tv.id], [])).toMatchObject({ all: 1, muted: 1, sources: { [tv.id]: 0 } });
-    await ungroupAll(db, []);
+    await ungroupAll(db, topicSet([]));
     await expectCountersExact(db, { all: 3 });
     await removeSource(db, tv.id);
     await expectCountersExact(db, { all: 2 });
@@ -285,7 +286,7 @@ describe('muted items through the other writers', () => {
 
 describe('grouping stored items beside mute rules', () => {
   it('a muted stored report joins its story folded, gives it no topics, and the counters stay exact', async () => {
-    const { regroupStored } = await import('@/utils/db/story-regroup');
+    const { regroupStored } = await import('@/utils/db/stories/story-regroup');
     const QUAKE = quakeReports(NOW);
     // Stored with grouping off: three rows, the TV's muted.
     const s = set([topic('t-hits', 'hits')], [rule('m-tv', 'tsunami', { sourceIds: [tv.id] })]);
@@ -304,8 +305,8 @@ describe('grouping stored items beside mute rules', () => {
 
 describe('search', () => {
   it('finds muted items only while they are shown', async () => {
-    const { searchItems } = await import('@/utils/db/search');
-    const { indexQueued } = await import('@/utils/db/search-index');
+    const { searchItems } = await import('@/utils/db/search/search-items');
+    const { indexQueued } = await import('@/utils/db/search/search-index');
     await pollBoth([], [rule('m-crypto', 'crypto')]);
     await indexQueued(db);
     expect((await searchItems(db, 'exchange')).items).toEqual([]);

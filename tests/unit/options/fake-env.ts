@@ -1,10 +1,11 @@
 // A fake browser for options page component tests: fake storage, fake-indexeddb, scripted fetches.
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { openNewsDb, type NewsDb } from '@/utils/db/schema';
+import { openNewsDb } from '@/utils/db/open';
+import type { NewsDb } from '@/utils/db/schema';
 import type { OptionsEnv } from '@/components/options/options-env';
 import { createOptionsStore } from '@/components/options/state';
-import { writeItems } from '@/utils/db/item-writes';
+import { writeItems } from '@/utils/db/items/item-writes';
 import type { Item } from '@/utils/model';
 
 let n = 0;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { pollSource } from '@/utils/poller/poll';
 import { getSource } from '@/utils/db/sources';
 import { rss, pollerContext } from './helpers';
-import { allItems } from '@/utils/db/item-record';
+import { allItems } from '@/utils/db/items/item-reads';
 
 const c = pollerContext();
 

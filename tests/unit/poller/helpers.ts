@@ -1,7 +1,8 @@
 // Shared set-up for poller tests: a real news server on 127.0.0.1 and a fresh store.
 import { afterEach, beforeEach } from 'vitest';
 import { startNewsServer, type NewsServer } from '../../../scripts/news-server/server';
-import { openNewsDb, type NewsDb } from '@/utils/db/schema';
+import { openNewsDb } from '@/utils/db/open';
+import type { NewsDb } from '@/utils/db/schema';
 import { addSource, type NewSource } from '@/utils/db/sources';
 import type { PollDeps } from '@/utils/poller/poll';
 import { parseSourceBody } from '@/utils/sources/parse-body';

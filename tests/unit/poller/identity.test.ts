@@ -4,10 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { pollSource } from '@/utils/poller/poll';
 import { getSource } from '@/utils/db/sources';
-import { identityHash, readIdentities } from '@/utils/db/identities';
+import { identityHash, readIdentities } from '@/utils/db/items/identities';
 import { expectCountersExact } from '../db/recount';
 import { rss, pollerContext, httpDateMinutesAgo } from './helpers';
-import { allItems, storeKeyOfId } from '@/utils/db/item-record';
+import { allItems } from '@/utils/db/items/item-reads';
+import { storeKeyOfId } from '@/utils/db/items/item-ids';
 
 const c = pollerContext();
 
@@ -61,7 +62,7 @@ describe('one identity for the stored id and the dedupe', () => {
       if (i === 10 || i === 25) {
         // The user reads one item and stars another: polls must keep that and count it right.
         const items = await allItems(c.db);
-        const { writeItems } = await import('@/utils/db/item-writes');
+        const { writeItems } = await import('@/utils/db/items/item-writes');
         await writeItems(c.db, async (w) => {
           await w.put(items[i % items.length], { ...items[i % items.length], read: 1 });
           await w.put(items[(i + 1) % items.length], { ...items[(i + 1) % items.length], starred: 1 });

@@ -7,7 +7,7 @@ import { LIVE_QUIET_MS } from '@/utils/poller/live';
 import { getSource, listSources } from '@/utils/db/sources';
 import { liveBlogHtml, type PageUpdate } from '../../../scripts/news-server/live-pages';
 import { pollerContext } from './helpers';
-import { allItems } from '@/utils/db/item-record';
+import { allItems } from '@/utils/db/items/item-reads';
 
 const c = pollerContext();
 

@@ -3,11 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { pollDue, pollSource, REDIRECTS_TO_MOVE } from '@/utils/poller/poll';
 import { getSource } from '@/utils/db/sources';
-import { searchItems } from '@/utils/db/search';
+import { searchItems } from '@/utils/db/search/search-items';
 import { problemText } from '@/utils/problem-text';
 import type { Source } from '@/utils/model';
 import { rss, pollerContext, httpDateMinutesAgo } from './helpers';
-import { allItems as storedItems, knownKeyOf, toRecord } from '@/utils/db/item-record';
+import { allItems as storedItems } from '@/utils/db/items/item-reads';
+import { knownKeyOf, toRecord } from '@/utils/db/items/item-record';
 
 /** The stored problem in the words the pages show (English here). */
 const words = (s: Source) => (s.problem ? problemText(s.problem) : '');

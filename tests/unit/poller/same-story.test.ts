@@ -6,7 +6,7 @@ import { pollSource } from '@/utils/poller/poll';
 import { getSource } from '@/utils/db/sources';
 import { expectCountersExact } from '../db/recount';
 import { rss, pollerContext, httpDateMinutesAgo } from './helpers';
-import { allItems } from '@/utils/db/item-record';
+import { allItems } from '@/utils/db/items/item-reads';
 
 const c = pollerContext();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openNewsDb } from '@/utils/db/schema';
-import { toRecord } from '@/utils/db/item-record';
+import { openNewsDb } from '@/utils/db/open';
+import { toRecord } from '@/utils/db/items/item-record';
 import { getCopy, imagesAsLinks, putCopy, sweepCopies, type ReaderCopy } from '@/utils/reader/cache';
 import type { Item } from '@/utils/model';
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNewsServer, type NewsServer } from '../../../scripts/news-server/server';
-import { fetchPage, PageFetchError } from '@/utils/reader/fetch-page';
+import { fetchPage } from '@/utils/reader/fetch-page';
+import type { FetchError } from '@/utils/net/fetch-source';
+import { pageProblemText } from '@/utils/problem-text';
 
 let srv: NewsServer;
 beforeAll(async () => {
@@ -22,10 +24,15 @@ describe('fetching a page for the reader (real server on 127.0.0.1)', () => {
     srv.route('/p/pic.png', { headers: { 'content-type': 'image/png' }, body: 'x' });
     srv.route('/p/big.html', { headers: { 'content-type': 'text/html' }, body: 'x'.repeat(2000) });
     srv.route('/p/slow.html', { hang: true });
-    const err = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as PageFetchError);
-    expect(await err(fetchPage(srv.url('/p/gone.html')))).toMatchObject({ code: 'http', status: 410, message: 'the site answered 410 Gone' });
-    expect(await err(fetchPage(srv.url('/p/pic.png')))).toMatchObject({ code: 'not-html', message: 'the address is not a web page (image/png)' });
-    expect(await err(fetchPage(srv.url('/p/big.html'), fetch, { maxBytes: 1000 }))).toMatchObject({ code: 'too-large' });
-    expect(await err(fetchPage(srv.url('/p/slow.html'), fetch, { timeoutMs: 300 }))).toMatchObject({ code: 'timeout' });
+    const err = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as FetchError);
+    // Problems as the feeds' fetcher gives them (utils/net/fetch-source.ts), worded where shown.
+    const gone = await err(fetchPage(srv.url('/p/gone.html')));
+    expect(gone).toMatchObject({ status: 410, problem: { code: 'http', status: 410 } });
+    expect(pageProblemText(gone!.problem)).toBe('the server answered 410: this page has been removed');
+    const pic = await err(fetchPage(srv.url('/p/pic.png')));
+    expect(pic).toMatchObject({ problem: { code: 'notPage', type: 'image/png' } });
+    expect(pageProblemText(pic!.problem)).toBe('the address is not a web page (image/png)');
+    expect(await err(fetchPage(srv.url('/p/big.html'), fetch, { maxBytes: 1000 }))).toMatchObject({ problem: { code: 'tooLarge' } });
+    expect(await err(fetchPage(srv.url('/p/slow.html'), fetch, { timeoutMs: 300 }))).toMatchObject({ problem: { code: 'timeout' } });
   });
 });

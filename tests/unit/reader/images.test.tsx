@@ -3,13 +3,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { signal } from '@preact/signals';
-import { openNewsDb } from '@/utils/db/schema';
+import { openNewsDb } from '@/utils/db/open';
 import { createReaderModel } from '@/components/reader/model';
 import { ReaderView } from '@/components/reader/ReaderView';
 import { createImagesModel } from '@/components/sidebar/models/images';
 import type { ReaderEnv } from '@/components/reader/reader-env';
 import { DEFAULT_SETTINGS, type Item } from '@/utils/model';
-import { page } from './fixtures';
+import { page, readerEnv } from './fixtures';
 
 // Unmounted, then a moment for Preact's pending after-paint timers, so none fires after jsdom is gone.
 afterEach(async () => {
@@ -24,16 +24,7 @@ function item(id: string, url: string, contentHtml = ''): Item {
 }
 
 function env(pages: Record<string, string>, granted: boolean): ReaderEnv {
-  return {
-    db: () => openNewsDb(`reader-images-${Math.random()}`),
-    fetchPage: async (url) => ({ url, html: pages[url] }),
-    canRead: async () => granted,
-    askToRead: async () => false,
-    loadPrefs: async () => ({ fontStep: 1 }),
-    savePrefs: async () => {},
-    online: () => true,
-    now: () => 1000,
-  };
+  return readerEnv({ db: () => openNewsDb(`reader-images-${Math.random()}`), fetchPage: async (url) => ({ url, html: pages[url] }), canRead: async () => granted });
 }
 
 const remoteSrcs = (root: ParentNode) => [...root.querySelectorAll('img')].map((i) => i.getAttribute('src')).filter((s) => s && /^https?:/.test(s));

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { openNewsDb, type NewsDb } from '@/utils/db/schema';
+import { openNewsDb } from '@/utils/db/open';
+import type { NewsDb } from '@/utils/db/schema';
 import { createReaderModel } from '@/components/reader/model';
 import type { ReaderEnv } from '@/components/reader/reader-env';
-import { PageFetchError } from '@/utils/reader/fetch-page';
+import { FetchError } from '@/utils/net/fetch-source';
+import { readerErrorText } from '@/components/reader/ReaderView';
 import type { Item } from '@/utils/model';
 import { page } from './fixtures';
-import { toRecord } from '@/utils/db/item-record';
+import { toRecord } from '@/utils/db/items/item-record';
 
 const URL_A = 'https://news.harbour.example/2026/11/barrier-vote';
 
@@ -20,7 +22,7 @@ function fakeEnv(db: NewsDb, pages: Record<string, string>, granted = new Set<st
     db: async () => db,
     async fetchPage(url) {
       calls.fetched.push(url);
-      if (!(url in pages)) throw new PageFetchError('http', 'the site answered 404 Not Found', 404);
+      if (!(url in pages)) throw new FetchError({ code: 'http', status: 404 }, 404);
       return { url, html: pages[url] };
     },
     canRead: async (origin) => granted.has(origin) || granted.has('*'),
@@ -94,10 +96,14 @@ describe('the reader model', { timeout: 30_000 }, () => {
       expect(m.state.value).toEqual({ kind: 'fallback', reason });
     }
     await m.open(item('gone', 'https://n.example/gone'));
-    expect(m.state.value).toEqual({ kind: 'error', message: 'Could not load the article: the site answered 404 Not Found. Here is what the feed sent.' });
+    const failed = m.state.value;
+    expect(failed).toEqual({ kind: 'error', problem: { code: 'http', status: 404 } });
+    if (failed.kind !== 'error') return;
+    expect(readerErrorText(failed)).toBe('Could not load the article: the server answered 404: nothing is at this address any more. Here is what the feed sent.');
     f.setOnline(false);
     await m.open(item('never', 'https://n.example/never'));
     expect(m.state.value.kind).toBe('error');
+    expect(m.state.value).toEqual({ kind: 'error', offline: true });
     await m.open(item('bad', 'javascript:alert(1)'));
     expect(m.state.value).toEqual({ kind: 'fallback', reason: 'none' });
     db.close();

@@ -3,11 +3,11 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSourceBody } from '@/utils/sources/parse-body';
-import { openNewsDb } from '@/utils/db/schema';
+import { openNewsDb } from '@/utils/db/open';
 import { addSource } from '@/utils/db/sources';
 import { storePoll } from '@/utils/db/items';
 import { loadPage } from '@/utils/db/queries';
-import { fromRecord, toRecord } from '@/utils/db/item-record';
+import { fromRecord, toRecord } from '@/utils/db/items/item-record';
 
 const GN = 'https://news.google.com/rss/search?q=%22ceasefire+talks%22&hl=en-US&gl=US&ceid=US:en';
 

@@ -1,8 +1,9 @@
 // Items and sources for the sidebar tests, written straight into a fresh (fake) IndexedDB.
-import { openNewsDb, type NewsDb } from '@/utils/db/schema';
+import { openNewsDb } from '@/utils/db/open';
+import { type NewsDb } from '@/utils/db/schema';
 import type { Item, Source } from '@/utils/model';
-import { writeItems } from '@/utils/db/item-writes';
-import { indexQueued } from '@/utils/db/search-index';
+import { writeItems } from '@/utils/db/items/item-writes';
+import { indexQueued } from '@/utils/db/search/search-index';
 
 export const NOW = Date.UTC(2026, 10, 25, 20, 37);
 export const MIN = 60_000;

@@ -2,7 +2,8 @@
 // so what it lists is what its count (its sources' counts summed) counts, also for a story whose row
 // comes from a source outside the folder; "Mark all read" there reads them all and the counts follow.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getDb, resetDbForTests, type NewsDb } from '@/utils/db/schema';
+import { getDb, resetDbForTests } from '@/utils/db/open';
+import { type NewsDb } from '@/utils/db/schema';
 import { addSource } from '@/utils/db/sources';
 import { storePoll } from '@/utils/db/items';
 import { loadCounts, loadPage, type Filter } from '@/utils/db/queries';

@@ -7,8 +7,8 @@ import { configure, fireEvent, screen, waitFor, within } from '@testing-library/
 import { item, MIN, NOW, source } from './fixtures';
 import { GROUPING_ON, otherReports, quakeReports } from '../../fixtures/stories/quake';
 import { renderSidebar } from './render';
-import { readItem } from '@/utils/db/item-record';
-import { getDb, resetDbForTests } from '@/utils/db/schema';
+import { readItem } from '@/utils/db/items/item-reads';
+import { getDb, resetDbForTests } from '@/utils/db/open';
 import { addSource } from '@/utils/db/sources';
 import { storePoll } from '@/utils/db/items';
 import { FOLDERS_OPEN_KEY } from '@/utils/storage-keys';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { SHORTCUTS } from '@/components/sidebar/keyboard';
 import { item, MIN, NOW, source, storeItem } from './fixtures';
 import { renderSidebar } from './render';
-import { readItem } from '@/utils/db/item-record';
+import { readItem } from '@/utils/db/items/item-reads';
 
 const S1 = source({ id: 's1', name: 'World Desk' });
 // Several renders and key presses each: slower than the default 5 s while the machine is busy.

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { configure, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { item, MIN, NOW, source } from './fixtures';
 import { renderSidebar } from './render';
-import { readItem } from '@/utils/db/item-record';
+import { readItem } from '@/utils/db/items/item-reads';
 
 // Writes and renders can take seconds on a loaded machine: wait up to 5 s for what should appear.
 configure({ asyncUtilTimeout: 5000 });

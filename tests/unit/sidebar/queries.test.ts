@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadBreaking, loadCounts, loadPage, type Filter } from '@/utils/db/queries';
-import { parseQuery, searchItems } from '@/utils/db/search';
+import { parseQuery } from '@/utils/search/query';
+import { searchItems } from '@/utils/db/search/search-items';
 import { markAllRead, markRead, toggleStar } from '@/utils/db/read-state';
 import { dbWith, item, MIN, NOW } from './fixtures';
 import type { NewsDb } from '@/utils/db/schema';
-import { readItem } from '@/utils/db/item-record';
+import { readItem } from '@/utils/db/items/item-reads';
 
 async function allPages(db: NewsDb, f: Filter, size: number) {
   const ids: string[] = [];

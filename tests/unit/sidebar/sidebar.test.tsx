@@ -6,7 +6,8 @@ import { saveSettings } from '@/utils/settings';
 import { item, MIN, NOW, source } from './fixtures';
 import { renderSidebar } from './render';
 import { screenfulOfRows } from '@/components/sidebar/first-rows';
-import { readItem, toRecord } from '@/utils/db/item-record';
+import { readItem } from '@/utils/db/items/item-reads';
+import { toRecord } from '@/utils/db/items/item-record';
 
 const S1 = source({ id: 's1', name: 'World Desk' });
 const S2 = source({ id: 's2', name: 'Tech Wire', siteUrl: undefined, url: 'https://tech.example/rss' });

@@ -2,8 +2,9 @@
 // browser, as entrypoints/background gives them the real one; what reached the pages and the badge is
 // recorded. Also the one way these tests store plain items.
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { getDb, type NewsDb } from '@/utils/db/schema';
-import { toRecord } from '@/utils/db/item-record';
+import { getDb } from '@/utils/db/open';
+import type { NewsDb } from '@/utils/db/schema';
+import { toRecord } from '@/utils/db/items/item-record';
 import type { Item } from '@/utils/model';
 import type { Message } from '@/utils/messages';
 import { createAlerts } from '@/utils/topics/alerts';

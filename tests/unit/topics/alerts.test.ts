@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getItemWithTopics } from '@/utils/db/tags';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { getDb, resetDbForTests } from '@/utils/db/schema';
+import { getDb, resetDbForTests } from '@/utils/db/open';
 import { addSource } from '@/utils/db/sources';
 import type { Topic } from '@/utils/model';
 import { saveSettings } from '@/utils/settings';

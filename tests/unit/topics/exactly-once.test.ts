@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getItemWithTopics, getItemsWithTopics } from '@/utils/db/tags';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { getDb, resetDbForTests } from '@/utils/db/schema';
+import { getDb, resetDbForTests } from '@/utils/db/open';
 import { addSource } from '@/utils/db/sources';
 import { storePoll } from '@/utils/db/items';
 import { topicSet } from '@/utils/topics/rematch';

@@ -14,7 +14,7 @@ import type { Topic } from '@/utils/model';
 import { fakeWorkerAlerts, shownNotifications as shown } from './alerts-env';
 import { pollerContext } from '../poller/helpers';
 import { liveBlogHtml, type PageUpdate } from '../../../scripts/news-server/live-pages';
-import { allItems } from '@/utils/db/item-record';
+import { allItems } from '@/utils/db/items/item-reads';
 
 const MIN = 60_000;
 const topic: Topic = { id: 'flood', name: 'Floods', query: 'flood', sourceIds: [], notify: true, breaking: false, createdAt: 0 };

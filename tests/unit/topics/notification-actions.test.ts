@@ -3,7 +3,7 @@
 // a summary, and a notification cleared when its items are read anywhere.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { getDb, resetDbForTests } from '@/utils/db/schema';
+import { getDb, resetDbForTests } from '@/utils/db/open';
 import { addSource } from '@/utils/db/sources';
 import type { Item, Topic } from '@/utils/model';
 import { loadSettings } from '@/utils/settings';
@@ -15,7 +15,8 @@ import { markRead } from '@/utils/db/read-state';
 import { screen, waitFor } from '@testing-library/preact';
 import { renderSidebar } from '../sidebar/render';
 import { item, source } from '../sidebar/fixtures';
-import { readItem, toRecord } from '@/utils/db/item-record';
+import { readItem } from '@/utils/db/items/item-reads';
+import { toRecord } from '@/utils/db/items/item-record';
 import type { Message } from '@/utils/messages';
 
 const NOW = Date.now();

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Item, Topic } from '@/utils/model';
 import { topicTagRange } from '@/utils/db/tags';
-import { openNewsDb } from '@/utils/db/schema';
-import { applyMatches, rematchStored, type MatchedItem } from '@/utils/topics/rematch';
-import { readItem, toRecord } from '@/utils/db/item-record';
+import { openNewsDb } from '@/utils/db/open';
+import { applyMatches, type MatchedItem } from '@/utils/topic-matches';
+import { rematchStored } from '@/utils/topics/rematch';
+import { readItem } from '@/utils/db/items/item-reads';
+import { toRecord } from '@/utils/db/items/item-record';
 
 const topic = (id: string, query: string, extra: Partial<Topic> = {}): Topic => ({
   id, name: id, query, sourceIds: [], notify: false, breaking: false, createdAt: 0, ...extra,
@@ -104,12 +106,12 @@ describe('rematchStored', () => {
 describe('previewTopic', () => {
   it('finds matches through the word index, newest first, capped for display', async () => {
     const { previewTopic } = await import('@/utils/topics/preview');
-    const { writeItems } = await import('@/utils/db/item-writes');
-    const { indexQueued } = await import('@/utils/db/search-index');
+    const { writeItems } = await import('@/utils/db/items/item-writes');
+    const { indexQueued } = await import('@/utils/db/search/search-index');
     const db = await openNewsDb('preview-test');
     const put = (i: number) => {
       const title = i % 2 ? `Storm warning ${i}` : `Elections in Zürich ${i}`;
-      return (w: import('@/utils/db/item-writes').ItemWriter) => w.put(undefined, item(`i${i}`, title, { published: i }) as Item);
+      return (w: import('@/utils/db/items/item-writes').ItemWriter) => w.put(undefined, item(`i${i}`, title, { published: i }) as Item);
     };
     // Some indexed, the newest still queued: the preview finds both.
     await writeItems(db, async (w) => { for (let i = 0; i < 50; i++) await put(i)(w); });

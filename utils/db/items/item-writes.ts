@@ -3,12 +3,14 @@
 // are flushed in that same transaction before it commits. A worker killed mid-way leaves all of it
 // or none of it.
 import type { IDBPTransaction } from 'idb';
-import type { Item } from '../model';
-import { storesOf, type NewsSchema, type NewsDb } from './schema';
-import { CounterBatch } from './counters';
-import { getItem, idOfStoreKey, keyOfItem, NEW_ITEM_ID, sameRecord, toRecord } from './item-record';
-import { mutesOfRecord, tagRecordOf, topicsOfRecord } from './tags';
-import { StoryWrites } from './story-writes';
+import type { Item } from '../../model';
+import { storesOf, type NewsSchema, type NewsDb } from '../schema';
+import { CounterBatch } from '../counters';
+import { getItem, keyOfItem } from './item-reads';
+import { idOfStoreKey, NEW_ITEM_ID } from './item-ids';
+import { sameRecord, toRecord } from './item-record';
+import { mutesOfRecord, tagRecordOf, topicsOfRecord } from '../tags';
+import { StoryWrites } from '../stories/story-writes';
 
 export const ITEM_STORES = ['items', 'tags', 'counters', 'searchQueue', 'sources', 'pendingAlerts', 'identities', 'stories', 'storyTerms', 'meta'] as const;
 export type ItemTx = IDBPTransaction<NewsSchema, (typeof ITEM_STORES)[number][], 'readwrite'>;

@@ -3,8 +3,8 @@
 // (their link), not rewritten: the `l` they keep is no longer indexed and goes when an item is next
 // written or deleted.
 import type { IDBPTransaction, StoreNames } from 'idb';
-import type { NewsSchema } from './schema';
-import { IdentityMap, linkHash } from './identities';
+import type { NewsSchema } from '../schema';
+import { IdentityMap, linkHash } from '../items/identities';
 import { forEachRecord } from './record-batches';
 
 type UpgradeTx = IDBPTransaction<NewsSchema, StoreNames<NewsSchema>[], 'versionchange'>;

@@ -1,7 +1,7 @@
 // Schema 16 in one walk over the items (every record is read once and written once): the identity
 // maps (migrate-identities.ts) and byState in place of byPublished and byUnread (migrate-time-indexes.ts).
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { NewsSchema } from './schema';
+import type { NewsSchema } from '../schema';
 import { IdentityMapsBuilder } from './migrate-identities';
 import { indexByState, stateRecord } from './migrate-time-indexes';
 import { forEachRecord } from './record-batches';

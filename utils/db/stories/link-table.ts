@@ -2,7 +2,7 @@
 // without an index entry per item (byLink cost 34 B per item on disk). Made from the identity maps,
 // which hold each item's link hash (identities.ts), and kept up as a poll adds items. It may name
 // items that are gone or whose link changed: a look-up reads the item and compares the link itself.
-import { forEachLink, type IdentityRecord } from './identities';
+import { forEachLink, type IdentityRecord } from '../items/identities';
 
 /** A pair packed as link * 2^29 + store key: one number, sorted by link (links < 2^24, keys < 2^29). */
 const SHIFT = 2 ** 29;

@@ -5,9 +5,10 @@
 // size from which Chromium keeps a value as a separate blob file. Postings are unchanged (they name
 // an item by its place in the segment, which stays).
 import type { IDBPTransaction, StoreNames } from 'idb';
-import { itemKey, unpackIds } from './item-record';
-import type { LegacySegmentDocs, NewsSchema } from './schema';
-import { encodeDocs } from '../search/segment-docs';
+import { itemKey, unpackIds } from '../items/item-ids';
+import type { LegacySegmentDocs } from './legacy-schemas';
+import type { NewsSchema } from '../schema';
+import { encodeDocs } from '../../search/segment-docs';
 
 type Tx = IDBPTransaction<NewsSchema, StoreNames<NewsSchema>[], 'versionchange'>;
 

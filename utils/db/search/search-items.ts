@@ -4,24 +4,19 @@
 // and checks the newest candidates against the items themselves (still there, still matching, in
 // the filter) until no unread segment can hold a newer match. Items not indexed yet wait in the
 // queue and are checked one by one. The work depends on the answer, not on the size of the store.
-import { getItem, getItems, getItemsByKey, knownKeyOf, newestFirst, storedKeyOf } from './item-record';
-import { storyInfoOf } from './story-writes';
+import { getItem, getItems, getItemsByKey, storedKeyOf } from '../items/item-reads';
+import { knownKeyOf } from '../items/item-record';
+import { newestFirst } from '../items/item-ids';
+import { storyInfoOf } from '../stories/story-writes';
 import type { IDBPTransaction } from 'idb';
-import { storesOf, type NewsSchema, type NewsDb, type SegmentDocs, type SegmentMeta } from './schema';
-import type { Item } from '../model';
-import { fold, tokenize } from '../normalize/text';
-import { itemSearchWords, STOP_WORDS } from '../search/words';
-import { decodePostings, intersect, union, type Postings } from '../search/segment';
+import { storesOf, type NewsSchema, type NewsDb, type SegmentDocs, type SegmentMeta } from '../schema';
+import type { Item } from '../../model';
+import { itemMatches, parseQuery, type SearchTerm } from '../../search/query';
+import { decodePostings, intersect, union, type Postings } from '../../search/segment';
 import { allQueuedIds, prefixKeyRange, wordKeyRange } from './search-index';
-import { decodeDocs, wordsStartingWith } from '../search/segment-docs';
-import { matchesFilter, type Filter } from './queries';
-import { mutesOfRecord, topicsOfRecord } from './tags';
-
-export interface SearchTerm {
-  word: string;
-  /** The word being typed: match words that start with it. */
-  prefix: boolean;
-}
+import { decodeDocs, wordsStartingWith } from '../../search/segment-docs';
+import { matchesFilter, type Filter } from '../queries';
+import { mutesOfRecord, topicsOfRecord } from '../tags';
 
 export interface SearchResult {
   items: Item[];
@@ -36,21 +31,6 @@ const MAX_CHECKED = 4000;
 
 const SEARCH_STORES = ['items', 'tags', 'searchQueue', 'searchSegments', 'searchDocs', 'searchPostings', 'stories'] as const;
 type SearchTx = IDBPTransaction<NewsSchema, (typeof SEARCH_STORES)[number][], 'readonly'>;
-
-/** Folded words of a query (stop words are not indexed); the last word is a prefix unless followed by a space. */
-export function parseQuery(q: string): SearchTerm[] {
-  const words = [...new Set(tokenize(fold(q)))];
-  const open = !/\s$/.test(q);
-  return words
-    .map((word, i) => ({ word, prefix: open && i === words.length - 1 }))
-    .filter((t) => t.prefix || !STOP_WORDS.has(t.word));
-}
-
-/** Does the item (as stored now) hold every term? */
-export function itemMatches(terms: readonly SearchTerm[], it: Item): boolean {
-  const words = itemSearchWords(it);
-  return terms.every((t) => (t.prefix ? words.some((w) => w.startsWith(t.word)) : words.includes(t.word)));
-}
 
 /** The indexed words a term stands for: itself, or (a prefix) the words starting with it. */
 async function wordsOf(tx: SearchTx, t: SearchTerm): Promise<{ words: string[]; more: boolean }> {

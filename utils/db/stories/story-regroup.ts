@@ -3,15 +3,15 @@
 // in small transactions that each record how far they came (meta 'regroup'), so a stopped worker goes
 // on where it was and nothing is placed twice. With the setting off, every story is taken apart
 // again: each report a row of its own with its own topics, as before stories.
-import type { NewsDb } from './schema';
-import type { Item, Topic } from '../model';
+import type { NewsDb } from '../schema';
+import type { Item, Topic } from '../../model';
 import type { RegroupState, StoryTermsEntry } from './story-records';
-import { writeItems } from './item-writes';
-import { fromRecord } from './item-record';
+import { writeItems } from '../items/item-writes';
+import { fromRecord } from '../items/item-record';
 import { forgetGrouper, grouperOf, groupsItems, STORY_WINDOW_MS, writeStoryTerms } from './story-grouper';
-import { storyTerms } from '../stories/terms';
-import { mutesOfIds, topicsOfIds, topicsOfRecord } from './tags';
-import { topicSet, withTopics } from '../topics/rematch';
+import { storyTerms } from '../../stories/terms';
+import { mutesOfIds, topicsOfIds, topicsOfRecord } from '../tags';
+import { withTopics, type TopicSet } from '../../topic-matches';
 
 const CHUNK = 200;
 const macrotask = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -92,9 +92,9 @@ export async function regroupStored(db: NewsDb, topics: readonly Topic[], now: n
 /**
  * Takes every story apart (grouping turned off): each report a row of its own with its own topics; the
  * story words and the job's state go too, so turning grouping on again groups the window afresh.
+ * `topics` is the compiled topic set (utils/topics/rematch.ts topicSet) each row is matched against.
  */
-export async function ungroupAll(db: NewsDb, topics: readonly Topic[]): Promise<number> {
-  const set = topicSet(topics);
+export async function ungroupAll(db: NewsDb, topics: TopicSet): Promise<number> {
   let n = 0;
   for (;;) {
     const done = await writeItems(db, async (writer, tx) => {
@@ -102,7 +102,7 @@ export async function ungroupAll(db: NewsDb, topics: readonly Topic[]): Promise<
       for (const rec of stories) {
         for (const it of await writer.stories.reportsOf(rec.id)) {
           const own = Object.assign(it, { topics: topicsOfRecord(await tx.objectStore('tags').get(it.id)) });
-          const row = withTopics({ ...own, folded: 0, story: undefined }, set);
+          const row = withTopics({ ...own, folded: 0, story: undefined }, topics);
           delete row.story;
           delete row.folded;
           await writer.put(own, row);

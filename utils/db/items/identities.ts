@@ -1,5 +1,5 @@
 // Which stored item of a source has which identity: the dedupe's look-up (items.ts). Since schema 16
-// an item's id is its store key (item-record.ts idOfStoreKey), so the record keeps no hash of its
+// an item's id is its store key (item-ids.ts idOfStoreKey), so the record keeps no hash of its
 // identity and byId lists it not; this map, one record per source, finds it instead. Per item it
 // holds 6 bytes of the identity's hash, the store key as a varint difference (the keys of one
 // poll's new items follow each other) and, since schema 17, 3 bytes of the link's hash, which the
@@ -7,10 +7,10 @@
 // id in the record and in byId cost ~61 B on disk, byLink 34 B (docs/PERFORMANCE.md, "Stored bytes").
 // Written in the poll's transaction, so it never disagrees with the items it names; an entry whose
 // item is gone is dropped at the next write.
-import type { ParsedItem } from '../model';
-import { hashString, itemIdFor } from '../normalize/ids';
-import { pushVarint, readVarints } from '../search/varint';
-import { itemKey, sourceKeyOf, type ItemKey } from './item-record';
+import type { ParsedItem } from '../../model';
+import { hashString, itemIdFor } from '../../normalize/ids';
+import { pushVarint, readVarints } from '../../search/varint';
+import { itemKey, sourceKeyOf, type ItemKey } from './item-ids';
 
 /**
  * The stored form: the keys ascending, as varint differences; 6 bytes of identity hash per key and

@@ -4,9 +4,10 @@
 // the search index and queue, the notified and pending alerts and the reader's copies, all keyed by
 // the id string, still name it.
 import type { IDBPTransaction, StoreNames } from 'idb';
-import type { Schema13 } from './schema';
+import type { Schema13 } from './legacy-schemas';
 import type { LegacyItem } from './migrate-item-ids';
-import { linkKey, toRecord, type ItemRecord } from './item-record';
+import { linkKey } from '../items/item-ids';
+import { toRecord, type ItemRecord } from '../items/item-record';
 
 type UpgradeTx = IDBPTransaction<Schema13, StoreNames<Schema13>[], 'versionchange'>;
 

@@ -1,10 +1,10 @@
 // The same story from another source: two feeds carrying one article (same canonical link) give one
 // row that names both sources, so the badge and the list count it once.
 import type { IDBPObjectStore } from 'idb';
-import type { NewsSchema } from './schema';
-import type { Item, ParsedItem, Source } from '../model';
-import type { ItemTx, ITEM_STORES } from './item-writes';
-import { fromRecord } from './item-record';
+import type { NewsSchema } from '../schema';
+import type { Item, ParsedItem, Source } from '../../model';
+import type { ItemTx, ITEM_STORES } from '../items/item-writes';
+import { fromRecord } from '../items/item-record';
 import { LinkTable } from './link-table';
 
 type ItemStore = IDBPObjectStore<NewsSchema, (typeof ITEM_STORES)[number][], 'items', 'readwrite'>;

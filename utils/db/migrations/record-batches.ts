@@ -1,8 +1,8 @@
 // Every item record in key order, read 2,000 at a time: how the migrations that look at each record
 // walk the store (one request per record, a cursor, cost ~0.5 ms each in Chromium).
 import type { IDBPObjectStore, StoreNames } from 'idb';
-import type { NewsSchema } from './schema';
-import type { ItemRecord } from './item-record';
+import type { NewsSchema } from '../schema';
+import type { ItemRecord } from '../items/item-record';
 
 const BATCH = 2000;
 

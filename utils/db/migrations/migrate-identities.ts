@@ -1,11 +1,11 @@
-// Schema 16: new items go by their store key (item-record.ts idOfStoreKey) and keep no id, so the
+// Schema 16: new items go by their store key (item-ids.ts idOfStoreKey) and keep no id, so the
 // dedupe finds a source's items through its identity map (identities.ts) instead of byId. The items
 // stored before keep their ids (tags, alerts, reader copies and notes name them so); their ids are
 // the hashes the maps hold, so each source's map is made from its records' ids.
 import type { IDBPDatabase } from 'idb';
-import type { NewsSchema } from './schema';
-import type { ItemRecord } from './item-record';
-import { IdentityMap, identityHashOfId } from './identities';
+import type { NewsSchema } from '../schema';
+import type { ItemRecord } from '../items/item-record';
+import { IdentityMap, identityHashOfId } from '../items/identities';
 
 /** Collects the maps from the records, then writes them to the new 'identities' store. */
 export class IdentityMapsBuilder {

@@ -3,8 +3,8 @@
 // record keeps its time once (docs/PERFORMANCE.md, "Stored bytes"). queries.ts reads the Unread
 // filter as one range of it and all items as two, merged.
 import type { IDBPObjectStore, StoreNames } from 'idb';
-import type { NewsSchema } from './schema';
-import type { ItemRecord } from './item-record';
+import type { NewsSchema } from '../schema';
+import type { ItemRecord } from '../items/item-record';
 
 type ItemsStore = IDBPObjectStore<NewsSchema, StoreNames<NewsSchema>[], 'items', 'versionchange'>;
 

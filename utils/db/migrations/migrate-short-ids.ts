@@ -3,8 +3,8 @@
 // topic tags, the search queue and the search segments' item lists. The short id is a function of the
 // old one alone, so records whose item is gone (notified items kept for 90 days) move as well.
 import type { IDBPTransaction, StoreNames } from 'idb';
-import { isLegacyItemId, shortItemId } from '../normalize/ids';
-import type { LegacySegmentDocs, Schema12 } from './schema';
+import { isLegacyItemId, shortItemId } from '../../normalize/ids';
+import type { LegacySegmentDocs, Schema12 } from './legacy-schemas';
 
 type UpgradeTx = IDBPTransaction<Schema12, StoreNames<Schema12>[], 'versionchange'>;
 

@@ -1,13 +1,13 @@
 // "Not the same story": the user takes a report out of a story. It becomes a row of its own with its
 // own topics, never joins that story again (the record keeps it in `apart`), and the story's row is
 // matched again without it, all in one transaction. The worker's grouper is made again afterwards.
-import type { NewsDb } from './schema';
-import type { Item } from '../model';
-import { writeItems } from './item-writes';
-import { getItem } from './item-record';
+import type { NewsDb } from '../schema';
+import type { Item } from '../../model';
+import { writeItems } from '../items/item-writes';
+import { getItem } from '../items/item-reads';
 import { forgetGrouper } from './story-grouper';
-import { topicsOfRecord } from './tags';
-import { withTopics, type TopicSet } from '../topics/rematch';
+import { topicsOfRecord } from '../tags';
+import { withTopics, type TopicSet } from '../../topic-matches';
 
 /** Takes the item out of its story; false when it is in none (or gone). */
 export async function splitFromStory(db: NewsDb, itemId: string, topics: TopicSet): Promise<boolean> {

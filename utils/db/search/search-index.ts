@@ -7,14 +7,15 @@
 // shorter queue or neither: the index is always consistent, and what is not in it yet is in the
 // queue, which search scans. Small segments are merged (4 of a size into one), and segments are
 // rebuilt from the live items when deleted items make up too much of them.
-import { getItems as readItems, getItemsByKey, knownKeyOf } from './item-record';
+import { getItems as readItems, getItemsByKey } from '../items/item-reads';
+import { knownKeyOf } from '../items/item-record';
 import type { IDBPTransaction } from 'idb';
-import type { Item } from '../model';
-import type { NewsSchema, NewsDb, QueueEntry, SegmentMeta } from './schema';
-import { buildSegment, type BuiltSegment } from '../search/segment';
-import { allWords, decodeDocs, encodeDocs } from '../search/segment-docs';
-import { itemSearchWords } from '../search/words';
-import { ALL } from './counters';
+import type { Item } from '../../model';
+import type { NewsSchema, NewsDb, QueueEntry, SegmentMeta } from '../schema';
+import { buildSegment, type BuiltSegment } from '../../search/segment';
+import { allWords, decodeDocs, encodeDocs } from '../../search/segment-docs';
+import { itemSearchWords } from '../../search/words';
+import { ALL_ITEMS_KEY } from '../counters';
 
 /** A rebuilt segment holds at most this many items; bigger ones are split. */
 export const MAX_SEGMENT = 8192;
@@ -188,7 +189,7 @@ async function rebuild(tx: IndexTx, segs: SegmentMeta[]): Promise<void> {
 /** One merge or clean-up step; false when there is nothing to do. */
 async function maintainStep(db: NewsDb, cleanBelow: number): Promise<boolean> {
   const tx = db.transaction([...INDEX_STORES], 'readwrite');
-  const [segs, all] = await Promise.all([tx.objectStore('searchSegments').getAll(), tx.objectStore('counters').get(ALL)]);
+  const [segs, all] = await Promise.all([tx.objectStore('searchSegments').getAll(), tx.objectStore('counters').get(ALL_ITEMS_KEY)]);
   const pick = pickRebuild(segs, all?.total ?? 0, cleanBelow);
   if (pick) await rebuild(tx, pick);
   await tx.done;

@@ -2,11 +2,13 @@
 // so the records are read, the store is made anew with its indexes, and the records are written back
 // oldest first (so the numbers follow time, and ties in an index keep the order of their ids). An item
 // keeps its id, its flags and everything else; only its categories go (nothing read them), and its
-// link's key becomes 30 bits of the hash (item-record.ts linkKey). Tags, the
+// link's key becomes 30 bits of the hash (item-ids.ts linkKey). Tags, the
 // search index and queue, notified and pending alerts and the reader's copies name items by id: unchanged.
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { NewsSchema, Schema13 } from './schema';
-import { linkKey, type ItemRecord } from './item-record';
+import type { NewsSchema } from '../schema';
+import type { Schema13 } from './legacy-schemas';
+import { linkKey } from '../items/item-ids';
+import type { ItemRecord } from '../items/item-record';
 
 type Db = IDBPDatabase<NewsSchema>;
 type UpgradeTx = IDBPTransaction<NewsSchema, StoreNames<NewsSchema>[], 'versionchange'>;

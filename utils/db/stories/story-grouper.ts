@@ -2,10 +2,10 @@
 // connection from the storyTerms and stories stores (never from the items themselves), then kept up by
 // the writes that place items. A transaction that fails, or one in which reports left a story, drops it:
 // the next write makes it again from what committed.
-import type { ItemTx } from './item-writes';
+import type { ItemTx } from '../items/item-writes';
 import type { StoryTermsEntry } from './story-records';
-import type { Source } from '../model';
-import { StoryGrouper, DEFAULT_WINDOW_MS } from '../stories/grouper';
+import type { Source } from '../../model';
+import { StoryGrouper, DEFAULT_WINDOW_MS } from '../../stories/grouper';
 import { apartStoryId } from './story-writes';
 
 export const STORY_WINDOW_MS = DEFAULT_WINDOW_MS;

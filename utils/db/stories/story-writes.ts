@@ -9,12 +9,12 @@
 //    ("2 new reports"), unless its source or a topic it matches follows the story's developments: then
 //    the story comes back unread.
 // 4. A story of one is no story: its record goes and its last item is a plain row again.
-import type { Item, StoryInfo, Topic } from '../model';
-import type { ItemWriter, ItemTx } from './item-writes';
+import type { Item, StoryInfo, Topic } from '../../model';
+import type { ItemWriter, ItemTx } from '../items/item-writes';
 import type { StoryRecord } from './story-records';
-import { getItem, getItems } from './item-record';
-import { mutesOfRecord, topicsOfRecord } from './tags';
-import { applyMatches } from '../topics/rematch';
+import { getItem, getItems } from '../items/item-reads';
+import { mutesOfRecord, topicsOfRecord } from '../tags';
+import { applyMatches } from '../../topic-matches';
 
 /** A story's row as the list shows it, from its record. */
 export function storyInfoOf(rec: StoryRecord): StoryInfo {

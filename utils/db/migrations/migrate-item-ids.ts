@@ -3,10 +3,10 @@
 // the dedupe look-up were computed differently, so a store can hold one article under two records;
 // those are merged here, keeping any read, starred, topic and notified state either of them had.
 import type { IDBPTransaction, StoreNames } from 'idb';
-import type { Item } from '../model';
-import type { Schema12 } from './schema';
-import { legacyItemIdFor } from '../normalize/ids';
-import { Tallier } from './counters';
+import type { Item } from '../../model';
+import type { Schema12 } from './legacy-schemas';
+import { legacyItemIdFor } from '../../normalize/ids';
+import { Tallier } from '../counters';
 
 type UpgradeTx = IDBPTransaction<Schema12, StoreNames<Schema12>[], 'versionchange'>;
 
