@@ -188,13 +188,18 @@ export function readSettingsFile(text: string, now = Date.now()): Omit<SettingsF
 
 /**
  * Applies a checked file: sources are added (existing addresses kept as they are) in one
- * transaction, then settings and topics are replaced in one storage write.
+ * transaction, then settings and topics are replaced in one storage write. The options page has the
+ * worker add the sources (the one writer) and applies the rest with applySettingsToSync.
  */
 export async function applySettingsFile(db: NewsDb, sync: StorageAreaLike, file: Omit<SettingsFile, 'exportedAt'>, now = Date.now()): Promise<ImportResult> {
   const result = await addSourcesAtomically(db, file.sources, now);
-  // Settings, topics and mute rules in one storage write (the rules a file lacks are kept).
+  await applySettingsToSync(sync, file);
+  return result;
+}
+
+/** Settings, topics and mute rules in one storage write (the rules a file lacks are kept). */
+export async function applySettingsToSync(sync: StorageAreaLike, file: Omit<SettingsFile, 'exportedAt'>): Promise<void> {
   const mutes = file.mutes ? await muteRuleWrites(sync, file.mutes) : undefined;
   await replaceTopics(sync, file.topics, { [SETTINGS_KEY]: file.settings, ...mutes?.set });
   if (mutes?.gone.length) await sync.remove?.(mutes.gone);
-  return result;
 }

@@ -20,6 +20,7 @@ export function browserEnv(): SidebarEnv {
         // "Receiving end does not exist": the background is asleep or starting; it recomputes on wake.
       }
     },
+    ask: (m) => browser.runtime.sendMessage(m).catch(() => undefined),
     onMessage: onRuntimeMessage,
     onStorageChanged: onStorageKeysChanged,
     openOptions(section) {

@@ -8,7 +8,7 @@ import { hostPattern } from '@/utils/net/host-pattern';
 import { problemOf, type Problem } from '@/utils/problems';
 import type { ServerAccount } from '@/utils/feed-server/account';
 import type { ServerReply } from '@/utils/messages';
-import type { OptionsEnv } from './options-env';
+import type { OptionsEnv } from '../options-env';
 
 export type ConnectResult = { ok: true } | { ok: false; problem: Problem } | { ok: false; permission: true };
 
