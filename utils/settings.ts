@@ -1,6 +1,7 @@
 // Settings live in browser.storage.sync (they follow the user); the storage area is passed in
 // so the logic runs under tests unchanged.
-import { DEFAULT_SETTINGS, type Settings } from './model';
+import type { Settings } from './model';
+import { settingsOf } from './settings-spec';
 import { SETTINGS_KEY as KEY } from './storage-keys';
 
 export interface StorageAreaLike {
@@ -9,9 +10,9 @@ export interface StorageAreaLike {
   remove?(keys: string | string[]): Promise<void>;
 }
 
+/** The stored settings, each checked by the one table (utils/settings-spec.ts): a value it refuses reads as its default. */
 export async function loadSettings(area: StorageAreaLike): Promise<Settings> {
-  const got = (await area.get(KEY))[KEY] as Partial<Settings> | undefined;
-  return { ...DEFAULT_SETTINGS, ...(got ?? {}) };
+  return settingsOf((await area.get(KEY))[KEY]);
 }
 
 export async function saveSettings(area: StorageAreaLike, patch: Partial<Settings>): Promise<Settings> {
