@@ -1,8 +1,7 @@
 // Settings live in browser.storage.sync (they follow the user); the storage area is passed in
 // so the logic runs under tests unchanged.
 import type { Settings } from './model';
-import { settingsOf } from './settings-spec';
-import { SETTINGS_KEY as KEY } from './storage-keys';
+import { settingsItem } from './storage/items';
 
 export interface StorageAreaLike {
   get(keys?: string | string[] | null): Promise<Record<string, unknown>>;
@@ -11,12 +10,12 @@ export interface StorageAreaLike {
 }
 
 /** The stored settings, each checked by the one table (utils/settings-spec.ts): a value it refuses reads as its default. */
-export async function loadSettings(area: StorageAreaLike): Promise<Settings> {
-  return settingsOf((await area.get(KEY))[KEY]);
+export function loadSettings(area: StorageAreaLike): Promise<Settings> {
+  return settingsItem.get(area);
 }
 
 export async function saveSettings(area: StorageAreaLike, patch: Partial<Settings>): Promise<Settings> {
   const next = { ...(await loadSettings(area)), ...patch };
-  await area.set({ [KEY]: next });
+  await settingsItem.set(area, next);
   return next;
 }

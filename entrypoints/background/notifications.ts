@@ -9,10 +9,10 @@ import { loadSettings, saveSettings } from '@/utils/settings';
 import { loadTopics } from '@/utils/topics/store';
 import { t } from '@/utils/i18n';
 import {
-  ITEM_PREFIX, holdForDigest, planDigest, snoozeUntil, topicOfNotification, type NotifyPlan, type PendingDigest, type PlannedNotification,
+  ITEM_PREFIX, holdForDigest, planDigest, snoozeUntil, topicOfNotification, type NotifyPlan, type PlannedNotification,
 } from '@/utils/topics/notify';
 import { currentItemId, isLegacyItemId } from '@/utils/normalize/ids';
-import { ALERT_DIGEST_KEY as DIGEST_KEY, ALERT_NOTES_KEY as NOTES_KEY, SIDEBAR_TOPIC_KEY } from '@/utils/storage-keys';
+import { alertDigestItem, alertNotesItem, sidebarTopicItem } from '@/utils/storage/items';
 import { updateBadge } from './badge';
 import { broadcast } from './broadcast';
 
@@ -22,7 +22,7 @@ const KEEP_NOTIFIED_MS = 90 * 86_400_000;
 const BUTTONS = !import.meta.env.FIREFOX;
 
 type Notes = Record<string, string[]>;
-const readNotes = async (): Promise<Notes> => ((await browser.storage.local.get(NOTES_KEY))[NOTES_KEY] as Notes | undefined) ?? {};
+const readNotes = (): Promise<Notes> => alertNotesItem.get(browser.storage.local);
 /** The item an item notification is about: from its note (the id in the notification's own id may predate schema 12). */
 const itemOfNotification = async (id: string) => (await readNotes())[id]?.[0] ?? id.slice(ITEM_PREFIX.length);
 
@@ -31,34 +31,31 @@ const itemOfNotification = async (id: string) => (await readNotes())[id]?.[0] ??
  * notifications, the digest held during quiet hours) become today's, as the database's did.
  */
 export async function renameLegacyItemIds(): Promise<void> {
-  const got = await browser.storage.local.get([NOTES_KEY, DIGEST_KEY]);
-  const notes = got[NOTES_KEY] as Notes | undefined;
-  const digest = got[DIGEST_KEY] as PendingDigest | undefined;
-  const next: Record<string, unknown> = {};
-  if (notes && Object.values(notes).some((ids) => ids.some(isLegacyItemId))) {
-    next[NOTES_KEY] = Object.fromEntries(Object.entries(notes).map(([id, ids]) => [id, ids.map(currentItemId)]));
+  const local = browser.storage.local;
+  const [notes, digest] = await Promise.all([alertNotesItem.get(local), alertDigestItem.get(local)]);
+  if (Object.values(notes).some((ids) => ids.some(isLegacyItemId))) {
+    await alertNotesItem.set(local, Object.fromEntries(Object.entries(notes).map(([id, ids]) => [id, ids.map(currentItemId)])));
   }
   if (digest?.entries.some((e) => isLegacyItemId(e.itemId))) {
-    next[DIGEST_KEY] = { ...digest, entries: digest.entries.map((e) => ({ ...e, itemId: currentItemId(e.itemId) })) };
+    await alertDigestItem.set(local, { ...digest, entries: digest.entries.map((e) => ({ ...e, itemId: currentItemId(e.itemId) })) });
   }
-  if (Object.keys(next).length) await browser.storage.local.set(next);
 }
 
 /** The sources an item names: its own and those that carry the same story. */
 /** Keeps held matches (quiet hours, snooze) for the one digest that follows. */
 export async function holdForLater(held: NonNullable<NotifyPlan['held']>): Promise<void> {
-  const before = (await browser.storage.local.get(DIGEST_KEY))[DIGEST_KEY] as PendingDigest | undefined;
-  await browser.storage.local.set({ [DIGEST_KEY]: holdForDigest(before, held) });
+  const before = await alertDigestItem.get(browser.storage.local);
+  await alertDigestItem.set(browser.storage.local, holdForDigest(before, held));
 }
 
 /** After quiet hours or a snooze: one notification says what arrived meanwhile. */
 export async function sendDigestIfDue(): Promise<void> {
-  const held = (await browser.storage.local.get(DIGEST_KEY))[DIGEST_KEY] as PendingDigest | undefined;
+  const held = await alertDigestItem.get(browser.storage.local);
   if (!held) return;
   const [settings, topics] = await Promise.all([loadSettings(browser.storage.sync), loadTopics(browser.storage.sync)]);
   const digest = planDigest(held, topics, settings, Date.now());
   if (!digest) return;
-  await browser.storage.local.remove(DIGEST_KEY);
+  await alertDigestItem.remove(browser.storage.local);
   await show(digest);
 }
 
@@ -76,7 +73,7 @@ function optionsOf(n: PlannedNotification) {
 export async function show(n: PlannedNotification): Promise<void> {
   const itemIds = n.kind === 'item' ? [n.itemId] : n.itemIds;
   const notes = await readNotes();
-  await browser.storage.local.set({ [NOTES_KEY]: { ...notes, [n.id]: itemIds } });
+  await alertNotesItem.set(browser.storage.local, { ...notes, [n.id]: itemIds });
   await browser.notifications.create(n.id, optionsOf(n))
     .catch((e: unknown) => console.warn('Newsbar: notification failed', e));
 }
@@ -85,7 +82,7 @@ async function forget(id: string): Promise<void> {
   const notes = await readNotes();
   if (!(id in notes)) return;
   delete notes[id];
-  await browser.storage.local.set({ [NOTES_KEY]: notes });
+  await alertNotesItem.set(browser.storage.local, notes);
 }
 
 /** Clears the notifications whose items are all read (in the sidebar, from a button, anywhere). */
@@ -150,7 +147,7 @@ async function onButtonClicked(id: string, index: number): Promise<void> {
  * storage. A notification click may not count as a user gesture for the sidebar: then a tab.
  */
 export async function openSidebar(topicId: string): Promise<void> {
-  await browser.storage.local.set({ [SIDEBAR_TOPIC_KEY]: { id: topicId, at: Date.now() } });
+  await sidebarTopicItem.set(browser.storage.local, { id: topicId, at: Date.now() });
   broadcast({ type: 'showTopic', topicId });
   try {
     const sidePanel = (globalThis as { chrome?: { sidePanel?: { open(o: { windowId: number }): Promise<void> } } }).chrome?.sidePanel;
