@@ -35,7 +35,6 @@ export function AddSourceForm({ store }: { store: OptionsStore }) {
     setBusy(true);
     setError('');
     const r = await addFeedAt(store.adding, feedUrl, { name: feedName, fromList });
-    await store.reloadSources();
     if (r.kind === 'problem') return (fail(r.problem), false);
     if (r.kind !== 'added') {
       setBusy(false);
@@ -45,6 +44,7 @@ export function AddSourceForm({ store }: { store: OptionsStore }) {
       }
       return false;
     }
+    await store.reloadSources();
     store.announce(t('opt_source_added', r.source.name));
     if (!fromList) {
       setUrl('');

@@ -27,8 +27,8 @@ export function ApiSourceForm({ store }: { store: OptionsStore }) {
     const granted = await store.requestOrigins([check.origin]).catch(() => false);
     if (!granted) return setErrors({ query: t('opt_err_permission') });
     const r = await addChecked(store.adding, check.source, k);
-    await store.reloadSources();
     if (r.kind === 'problem') return setErrors({ query: problemText(r.problem) });
+    await store.reloadSources();
     store.announce(t('opt_source_added', r.source.name));
     setName('');
     setQuery('');
