@@ -2,14 +2,18 @@
 import type { BadgeMode } from './model';
 import type { Problem } from './problems';
 import type { StorageState } from './storage-state';
+import type { NewSource, SourcePatch, SourceRepeat } from './db/sources';
+import type { Source } from './model';
 
 export type Message =
   /** Poll now: one source, or every enabled source. */
   | { type: 'refresh'; sourceId?: string }
   /** Read/starred state changed in a page: recompute the badge. */
   | { type: 'itemsChanged' }
-  /** Sources or topics changed in the options page (re-match, re-schedule). */
+  /** From the background to open pages, after it wrote the sources (the pages re-read them). */
   | { type: 'sourcesChanged' }
+  /** From a page: a change to the sources, written by the background alone (answers SourcesReply). */
+  | { type: 'changeSources'; change: SourceChange }
   | { type: 'topicsChanged'; topicIds?: string[] }
   /** From a page: mute rules changed; the background re-applies them and answers once stored items follow. */
   | { type: 'mutesChanged' }
@@ -41,6 +45,24 @@ export type Message =
   | { type: 'serverDisconnect'; keep: boolean }
   /** From a page: sync with the feed server now (the sidebar opened; the options page's "Sync now"). */
   | { type: 'serverSync'; force?: boolean };
+
+/**
+ * What a page asks the background to write to the sources (utils/sources/write-sources.ts).
+ * `add`: one source, with its API key for storage.local; `import`: many, duplicates skipped, all or
+ * nothing (OPML, settings file, a starter pack), `toServer` also subscribing them on the feed server;
+ * `remove`: the sources and their articles, `unsubscribe` on the feed server too (the user removed them).
+ */
+export type SourceChange =
+  | { op: 'add'; source: NewSource; apiKey?: string }
+  | { op: 'update'; ids: string[]; patch: SourcePatch }
+  | { op: 'remove'; ids: string[]; unsubscribe: boolean }
+  | { op: 'import'; sources: NewSource[]; toServer?: boolean };
+
+/**
+ * The background's answer to 'changeSources': the sources added or updated, the ones an import
+ * skipped as already there, and how many sources were updated or articles removed.
+ */
+export type SourcesReply = { ok: true; sources: Source[]; skipped: SourceRepeat[]; count: number } | { ok: false; problem: Problem };
 
 /** The background's answer to 'serverConnect'. */
 export type ServerReply = { ok: true; user: string; host: string } | { ok: false; problem: Problem };

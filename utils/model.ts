@@ -1,5 +1,6 @@
 // The one normalized shape every source kind is turned into, and the records kept next to it.
 import type { Problem } from './problems';
+import { defaultSettings } from './settings-spec';
 
 /** IndexedDB cannot index booleans, so flags that are queried are stored as 0/1. */
 export type Flag = 0 | 1;
@@ -230,19 +231,8 @@ export interface Settings {
   countArticles: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = {
-  badgeMode: 'unread',
-  breakingWindowMin: 120,
-  retentionDays: 30,
-  maxItemsPerSource: 500,
-  quietStart: '00:00',
-  quietEnd: '00:00',
-  snoozeUntil: 0,
-  alertItemsMax: 5,
-  loadRemoteImages: true,
-  groupStories: true,
-  countArticles: false,
-};
+/** The defaults, from the one table of settings (utils/settings-spec.ts). */
+export const DEFAULT_SETTINGS: Settings = defaultSettings();
 
 export const MIN_INTERVAL_MIN = 1;
 export const DEFAULT_INTERVAL_MIN = 10;

@@ -1,6 +1,6 @@
 // Export and import of everything a user set up (settings, topics, mute rules, sources) as one JSON file.
 // API keys are never in it: they stay in this browser. Import checks the whole file first.
-import { DEFAULT_SETTINGS, type BadgeMode, type MuteRule, type Settings, type Source, type Topic } from './model';
+import { DEFAULT_SETTINGS, type MuteRule, type Settings, type Source, type Topic } from './model';
 import { muteRuleWrites } from './mutes/store';
 import { isMuteId } from './mutes/ids';
 import type { NewsDb } from './db/schema';
@@ -11,7 +11,8 @@ import { addSourcesAtomically, type ImportResult } from './db/sources';
 import { replaceTopics } from './topics/store';
 import { parseQuery } from './topics/query';
 import { readTopicSearch } from './search-feeds/read-search';
-import { isHhMm, parseHttpUrl } from './validate';
+import { parseHttpUrl } from './validate';
+import { SETTING_KEYS, SETTINGS_SPEC, settingFault } from './settings-spec';
 import { isApiKind, isSourceKind, KIND_TABLE, kindRow } from './sources/kinds';
 
 export const FORMAT = 'newsbar-settings';
@@ -33,12 +34,20 @@ export function exportSettings(settings: Settings, topics: readonly Topic[], sou
     format: FORMAT,
     version: FORMAT_VERSION,
     exportedAt: new Date(now).toISOString(),
-    settings: { ...settings, snoozeUntil: 0 },
+    // Only what the file carries (a snooze is of this moment, on this browser).
+    settings: fileSettings(settings),
     topics: [...topics],
     mutes: [...mutes],
     sources: sources.filter((s) => kindRow(s.kind).settingsFile).map((s) => ({ name: s.name, url: s.url, kind: s.kind, intervalMin: s.intervalMin, breaking: s.breaking, enabled: s.enabled, ...(s.folder ? { folder: s.folder } : {}), ...(s.favourite ? { favourite: true } : {}), ...(s.followStories ? { followStories: true } : {}) })),
   };
   return JSON.stringify(file, null, 2);
+}
+
+/** The settings as a file holds them: those the table marks for the file, the others at their default. */
+function fileSettings(settings: Settings): Settings {
+  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const k of SETTING_KEYS) if (SETTINGS_SPEC[k].file) out[k] = settings[k];
+  return out as unknown as Settings;
 }
 
 export class SettingsFileError extends Error {
@@ -55,7 +64,6 @@ export class SettingsFileError extends Error {
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const BADGE_MODES: readonly BadgeMode[] = ['unread', 'breaking', 'alerts', 'off'];
 
 function bad(where: string, what: string): never {
   throw new SettingsFileError('badField', where, `${where}: ${what}`);
@@ -79,28 +87,18 @@ function bool(o: Obj, k: string, where: string): boolean {
   return v;
 }
 
+/** The file's settings, each checked by the one table (utils/settings-spec.ts); those it lacks take their default. */
 function readSettings(v: unknown): Settings {
   if (!isObj(v)) bad('settings', 'is missing');
-  const s = { ...DEFAULT_SETTINGS };
-  if ('badgeMode' in v) {
-    if (!BADGE_MODES.includes(v.badgeMode as BadgeMode)) bad('settings.badgeMode', `must be one of ${BADGE_MODES.join(', ')}`);
-    s.badgeMode = v.badgeMode as BadgeMode;
+  const s: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const k of SETTING_KEYS) {
+    const row = SETTINGS_SPEC[k];
+    if (!row.file || !(k in v)) continue;
+    const fault = settingFault(row, v[k]);
+    if (fault) bad(`settings.${k}`, fault);
+    s[k] = v[k];
   }
-  if ('breakingWindowMin' in v) s.breakingWindowMin = int(v, 'breakingWindowMin', 'settings', 5, 7 * 24 * 60);
-  if ('retentionDays' in v) s.retentionDays = int(v, 'retentionDays', 'settings', 1, 365);
-  if ('maxItemsPerSource' in v) s.maxItemsPerSource = int(v, 'maxItemsPerSource', 'settings', 10, 5000);
-  if ('alertItemsMax' in v) s.alertItemsMax = int(v, 'alertItemsMax', 'settings', 0, 20);
-  if ('loadRemoteImages' in v) s.loadRemoteImages = bool(v, 'loadRemoteImages', 'settings');
-  if ('groupStories' in v) s.groupStories = bool(v, 'groupStories', 'settings');
-  if ('countArticles' in v) s.countArticles = bool(v, 'countArticles', 'settings');
-  for (const k of ['quietStart', 'quietEnd'] as const) {
-    if (k in v) {
-      const t = str(v, k, 'settings', 5);
-      if (!isHhMm(t)) bad(`settings.${k}`, 'must be a time like 22:00');
-      s[k] = t;
-    }
-  }
-  return s;
+  return s as unknown as Settings;
 }
 
 function readTopic(v: unknown, i: number, now: number): Topic {
@@ -188,13 +186,18 @@ export function readSettingsFile(text: string, now = Date.now()): Omit<SettingsF
 
 /**
  * Applies a checked file: sources are added (existing addresses kept as they are) in one
- * transaction, then settings and topics are replaced in one storage write.
+ * transaction, then settings and topics are replaced in one storage write. The options page has the
+ * worker add the sources (the one writer) and applies the rest with applySettingsToSync.
  */
 export async function applySettingsFile(db: NewsDb, sync: StorageAreaLike, file: Omit<SettingsFile, 'exportedAt'>, now = Date.now()): Promise<ImportResult> {
   const result = await addSourcesAtomically(db, file.sources, now);
-  // Settings, topics and mute rules in one storage write (the rules a file lacks are kept).
+  await applySettingsToSync(sync, file);
+  return result;
+}
+
+/** Settings, topics and mute rules in one storage write (the rules a file lacks are kept). */
+export async function applySettingsToSync(sync: StorageAreaLike, file: Omit<SettingsFile, 'exportedAt'>): Promise<void> {
   const mutes = file.mutes ? await muteRuleWrites(sync, file.mutes) : undefined;
   await replaceTopics(sync, file.topics, { [SETTINGS_KEY]: file.settings, ...mutes?.set });
   if (mutes?.gone.length) await sync.remove?.(mutes.gone);
-  return result;
 }

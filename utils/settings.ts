@@ -1,7 +1,7 @@
 // Settings live in browser.storage.sync (they follow the user); the storage area is passed in
 // so the logic runs under tests unchanged.
-import { DEFAULT_SETTINGS, type Settings } from './model';
-import { SETTINGS_KEY as KEY } from './storage-keys';
+import type { Settings } from './model';
+import { settingsItem } from './storage/items';
 
 export interface StorageAreaLike {
   get(keys?: string | string[] | null): Promise<Record<string, unknown>>;
@@ -9,13 +9,13 @@ export interface StorageAreaLike {
   remove?(keys: string | string[]): Promise<void>;
 }
 
-export async function loadSettings(area: StorageAreaLike): Promise<Settings> {
-  const got = (await area.get(KEY))[KEY] as Partial<Settings> | undefined;
-  return { ...DEFAULT_SETTINGS, ...(got ?? {}) };
+/** The stored settings, each checked by the one table (utils/settings-spec.ts): a value it refuses reads as its default. */
+export function loadSettings(area: StorageAreaLike): Promise<Settings> {
+  return settingsItem.get(area);
 }
 
 export async function saveSettings(area: StorageAreaLike, patch: Partial<Settings>): Promise<Settings> {
   const next = { ...(await loadSettings(area)), ...patch };
-  await area.set({ [KEY]: next });
+  await settingsItem.set(area, next);
   return next;
 }

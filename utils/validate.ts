@@ -54,6 +54,3 @@ export function parseInterval(input: string): number | undefined {
   return Number.isInteger(n) && n >= 1 && n <= 1440 ? n : undefined;
 }
 
-export function isHhMm(s: string): boolean {
-  return /^([01]\d|2[0-3]):[0-5]\d$/.test(s);
-}

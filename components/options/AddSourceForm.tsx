@@ -1,13 +1,14 @@
-// Add a source by address: a feed, or a web page whose announced feeds are offered. The host
-// permission is asked for inside the click, before anything else is awaited (browsers require it).
+// Add a source by address: a feed, or a web page whose announced feeds are offered (the one way to add
+// a source: utils/sources/add-source.ts). The host permission is asked for inside the click, before
+// anything else is awaited (browsers require it).
 import { useRef, useState } from 'preact/hooks';
 import { t, tn } from '@/utils/i18n';
 import { FEED_KIND_LABEL } from '@/utils/sources/feed-kind-label';
 import type { DiscoveredFeed } from '@/utils/sources';
-import { checkSourceUrl } from '@/utils/validate';
+import { addFeedAt, checkAddress } from '@/utils/sources/add-source';
 import { hostPattern } from '@/utils/net/host-pattern';
 import { findSameFeed } from '@/utils/normalize/feed-address';
-import { problemOf, type Problem } from '@/utils/problems';
+import type { Problem } from '@/utils/problems';
 import { problemSentence } from '@/utils/problem-text';
 import { Field } from './Field';
 import type { OptionsStore } from './state';
@@ -27,45 +28,38 @@ export function AddSourceForm({ store }: { store: OptionsStore }) {
   };
 
   /**
-   * Reads the feed at `feedUrl`, then adds it unless it is one the user has under another address.
-   * `fromList`: one of the feeds found on a page; the list stays open for the others.
+   * Reads the feed at `feedUrl` and adds it unless it is one the user has under another address
+   * (utils/sources/add-source.ts). `fromList`: one of the feeds found on a page; the list stays open for the others.
    */
   async function addFeed(feedUrl: string, feedName: string, fromList = false): Promise<boolean> {
     setBusy(true);
     setError('');
-    const r = await store.inspectUrl(feedUrl);
+    const r = await addFeedAt(store.adding, feedUrl, { name: feedName, fromList });
     if (r.kind === 'problem') return (fail(r.problem), false);
-    if (r.kind === 'page') {
+    if (r.kind !== 'added') {
       setBusy(false);
-      if (fromList) return (fail({ code: 'notFeed' }), false);
-      setFound(r.feeds);
-      store.announce(tn('opt_found_feeds', r.feeds.length));
-      return false;
-    }
-    const aliases = [r.finalUrl, r.selfUrl].filter((x): x is string => !!x && x !== feedUrl);
-    const same = findSameFeed(store.sources.value, [feedUrl, ...aliases]);
-    if (same) return (fail({ code: 'duplicate', name: same.name }), false);
-    try {
-      const src = await store.addSource({ name: feedName || r.title, url: feedUrl, kind: r.feedKind, aliases });
-      store.announce(t('opt_source_added', src.name));
-      if (!fromList) {
-        setUrl('');
-        setName('');
-        setFound(null);
+      if (r.kind === 'page') {
+        setFound(r.feeds);
+        store.announce(tn('opt_found_feeds', r.feeds.length));
       }
-      setError('');
-      setBusy(false);
-      return true;
-    } catch (e) {
-      fail(problemOf(e));
       return false;
     }
+    await store.reloadSources();
+    store.announce(t('opt_source_added', r.source.name));
+    if (!fromList) {
+      setUrl('');
+      setName('');
+      setFound(null);
+    }
+    setError('');
+    setBusy(false);
+    return true;
   }
 
   async function onSubmit(e: Event) {
     e.preventDefault();
     setFound(null);
-    const check = checkSourceUrl(url, store.sources.value);
+    const check = checkAddress(url, store.sources.value);
     if ('problem' in check) return fail(check.problem);
     // First await of the click: the permission prompt needs the user gesture.
     const granted = await store.requestOrigins([hostPattern(check.url)]).catch(() => false);

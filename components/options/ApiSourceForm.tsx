@@ -3,12 +3,9 @@
 import { useState } from 'preact/hooks';
 import type { ApiKind } from '@/utils/model';
 import { t } from '@/utils/i18n';
-import { apiRequest } from '@/utils/sources/api-kinds';
 import { API_KINDS, KIND_TABLE } from '@/utils/sources/kinds';
-import { sameFeedIn } from '@/utils/db/sources';
-import { problemOf } from '@/utils/problems';
+import { addChecked, checkApiSource } from '@/utils/sources/add-source';
 import { problemText } from '@/utils/problem-text';
-import { hostPattern } from '@/utils/net/host-pattern';
 import { Field } from './Field';
 import type { OptionsStore } from './state';
 
@@ -24,28 +21,19 @@ export function ApiSourceForm({ store }: { store: OptionsStore }) {
 
   async function onSubmit(e: Event) {
     e.preventDefault();
-    const q = query.trim() || API_DEFAULTS[kind].url;
     const k = key.trim();
-    let origin: string;
-    try {
-      origin = hostPattern(apiRequest(kind, q, k || 'x').url);
-    } catch {
-      return setErrors({ query: t('opt_url_invalid') });
-    }
-    if (!k) return setErrors({ key: t('opt_api_key_missing') });
-    if (sameFeedIn(store.sources.value, { name: '', url: q, kind })) return setErrors({ query: t('opt_url_duplicate') });
-    const granted = await store.requestOrigins([origin]).catch(() => false);
+    const check = checkApiSource(kind, query, k, name, store.sources.value);
+    if ('fault' in check) return setErrors(check.fault === 'noKey' ? { key: t('opt_api_key_missing') } : { query: t(check.fault === 'badQuery' ? 'opt_url_invalid' : 'opt_url_duplicate') });
+    const granted = await store.requestOrigins([check.origin]).catch(() => false);
     if (!granted) return setErrors({ query: t('opt_err_permission') });
-    try {
-      const src = await store.addSource({ name: name.trim() || API_DEFAULTS[kind].label, url: q, kind }, k);
-      store.announce(t('opt_source_added', src.name));
-      setName('');
-      setQuery('');
-      setKey('');
-      setErrors({});
-    } catch (err) {
-      setErrors({ query: problemText(problemOf(err)) });
-    }
+    const r = await addChecked(store.adding, check.source, k);
+    if (r.kind === 'problem') return setErrors({ query: problemText(r.problem) });
+    await store.reloadSources();
+    store.announce(t('opt_source_added', r.source.name));
+    setName('');
+    setQuery('');
+    setKey('');
+    setErrors({});
   }
 
   return (

@@ -6,7 +6,7 @@ import { t } from '@/utils/i18n';
 import { relativeTime } from '@/utils/format/time';
 import { problemSentence } from '@/utils/problem-text';
 import { Field } from './Field';
-import type { ServerModel } from './server-model';
+import type { ServerModel } from './models/server';
 
 export function ServerSection({ model, now, locale, onChanged }: { model: ServerModel; now: () => number; locale: string; onChanged: () => void }) {
   const account = model.account.value;

@@ -1,12 +1,13 @@
-// Badge, breaking window, retention, quiet hours, snooze and remote images. Every change saves at once
-// (browser.storage.sync), and is announced.
+// Badge, stories, breaking window, retention, quiet hours, snooze and remote images, with the bounds of
+// the one table of settings (utils/settings-spec.ts). Every change saves at once (browser.storage.sync),
+// and is announced.
 import { useState } from 'preact/hooks';
-import type { BadgeMode } from '@/utils/model';
 import type { Settings } from '@/utils/model';
+import { BADGE_MODES, boundsOf } from '@/utils/settings-spec';
 import { t } from '@/utils/i18n';
 import { absoluteTime } from '@/utils/format/time';
 import { snoozeUntil } from '@/utils/topics/notify';
-import { isHhMm } from '@/utils/validate';
+import { isHhMm } from '@/utils/settings-spec';
 import { Check, Field } from './Field';
 import { syncQuotaProblem } from '@/utils/sync-quota';
 import { problemOf } from '@/utils/problems';
@@ -14,8 +15,6 @@ import { problemSentence } from '@/utils/problem-text';
 import { NumberField } from './NumberField';
 import { KeepFewer } from './KeepFewer';
 import type { OptionsStore } from './state';
-
-const MODES: BadgeMode[] = ['unread', 'breaking', 'alerts', 'off'];
 
 export function SettingsSection({ store }: { store: OptionsStore }) {
   const s = store.settings.value;
@@ -47,7 +46,7 @@ export function SettingsSection({ store }: { store: OptionsStore }) {
 
       <fieldset class="card">
         <legend>{t('opt_badge')}</legend>
-        {MODES.map((m) => (
+        {BADGE_MODES.map((m) => (
           <div class="radio" key={m}>
             <input type="radio" id={`badge-${m}`} name="badge-mode" value={m} checked={s.badgeMode === m}
               aria-describedby={`badge-${m}-hint`} onChange={() => void save({ badgeMode: m })} />
@@ -79,7 +78,7 @@ export function SettingsSection({ store }: { store: OptionsStore }) {
         </div>
         <p class="hint">{t('opt_quiet_hint')}</p>
         <NumberField id="alert-items-max" label={t('opt_alert_items_max')} hint={t('opt_alert_items_max_hint')} unit={t('opt_unit_items')}
-          value={s.alertItemsMax} min={0} max={20} onSave={(n) => save({ alertItemsMax: n })} />
+          value={s.alertItemsMax} {...boundsOf('alertItemsMax')} onSave={(n) => save({ alertItemsMax: n })} />
         <div class="snooze" role="group" aria-labelledby="snooze-label">
           <p id="snooze-label">
             {snoozed ? t('opt_snoozed_until', absoluteTime(s.snoozeUntil, store.locale)) : t('opt_snooze')}
@@ -99,11 +98,11 @@ export function SettingsSection({ store }: { store: OptionsStore }) {
         <legend>{t('opt_keeping')}</legend>
         <div class="row">
           <NumberField id="breaking-window" label={t('opt_breaking_window')} hint={t('opt_breaking_window_hint')} unit={t('opt_unit_minutes')}
-            value={s.breakingWindowMin} min={5} max={10080} onSave={(n) => save({ breakingWindowMin: n })} />
+            value={s.breakingWindowMin} {...boundsOf('breakingWindowMin')} onSave={(n) => save({ breakingWindowMin: n })} />
           <NumberField id="retention-days" label={t('opt_retention_days')} unit={t('opt_unit_days')}
-            value={s.retentionDays} min={1} max={365} onSave={(n) => save({ retentionDays: n })} />
+            value={s.retentionDays} {...boundsOf('retentionDays')} onSave={(n) => save({ retentionDays: n })} />
           <NumberField id="max-items" label={t('opt_max_items')} unit={t('opt_unit_items')}
-            value={s.maxItemsPerSource} min={10} max={5000} onSave={(n) => save({ maxItemsPerSource: n })} />
+            value={s.maxItemsPerSource} {...boundsOf('maxItemsPerSource')} onSave={(n) => save({ maxItemsPerSource: n })} />
         </div>
         <p class="hint">{t('opt_retention_hint')}</p>
         <KeepFewer store={store} />

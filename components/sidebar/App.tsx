@@ -5,7 +5,8 @@ import type { SidebarStore } from './state';
 import type { Item } from '@/utils/model';
 import type { RemoteImages } from '@/utils/sidebar/images';
 import { readHere } from './read-here';
-import { keyAction, moveFocus } from './keyboard';
+import { useKeys } from './use-keys';
+import { focusTitle, reveal } from './row-focus';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { StatusLine } from './StatusLine';
 import { useTopbarHeight } from './topbar-height';
@@ -27,34 +28,6 @@ import { showsWelcome, Welcome, WelcomeDone } from './Welcome';
 
 /** Smooth scrolling, unless the user asked for less motion. */
 const scrollBehavior = (): ScrollBehavior => (globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth');
-
-function focusTitle(id: string, again = true) {
-  const el = document.getElementById(`t-${id}`);
-  // A row not rendered yet (End on a long list) is focused once the list renders it: the list always
-  // renders up to the focused row (ArticleList).
-  if (!el && again) setTimeout(() => focusTitle(id, false));
-  el?.focus({ preventScroll: true });
-  const row = el?.closest('li');
-  if (row) reveal(row);
-}
-
-/** Is `el` wholly on screen below the sticky header? */
-function inView(el: Element): boolean {
-  const r = el.getBoundingClientRect();
-  const top = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
-  return r.top >= top - 0.5 && r.bottom <= window.innerHeight + 0.5;
-}
-
-/** Brings a row into view below the sticky header (scroll-padding-top, see topbar-height.ts). At once,
- * not smoothly: a key press moves one row, and a smooth scroll aims at where rows would be at their
- * estimated height (content-visibility) and misses once they render, with large text by screens. */
-function reveal(row: Element) {
-  if (inView(row)) return;
-  row.scrollIntoView?.({ block: 'nearest', behavior: 'instant' });
-  requestAnimationFrame(() => {
-    if (!inView(row)) row.scrollIntoView?.({ block: 'nearest', behavior: 'instant' });
-  });
-}
 
 /** The reader, loaded on the first "Read here" (see entrypoints/sidepanel/main.tsx). */
 export interface LoadedReader {
@@ -117,96 +90,16 @@ export function App({ store, loadReader, live }: { store: SidebarStore; loadRead
     });
   };
 
+  useKeys(store, { reading, search, showNew, showHelp: () => setHelp(true) });
+
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (reading.current) return; // the reader has its own keys
-      const target = e.target as HTMLElement | null;
-      const tag = target?.tagName ?? '';
-      const action = keyAction({
-        key: e.key,
-        ctrlKey: e.ctrlKey,
-        metaKey: e.metaKey,
-        altKey: e.altKey,
-        inTextField: tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || !!target?.isContentEditable,
-        onControl: tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY',
-        onRow: !!target?.classList?.contains('title-btn'),
-      });
-      // The ticker handles its own keys (see Ticker.tsx).
-      if (!action || e.defaultPrevented) return;
-      const ids = store.visible.value.map((i) => i.id);
-      const focused = store.focusId.value;
-      switch (action) {
-        case 'next':
-        case 'prev':
-        case 'first':
-        case 'last': {
-          const id = action === 'first' ? ids[0] : action === 'last' ? ids[ids.length - 1] : moveFocus(ids, focused, action === 'next' ? 1 : -1);
-          if (!id) return;
-          // At the end of what is loaded, with more to come: the press moves once the next page is in.
-          if (action === 'next' && id === focused && store.next.value !== undefined) {
-            void store.loadMore().then(() => {
-              const after = moveFocus(store.visible.value.map((i) => i.id), focused, 1);
-              if (after && after !== focused && store.focusId.value === focused) {
-                store.focusId.value = after;
-                focusTitle(after);
-              }
-            });
-            break;
-          }
-          store.focusId.value = id;
-          focusTitle(id);
-          if (action !== 'prev' && action !== 'first' && ids.indexOf(id) >= ids.length - 3) void store.loadMore();
-          break;
-        }
-        case 'open':
-          if (!focused) return;
-          void store.toggleOpen(focused);
-          break;
-        case 'toggleRead':
-          if (focused) void store.toggleRead(focused);
-          break;
-        case 'star':
-          if (focused) void store.star(focused);
-          break;
-        case 'showNew':
-          if (store.pendingNew.value <= 0) return;
-          showNew();
-          break;
-        case 'help':
-          setHelp(true);
-          break;
-        case 'search':
-          search.current?.focus();
-          search.current?.select();
-          break;
-        case 'back':
-          if (target === search.current) {
-            if (store.query.value) void store.search('');
-            else search.current?.blur();
-          } else if (store.openId.value) {
-            const id = store.openId.value;
-            void store.toggleOpen(id);
-            focusTitle(id);
-          } else if (store.searching.value) {
-            void store.search('');
-          } else if (store.filter.value.kind !== 'all') {
-            void store.setFilter({ kind: 'all' });
-          } else return;
-          break;
-      }
-      e.preventDefault();
-    };
     const onScroll = () => {
       if (reading.current) return;
       const top = window.scrollY < 8;
       if (store.atTop.value !== top) store.atTop.value = top;
     };
-    document.addEventListener('keydown', onKey);
     window.addEventListener('scroll', onScroll, { passive: true });
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      window.removeEventListener('scroll', onScroll);
-    };
+    return () => window.removeEventListener('scroll', onScroll);
   }, [store]);
 
   // Shows the new items at the top and puts focus on the first of them (the pill goes away, so focus

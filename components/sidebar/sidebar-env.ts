@@ -15,6 +15,8 @@ export interface SidebarEnv {
   local: StorageAreaLike;
   /** Sends to the background; resolves even when nobody listens. */
   send(m: Message): Promise<void>;
+  /** Sends to the background and resolves with its answer (undefined when nobody listens). */
+  ask(m: Message): Promise<unknown>;
   /** Messages from the background; returns an unsubscribe function. */
   onMessage(cb: (m: unknown) => void): () => void;
   /** Keys changed in browser.storage (any area). */

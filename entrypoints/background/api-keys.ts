@@ -1,11 +1,10 @@
-// API keys stay in storage.local: never synced, never logged.
-import { apiKeyKey as keyOf } from '@/utils/storage-keys';
+// API keys stay in storage.local: never synced, never logged (one accessor: utils/storage/items.ts).
+import { apiKeyItem } from '@/utils/storage/items';
 
 export async function getApiKey(sourceId: string): Promise<string | undefined> {
-  const k = keyOf(sourceId);
-  return (await browser.storage.local.get(k))[k] as string | undefined;
+  return (await apiKeyItem(browser.storage.local).get(sourceId)) || undefined;
 }
 
-export async function setApiKey(sourceId: string, key: string): Promise<void> {
-  await browser.storage.local.set({ [keyOf(sourceId)]: key });
+export function setApiKey(sourceId: string, key: string): Promise<void> {
+  return apiKeyItem(browser.storage.local).set(sourceId, key);
 }

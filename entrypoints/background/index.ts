@@ -6,7 +6,8 @@ import { ensureAlarm, openPanelOnClick, POLL_ALARM, toggleSidebarOnClick } from 
 import { indexSearch, inPollQueue, runFollow, runPoll, stopFollowing } from './poll-runner';
 import { registerSearchListener } from './topic-searches';
 import { updateBadge } from './badge';
-import { isSourceListKey, pullSourceList, pushSourceList } from './source-sync';
+import { isSourceListKey, pullSourceList } from './source-sync';
+import { changeSources } from './sources';
 import { workerHandle, type WorkerHandle } from './worker-handle';
 import { onWake } from './wake';
 import { registerAlertListeners, rematchTopics } from './alerts';
@@ -81,13 +82,9 @@ export default defineBackground(() => {
         // A page may have kept an action the database refused: try it now, and know the database is full.
         sendSoon();
         return Promise.all([updateBadge(), clearReadNotifications(), writeKept()]).then(() => true);
-      case 'sourcesChanged':
-        sendSoon();
-        // The list follows the user to their other devices; new sources are due at once.
-        void pushSourceList().catch(() => {});
-        // A source moved between folders changes what folder-scoped mute rules cover.
-        void syncMutes();
-        return runPoll().then(() => true);
+      case 'changeSources':
+        // The one writer of the user's changes to the sources (sources.ts); it tells the pages.
+        return changeSources(msg.change);
       case 'topicsChanged':
         return rematchOrKeep(msg.topicIds).then(updateBadge).then(() => true);
       case 'mutesChanged':

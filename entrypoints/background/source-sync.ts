@@ -1,5 +1,5 @@
 // The source list follows the user through storage.sync (utils/sync/source-list.ts holds the format).
-// Written when the user changes sources (the pages send "sourcesChanged"), never at start-up, so a
+// Written when the user changes sources (the worker writes them: sources.ts), never at start-up, so a
 // device that was offline does not overwrite a newer list. Read when another device writes it.
 // The first time a device takes a synced list it merges (adds, removes nothing); after that,
 // removals follow too.
@@ -7,15 +7,14 @@ import { getDb } from '@/utils/db/open';
 import { listSources, removeSource, updateSource } from '@/utils/db/sources';
 import { addSourcesAtomically } from '@/utils/db/sources';
 import { planSync, readSourceList, SYNC_BUDGET, syncedOf, writeSourceList } from '@/utils/sync/source-list';
-import {
-  SOURCE_LIST_KEY, SOURCE_LIST_STAMP_KEY as STAMP_KEY, SOURCE_LIST_STATUS_KEY, SYNC_DEVICE_KEY as DEVICE_KEY,
-} from '@/utils/storage-keys';
+import { SOURCE_LIST_KEY } from '@/utils/storage-keys';
+import { sourceListStampItem, sourceListStatusItem, syncDeviceItem } from '@/utils/storage/items';
 
 async function deviceId(): Promise<string> {
-  const got = (await browser.storage.local.get(DEVICE_KEY))[DEVICE_KEY] as string | undefined;
+  const got = await syncDeviceItem.get(browser.storage.local);
   if (got) return got;
   const id = crypto.randomUUID();
-  await browser.storage.local.set({ [DEVICE_KEY]: id });
+  await syncDeviceItem.set(browser.storage.local, id);
   return id;
 }
 
@@ -23,17 +22,15 @@ export async function pushSourceList(): Promise<void> {
   // A feed server's sources follow the user through the server itself, not this list.
   const list = (await listSources(await getDb())).filter((s) => !s.server && !s.topicId);
   const meta = await writeSourceList(browser.storage.sync, list.map(syncedOf), await deviceId(), Date.now());
-  await browser.storage.local.set({
-    [STAMP_KEY]: meta.at,
-    [SOURCE_LIST_STATUS_KEY]: { bytes: meta.bytes, budget: SYNC_BUDGET, tooLarge: !!meta.tooLarge, count: list.length, at: meta.at },
-  });
+  await sourceListStampItem.set(browser.storage.local, meta.at);
+  await sourceListStatusItem.set(browser.storage.local, { bytes: meta.bytes, budget: SYNC_BUDGET, tooLarge: !!meta.tooLarge, count: list.length, at: meta.at });
 }
 
 /** Takes a list another device wrote; true when something here changed. */
 export async function pullSourceList(): Promise<boolean> {
   const got = await readSourceList(browser.storage.sync);
   if (!got) return false;
-  const stamp = ((await browser.storage.local.get(STAMP_KEY))[STAMP_KEY] as number | undefined) ?? 0;
+  const stamp = await sourceListStampItem.get(browser.storage.local);
   if (got.meta.device === (await deviceId()) || got.meta.at <= stamp) return false;
   const db = await getDb();
   const plan = planSync((await listSources(db)).filter((s) => !s.server && !s.topicId), got.list);
@@ -41,7 +38,7 @@ export async function pullSourceList(): Promise<boolean> {
   if (plan.add.length) await addSourcesAtomically(db, plan.add);
   for (const u of plan.update) await updateSource(db, u.id, u.patch).catch(() => {});
   if (!firstTime) for (const id of plan.remove) await removeSource(db, id);
-  await browser.storage.local.set({ [STAMP_KEY]: got.meta.at });
+  await sourceListStampItem.set(browser.storage.local, got.meta.at);
   // A first merge may hold sources the synced list lacks: write the union back for the others.
   if (firstTime && plan.remove.length) await pushSourceList();
   return plan.add.length + plan.update.length + (firstTime ? 0 : plan.remove.length) > 0;

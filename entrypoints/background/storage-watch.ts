@@ -8,10 +8,10 @@ import { flushKept, keepAction, keptActions } from '@/utils/db/kept-actions';
 import { isQuotaError } from '@/utils/db/quota';
 import { removeOlderThan } from '@/utils/db/cleanup';
 import { loadSettings } from '@/utils/settings';
-import { STORAGE_STATE_KEY } from '@/utils/storage-keys';
+import { storageStateItem } from '@/utils/storage/items';
 import { hasRoom, trimDays, type Estimate } from '@/utils/storage-pressure';
 import {
-  sameState, sourceDone, sourceRefused, storageStateOf, withPending, writeRefused, writeSucceeded, type StorageState,
+  ROOMY, sameState, sourceDone, sourceRefused, withPending, writeRefused, writeSucceeded, type StorageState,
 } from '@/utils/storage-state';
 import type { SourceOutcome } from '@/utils/poller/poll';
 import { rematchTopics } from './alerts';
@@ -28,13 +28,13 @@ function change(f: (s: StorageState, pending: number) => StorageState | Promise<
   const run = chain.then(async () => {
     // On a disk with no room at all, Chromium refuses storage.local too (reads included): the state is
     // then kept in memory and told to the pages by message.
-    const before = state ?? storageStateOf(await browser.storage.local.get(STORAGE_STATE_KEY).then((got) => got[STORAGE_STATE_KEY], () => undefined));
+    const before = state ?? (await storageStateItem.get(browser.storage.local).catch(() => ROOMY));
     const pending = await keptActions(browser.storage.local).then((k) => k.length, () => 0);
     const next = await f(before, pending);
     state = next;
     if (!sameState(before, next)) {
       broadcast({ type: 'storageState', state: next });
-      await browser.storage.local.set({ [STORAGE_STATE_KEY]: next }).catch((e: unknown) => console.warn('Newsbar: storage.local refused the storage state', e));
+      await storageStateItem.set(browser.storage.local, next).catch((e: unknown) => console.warn('Newsbar: storage.local refused the storage state', e));
       if (next.full && !before.full) console.warn('Newsbar: the browser has no room left for new articles');
     }
     // The check runs while full (and stops once there is room); created only when missing, so a wake does not push it away.

@@ -3,14 +3,14 @@
 import { getDb } from '@/utils/db/open';
 import { followTopicSearches } from '@/utils/db/search-sources';
 import { changedTopicIds, loadTopics } from '@/utils/topics/store';
-import { SEARCH_BASE_KEY, SEARCH_REQUESTS_KEY } from '@/utils/storage-keys';
+import { searchBaseItem, searchRequestsItem } from '@/utils/storage/items';
 import type { SearchRequestLog } from '@/utils/poller/search-poll';
 import { broadcast } from './broadcast';
 
 /** Where searches are asked instead of the engines: end-to-end, demo and benchmark builds only (no internet there). */
 async function searchBase(): Promise<string | undefined> {
   if (import.meta.env.MODE !== 'e2e') return undefined;
-  return (await browser.storage.local.get(SEARCH_BASE_KEY))[SEARCH_BASE_KEY] as string | undefined;
+  return (await searchBaseItem.get(browser.storage.local)) || undefined;
 }
 
 const locale = () => browser.i18n.getUILanguage?.() || navigator.language || 'en';
@@ -25,8 +25,8 @@ export async function followSearches(): Promise<boolean> {
 }
 
 export const searchLog: SearchRequestLog = {
-  load: async () => ((await browser.storage.local.get(SEARCH_REQUESTS_KEY))[SEARCH_REQUESTS_KEY] as number[] | undefined) ?? [],
-  save: (times) => browser.storage.local.set({ [SEARCH_REQUESTS_KEY]: times }),
+  load: () => searchRequestsItem.get(browser.storage.local),
+  save: (times) => searchRequestsItem.set(browser.storage.local, times),
 };
 
 /**

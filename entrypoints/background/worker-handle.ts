@@ -16,7 +16,7 @@ import { onItemsStored, rematchTopics } from './alerts';
 import { notSameStory, syncStories } from './stories';
 import { syncMutes } from './mutes';
 import { saveTopic } from '@/utils/topics/store';
-import { SEARCH_BASE_KEY } from '@/utils/storage-keys';
+import { searchBaseItem } from '@/utils/storage/items';
 import { forgetGrouper } from '@/utils/db/stories/story-grouper';
 import type { Topic } from '@/utils/model';
 import { storageState, writeKept } from './storage-watch';
@@ -47,7 +47,7 @@ export function workerHandle(installed: Promise<void>) {
     /** Saves a topic as the options page does (the worker re-matches on the storage change). */
     saveTopic: (topic: Topic) => saveTopic(browser.storage.sync, topic),
     /** Topics' searches are asked at this origin instead of the engines (read only by end-to-end and demo builds). */
-    setSearchBase: (origin: string) => browser.storage.local.set({ [SEARCH_BASE_KEY]: origin }),
+    setSearchBase: (origin: string) => searchBaseItem.set(browser.storage.local, origin),
     /** Groups the stored window once (or takes stories apart), as after the update; resolves when done. */
     syncStories,
     /** Drops the worker's story grouper (a benchmark that clears the stores itself): the next poll makes it again. */

@@ -1,7 +1,7 @@
 // The real browser behind the options page.
 import { onRuntimeMessage, onStorageKeysChanged } from '@/components/shared/page-listeners';
 import { getDb } from '@/utils/db/open';
-import { SEARCH_BASE_KEY } from '@/utils/storage-keys';
+import { searchBaseItem } from '@/utils/storage/items';
 import type { OptionsEnv } from '@/components/options/options-env';
 
 export function browserEnv(): OptionsEnv {
@@ -29,6 +29,6 @@ export function browserEnv(): OptionsEnv {
     locale: browser.i18n.getUILanguage?.() || navigator.language || 'en',
     estimate: () => navigator.storage.estimate(),
     // Only the end-to-end and demo build has no internet to search: the store's build never reads this.
-    ...(import.meta.env.MODE === 'e2e' && { searchBase: async () => (await browser.storage.local.get(SEARCH_BASE_KEY))[SEARCH_BASE_KEY] as string | undefined }),
+    ...(import.meta.env.MODE === 'e2e' && { searchBase: async () => (await searchBaseItem.get(browser.storage.local)) || undefined }),
   };
 }

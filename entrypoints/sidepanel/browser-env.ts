@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import { onRuntimeMessage, onStorageKeysChanged } from '@/components/shared/page-listeners';
 import { getDb } from '@/utils/db/open';
-import { SIDEBAR_TOPIC_KEY } from '@/utils/storage-keys';
+import { sidebarTopicItem } from '@/utils/storage/items';
 import type { SidebarEnv } from '@/components/sidebar/sidebar-env';
 
 /** A request older than this is stale: the sidebar opened for another reason. */
@@ -20,6 +20,7 @@ export function browserEnv(): SidebarEnv {
         // "Receiving end does not exist": the background is asleep or starting; it recomputes on wake.
       }
     },
+    ask: (m) => browser.runtime.sendMessage(m).catch(() => undefined),
     onMessage: onRuntimeMessage,
     onStorageChanged: onStorageKeysChanged,
     openOptions(section) {
@@ -44,8 +45,8 @@ export function browserEnv(): SidebarEnv {
     locale: browser.i18n.getUILanguage(),
     async requestedTopic() {
       const fromUrl = new URLSearchParams(location.search).get('topic');
-      const got = (await browser.storage.local.get(SIDEBAR_TOPIC_KEY))[SIDEBAR_TOPIC_KEY] as { id: string; at: number } | undefined;
-      if (got) await browser.storage.local.remove(SIDEBAR_TOPIC_KEY);
+      const got = await sidebarTopicItem.get(browser.storage.local);
+      if (got) await sidebarTopicItem.remove(browser.storage.local);
       if (fromUrl) return fromUrl;
       return got && Date.now() - got.at < REQUEST_FRESH_MS ? got.id : undefined;
     },

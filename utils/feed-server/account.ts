@@ -3,6 +3,7 @@
 // worker reads. Neither is ever in storage.sync, the settings file or a log.
 import type { Problem } from '../problems';
 import { FEED_SERVER_KEY, FEED_SERVER_SECRET_KEY } from '../storage-keys';
+import { storageItem } from '../storage/items';
 
 export interface ServerAccount {
   /** What the user typed, shown back in the form. */
@@ -40,16 +41,12 @@ export interface LocalArea {
   remove(keys: string | string[]): Promise<void>;
 }
 
-export async function loadAccount(area: LocalArea): Promise<ServerAccount | undefined> {
-  const v = (await area.get(FEED_SERVER_KEY))[FEED_SERVER_KEY];
-  return v && typeof v === 'object' ? (v as ServerAccount) : undefined;
-}
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+const accountItem = storageItem<ServerAccount | undefined>(FEED_SERVER_KEY, (v) => (isObject(v) && typeof v.base === 'string' ? (v as unknown as ServerAccount) : undefined), undefined);
+const secretItem = storageItem<ServerSecret | undefined>(FEED_SERVER_SECRET_KEY, (v) => (isObject(v) && typeof v.auth === 'string' ? (v as unknown as ServerSecret) : undefined), undefined);
 
-export async function loadSecret(area: LocalArea): Promise<ServerSecret | undefined> {
-  const v = (await area.get(FEED_SERVER_SECRET_KEY))[FEED_SERVER_SECRET_KEY];
-  return v && typeof v === 'object' ? (v as ServerSecret) : undefined;
-}
-
-export const saveAccount = (area: LocalArea, a: ServerAccount) => area.set({ [FEED_SERVER_KEY]: a });
-export const saveSecret = (area: LocalArea, s: ServerSecret) => area.set({ [FEED_SERVER_SECRET_KEY]: s });
+export const loadAccount = (area: Pick<LocalArea, 'get'>): Promise<ServerAccount | undefined> => accountItem.get(area);
+export const loadSecret = (area: Pick<LocalArea, 'get'>): Promise<ServerSecret | undefined> => secretItem.get(area);
+export const saveAccount = (area: LocalArea, a: ServerAccount) => accountItem.set(area, a);
+export const saveSecret = (area: LocalArea, s: ServerSecret) => secretItem.set(area, s);
 export const forgetServer = (area: LocalArea) => area.remove([FEED_SERVER_KEY, FEED_SERVER_SECRET_KEY]);

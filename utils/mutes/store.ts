@@ -3,9 +3,10 @@
 import type { MuteRule } from '../model';
 import type { StorageAreaLike } from '../settings';
 import { MUTE_IDS_KEY as INDEX, muteIdOfKey, muteRuleKey as key } from '../storage-keys';
+import { muteIdsItem } from '../storage/items';
 
 async function ids(area: StorageAreaLike): Promise<string[]> {
-  return ((await area.get(INDEX))[INDEX] as string[] | undefined) ?? [];
+  return muteIdsItem.get(area);
 }
 
 export async function loadMuteRules(area: StorageAreaLike): Promise<MuteRule[]> {

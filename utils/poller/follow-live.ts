@@ -2,7 +2,7 @@
 // without live updates is not kept: the user gets the problem ('noLiveUpdates'), and nothing is added.
 import type { Source } from '../model';
 import type { Problem } from '../problems';
-import { addSource, getSource, listSources, removeSource } from '../db/sources';
+import { addSource, getSource, listSources, removeSource, sameFeedIn } from '../db/sources';
 import { patchSource } from '../db/items';
 import { absoluteUrl } from '../normalize/url';
 import { pollSource, type PollDeps } from './poll';
@@ -15,7 +15,8 @@ export async function followLivePage(deps: PollDeps, url: string, name = ''): Pr
   const abs = absoluteUrl(url);
   if (!abs) return { ok: false, problem: { code: 'invalidUrl' } };
   const now = deps.now();
-  const known = (await listSources(deps.db)).find((s) => s.url === abs);
+  // The duplicate rule of every source added (utils/db/sources.ts sameFeedIn): the page under any spelling.
+  const known = sameFeedIn(await listSources(deps.db), { name: '', url: abs, kind: 'live' });
   if (known && known.kind !== 'live') return { ok: false, problem: { code: 'duplicate', name: known.name } };
   if (known && known.live?.state !== 'ended') return { ok: true, source: known, newIds: [], already: true };
   let source: Source;

@@ -4,7 +4,7 @@
 // (entrypoints/background/notifications.ts gives the real ones).
 import type { Message } from '../messages';
 import type { StorageAreaLike } from '../settings';
-import { SIDEBAR_TOPIC_KEY } from '../storage-keys';
+import { sidebarTopicItem } from '../storage/items';
 
 export interface OpenSidebarEnv {
   local: StorageAreaLike;
@@ -21,7 +21,7 @@ export interface OpenSidebarEnv {
 }
 
 export async function openSidebarOnTopic(topicId: string, env: OpenSidebarEnv): Promise<void> {
-  await env.local.set({ [SIDEBAR_TOPIC_KEY]: { id: topicId, at: env.now() } });
+  await sidebarTopicItem.set(env.local, { id: topicId, at: env.now() });
   env.tell({ type: 'showTopic', topicId });
   try {
     if (env.sidePanel) {

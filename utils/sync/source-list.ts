@@ -7,6 +7,7 @@ import type { Source, SourceKind } from '../model';
 import type { NewSource } from '../db/sources';
 import type { StorageAreaLike } from '../settings';
 import { SOURCE_LIST_KEY as META_KEY, sourceListChunkKey as chunkKey } from '../storage-keys';
+import { isRecord, storageItem } from '../storage/items';
 import { kindRow } from '../sources/kinds';
 /** Characters of base64 per chunk: the key and JSON's quotes fit well under 8,192 bytes. */
 export const CHUNK_CHARS = 7_800;
@@ -22,6 +23,12 @@ export interface SyncedSource {
   enabled: boolean;
   breaking: boolean;
 }
+
+/** The note: read as one only when it has its counts (a note of another build reads as none). */
+const metaItem = storageItem<SyncMeta | undefined>(META_KEY, (v) => {
+  const o = isRecord(v);
+  return o && typeof o.chunks === 'number' && typeof o.at === 'number' && typeof o.device === 'string' ? { chunks: o.chunks, at: o.at, device: o.device, bytes: typeof o.bytes === 'number' ? o.bytes : 0, ...(o.tooLarge ? { tooLarge: true } : {}) } : undefined;
+}, undefined);
 
 export interface SyncMeta {
   /** Chunks written (0 when the list is too large to sync). */
@@ -85,13 +92,13 @@ export async function decodeSourceList(chunks: readonly string[]): Promise<Synce
 /** Writes the list (or, when too large, only a note saying so) and drops chunks left from a longer list. */
 export async function writeSourceList(sync: StorageAreaLike, list: readonly SyncedSource[], device: string, now: number, budget = SYNC_BUDGET): Promise<SyncMeta> {
   const enc = await encodeSourceList(list, budget);
-  const prev = ((await sync.get(META_KEY))[META_KEY] as SyncMeta | undefined)?.chunks ?? 0;
+  const prev = (await metaItem.get(sync))?.chunks ?? 0;
   const meta: SyncMeta = { chunks: enc.chunks.length, at: now, device, bytes: enc.bytes, ...(enc.tooLarge ? { tooLarge: true } : {}) };
   const items: Record<string, unknown> = {};
   enc.chunks.forEach((c, i) => (items[chunkKey(i)] = c));
   // Chunks first, the note last: a device that sees the new note finds the new chunks.
   if (enc.chunks.length) await sync.set(items);
-  await sync.set({ [META_KEY]: meta });
+  await metaItem.set(sync, meta);
   const stale = Array.from({ length: Math.max(0, prev - enc.chunks.length) }, (_, i) => chunkKey(enc.chunks.length + i));
   if (stale.length) await sync.remove?.(stale);
   return meta;
@@ -99,7 +106,7 @@ export async function writeSourceList(sync: StorageAreaLike, list: readonly Sync
 
 /** The synced list and its note; null when nothing (or only a "too large" note) is synced. */
 export async function readSourceList(sync: StorageAreaLike): Promise<{ meta: SyncMeta; list: SyncedSource[] } | null> {
-  const meta = (await sync.get(META_KEY))[META_KEY] as SyncMeta | undefined;
+  const meta = await metaItem.get(sync);
   if (!meta || meta.tooLarge || !meta.chunks) return null;
   const keys = Array.from({ length: meta.chunks }, (_, i) => chunkKey(i));
   const got = await sync.get(keys);

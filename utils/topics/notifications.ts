@@ -9,10 +9,10 @@ import { loadSettings, saveSettings, type StorageAreaLike } from '../settings';
 import { loadTopics } from './store';
 import { t } from '../i18n';
 import {
-  ITEM_PREFIX, holdForDigest, planDigest, snoozeUntil, topicOfNotification, type NotifyPlan, type PendingDigest, type PlannedNotification,
+  ITEM_PREFIX, holdForDigest, planDigest, snoozeUntil, topicOfNotification, type NotifyPlan, type PlannedNotification,
 } from './notify';
 import { currentItemId, isLegacyItemId } from '../normalize/ids';
-import { ALERT_DIGEST_KEY as DIGEST_KEY, ALERT_NOTES_KEY as NOTES_KEY } from '../storage-keys';
+import { alertDigestItem, alertNotesItem } from '../storage/items';
 
 /** Notified ids and story keys are kept this long: longer than items usually stay in a feed. */
 const KEEP_NOTIFIED_MS = 90 * 86_400_000;
@@ -56,42 +56,38 @@ export type Notifications = ReturnType<typeof createNotifications>;
 type Notes = Record<string, string[]>;
 
 export function createNotifications(env: NotificationsEnv) {
-  const readNotes = async (): Promise<Notes> => ((await env.local.get(NOTES_KEY))[NOTES_KEY] as Notes | undefined) ?? {};
+  const readNotes = (): Promise<Notes> => alertNotesItem.get(env.local);
+  const writeNotes = (notes: Notes) => alertNotesItem.set(env.local, notes);
   /** The item an item notification is about: from its note (the id in the notification's own id may predate schema 12). */
   const itemOfNotification = async (id: string) => (await readNotes())[id]?.[0] ?? id.slice(ITEM_PREFIX.length);
-  const readDigest = async () => (await env.local.get(DIGEST_KEY))[DIGEST_KEY] as PendingDigest | undefined;
 
   /**
    * After an update: item ids kept in storage.local by a version before schema 12 (the notes of open
    * notifications, the digest held during quiet hours) become today's, as the database's did.
    */
   async function renameLegacyItemIds(): Promise<void> {
-    const got = await env.local.get([NOTES_KEY, DIGEST_KEY]);
-    const notes = got[NOTES_KEY] as Notes | undefined;
-    const digest = got[DIGEST_KEY] as PendingDigest | undefined;
-    const next: Record<string, unknown> = {};
-    if (notes && Object.values(notes).some((ids) => ids.some(isLegacyItemId))) {
-      next[NOTES_KEY] = Object.fromEntries(Object.entries(notes).map(([id, ids]) => [id, ids.map(currentItemId)]));
+    const [notes, digest] = await Promise.all([readNotes(), alertDigestItem.get(env.local)]);
+    if (Object.values(notes).some((ids) => ids.some(isLegacyItemId))) {
+      await writeNotes(Object.fromEntries(Object.entries(notes).map(([id, ids]) => [id, ids.map(currentItemId)])));
     }
     if (digest?.entries.some((e) => isLegacyItemId(e.itemId))) {
-      next[DIGEST_KEY] = { ...digest, entries: digest.entries.map((e) => ({ ...e, itemId: currentItemId(e.itemId) })) };
+      await alertDigestItem.set(env.local, { ...digest, entries: digest.entries.map((e) => ({ ...e, itemId: currentItemId(e.itemId) })) });
     }
-    if (Object.keys(next).length) await env.local.set(next);
   }
 
   /** Keeps held matches (quiet hours, snooze) for the one digest that follows. */
   async function holdForLater(held: NonNullable<NotifyPlan['held']>): Promise<void> {
-    await env.local.set({ [DIGEST_KEY]: holdForDigest(await readDigest(), held) });
+    await alertDigestItem.set(env.local, holdForDigest(await alertDigestItem.get(env.local), held));
   }
 
   /** After quiet hours or a snooze: one notification says what arrived meanwhile. */
   async function sendDigestIfDue(): Promise<void> {
-    const held = await readDigest();
+    const held = await alertDigestItem.get(env.local);
     if (!held) return;
     const [settings, topics] = await Promise.all([loadSettings(env.sync), loadTopics(env.sync)]);
     const digest = planDigest(held, topics, settings, env.now());
     if (!digest) return;
-    await env.local.remove(DIGEST_KEY);
+    await alertDigestItem.remove(env.local);
     await show(digest);
   }
 
@@ -109,7 +105,7 @@ export function createNotifications(env: NotificationsEnv) {
   async function show(n: PlannedNotification): Promise<void> {
     const itemIds = n.kind === 'item' ? [n.itemId] : n.itemIds;
     const notes = await readNotes();
-    await env.local.set({ [NOTES_KEY]: { ...notes, [n.id]: itemIds } });
+    await writeNotes({ ...notes, [n.id]: itemIds });
     await env.notifications.create(n.id, optionsOf(n))
       .catch((e: unknown) => console.warn('Newsbar: notification failed', e));
   }
@@ -118,7 +114,7 @@ export function createNotifications(env: NotificationsEnv) {
     const notes = await readNotes();
     if (!(id in notes)) return;
     delete notes[id];
-    await env.local.set({ [NOTES_KEY]: notes });
+    await writeNotes(notes);
   }
 
   const clear = (id: string) => env.notifications.clear(id).catch(() => false);

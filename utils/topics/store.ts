@@ -3,21 +3,22 @@
 import type { Topic } from '../model';
 import type { StorageAreaLike } from '../settings';
 import { TOPIC_IDS_KEY as INDEX, topicIdOfKey, topicKey as key } from '../storage-keys';
+import { topicIdsItem } from '../storage/items';
 
 export async function loadTopics(area: StorageAreaLike): Promise<Topic[]> {
-  const ids = ((await area.get(INDEX))[INDEX] as string[] | undefined) ?? [];
+  const ids = await topicIdsItem.get(area);
   if (ids.length === 0) return [];
   const got = await area.get(ids.map(key));
   return ids.map((id) => got[key(id)] as Topic | undefined).filter((t): t is Topic => !!t);
 }
 
 export async function saveTopic(area: StorageAreaLike, topic: Topic): Promise<void> {
-  const ids = ((await area.get(INDEX))[INDEX] as string[] | undefined) ?? [];
+  const ids = await topicIdsItem.get(area);
   await area.set({ [key(topic.id)]: topic, [INDEX]: ids.includes(topic.id) ? ids : [...ids, topic.id] });
 }
 
 export async function removeTopic(area: StorageAreaLike, id: string): Promise<void> {
-  const ids = ((await area.get(INDEX))[INDEX] as string[] | undefined) ?? [];
+  const ids = await topicIdsItem.get(area);
   await area.set({ [INDEX]: ids.filter((x) => x !== id) });
   await area.remove?.(key(id));
 }
@@ -50,7 +51,7 @@ export function newTopicId(now = Date.now(), rand = Math.random): string {
  * so a failed write leaves the old list intact.
  */
 export async function replaceTopics(area: StorageAreaLike, topics: Topic[], extra: Record<string, unknown> = {}): Promise<void> {
-  const oldIds = ((await area.get(INDEX))[INDEX] as string[] | undefined) ?? [];
+  const oldIds = await topicIdsItem.get(area);
   const items: Record<string, unknown> = { ...extra, [INDEX]: topics.map((t) => t.id) };
   for (const t of topics) items[key(t.id)] = t;
   await area.set(items);

@@ -5,7 +5,7 @@ import type { Item } from '@/utils/model';
 import type { SidebarEnv } from '../sidebar-env';
 import { keepAction, keptActions, keptOverlay, type KeptAction, type UserAction } from '@/utils/db/kept-actions';
 import { ROOMY, storageStateOf, type StorageState } from '@/utils/storage-state';
-import { STORAGE_STATE_KEY } from '@/utils/storage-keys';
+import { storageStateItem } from '@/utils/storage/items';
 
 export const StorageModel = createModel((env: SidebarEnv) => {
   const state = signal<StorageState>(ROOMY);
@@ -14,17 +14,17 @@ export const StorageModel = createModel((env: SidebarEnv) => {
 
   /** Reads the state and the kept actions again; returns the actions written since (gone from the list). */
   async function refresh(): Promise<KeptAction[]> {
-    let got: Record<string, unknown>;
+    let got: StorageState;
     let now: KeptAction[];
     try {
-      [got, now] = await Promise.all([env.local.get(STORAGE_STATE_KEY), keptActions(env.local)]);
+      [got, now] = await Promise.all([storageStateItem.get(env.local), keptActions(env.local)]);
     } catch {
       // A disk with no room at all: Chromium refuses storage.local too. The worker says by message.
       void env.send({ type: 'storageStateWanted' });
       return [];
     }
     const gone = kept.value.filter((a) => !now.some((b) => b.key === a.key));
-    state.value = storageStateOf(got[STORAGE_STATE_KEY]);
+    state.value = got;
     kept.value = now;
     return gone;
   }

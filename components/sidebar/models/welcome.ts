@@ -1,10 +1,12 @@
-// First run: the sidebar's welcome adds sources itself — a starter pack, or a site or feed the user
-// pastes — asking for the sites' permission inside the click, as browsers require.
+// First run: the sidebar's welcome adds sources — a starter pack, or a site or feed the user pastes —
+// the one way every page does (utils/sources/add-source.ts; the worker writes), asking for the sites'
+// permission inside the click, as browsers require.
 import { createModel, signal } from '@preact/signals';
-import { addSource, listSources, removeSource } from '@/utils/db/sources';
-import { checkSourceUrl } from '@/utils/validate';
+import { listSources } from '@/utils/db/sources';
 import { hostPattern } from '@/utils/net/host-pattern';
 import { problemOf, ProblemError } from '@/utils/problems';
+import { addFeedAt, addMany, checkAddress, type AddOutcome, type AddSourceDeps } from '@/utils/sources/add-source';
+import { askSourceChange } from '@/utils/sources/ask-sources';
 import type { DiscoveredFeed } from '@/utils/sources';
 import { problemSentence } from '@/utils/problem-text';
 import { starterPack } from '@/utils/sources/starter-packs';
@@ -22,15 +24,17 @@ export const WelcomeModel = createModel((env: SidebarEnv, refreshSources: () => 
   /** Addresses of found feeds added from the list. */
   const added = signal<ReadonlySet<string>>(new Set());
 
-  /** Reads a feed and adds it under `name` (else its own title). */
-  async function addFeed(url: string, name?: string): Promise<string | undefined> {
-    const { inspectUrl } = await import('@/utils/inspect-source');
-    const r = await inspectUrl(url, env.fetch);
-    if (r.kind === 'problem') throw new ProblemError(r.problem);
-    if (r.kind !== 'feed') throw new ProblemError({ code: 'noFeedHere' });
-    const aliases = [r.finalUrl, r.selfUrl].filter((x): x is string => !!x && x !== r.url);
-    const src = await addSource(await env.db(), { name: name || r.title || new URL(r.url).hostname, url: r.url, kind: r.feedKind, aliases }, env.now());
-    return src.name;
+  /** The use case's effects: the feed parser loads only when first needed, so the first paint does not wait for it. */
+  const adding: AddSourceDeps = {
+    known: () => [],
+    inspect: async (url) => (await import('@/utils/inspect-source')).inspectUrl(url, env.fetch),
+    change: (c) => askSourceChange((m) => env.ask(m), c),
+  };
+
+  /** The source a use case added, else its problem thrown. */
+  function addedName(r: AddOutcome): string {
+    if (r.kind === 'added') return r.source.name;
+    throw new ProblemError(r.kind === 'problem' ? r.problem : { code: 'notFeed' });
   }
 
   /** Adds some of the found feeds, asking for their sites inside the click. */
@@ -47,8 +51,7 @@ export const WelcomeModel = createModel((env: SidebarEnv, refreshSources: () => 
     try {
       for (const f of feeds) {
         try {
-          const name = await addFeed(f.url, f.title);
-          if (name) names.push(name);
+          names.push(addedName(await addFeedAt(adding, f.url, { name: f.title, fromList: true })));
           added.value = new Set([...added.value, f.url]);
         } catch (e) {
           error.value = problemSentence(problemOf(e));
@@ -61,7 +64,6 @@ export const WelcomeModel = createModel((env: SidebarEnv, refreshSources: () => 
   }
 
   async function finish(names: string[]) {
-    await env.send({ type: 'sourcesChanged' });
     done.value = names.length === 1 ? t('sb_welcome_added_one', names[0]) : t('sb_welcome_added', String(names.length));
     announce(done.value);
     await refreshSources();
@@ -81,10 +83,9 @@ export const WelcomeModel = createModel((env: SidebarEnv, refreshSources: () => 
     /** Back to the welcome: removes the sources (none of which ever brought an article), for another choice. */
     async startOver() {
       if (busy.value) return;
-      const db = await env.db();
-      for (const s of await listSources(db)) await removeSource(db, s.id);
+      const ids = (await listSources(await env.db())).map((s) => s.id);
+      await askSourceChange((m) => env.ask(m), { op: 'remove', ids, unsubscribe: false });
       done.value = '';
-      await env.send({ type: 'sourcesChanged' });
       await refreshSources();
     },
 
@@ -101,13 +102,11 @@ export const WelcomeModel = createModel((env: SidebarEnv, refreshSources: () => 
       }
       busy.value = true;
       try {
-        const db = await env.db();
-        const added: string[] = [];
-        for (const f of pack.feeds) {
-          const src = await addSource(db, f, env.now()).catch(() => undefined); // already there: skipped
-          if (src) added.push(src.name);
-        }
-        await finish(added);
+        // Those already there are skipped.
+        const { added } = await addMany(adding, [...pack.feeds]);
+        await finish(added.map((s) => s.name));
+      } catch (e) {
+        error.value = problemSentence(problemOf(e));
       } finally {
         busy.value = false;
       }
@@ -117,7 +116,7 @@ export const WelcomeModel = createModel((env: SidebarEnv, refreshSources: () => 
     async addAddress(input: string) {
       if (busy.value) return;
       error.value = '';
-      const check = checkSourceUrl(input, []);
+      const check = checkAddress(input, []);
       if ('problem' in check) {
         error.value = problemSentence(check.problem);
         return;
@@ -130,36 +129,21 @@ export const WelcomeModel = createModel((env: SidebarEnv, refreshSources: () => 
       busy.value = true;
       found.value = null;
       try {
-        // The feed parser loads only now: the sidebar's first paint does not wait for it.
-        const { inspectUrl } = await import('@/utils/inspect-source');
-        let r = await inspectUrl(check.url, env.fetch);
-        if (r.kind === 'page' && r.feeds.length > 1) {
+        // A page announcing one feed: that feed, which may live on another site than the page.
+        const allow = (f: DiscoveredFeed) => hostPattern(f.url) === hostPattern(check.url) ? Promise.resolve(true) : env.requestOrigins([hostPattern(f.url)]).catch(() => false);
+        const r = await addFeedAt(adding, check.url, { takeOnlyFeed: allow });
+        if (r.kind === 'page') {
           // Several feeds: offered by name, to add one, some or all (as the options page does).
           added.value = new Set();
           found.value = r.feeds;
           announce(tn('opt_found_feeds', r.feeds.length));
           return;
         }
-        if (r.kind === 'page') {
-          const first = r.feeds[0];
-          // The feed may live on another site than the page.
-          if (hostPattern(first.url) !== hostPattern(check.url) && !(await env.requestOrigins([hostPattern(first.url)]).catch(() => false))) {
-            error.value = t('sb_welcome_no_permission');
-            return;
-          }
-          r = await inspectUrl(first.url, env.fetch);
-        }
-        if (r.kind === 'problem') {
-          error.value = problemSentence(r.problem);
+        if (r.kind === 'notAllowed') {
+          error.value = t('sb_welcome_no_permission');
           return;
         }
-        if (r.kind !== 'feed') {
-          error.value = problemSentence({ code: 'noFeedHere' });
-          return;
-        }
-        const aliases = [r.finalUrl, r.selfUrl].filter((x): x is string => !!x && x !== r.url);
-        const src = await addSource(await env.db(), { name: r.title || new URL(r.url).hostname, url: r.url, kind: r.feedKind, aliases }, env.now());
-        await finish([src.name]);
+        await finish([addedName(r)]);
       } catch (e) {
         error.value = problemSentence(problemOf(e));
       } finally {

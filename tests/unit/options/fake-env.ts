@@ -7,6 +7,7 @@ import type { OptionsEnv } from '@/components/options/options-env';
 import { createOptionsStore } from '@/components/options/state';
 import { writeItems } from '@/utils/db/items/item-writes';
 import type { Item } from '@/utils/model';
+import { fakeWorker } from '../fake-worker';
 
 let n = 0;
 
@@ -35,18 +36,20 @@ export function scriptedFetch(pages: Record<string, FakePage>) {
 export function fakeEnv(pages: Record<string, FakePage> = {}, opts: { grant?: boolean } = {}) {
   const dbp: Promise<NewsDb> = openNewsDb(`options-test-${++n}`);
   const sent: unknown[] = [];
+  const now = () => 1_700_000_000_000;
+  const worker = fakeWorker(() => dbp, now);
   const env: OptionsEnv = {
     db: () => dbp,
     sync: fakeBrowser.storage.sync,
     local: fakeBrowser.storage.local,
     send: vi.fn(async (m) => void sent.push(m)),
-    ask: vi.fn(async (m) => void sent.push(m)),
+    ask: vi.fn(async (m) => (sent.push(m), worker(m))),
     onMessage: () => () => {},
     onStorageChanged: () => () => {},
     requestOrigins: vi.fn(async () => opts.grant ?? true),
     fetch: scriptedFetch(pages),
     download: vi.fn(),
-    now: () => 1_700_000_000_000,
+    now,
     locale: 'en',
   };
   const store = createOptionsStore(env);

@@ -172,7 +172,7 @@ describe('source manager (component, 500 sources)', () => {
     fireEvent.input(screen.getByRole('combobox', { name: 'Move the selected sources to this folder' }), { target: { value: '  Morning   reads ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Move' }));
     await waitFor(async () => expect((await listSources(await db)).filter((s) => s.folder === 'Morning reads').map((s) => s.name).sort()).toEqual(picked));
-    expect(sent).toContainEqual({ type: 'sourcesChanged' });
+    expect(sent).toContainEqual({ type: 'changeSources', change: { op: 'update', ids: expect.arrayContaining((await of()).map((s) => s.id)), patch: { folder: '  Morning   reads ' } } });
     await waitFor(() => expect(store.status.value).toBe(`Moved ${picked.length} sources to Morning reads`));
   });
 

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ServerSection } from '@/components/options/ServerSection';
-import { createServerModel } from '@/components/options/server-model';
+import { createServerModel } from '@/components/options/models/server';
 import { FEED_SERVER_KEY } from '@/utils/storage-keys';
 import type { Message } from '@/utils/messages';
 import { readOpml } from '@/utils/opml';

@@ -47,7 +47,8 @@ describe('AddSourceForm', () => {
     await waitFor(async () => expect(await listSources(await db)).toHaveLength(1));
     expect(env.requestOrigins).toHaveBeenCalledWith(['https://harbour.example/*']);
     expect((await listSources(await db))[0]).toMatchObject({ name: 'Harbour News', kind: 'rss', url: 'https://harbour.example/rss' });
-    expect(sent).toContainEqual({ type: 'sourcesChanged' });
+    // The worker writes it (the one writer of the sources), asked with the one message.
+    expect(sent).toContainEqual({ type: 'changeSources', change: { op: 'add', source: { name: 'Harbour News', url: 'https://harbour.example/rss', kind: 'rss', aliases: [] } } });
   });
 
   it('offers the feeds a web page announces', async () => {
@@ -252,7 +253,7 @@ describe('source details', () => {
     await screen.findByText('Removed Harbour and its 0 articles.');
     await store.commitRemoval(); // what the timer does after UNDO_MS
     await waitFor(async () => expect(await listSources(await db)).toEqual([]));
-    await waitFor(() => expect(sent).toContainEqual({ type: 'sourcesChanged' }));
+    await waitFor(() => expect(sent).toContainEqual({ type: 'changeSources', change: { op: 'remove', ids: [src.id], unsubscribe: true } }));
     expect(screen.queryByText(/Removed Harbour/)).toBeNull();
   });
 });

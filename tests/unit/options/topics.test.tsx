@@ -144,7 +144,7 @@ describe('OPML import', () => {
     expect(await screen.findByText('Imported 1 feeds; 2 already in your list were skipped; 2 could not be imported.')).toBeTruthy();
     // The report stays: the user can see what was left out after the import too.
     expect(document.body.textContent).toContain('Relative (/feed.xml): a full address is needed');
-    expect(sent).toContainEqual({ type: 'sourcesChanged' });
+    expect(sent).toContainEqual({ type: 'changeSources', change: { op: 'import', sources: expect.arrayContaining([expect.objectContaining({ name: 'A', url: 'https://a.example/rss' })]) } });
   });
 
   it('good OPML: summary first, then one import with one permission prompt', async () => {

@@ -57,6 +57,9 @@ describe('following a live page', () => {
     const again = await followLivePage(c.deps(), c.srv.url('/live/once'));
     expect(again).toMatchObject({ ok: true, already: true });
     expect(await listSources(c.db)).toHaveLength(1);
+    // The duplicate rule of every source added: the same page under another spelling is the same page.
+    expect(await followLivePage(c.deps(), `${c.srv.url('/live/once')}/?utm_source=share#top`)).toMatchObject({ ok: true, already: true });
+    expect(await listSources(c.db)).toHaveLength(1);
   });
 
   it('a page without live updates: the clear error, and nothing is added', async () => {

@@ -18,6 +18,7 @@ function envFor(db: NewsDb, opens: { n: number } = { n: 0 }): SidebarEnv {
     sync: fakeBrowser.storage.sync,
     local: fakeBrowser.storage.local,
     send: async () => {},
+    ask: async () => undefined,
     onMessage: () => () => {},
     onStorageChanged: () => () => {},
     openOptions: () => {},

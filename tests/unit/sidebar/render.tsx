@@ -10,6 +10,7 @@ import type { Message } from '@/utils/messages';
 import type { Item, Source } from '@/utils/model';
 import { dbWith, NOW } from './fixtures';
 import type { NewsDb } from '@/utils/db/schema';
+import { fakeWorker } from '../fake-worker';
 
 // Unmount after each test: a sidebar left mounted runs its effect clean-ups after jsdom is gone. Then a
 // moment for Preact's pending after-paint timers (they call cancelAnimationFrame and effect clean-ups that
@@ -44,11 +45,13 @@ export async function renderSidebar(items: Item[], sources: Source[], opts: { on
   const onlineListeners: Array<(v: boolean) => void> = [];
   let online = opts.online ?? true;
   const h = { sent: [] as Message[], optionsOpened: 0, optionsSections: [] as Array<string | undefined>, originsAsked: [] as string[] } as Harness;
+  const worker = fakeWorker(async () => db, () => opts.now ?? NOW);
   const env: SidebarEnv = {
     db: async () => db,
     sync: fakeBrowser.storage.sync,
     local: fakeBrowser.storage.local,
     send: async (m) => void h.sent.push(m),
+    ask: async (m) => (h.sent.push(m), worker(m)),
     onMessage: (cb) => (msgListeners.push(cb), () => msgListeners.splice(msgListeners.indexOf(cb), 1)),
     onStorageChanged: (cb) => (storageListeners.push(cb), () => {}),
     openOptions: (section) => void (h.optionsOpened++, h.optionsSections.push(section)),

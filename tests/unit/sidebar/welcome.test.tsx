@@ -41,7 +41,7 @@ describe('welcome', { timeout: 20_000 }, () => {
     const science = STARTER_PACKS.find((p) => p.id === 'science')!;
     await waitFor(async () => expect((await listSources(h.db)).map((s) => s.url).sort()).toEqual(science.feeds.map((f) => f.url).sort()));
     expect(h.originsAsked).toContain('https://feeds.bbci.co.uk/*');
-    expect(h.sent).toContainEqual({ type: 'sourcesChanged' });
+    expect(h.sent).toContainEqual({ type: 'changeSources', change: { op: 'import', sources: science.feeds } });
     await screen.findByText(`Added ${science.feeds.length} sources. Their articles appear here in a moment.`, { selector: '.welcome-done' });
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Welcome to Newsbar' })).toBeNull());
     await screen.findByText('Fetching your news…');

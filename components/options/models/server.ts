@@ -6,9 +6,9 @@ import { FEED_SERVER_KEY } from '@/utils/storage-keys';
 import { apiBases } from '@/utils/feed-server/greader';
 import { hostPattern } from '@/utils/net/host-pattern';
 import { problemOf, type Problem } from '@/utils/problems';
-import type { ServerAccount } from '@/utils/feed-server/account';
+import { loadAccount, type ServerAccount } from '@/utils/feed-server/account';
 import type { ServerReply } from '@/utils/messages';
-import type { OptionsEnv } from './options-env';
+import type { OptionsEnv } from '../options-env';
 
 export type ConnectResult = { ok: true } | { ok: false; problem: Problem } | { ok: false; permission: true };
 
@@ -16,8 +16,7 @@ export function createServerModel(env: Pick<OptionsEnv, 'local' | 'ask' | 'reque
   const account = signal<ServerAccount | null>(null);
 
   async function reload(): Promise<void> {
-    const v = (await env.local.get(FEED_SERVER_KEY))[FEED_SERVER_KEY];
-    account.value = v && typeof v === 'object' ? (v as ServerAccount) : null;
+    account.value = (await loadAccount(env.local)) ?? null;
   }
 
   /** Follows the worker's writes (a sync's time and problem, a connect from elsewhere). */
