@@ -9,7 +9,8 @@ export interface FetchedPage {
   html: string;
 }
 
-export async function fetchPage(url: string, fetchFn: typeof fetch = fetch, opts: { timeoutMs?: number; maxBytes?: number } = {}): Promise<FetchedPage> {
+/** `fetchFn` defaults to the global fetch, wrapped: a browser's fetch refuses to be called as another object's method. */
+export async function fetchPage(url: string, fetchFn: typeof fetch = (input, init) => fetch(input, init), opts: { timeoutMs?: number; maxBytes?: number } = {}): Promise<FetchedPage> {
   const got = await fetchSource(url, { fetch: fetchFn, page: true, ...opts });
   // No validators were sent, so a 304 is a server's mistake: nothing to read.
   if (got.kind !== 'ok') throw new FetchError({ code: 'http', status: 304 }, 304);
