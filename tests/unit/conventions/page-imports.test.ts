@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { importsOf, resolveFile, ROOT } from './conventions/import-graph';
+import { importsOf, resolveFile, ROOT } from './import-graph';
 
 // What the options page and the sidebar load before their first paint: the static import graph of
 // their entry (value imports and re-exports; `import type` and `import()` are not followed). The feed

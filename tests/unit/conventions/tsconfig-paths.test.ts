@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 
 // tsconfig.json declares the same `paths` WXT generates in .wxt/tsconfig.json, so tools that read
 // tsconfig.json alone see the `@/` structure. This keeps the two in step when WXT changes its aliases.
-const root = resolve(__dirname, '../..');
+const root = resolve(__dirname, '../../..');
 
 function pathsOf(file: string): Record<string, string[]> {
   const config = JSON.parse(readFileSync(join(root, file), 'utf8'));

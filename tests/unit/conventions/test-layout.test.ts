@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const root = resolve(__dirname, '../..');
+const root = resolve(__dirname, '../../..');
 const unit = join(root, 'tests/unit');
 const MODULE_ROOTS = ['utils', 'components', 'scripts'];
 /** Tests about the whole tree, not one module. */
