@@ -3,11 +3,10 @@
 // and is announced.
 import { useState } from 'preact/hooks';
 import type { Settings } from '@/utils/model';
-import { BADGE_MODES, boundsOf } from '@/utils/settings-spec';
+import { BADGE_MODES, boundsOf, isHhMm } from '@/utils/settings-spec';
 import { t } from '@/utils/i18n';
 import { absoluteTime } from '@/utils/format/time';
 import { snoozeUntil } from '@/utils/topics/notify';
-import { isHhMm } from '@/utils/settings-spec';
 import { Check, Field } from './Field';
 import { syncQuotaProblem } from '@/utils/sync-quota';
 import { problemOf } from '@/utils/problems';
