@@ -11,7 +11,21 @@ import type { ApiKind, FeedKind, LiveKind, SourceKind } from './sources/kinds';
 import type { TopicSearch } from './search-feeds/topic-search';
 import type { SearchFeedKind } from './search-feeds/kind';
 
-export interface Item {
+/** What an item says, as an adapter yields it and as it is stored. */
+export interface ItemContent {
+  /** Plain text, never HTML. */
+  title: string;
+  /** The article's address; stored canonical (tracking parameters removed). */
+  url: string;
+  /** Untrusted HTML; sanitized only when shown. */
+  summaryHtml: string;
+  contentHtml: string;
+  author?: string;
+  imageUrl?: string;
+}
+
+/** A stored item. (The source's guid is not kept: the id holds the identity.) */
+export interface Item extends ItemContent {
   /** Stable id: 11 characters hashed from the source id and the item's identity (utils/normalize/ids.ts), also the dedupe key. */
   id: string;
   sourceId: string;
@@ -26,15 +40,6 @@ export interface Item {
   folded?: Flag;
   /** Filled on read for a story's row, never stored: how many reports and sources the story has. */
   storyInfo?: StoryInfo;
-  /** Plain text, never HTML. (The source's guid is not kept: the id holds the identity.) */
-  title: string;
-  /** Canonical URL: tracking parameters removed. */
-  url: string;
-  /** Untrusted HTML; sanitized only when shown. */
-  summaryHtml: string;
-  contentHtml: string;
-  author?: string;
-  imageUrl?: string;
   /** UTC ms; the first-seen time when the source gives none or an unreadable one. */
   published: number;
   firstSeen: number;
@@ -76,14 +81,8 @@ export interface StoryInfo {
 }
 
 /** What a source adapter yields before the store assigns ids and flags. */
-export interface ParsedItem {
+export interface ParsedItem extends ItemContent {
   guid?: string;
-  title: string;
-  url: string;
-  summaryHtml: string;
-  contentHtml: string;
-  author?: string;
-  imageUrl?: string;
   /** UTC ms, or undefined when missing/unreadable. */
   published?: number;
   categories: string[];

@@ -37,14 +37,14 @@ function isPixel(img: Element): boolean {
 
 /**
  * The images of a <noscript>: its elements where the page was parsed without scripting (DOMParser,
- * jsdom), else its text parsed in an inert template.
+ * jsdom), else its text parsed by a DOMParser, which runs nothing and loads nothing.
  */
 function noscriptImages(ns: Element): Element[] {
   const parsed = Array.from(ns.querySelectorAll('img'));
   if (parsed.length || !/<img/i.test(ns.textContent ?? '')) return parsed;
-  const tpl = ns.ownerDocument.createElement('template');
-  tpl.innerHTML = ns.textContent ?? '';
-  return Array.from(tpl.content.querySelectorAll('img'));
+  const Parser = ns.ownerDocument.defaultView?.DOMParser ?? globalThis.DOMParser;
+  if (!Parser) return [];
+  return Array.from(new Parser().parseFromString(ns.textContent ?? '', 'text/html').querySelectorAll('img'));
 }
 
 /**
