@@ -178,16 +178,30 @@ export function ArticleRow({ tabbable = true, item, day, query = '', source, als
 const sameList = <T,>(a: readonly T[] | undefined, b: readonly T[] | undefined) => a === b || (!!a && !!b && a.length === b.length && a.every((x, i) => x === b[i]));
 
 /**
- * Do two sets of props draw the same row? The handlers are not compared: the list's act through the
- * store (and the item they are given), whichever closure carries them; only whether a row can be
- * followed live changes what it shows.
+ * How each prop tells whether a row draws the same: `same` (the very value), `list` (the same items),
+ * `presence` (handlers and actions: the list's act through the store and the item they are given,
+ * whichever closure carries them; only whether a row has them changes what it shows). Every prop has a
+ * line, so a new prop cannot be forgotten (tsc fails) and leave rows drawn with its old value.
  */
+const COMPARE: { [K in keyof Required<RowProps>]: 'same' | 'list' | 'presence' } = {
+  item: 'same', tabbable: 'same', day: 'same', query: 'same', source: 'same', open: 'same', focused: 'same', now: 'same',
+  locale: 'same', followBusy: 'same', followNotice: 'same', images: 'same',
+  alsoFrom: 'list', topics: 'list', mutedBy: 'list',
+  onOpen: 'presence', onToggleRead: 'presence', onStar: 'presence', onFocus: 'presence', onTopic: 'presence',
+  onFollowLive: 'presence', onShowImages: 'presence', story: 'presence', mute: 'presence',
+};
+const COMPARED = Object.entries(COMPARE) as Array<[keyof RowProps, 'same' | 'list' | 'presence']>;
+
+/** Do two sets of props draw the same row? */
 export function sameRow(a: RowProps, b: RowProps): boolean {
-  return (
-    a.item === b.item && a.tabbable === b.tabbable && a.day === b.day && a.query === b.query && a.source === b.source &&
-    a.open === b.open && a.focused === b.focused && a.now === b.now && a.locale === b.locale && a.followBusy === b.followBusy && a.followNotice === b.followNotice &&
-    a.images === b.images && !a.onFollowLive === !b.onFollowLive && !a.story === !b.story && !a.mute === !b.mute && sameList(a.alsoFrom, b.alsoFrom) && sameList(a.topics, b.topics) && sameList(a.mutedBy, b.mutedBy)
-  );
+  for (const [k, how] of COMPARED) {
+    const x = a[k];
+    const y = b[k];
+    if (x === y) continue;
+    if (how === 'same') return false;
+    if (how === 'presence' ? !x !== !y : !sameList(x as readonly unknown[] | undefined, y as readonly unknown[] | undefined)) return false;
+  }
+  return true;
 }
 
 /** A row drawn again only when what it shows changed: moving the focus, a page more or the rest of a
