@@ -22,9 +22,11 @@ export interface MappedFeed {
  * the summary its first words, as text.
  */
 function limitSummary(summaryHtml: string, contentHtml: string): { summaryHtml: string; contentHtml: string } {
-  if (summaryHtml.length <= SUMMARY_HTML_MAX) return { summaryHtml: limitHtml(summaryHtml), contentHtml: limitHtml(contentHtml) };
+  // Measured after the limits: closing what a cut or too deep nesting left open can add a few characters.
+  const summary = limitHtml(summaryHtml);
+  if (summary.length <= SUMMARY_HTML_MAX) return { summaryHtml: summary, contentHtml: limitHtml(contentHtml) };
   return {
-    summaryHtml: escapeHtml(capText(htmlToText(limitHtml(summaryHtml)), SUMMARY_TEXT_MAX)),
+    summaryHtml: escapeHtml(capText(htmlToText(summary), SUMMARY_TEXT_MAX)),
     contentHtml: limitHtml(contentHtml || summaryHtml),
   };
 }

@@ -4,6 +4,7 @@ import { hashString } from '../../normalize/ids';
 import { decodeEntities, htmlToText } from '../../normalize/text';
 import { absoluteUrl } from '../../normalize/url';
 import { absolutizeHtml, cleanText, textToHtml } from '../item-text';
+import { finishItem, type ItemDraft } from '../item-draft';
 
 export interface LiveUpdate {
   /** The update's @id, itemid or URL, when it has one of its own. */
@@ -62,7 +63,7 @@ export function updateToItem(u: LiveUpdate, pageUrl: string): ParsedItem | undef
     (ownUrl && isOwnUrl(ownUrl, pageUrl) ? ownUrl : '') ||
     anchorUrl ||
     `live:${hashString(`${u.stamp}|${headline}|${text}`)}`;
-  const item: ParsedItem = {
+  const item: ItemDraft = {
     guid,
     title: headline || firstSentence(text),
     url: link,
@@ -76,5 +77,6 @@ export function updateToItem(u: LiveUpdate, pageUrl: string): ParsedItem | undef
   if (author) item.author = author;
   const img = absoluteUrl(u.imageUrl ?? '', pageUrl);
   if (img) item.imageUrl = img;
-  return item;
+  // The same finish and limits as every adapter's items: an update that runs long keeps its text as the body.
+  return finishItem(item);
 }
