@@ -12,6 +12,7 @@
 //   ONE summary for the poll across topics, naming the topics and the first headlines. Firefox drops
 //   rapid notifications: it gets at most two one by one.
 import type { Settings, Topic } from '../model';
+import { SETTINGS_SPEC } from '../settings-spec';
 import { foldTitle, hashString } from '../normalize/ids';
 
 export interface NewMatch {
@@ -56,7 +57,7 @@ export interface NotifyPlan {
 }
 
 /** Default for the user's "notify one by one up to" setting. */
-export const DEFAULT_ALERT_ITEMS_MAX = 5;
+export const DEFAULT_ALERT_ITEMS_MAX = SETTINGS_SPEC.alertItemsMax.default;
 /** Firefox drops rapid notifications: never more than this many one by one there. */
 export const FIREFOX_ITEMS_MAX = 2;
 /** How many headlines a summary or digest names. */

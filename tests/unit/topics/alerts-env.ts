@@ -54,14 +54,17 @@ export function fakeWorkerAlerts(opts: { sidePanel?: { open(o: { windowId: numbe
 /** The notifications showing now, by id. */
 export const shownNotifications = async () => Object.keys(await fakeBrowser.notifications.getAll()).sort();
 
-/** Stores plain unread items of source s-1 with these titles, unmatched (as a benchmark's seeding does). */
+/**
+ * Stores plain unread items of source s-1 with these titles, unmatched (as a benchmark's seeding does);
+ * each links to its own address (its place and title), so two calls never make one story by link.
+ */
 export async function storeTitles(titles: string[], opts: { now: number; url?: (title: string, i: number) => string }): Promise<string[]> {
   const db = await getDb();
   const ids = titles.map((title, i) => `s-1:${title}-${i}`);
   const tx = db.transaction('items', 'readwrite');
   titles.forEach((title, i) => {
     const it: Item = {
-      id: ids[i], sourceId: 's-1', title, url: opts.url?.(title, i) ?? `https://x.example/${i}`, summaryHtml: '', contentHtml: '', published: opts.now - 60_000,
+      id: ids[i], sourceId: 's-1', title, url: opts.url?.(title, i) ?? `https://x.example/${i}-${encodeURIComponent(title)}`, summaryHtml: '', contentHtml: '', published: opts.now - 60_000,
       firstSeen: opts.now, updated: 0, categories: [], breaking: 0, topics: [], alert: 0, read: 0, starred: 0,
     };
     void tx.store.put(toRecord(it));
