@@ -37,10 +37,13 @@ function intoRealm(v: unknown): unknown {
 globalThis.structuredClone = ((value: unknown, options?: StructuredSerializeOptions) => intoRealm(nativeClone(value, options))) as typeof structuredClone;
 
 // Each test starts with empty browser storage and a fresh IndexedDB.
+// Each test starts clean: empty browser storage, a fresh IndexedDB and (under jsdom) an empty page
+// localStorage, where the sidebar keeps how it looks on this device.
 beforeEach(async () => {
   fakeBrowser.reset();
   const { IDBFactory } = await import('fake-indexeddb');
   globalThis.indexedDB = new IDBFactory();
+  globalThis.localStorage?.clear();
 });
 
 // jsdom lays nothing out, so scrolling moves nothing: a no-op instead of its "Not implemented:

@@ -22,6 +22,19 @@ describe('storage keys', () => {
     expect(isKeptActionKey(apiKeyKey('s1'))).toBe(false);
   });
 
+  it('pins every key it exports: a new key fails here until its string is added', async () => {
+    const all = await import('@/utils/storage-keys');
+    const strings = Object.fromEntries(Object.entries(all).filter(([, v]) => typeof v === 'string'));
+    expect(strings).toEqual({
+      ALERT_DIGEST_KEY: 'alertDigest', ALERT_NOTES_KEY: 'alertNotes', FEED_SERVER_KEY: 'feedServer', FEED_SERVER_SECRET_KEY: 'feedServerSecret',
+      FOLDERS_OPEN_KEY: 'newsbar.sidebar.foldersOpen', MUTE_IDS_KEY: 'muteIds', READER_PREFS_KEY: 'readerPrefs', SEARCH_BASE_KEY: 'searchBase',
+      SEARCH_REQUESTS_KEY: 'searchRequests', SETTINGS_KEY: 'settings', SIDEBAR_COMPACT_KEY: 'newsbar.sidebar.compact',
+      SIDEBAR_SHOW_MUTED_KEY: 'newsbar.sidebar.showMuted', SIDEBAR_TOPIC_KEY: 'sidebarTopic', SOURCE_LIST_KEY: 'sourceList',
+      SOURCE_LIST_STAMP_KEY: 'sourceListAt', SOURCE_LIST_STATUS_KEY: 'sourceListSync', STORAGE_STATE_KEY: 'storageState',
+      SYNC_DEVICE_KEY: 'syncDevice', TICKER_COLLAPSED_KEY: 'newsbar.sidebar.tickerCollapsed', TOPIC_IDS_KEY: 'topicIds',
+    });
+  });
+
   it('reads a topic id back from its key, and nothing from other keys', () => {
     expect(topicIdOfKey(topicKey('t-1:x'))).toBe('t-1:x');
     expect(topicIdOfKey(TOPIC_IDS_KEY)).toBeUndefined();
