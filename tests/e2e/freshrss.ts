@@ -108,6 +108,15 @@ export async function startFreshRss(feeds: Record<string, string>): Promise<Fres
     refresh: async () => void (await script('refresh')),
     setApiPassword: async (password) => {
       await run('php', ['cli/update-user.php', '--user', user, '--api-password', password], { cwd: path.join(dir, 'FreshRSS'), timeout: 60_000 });
+      // The running server may read the user's config from a cache for a moment (PHP's opcache checks a
+      // file again only every few seconds): the change counts once the server itself takes the new password.
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        const r = await fetch(`${api}/accounts/ClientLogin`, { method: 'POST', body: new URLSearchParams({ Email: user, Passwd: password }) });
+        if (/^Auth=/m.test(await r.text())) break;
+        if (Date.now() > deadline) throw new Error('FreshRSS did not take the new API password');
+        await new Promise((res) => setTimeout(res, 250));
+      }
       apiPassword = password;
       auth = '';
       token = '';
