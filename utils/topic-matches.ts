@@ -12,7 +12,7 @@ import type { MuteSet } from './mutes/rules';
 export type MatchedItem = Item & { sourceBreaking?: Flag };
 
 /** The source's own breaking flag; inferred once for items stored before it was recorded. */
-export function sourceBreakingOf(item: MatchedItem, topicsById: ReadonlyMap<string, Topic>): Flag {
+function sourceBreakingOf(item: MatchedItem, topicsById: ReadonlyMap<string, Topic>): Flag {
   if (item.sourceBreaking !== undefined) return item.sourceBreaking;
   if (!item.breaking) return 0;
   // Breaking with no breaking topic among its matches: only the source can have set it.

@@ -30,8 +30,8 @@ export function storageItem<T>(key: string, check: (v: unknown) => T | undefined
   };
 }
 
-export const isString = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-export const isNumber = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const isString = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const isNumber = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 export const isRecord = (v: unknown): Record<string, unknown> | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
 const isStrings = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined);
 const isNumbers = (v: unknown): number[] | undefined => (Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : undefined);

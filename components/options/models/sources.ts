@@ -116,4 +116,3 @@ export function createSourcesModel(env: OptionsEnv, onRemoved: (ids: readonly st
   };
 }
 
-export type SourcesModel = ReturnType<typeof createSourcesModel>;
