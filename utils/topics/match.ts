@@ -109,6 +109,7 @@ export function compileTopics(topics: readonly Topic[]) {
   return {
     compiled,
     match(doc: MatchDoc | PreparedDoc): string[] {
+      if (compiled.length === 0) return [];
       const p = 'anySet' in doc ? doc : prepareDoc(doc);
       return compiled.filter((c) => compiledMatches(c, p)).map((c) => c.topic.id);
     },

@@ -3,7 +3,7 @@
 // a topic is added or changed, in small transactions with a pause between them so the database and the
 // worker never freeze.
 import { fromRecord } from '../db/items/item-record';
-import type { Topic } from '../model';
+import type { Item, Topic } from '../model';
 import type { NewsDb } from '../db/schema';
 import { applyMatches, type MatchedItem, type TopicSet } from '../topic-matches';
 import { compileTopics, docOf } from './match';
@@ -14,7 +14,9 @@ import type { MuteSet } from '../mutes/rules';
 /** A topic list compiled once to match many items (a poll's, a re-grouping's), with the mute rules. */
 export function topicSet(topics: readonly Topic[], mutes?: MuteSet): TopicSet {
   const matcher = compileTopics(topics);
-  return { topicsById: new Map(topics.map((t) => [t.id, t])), match: (item) => matcher.match(docOf(item)), mutes: mutes?.size ? mutes : undefined };
+  // No topics: no words to read from each item (tokenizing a poll's items is not free).
+  const match = topics.length ? (item: Item) => matcher.match(docOf(item)) : () => [];
+  return { topicsById: new Map(topics.map((t) => [t.id, t])), match, mutes: mutes?.size ? mutes : undefined };
 }
 
 export interface RematchOptions {
