@@ -11,6 +11,7 @@ import { idOfStoreKey, NEW_ITEM_ID } from './item-ids';
 import { sameRecord, toRecord } from './item-record';
 import { mutesOfRecord, tagRecordOf, topicsOfRecord } from '../tags';
 import { StoryWrites } from '../stories/story-writes';
+import { rememberDocs } from '../search/fresh-docs';
 
 export const ITEM_STORES = ['items', 'tags', 'counters', 'searchQueue', 'sources', 'pendingAlerts', 'identities', 'stories', 'storyTerms', 'meta'] as const;
 export type ItemTx = IDBPTransaction<NewsSchema, (typeof ITEM_STORES)[number][], 'readwrite'>;
@@ -35,6 +36,8 @@ export class ItemWriter {
   readonly toIndex = new Set<string>();
   /** The store keys of the items deleted. */
   readonly deletedKeys = new Set<number>();
+  /** New items with their store keys, for the search index's words once committed (fresh-docs.ts). */
+  readonly added: Array<{ item: Item; key: number }> = [];
   /** The stories the written items belong to (story-writes.ts). */
   readonly stories: StoryWrites;
 
@@ -95,6 +98,7 @@ export class ItemWriter {
     const rec = tagRecordOf(record, topics, muted);
     if (rec) await this.tx.objectStore('tags').put(rec);
     this.toIndex.add(it.id);
+    this.added.push({ item: it, key: k });
     return it;
   }
 
@@ -117,7 +121,7 @@ export class ItemWriter {
  * One search queue entry for all the items a transaction wrote: one request instead of one per item
  * (as many as the item writes themselves). The key sorts by when it was written.
  */
-function queueForSearch(tx: ItemTx, ids: ReadonlySet<string>): Promise<unknown> | undefined {
+function queueForSearch(tx: ItemTx, ids: ReadonlySet<string>): Promise<[number, string]> | undefined {
   if (ids.size === 0) return undefined;
   return tx.objectStore('searchQueue').put([...ids], [Date.now(), crypto.randomUUID()]);
 }
@@ -149,7 +153,9 @@ export async function writeItems<T>(db: NewsDb, work: (w: ItemWriter, tx: ItemTx
   }
   // Story changes may write items (a new row), so they go before the counters.
   await writer.stories.flush();
-  await Promise.all([writer.counts.flush(tx.objectStore('counters')), queueForSearch(tx, writer.toIndex)]);
+  const [, queued] = await Promise.all([writer.counts.flush(tx.objectStore('counters')), queueForSearch(tx, writer.toIndex)]);
   await tx.done;
+  // Only once committed: an aborted transaction gives its store keys back, to be taken by other items.
+  if (queued) rememberDocs(queued, writer.added);
   return out;
 }

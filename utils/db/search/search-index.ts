@@ -14,7 +14,7 @@ import type { Item } from '../../model';
 import type { NewsSchema, NewsDb, QueueEntry, SegmentMeta } from '../schema';
 import { buildSegment, type BuiltSegment } from '../../search/segment';
 import { allWords, decodeDocs, encodeDocs } from '../../search/segment-docs';
-import { itemSearchWords } from '../../search/words';
+import { clearDocs, docOf, entryName, takeDocs, type Doc } from './fresh-docs';
 import { ALL_ITEMS_KEY } from '../counters';
 
 /** A rebuilt segment holds at most this many items; bigger ones are split. */
@@ -35,14 +35,7 @@ type IndexTx = IDBPTransaction<NewsSchema, (typeof INDEX_STORES)[number][], 'rea
 const SEGMENT_STORES = ['searchQueue', 'searchSegments', 'searchDocs', 'searchPostings'] as const;
 type SegmentTx = IDBPTransaction<NewsSchema, (typeof SEGMENT_STORES)[number][], 'readwrite'>;
 
-/** What a segment needs of an item: its store key, time and words (not its text, which can be large). */
-interface Doc {
-  id: string;
-  key: number;
-  published: number;
-  words: string[];
-}
-const docOf = (it: Item): Doc => ({ id: it.id, key: knownKeyOf(it)!, published: it.published, words: itemSearchWords(it) });
+const docOfStored = (it: Item): Doc => docOf(it, knownKeyOf(it)!);
 
 const macrotask = () => new Promise<void>((r) => setTimeout(r, 0));
 
@@ -103,7 +96,7 @@ export async function allQueuedIds(queue: QueueStore): Promise<Set<string>> {
 
 /**
  * Indexes one batch of the queue; returns how many queued items it took (0: the queue is empty).
- * The items are read in read-only transactions, then the segment and the removal of its queue
+ * The items' words come from memory (fresh-docs.ts) or from the items read in read-only transactions, then the segment and the removal of its queue
  * entries are one transaction, which a killed worker keeps or loses whole. An item whose text is
  * written meanwhile is queued again under a key of its own and indexed next (search checks each
  * candidate's own text); one deleted meanwhile is named in vain, as any item deleted after indexing.
@@ -111,23 +104,25 @@ export async function allQueuedIds(queue: QueueStore): Promise<Set<string>> {
 async function indexBatch(db: NewsDb, batch: number, pause: () => Promise<void>): Promise<number> {
   const queue = db.transaction('searchQueue').store;
   const [keys, entries] = await Promise.all([queue.getAllKeys(null, batch), queue.getAll(null, batch)]);
-  // Whole entries, oldest first, until the batch is full (always at least one).
-  const ids = new Set<string>();
+  // Whole entries, oldest first, until the batch is full (always at least one). Each item's last
+  // entry: an item queued twice (written again) is indexed once, as it is now.
+  const lastEntry = new Map<string, string>();
   let taken = 0;
   let n = 0;
   while (taken < keys.length && (taken === 0 || n < batch)) {
     const got = queuedIdsOf(keys[taken]!, entries[taken]!);
-    got.forEach((id) => ids.add(id));
+    const name = entryName(keys[taken]!);
+    got.forEach((id) => lastEntry.set(id, name));
     n += got.length;
     taken++;
   }
   if (taken === 0) return 0;
-  // An item queued twice (written again) is indexed once, as it is now.
-  const list = [...ids];
+  // The words of the new items this worker has just written are in memory; the rest are read back.
   const docs: Doc[] = [];
+  const list = takeDocs(lastEntry.keys(), (id) => lastEntry.get(id)!, keys.slice(0, taken).map(entryName), docs);
   for (let i = 0; i < list.length; i += READ_CHUNK) {
     if (i > 0) await pause();
-    docs.push(...stored(await readItems(db.transaction('items').store, list.slice(i, i + READ_CHUNK))).map(docOf));
+    docs.push(...stored(await readItems(db.transaction('items').store, list.slice(i, i + READ_CHUNK))).map(docOfStored));
   }
   const tx: SegmentTx = db.transaction([...SEGMENT_STORES], 'readwrite');
   await writeSegments(tx, docs);
@@ -183,7 +178,7 @@ async function rebuild(tx: IndexTx, segs: SegmentMeta[]): Promise<void> {
   });
   await Promise.all(deletes);
   // (A rebuild's transaction holds the segment stores too, and the items it reads.)
-  await writeSegments(tx as unknown as SegmentTx, stored(await getItemsByKey(tx.objectStore('items'), keys)).map(docOf));
+  await writeSegments(tx as unknown as SegmentTx, stored(await getItemsByKey(tx.objectStore('items'), keys)).map(docOfStored));
 }
 
 /** One merge or clean-up step; false when there is nothing to do. */
@@ -221,6 +216,7 @@ async function indexAll(db: NewsDb, opts: IndexOptions): Promise<number> {
     if (n === 0) break;
     await pause();
   }
+  clearDocs();
   const last = await db.transaction('searchSegments').store.openKeyCursor(null, 'prev');
   const cleanBelow = last ? last.key + 1 : 1;
   for (let i = 0; i < MAX_STEPS && (await maintainStep(db, cleanBelow)); i++) await pause();
