@@ -27,6 +27,9 @@ export function hostOf(url: string): string {
  * Resolves when all are done; the first rejection rejects.
  */
 export async function runPerHost<J>(jobs: J[], host: (j: J) => string, limits: PerHostLimits, run: (j: J, release: () => void) => Promise<void>): Promise<void> {
+  // Each job's host once: the scan below runs on every wake, over every waiting job.
+  const hosts = new Map(jobs.map((j) => [j, host(j)] as const));
+  const hostOfJob = (j: J) => hosts.get(j) ?? host(j);
   const waiting = [...jobs];
   const busy = new Map<string, number>();
   let slots = 0;
@@ -37,10 +40,10 @@ export async function runPerHost<J>(jobs: J[], host: (j: J) => string, limits: P
   let wake: () => void = () => {};
   while ((waiting.length || running.size) && !failed) {
     while (slots < total) {
-      const i = waiting.findIndex((j) => (busy.get(host(j)) ?? 0) < perHost);
+      const i = waiting.findIndex((j) => (busy.get(hostOfJob(j)) ?? 0) < perHost);
       if (i < 0) break;
       const [job] = waiting.splice(i, 1);
-      const h = host(job);
+      const h = hostOfJob(job);
       busy.set(h, (busy.get(h) ?? 0) + 1);
       slots++;
       let held = true;
