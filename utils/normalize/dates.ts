@@ -220,6 +220,17 @@ function parseTextual(s: string): number | undefined {
   return build(year, month, day, h, mi, time?.[3] ? Number(time[3]) : 0, fractionMs(time?.[4]), offset);
 }
 
+/** The form nearly every RSS date has, "Mon, 07 Dec 2026 16:00:00 GMT" or "+0100": read in one step. */
+const RFC822 = /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2}):(\d{2}) (?:GMT|UTC|UT|Z|([+-])(\d{2})([0-5]\d))$/;
+
+/** A date of that form (parseTextual reads it too, token by token, at several times the cost), or undefined. */
+function parseRfc822(s: string): number | undefined {
+  const m = RFC822.exec(s);
+  if (!m) return undefined;
+  const offset = m[7] ? (m[7] === '-' ? -1 : 1) * (Number(m[8]) * 60 + Number(m[9])) : 0;
+  return build(Number(m[3]), MONTHS[m[2]!.toLowerCase()]!, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6]), 0, offset);
+}
+
 /** Read a number as unix time: seconds, or milliseconds when it is that large. */
 function fromEpoch(n: number): number | undefined {
   if (!Number.isFinite(n) || n <= 0) return undefined;
@@ -236,6 +247,8 @@ export function parseDate(input: unknown, now: number = Date.now()): number | un
   if (typeof input === 'number') ms = fromEpoch(input);
   else if (input instanceof Date) ms = input.getTime();
   else if (typeof input === 'string') {
+    ms = parseRfc822(input);
+    if (ms !== undefined) return ms < MIN_PLAUSIBLE || ms > now + MAX_FUTURE_MS ? undefined : ms;
     const s = input
       .replace(/\s*\([^()]*\)\s*$/, '') // trailing comment: "(UTC)", "(Coordinated Universal Time)"
       .replace(/[\u00a0\s]+/g, ' ')

@@ -208,3 +208,28 @@ describe('parseDate: North American zones as feeds write them', () => {
     }
   });
 });
+
+describe('parseDate: the quick RFC 822 form', () => {
+  it('reads "Mon, 07 Dec 2026 16:00:00 GMT" and "+hhmm" zones exactly as the general reader does', async () => {
+    const fc = (await import('fast-check')).default;
+    const now = Date.UTC(2026, 11, 7);
+    const WD = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+    const MO = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    const two = (n: number) => String(n).padStart(2, '0');
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1995, 0, 1), max: now }), fc.integer({ min: -12 * 4, max: 14 * 4 }), fc.boolean(), (t, q, weekday) => {
+        const off = q * 15;
+        const d = new Date(t + off * 60_000);
+        const zone = off === 0 ? 'GMT' : `${off < 0 ? '-' : '+'}${two(Math.floor(Math.abs(off) / 60))}${two(Math.abs(off) % 60)}`;
+        const s = `${weekday ? `${WD[d.getUTCDay()]}, ` : ''}${two(d.getUTCDate())} ${MO[d.getUTCMonth()]} ${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} ${zone}`;
+        const quick = parseDate(s, now);
+        expect(quick).toBe(Math.floor(t / 1000) * 1000);
+        // A trailing comment takes the general reader's way: the same answer.
+        expect(parseDate(`${s} (comment)`, now)).toBe(quick);
+      }),
+      { numRuns: 500 },
+    );
+    expect(parseDate('Mon, 31 Feb 2026 10:00:00 GMT', now)).toBeUndefined();
+    expect(parseDate('Mon, 07 Dec 2099 10:00:00 GMT', now)).toBeUndefined(); // implausibly far ahead
+  });
+});
