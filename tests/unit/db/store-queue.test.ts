@@ -3,6 +3,7 @@
 // each source's poll whole; a source whose write fails fails alone; a story two sources of one group
 // carry is still one row.
 import { describe, expect, it } from 'vitest';
+import { unwrap } from 'idb';
 import { storeQueue } from '@/utils/db/store-queue';
 import type { PollWrite } from '@/utils/db/items';
 import type { ParsedItem, Source } from '@/utils/model';
@@ -19,14 +20,18 @@ const parsed = (prefix: string, n: number, link = (i: number) => `http://example
 const write = (source: Source, items: ParsedItem[], sourcePatch: Partial<Source> = { lastStatus: 200 }): PollWrite =>
   ({ source, parsed: items, now: c.clock.t, settings: { retentionDays: 30, maxItemsPerSource: 500 }, sourcePatch });
 
-/** Counts the read-write transactions over the items store opened on the test's database. */
+/**
+ * Counts the read-write transactions over the items store opened on the test's database (on the
+ * database idb wraps, so its transactions are wrapped once, as in the extension).
+ */
 function countItemWrites(): () => number {
   let n = 0;
-  const open = c.db.transaction.bind(c.db);
-  c.db.transaction = ((stores: never, mode: never, opts: never) => {
+  const raw = unwrap(c.db);
+  const open = raw.transaction.bind(raw);
+  raw.transaction = ((stores: never, mode: never, opts: never) => {
     if (mode === 'readwrite' && ([] as string[]).concat(stores).includes('items')) n++;
     return open(stores, mode, opts);
-  }) as unknown as typeof c.db.transaction;
+  }) as typeof raw.transaction;
   return () => n;
 }
 

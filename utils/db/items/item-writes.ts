@@ -2,7 +2,7 @@
 // keeps the item's topic tags (tags.ts), the counters and the search queue with it, and the counters
 // are flushed in that same transaction before it commits. A worker killed mid-way leaves all of it
 // or none of it.
-import type { IDBPTransaction } from 'idb';
+import { unwrap, type IDBPTransaction } from 'idb';
 import type { Item } from '../../model';
 import { storesOf, type NewsSchema, type NewsDb } from '../schema';
 import { CounterBatch } from '../counters';
@@ -90,7 +90,7 @@ export class ItemWriter {
 
   /** A new item: its record first, for the store key that is its id, then its tags. */
   private async add(after: Item): Promise<Item> {
-    const k = await this.tx.objectStore('items').add(toRecord(after));
+    const k = await addRecord(this.tx, toRecord(after));
     this.itemsWritten++;
     const it: Item = { ...after, id: idOfStoreKey(k) };
     const { topics = [], muted = [], ...record } = it;
@@ -115,6 +115,18 @@ export class ItemWriter {
     if (key !== undefined) this.deletedKeys.add(key);
     await Promise.all([rec ? tags.delete(before.id) : undefined, key === undefined ? undefined : items.delete(key)]);
   }
+}
+
+/**
+ * A new item record's add, without idb's wrapper (a promise with two listeners added and removed per
+ * request, a tenth of the worker's time on a poll's 10,000 adds); resolves to its store key.
+ */
+function addRecord(tx: ItemTx, record: ReturnType<typeof toRecord>): Promise<number> {
+  const req = unwrap(tx.objectStore('items')).add(record);
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result as number);
+    req.onerror = () => reject(req.error);
+  });
 }
 
 /**
