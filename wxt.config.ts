@@ -2,6 +2,9 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
 import { trimParsers } from './scripts/build/trim-parsers.ts';
+import { pageChunks } from './scripts/build/page-chunks.ts';
+
+const pages = pageChunks();
 
 // Chrome MV3 opens the sidebar as a side panel, Firefox (built as MV3: MV2 has no browser.action)
 // as a sidebar_action; WXT derives both from entrypoints/sidepanel.
@@ -39,6 +42,15 @@ export default defineConfig({
       },
     }),
   }),
+  hooks: {
+    // The pages' build only (the worker and the plain scripts are single files already).
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (!entrypoints.some((e) => e.type === 'sidepanel')) return;
+      const rolldown = (config.build ??= {}).rolldownOptions ??= {};
+      rolldown.output = { ...(rolldown.output as object), codeSplitting: { groups: pages.groups } };
+      config.plugins = [...(config.plugins ?? []), pages.plugin];
+    },
+  },
   vite: () => ({
     plugins: [preact(), ...trimParsers()],
     resolve: { alias: { 'wxt/browser': fileURLToPath(new URL('./utils/browser/polyfill.ts', import.meta.url)) } },
