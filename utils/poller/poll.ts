@@ -209,7 +209,7 @@ function redirectPatch(source: Source, finalUrl: string | undefined): Partial<So
 }
 
 /** Parsed sources waiting for their transaction without holding a fetch slot (one group of store-queue.ts). */
-const MAX_PARSED_WAITING = 16;
+const MAX_PARSED_WAITING = 24;
 
 /** Polls every due source, several at a time; one failing or hanging source never blocks the others. */
 export async function pollDue(deps: PollDeps, opts: PollOptions = {}): Promise<SourceOutcome[]> {
