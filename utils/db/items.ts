@@ -121,7 +121,7 @@ export async function storePoll(
   sourcePatch: Partial<Source> = {},
   topics?: TopicSet,
 ): Promise<StoreResult> {
-  return grouped(db, writeItems(db, async (writer, tx) => writePoll(writer, tx, await readBefore(tx, source.id), source, parsed, now, settings, sourcePatch, topics)));
+  return storePolls(db, [{ source, parsed, now, settings, sourcePatch, topics }]).then((r) => r[0]!);
 }
 
 /** One source's poll, ready to store: what `storePoll` takes after the database. */
@@ -143,8 +143,19 @@ export function storePolls(db: NewsDb, polls: readonly PollWrite[]): Promise<Sto
   return grouped(db, writeItems(db, async (writer, tx) => {
     // What each source had before is read for all of them at once: its own items are no other's.
     const before = await Promise.all(polls.map((p) => readBefore(tx, p.source.id)));
+    // One source after the other while items are placed and added (the next source's items may join
+    // their stories, which takes their store keys); what is left of each (retention, its identities,
+    // its record, the story words) waits for nothing the next one needs, so it goes for all at once
+    // instead of two more round trips per source.
+    const placed: PlacedPoll[] = [];
+    for (const [i, p] of polls.entries()) placed.push(await writePoll(writer, tx, before[i]!, p.source, p.parsed, p.now, p.settings, p.sourcePatch, p.topics));
+    const [kept] = await Promise.all([
+      Promise.all(placed.map((p) => p.retentionCheck())),
+      writeStoryTerms(tx, placed.flatMap((p) => p.terms), Math.max(...polls.map((p) => p.now))),
+    ]);
+    // A source with items to remove walks them alone: removals change stories other sources share.
     const out: StoreResult[] = [];
-    for (const [i, p] of polls.entries()) out.push(await writePoll(writer, tx, before[i]!, p.source, p.parsed, p.now, p.settings, p.sourcePatch, p.topics));
+    for (const [i, p] of placed.entries()) out.push(p.finish(kept[i] ?? (await p.retentionWalk())));
     return out;
   }));
 }
@@ -187,6 +198,18 @@ async function readBefore(tx: ItemTx, sourceId: string): Promise<Before> {
 /** A request whose failure aborts the transaction, which its commit reports: nothing waits on it before. */
 const settled = (p: Promise<unknown>) => void p.catch(() => {});
 
+/** A source's poll with its items placed and added; what is left of it, in the order storePolls runs it. */
+interface PlacedPoll {
+  /** The story words of the items it placed, for the group's one storyTerms record. */
+  terms: StoryTermsEntry[];
+  /** Retention's quick check: what the source keeps when nothing goes, else undefined. */
+  retentionCheck(): Promise<Retained | undefined>;
+  /** Retention's walk, removing what is too old or too many. */
+  retentionWalk(): Promise<Retained>;
+  /** Writes the source's identities and record; tells what was stored. */
+  finish(kept: Retained): StoreResult;
+}
+
 async function writePoll(
   writer: ItemWriter,
   tx: ItemTx,
@@ -197,7 +220,7 @@ async function writePoll(
   settings: StoreSettings,
   sourcePatch: Partial<Source>,
   topics: TopicSet | undefined,
-): Promise<StoreResult> {
+): Promise<PlacedPoll> {
   const batch = dedupeBatch(parsed);
   // A source with nothing stored (a new one) needs no look-up per parsed item. Else its identity map
   // (identities.ts) names the stored item of each identity; look-ups are issued together: IndexedDB
@@ -312,16 +335,22 @@ async function writePoll(
     }
   });
   await Promise.all(writes);
-  await writeStoryTerms(tx, placed, now);
-  // (Reports that left a story below, with their deleted items, make the grouper stale: it is made again.)
-  const { removed, count } = await applyRetention(tx, writer, source.id, now, settings, before.total ?? own.size);
-  if (writer.stories.left) forgetGrouper(tx.db);
-  identities.keepOnly((k) => (own.has(k) || added.has(k)) && !writer.deletedKeys.has(k));
-  settled(writeIdentities(tx.objectStore('identities'), source.id, identities));
-  const cur = before.record ?? source;
-  settled(tx.objectStore('sources').put({ ...cur, ...sourcePatch, itemCount: count, ...(cur.relinkByUrl ? { relinkByUrl: undefined } : {}) }));
-  // A row muted on arrival is no new row to anyone: not in the "N new" count, not a live page's update.
-  return { newIds: newIds.filter((id) => !mutedNew.has(id)), updatedIds, joinedIds, removed };
+  const finish = ({ removed, count }: Retained): StoreResult => {
+    // (Reports that left a story in a retention walk, with their deleted items, make the grouper stale: it is made again.)
+    if (writer.stories.left) forgetGrouper(tx.db);
+    identities.keepOnly((k) => (own.has(k) || added.has(k)) && !writer.deletedKeys.has(k));
+    settled(writeIdentities(tx.objectStore('identities'), source.id, identities));
+    const cur = before.record ?? source;
+    settled(tx.objectStore('sources').put({ ...cur, ...sourcePatch, itemCount: count, ...(cur.relinkByUrl ? { relinkByUrl: undefined } : {}) }));
+    // A row muted on arrival is no new row to anyone: not in the "N new" count, not a live page's update.
+    return { newIds: newIds.filter((id) => !mutedNew.has(id)), updatedIds, joinedIds, removed };
+  };
+  return {
+    terms: placed,
+    retentionCheck: () => retentionCheck(tx, writer, source.id, now, settings, before.total ?? own.size),
+    retentionWalk: () => retentionWalk(tx, writer, source.id, now, settings),
+    finish,
+  };
 }
 
 /**
@@ -357,15 +386,25 @@ async function matchByLink(
  * Deletes a source's items past the retention age or beyond the per-source cap; never starred ones.
  * `total`: how many items the source had before this poll (its counter's, or its stored keys' count).
  */
-async function applyRetention(tx: ItemTx, writer: ItemWriter, sourceId: string, now: number, s: Pick<Settings, 'retentionDays' | 'maxItemsPerSource'>, total: number) {
+interface Retained {
+  removed: number;
+  /** Items the source keeps. */
+  count: number;
+}
+
+type RetentionSettings = Pick<Settings, 'retentionDays' | 'maxItemsPerSource'>;
+
+/** Most polls have nothing to remove: the count and one cheap look-up decide before any item is read. */
+async function retentionCheck(tx: ItemTx, writer: ItemWriter, sourceId: string, now: number, s: RetentionSettings, total: number): Promise<Retained | undefined> {
+  const oldest = await tx.objectStore('items').index('bySource').openKeyCursor(sourceRange(sourceId));
+  const count = total + writer.counts.addedTo(sourceItemsKey(sourceId));
+  return count <= s.maxItemsPerSource && (!oldest || (oldest.key[1] as number) >= now - s.retentionDays * DAY) ? { removed: 0, count } : undefined;
+}
+
+async function retentionWalk(tx: ItemTx, writer: ItemWriter, sourceId: string, now: number, s: RetentionSettings): Promise<Retained> {
   const cutoff = now - s.retentionDays * DAY;
   const range = sourceRange(sourceId);
   const index = tx.objectStore('items').index('bySource');
-  // Most polls have nothing to remove: the count and one cheap look-up decide before any item is read.
-  const oldest = await index.openKeyCursor(range);
-  if (total + writer.counts.addedTo(sourceItemsKey(sourceId)) <= s.maxItemsPerSource && (!oldest || (oldest.key[1] as number) >= cutoff)) {
-    return { removed: 0, count: total + writer.counts.addedTo(sourceItemsKey(sourceId)) };
-  }
   let kept = 0;
   let removed = 0;
   let cur = await index.openCursor(range, 'prev');
