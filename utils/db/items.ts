@@ -382,10 +382,6 @@ async function matchByLink(
   });
 }
 
-/**
- * Deletes a source's items past the retention age or beyond the per-source cap; never starred ones.
- * `total`: how many items the source had before this poll (its counter's, or its stored keys' count).
- */
 interface Retained {
   removed: number;
   /** Items the source keeps. */
@@ -394,13 +390,17 @@ interface Retained {
 
 type RetentionSettings = Pick<Settings, 'retentionDays' | 'maxItemsPerSource'>;
 
-/** Most polls have nothing to remove: the count and one cheap look-up decide before any item is read. */
+/**
+ * Most polls have nothing to remove: the count and one cheap look-up decide before any item is read.
+ * `total`: how many items the source had before this poll (its counter's, or its stored keys' count).
+ */
 async function retentionCheck(tx: ItemTx, writer: ItemWriter, sourceId: string, now: number, s: RetentionSettings, total: number): Promise<Retained | undefined> {
   const oldest = await tx.objectStore('items').index('bySource').openKeyCursor(sourceRange(sourceId));
   const count = total + writer.counts.addedTo(sourceItemsKey(sourceId));
   return count <= s.maxItemsPerSource && (!oldest || (oldest.key[1] as number) >= now - s.retentionDays * DAY) ? { removed: 0, count } : undefined;
 }
 
+/** Deletes a source's items past the retention age or beyond the per-source cap; never starred ones. */
 async function retentionWalk(tx: ItemTx, writer: ItemWriter, sourceId: string, now: number, s: RetentionSettings): Promise<Retained> {
   const cutoff = now - s.retentionDays * DAY;
   const range = sourceRange(sourceId);

@@ -63,6 +63,19 @@ describe("fresh docs: the search index takes a poll's new items' words from memo
     expect(words.has('alpha')).toBe(false);
   });
 
+  it('remembers the words an item has when its transaction commits, not when it was added', async () => {
+    const db = await openNewsDb();
+    await writeItems(db, async (w) => {
+      const a = await w.put(undefined, fresh(['Gamma storm'])[0]!);
+      await w.put(a, { ...a, title: 'Delta calm', summaryHtml: '<p>Delta calm</p>' });
+    });
+    expect(rememberedDocs()).toBe(1);
+    await indexQueued(db);
+    const words = await indexedKeys(db);
+    expect(words.has('delta')).toBe(true);
+    expect(words.has('gamma')).toBe(false);
+  });
+
   it('remembers nothing of a transaction that failed', async () => {
     const db = await openNewsDb();
     await expect(

@@ -36,8 +36,8 @@ export class ItemWriter {
   readonly toIndex = new Set<string>();
   /** The store keys of the items deleted. */
   readonly deletedKeys = new Set<number>();
-  /** New items with their store keys, for the search index's words once committed (fresh-docs.ts). */
-  readonly added: Array<{ item: Item; key: number }> = [];
+  /** New items (as last written here) with their store keys, for the search index's words once committed (fresh-docs.ts). */
+  readonly added = new Map<string, { item: Item; key: number }>();
   /** The stories the written items belong to (story-writes.ts). */
   readonly stories: StoryWrites;
 
@@ -83,7 +83,11 @@ export class ItemWriter {
       const key = before && (await keyOfItem(items, before));
       writes.push(key === undefined ? items.add(toRecord(record)) : items.put(toRecord(record, key)));
     }
-    if (textChanged(before, record)) this.toIndex.add(record.id);
+    if (textChanged(before, record)) {
+      this.toIndex.add(record.id);
+      const a = this.added.get(record.id);
+      if (a) a.item = record;
+    }
     await Promise.all(writes);
     return after;
   }
@@ -98,7 +102,7 @@ export class ItemWriter {
     const rec = tagRecordOf(record, topics, muted);
     if (rec) await this.tx.objectStore('tags').put(rec);
     this.toIndex.add(it.id);
-    this.added.push({ item: it, key: k });
+    this.added.set(it.id, { item: it, key: k });
     return it;
   }
 
@@ -113,6 +117,7 @@ export class ItemWriter {
     this.counts.change({ ...before, topics: topicsOfRecord(rec), muted: mutesOfRecord(rec) }, undefined);
     const key = await keyOfItem(items, before);
     if (key !== undefined) this.deletedKeys.add(key);
+    this.added.delete(before.id);
     await Promise.all([rec ? tags.delete(before.id) : undefined, key === undefined ? undefined : items.delete(key)]);
   }
 }
@@ -168,6 +173,6 @@ export async function writeItems<T>(db: NewsDb, work: (w: ItemWriter, tx: ItemTx
   const [, queued] = await Promise.all([writer.counts.flush(tx.objectStore('counters')), queueForSearch(tx, writer.toIndex)]);
   await tx.done;
   // Only once committed: an aborted transaction gives its store keys back, to be taken by other items.
-  if (queued) rememberDocs(queued, writer.added);
+  if (queued) rememberDocs(queued, [...writer.added.values()]);
   return out;
 }
