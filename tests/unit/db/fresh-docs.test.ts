@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { indexQueued } from '@/utils/db/search/search-index';
 import { rememberedDocs } from '@/utils/db/search/fresh-docs';
 import { writeItems } from '@/utils/db/items/item-writes';
@@ -61,6 +61,23 @@ describe("fresh docs: the search index takes a poll's new items' words from memo
     const words = await indexedKeys(db);
     expect(words.has('beta')).toBe(true);
     expect(words.has('alpha')).toBe(false);
+  });
+
+  it('reads back an item written twice in one millisecond, whichever way the two queue entries sort', async () => {
+    const db = await openNewsDb();
+    const now = vi.spyOn(Date, 'now').mockReturnValue(Date.UTC(2026, 11, 7, 12));
+    try {
+      for (let i = 0; i < 8; i++) {
+        const [a] = await addAll(db, fresh([`Epsilon${i} storm`]));
+        await writeItems(db, (w) => w.put(a, { ...a!, title: `Zeta${i} calm`, summaryHtml: '<p>calm</p>' }));
+        await indexQueued(db);
+        const words = await indexedKeys(db);
+        expect(words.has(`zeta${i}`), `round ${i}`).toBe(true);
+        expect(words.has(`epsilon${i}`), `round ${i}`).toBe(false);
+      }
+    } finally {
+      now.mockRestore();
+    }
   });
 
   it('remembers the words an item has when its transaction commits, not when it was added', async () => {

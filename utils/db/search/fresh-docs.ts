@@ -51,8 +51,8 @@ export function rememberDocs(key: readonly [number, string], added: ReadonlyArra
 }
 
 /**
- * The remembered doc of each of `ids` whose last queue entry (`lastEntry`: the entry's name) remembers
- * it, into `into`; returns the ids it has no doc for. The entries taken are forgotten.
+ * The remembered doc of each of `ids` whose queue entry (`lastEntry`: the entry's name, '' for none)
+ * remembers it, into `into`; returns the ids it has no doc for. The entries taken are forgotten.
  */
 export function takeDocs(ids: Iterable<string>, lastEntry: (id: string) => string, taken: Iterable<string>, into: Doc[]): string[] {
   const missing: string[] = [];

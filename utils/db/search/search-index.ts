@@ -104,15 +104,16 @@ export async function allQueuedIds(queue: QueueStore): Promise<Set<string>> {
 async function indexBatch(db: NewsDb, batch: number, pause: () => Promise<void>): Promise<number> {
   const queue = db.transaction('searchQueue').store;
   const [keys, entries] = await Promise.all([queue.getAllKeys(null, batch), queue.getAll(null, batch)]);
-  // Whole entries, oldest first, until the batch is full (always at least one). Each item's last
-  // entry: an item queued twice (written again) is indexed once, as it is now.
+  // Whole entries, oldest first, until the batch is full (always at least one), and the entry that
+  // names each item. An item queued twice (written again) is indexed once, as it is now: read back,
+  // since two writes in one millisecond need not sort in the order they were made ('' = no entry).
   const lastEntry = new Map<string, string>();
   let taken = 0;
   let n = 0;
   while (taken < keys.length && (taken === 0 || n < batch)) {
     const got = queuedIdsOf(keys[taken]!, entries[taken]!);
     const name = entryName(keys[taken]!);
-    got.forEach((id) => lastEntry.set(id, name));
+    got.forEach((id) => lastEntry.set(id, lastEntry.has(id) ? '' : name));
     n += got.length;
     taken++;
   }
