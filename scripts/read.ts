@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { JSDOM } from 'jsdom';
 import '../utils/i18n-english';
-import { charsetFromMeta, decodeBody } from '../utils/net/decode';
+import { decodePage } from '../utils/net/decode';
 import { pageProblemText } from '../utils/problem-text';
 import { problemOf } from '../utils/problems';
 import { extractArticle, type NoArticleReason, type ReaderDom } from '../utils/reader/extract';
@@ -64,8 +64,7 @@ async function main(): Promise<void> {
     } catch (e) {
       fail(`cannot read ${target}: ${e instanceof Error ? e.message : String(e)}`);
     }
-    const cs = charsetFromMeta(bytes);
-    html = decodeBody(bytes, cs ? `text/html; charset=${cs}` : undefined);
+    html = decodePage(bytes, '');
     // A saved page usually names its own address; links then resolve as they did on the site.
     const own = /<link[^>]+rel=["']canonical["'][^>]+href=["']([^"']+)|<meta[^>]+property=["']og:url["'][^>]+content=["']([^"']+)/i.exec(html);
     url = pageUrl ?? (own && /^https?:/i.test(own[1] ?? own[2]) ? own[1] ?? own[2] : pathToFileURL(path.resolve(target)).href);

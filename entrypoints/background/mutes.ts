@@ -5,17 +5,10 @@
 import { getDb } from '@/utils/db/open';
 import { listSources } from '@/utils/db/sources';
 import { loadMuteRules } from '@/utils/mutes/store';
-import { muteSet, type MuteSet } from '@/utils/mutes/rules';
 import { muteRematchDone, rematchMutes, rulesSignature } from '@/utils/mutes/rematch';
 import { inPollQueue } from './poll-runner';
 import { updateBadge } from './badge';
 import { broadcast } from './broadcast';
-
-/** The rules as a poll applies them, scoped to the sources as filed now. */
-export async function currentMutes(): Promise<MuteSet> {
-  const [rules, sources] = await Promise.all([loadMuteRules(browser.storage.sync), getDb().then(listSources)]);
-  return muteSet(rules, sources);
-}
 
 /** Brings the stored items in line with the rules (nothing to do when they already are). */
 export function syncMutes(): Promise<void> {

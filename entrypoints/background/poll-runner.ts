@@ -6,7 +6,7 @@ import { isQuotaError } from '@/utils/db/quota';
 import { loadSettings } from '@/utils/settings';
 import { pollDue, type PollDeps, type PollOptions, type SourceOutcome } from '@/utils/poller/poll';
 import { followLivePage } from '@/utils/poller/follow-live';
-import { removeSource } from '@/utils/db/sources';
+import { listSources, removeSource } from '@/utils/db/sources';
 import { indexQueued, type IndexOptions } from '@/utils/db/search/search-index';
 import { forgetGrouper } from '@/utils/db/stories/story-grouper';
 import { forgetLinkTable } from '@/utils/db/stories/same-story';
@@ -18,7 +18,8 @@ import { drainAlerts } from './alerts';
 import { sendDigestIfDue } from './notifications';
 import { loadTopics } from '@/utils/topics/store';
 import { topicSet } from '@/utils/topics/rematch';
-import { currentMutes } from './mutes';
+import { loadMuteRules } from '@/utils/mutes/store';
+import { muteSet } from '@/utils/mutes/rules';
 import { storedProgress } from '@/utils/poller/progress';
 import { parseInWorker } from './parsers';
 import { beforePoll, notePoll, noteRefused } from './storage-watch';
@@ -28,9 +29,12 @@ import { hostPattern } from '@/utils/net/host-pattern';
 let chain: Promise<unknown> = Promise.resolve();
 
 async function pollDeps(): Promise<PollDeps> {
-  const [settings, topics, mutes] = await Promise.all([loadSettings(browser.storage.sync), loadTopics(browser.storage.sync), currentMutes()]);
+  const db = await getDb();
+  // The sources are listed once: the mute rules are scoped by their folders, and the poll picks the due ones.
+  const [settings, topics, rules, sources] = await Promise.all([loadSettings(browser.storage.sync), loadTopics(browser.storage.sync), loadMuteRules(browser.storage.sync), listSources(db)]);
   return {
-    db: await getDb(),
+    db,
+    sources,
     // The browser may close the connection mid-poll (a disk that filled up): getDb opens a new one.
     reopen: getDb,
     fetch: (input, init) => fetch(input, init),
@@ -38,7 +42,7 @@ async function pollDeps(): Promise<PollDeps> {
     settings,
     getApiKey,
     parse: parseInWorker,
-    topics: topicSet(topics, mutes),
+    topics: topicSet(topics, muteSet(rules, sources)),
     searchLog,
     searchAllowed: (url) => browser.permissions.contains({ origins: [hostPattern(url)] }),
   };

@@ -51,3 +51,17 @@ export async function takePendingAlerts<T>(
   await tx.done;
   return result;
 }
+
+/** How long an item stays recorded as notified (a story that comes back later notifies again). */
+const KEEP_NOTIFIED_MS = 90 * 86_400_000;
+
+/** Forgets the notified records older than KEEP_NOTIFIED_MS. */
+export async function pruneNotified(db: NewsDb, now: number): Promise<void> {
+  const tx = db.transaction('notified', 'readwrite');
+  let cur = await tx.store.index('byAt').openCursor(IDBKeyRange.upperBound(now - KEEP_NOTIFIED_MS));
+  while (cur) {
+    await cur.delete();
+    cur = await cur.continue();
+  }
+  await tx.done;
+}

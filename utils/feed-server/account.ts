@@ -3,7 +3,7 @@
 // worker reads. Neither is ever in storage.sync, the settings file or a log.
 import type { Problem } from '../problems';
 import { FEED_SERVER_KEY, FEED_SERVER_SECRET_KEY } from '../storage-keys';
-import { storageItem } from '../storage/items';
+import { isRecord, storageItem } from '../storage/items';
 
 export interface ServerAccount {
   /** What the user typed, shown back in the form. */
@@ -41,9 +41,8 @@ export interface LocalArea {
   remove(keys: string | string[]): Promise<void>;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
-const accountItem = storageItem<ServerAccount | undefined>(FEED_SERVER_KEY, (v) => (isObject(v) && typeof v.base === 'string' ? (v as unknown as ServerAccount) : undefined), undefined);
-const secretItem = storageItem<ServerSecret | undefined>(FEED_SERVER_SECRET_KEY, (v) => (isObject(v) && typeof v.auth === 'string' ? (v as unknown as ServerSecret) : undefined), undefined);
+const accountItem = storageItem<ServerAccount | undefined>(FEED_SERVER_KEY, (v) => (typeof isRecord(v)?.base === 'string' ? (v as ServerAccount) : undefined), undefined);
+const secretItem = storageItem<ServerSecret | undefined>(FEED_SERVER_SECRET_KEY, (v) => (typeof isRecord(v)?.auth === 'string' ? (v as ServerSecret) : undefined), undefined);
 
 export const loadAccount = (area: Pick<LocalArea, 'get'>): Promise<ServerAccount | undefined> => accountItem.get(area);
 export const loadSecret = (area: Pick<LocalArea, 'get'>): Promise<ServerSecret | undefined> => secretItem.get(area);

@@ -81,3 +81,9 @@ export function decodeBody(bytes: Uint8Array, contentType?: string): string {
     return decodeCp1252(bytes);
   }
 }
+
+/** A page's body as text: the headers' charset, else its <meta>'s (decodeBody's rules after that). */
+export function decodePage(bytes: Uint8Array, contentType: string): string {
+  const charset = charsetFromContentType(contentType) ?? charsetFromMeta(bytes);
+  return decodeBody(bytes, charset ? `text/html; charset=${charset}` : contentType);
+}

@@ -1,7 +1,7 @@
 // One HTTP fetch of a source, for the poller, the options page and the reader alike: conditional GET,
 // a timeout, a size cap, charset decoding, and failures as typed problems. `fetch` is passed in so tests
 // use a real server.
-import { charsetFromContentType, charsetFromMeta, decodeBody } from './decode';
+import { decodeBody, decodePage } from './decode';
 import { ProblemError, type Problem } from '../problems';
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -24,12 +24,6 @@ export interface FetchOptions {
 
 const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5';
 const PAGE_ACCEPT = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5';
-
-/** A page's body as text: the headers' charset, else its <meta>'s (decodeBody's rules after that). */
-function decodePage(bytes: Uint8Array, contentType: string): string {
-  const charset = charsetFromContentType(contentType) ?? charsetFromMeta(bytes);
-  return decodeBody(bytes, charset ? `text/html; charset=${charset}` : contentType);
-}
 
 /** A source's body as fetched: the one result type for the poller and the options page. */
 export interface Fetched {

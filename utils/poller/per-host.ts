@@ -29,7 +29,7 @@ export function hostOf(url: string): string {
 export async function runPerHost<J>(jobs: J[], host: (j: J) => string, limits: PerHostLimits, run: (j: J, release: () => void) => Promise<void>): Promise<void> {
   // Each job's host once: the scan below runs on every wake, over every waiting job.
   const hosts = new Map(jobs.map((j) => [j, host(j)] as const));
-  const hostOfJob = (j: J) => hosts.get(j) ?? host(j);
+  const hostOfJob = (j: J) => hosts.get(j)!;
   const waiting = [...jobs];
   const busy = new Map<string, number>();
   let slots = 0;

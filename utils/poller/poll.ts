@@ -24,6 +24,8 @@ export const REDIRECTS_TO_MOVE = 3;
 
 export interface PollDeps {
   db: NewsDb;
+  /** The sources as just listed from `db` (the worker lists them once for the poll's mute rules too); absent: listed here. */
+  sources?: Source[];
   fetch: typeof fetch;
   now: () => number;
   random?: () => number;
@@ -213,7 +215,7 @@ const MAX_PARSED_WAITING = 24;
 
 /** Polls every due source, several at a time; one failing or hanging source never blocks the others. */
 export async function pollDue(deps: PollDeps, opts: PollOptions = {}): Promise<SourceOutcome[]> {
-  let due = dueSources(await listSources(deps.db), deps.now(), opts);
+  let due = dueSources(deps.sources ?? (await listSources(deps.db)), deps.now(), opts);
   if (deps.searchAllowed && due.some(isTopicSearch)) {
     // Not allowed yet: not asked at all (the topic says so and offers Allow), so no failure and no back-off.
     const allowed = await Promise.all(due.map((s) => (isTopicSearch(s) ? deps.searchAllowed!(s.url).catch(() => false) : true)));

@@ -42,9 +42,7 @@ export interface AddFeedOptions {
 }
 
 /** Step one, before the site's permission is asked: the typed address as a URL, or its problem (a duplicate too). */
-export function checkAddress(input: string, known: readonly Source[]): { url: string } | { problem: Problem } {
-  return checkSourceUrl(input, known);
-}
+export { checkSourceUrl as checkAddress };
 
 /** Reads the feed at `url` (or the feeds a page there announces) and adds it unless the user has it already. */
 export async function addFeedAt(deps: AddSourceDeps, url: string, opts: AddFeedOptions = {}): Promise<AddOutcome> {

@@ -4,6 +4,7 @@
 import type { NewsDb } from '../db/schema';
 import type { Topic } from '../model';
 import { listSources } from '../db/sources';
+import { pruneNotified } from '../db/pending-alerts';
 import { loadSettings, type StorageAreaLike } from '../settings';
 import { loadTopics } from './store';
 import { rematchStored } from './rematch';
@@ -16,7 +17,7 @@ export interface AlertsEnv {
   sync: StorageAreaLike;
   db(): Promise<NewsDb>;
   now(): number;
-  notifications: Pick<Notifications, 'show' | 'holdForLater' | 'pruneNotified'>;
+  notifications: Pick<Notifications, 'show' | 'holdForLater'>;
   /** How many items one notification may list on this platform (Firefox shows fewer lines). */
   platformMax?: number;
   /** Stored items' topics changed: open pages re-read them. */
@@ -46,6 +47,8 @@ export function createAlerts(env: AlertsEnv) {
    */
   async function drainAlerts(): Promise<void> {
     const db = await env.db();
+    // Most polls and wakes have nothing queued: no topics, settings or sources to read for them.
+    if ((await db.count('pendingAlerts')) === 0) return;
     const [topics, settings, sources] = await Promise.all([loadTopics(env.sync), loadSettings(env.sync), listSources(db)]);
     const now = env.now();
     const plan = await takeAlertPlan(db, {
@@ -58,7 +61,7 @@ export function createAlerts(env: AlertsEnv) {
     if (!plan || plan.handled.length === 0) return;
     if (plan.held) await env.notifications.holdForLater(plan.held);
     for (const n of plan.notifications) await env.notifications.show(n);
-    void env.notifications.pruneNotified(db, now);
+    void pruneNotified(db, now);
   }
 
   /** What each topic looked like at its last re-match: asking twice for the same change is free. */

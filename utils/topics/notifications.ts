@@ -15,7 +15,6 @@ import { currentItemId, isLegacyItemId } from '../normalize/ids';
 import { alertDigestItem, alertNotesItem } from '../storage/items';
 
 /** Notified ids and story keys are kept this long: longer than items usually stay in a feed. */
-const KEEP_NOTIFIED_MS = 90 * 86_400_000;
 
 export interface NotificationOptions {
   type: 'basic';
@@ -134,16 +133,6 @@ export function createNotifications(env: NotificationsEnv) {
     }
   }
 
-  async function pruneNotified(db: NewsDb, now: number): Promise<void> {
-    const tx = db.transaction('notified', 'readwrite');
-    let cur = await tx.store.index('byAt').openCursor(IDBKeyRange.upperBound(now - KEEP_NOTIFIED_MS));
-    while (cur) {
-      await cur.delete();
-      cur = await cur.continue();
-    }
-    await tx.done;
-  }
-
   async function markNotificationRead(id: string): Promise<void> {
     const itemIds = (await readNotes())[id] ?? (id.startsWith(ITEM_PREFIX) ? [id.slice(ITEM_PREFIX.length)] : []);
     await markRead(await env.db(), itemIds, true);
@@ -182,5 +171,5 @@ export function createNotifications(env: NotificationsEnv) {
     events.onClosed.addListener((id) => void forget(id).catch(warn));
   }
 
-  return { renameLegacyItemIds, holdForLater, sendDigestIfDue, show, clearReadNotifications, pruneNotified, listenTo };
+  return { renameLegacyItemIds, holdForLater, sendDigestIfDue, show, clearReadNotifications, listenTo };
 }
