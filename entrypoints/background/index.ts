@@ -46,12 +46,14 @@ export default defineBackground(() => {
       await ensureAlarm();
       await updateBadge();
     } finally {
-      markInstalled();
       // End-to-end builds only (VITE_E2E=1): Firefox's WebDriver BiDi cannot navigate to
-      // moz-extension:// pages, so the test gets the sidebar page as a tab opened from here.
+      // moz-extension:// pages, so the test gets the sidebar page as a tab opened from here. It is
+      // open before the install counts as done, so a test's own page never goes to the background
+      // behind it (a hidden page renders no frames).
       if (import.meta.env.VITE_E2E && reason === 'install') {
-        void browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') });
+        await browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') }).catch(() => {});
       }
+      markInstalled();
     }
   });
   browser.runtime.onStartup.addListener(() => {
