@@ -258,7 +258,7 @@ async function writePoll(
     const tagged = topics ? withTopics(it, topics) : it;
     return topics?.mutes ? withMutes(tagged, topics.mutes) : tagged;
   };
-  const alertFor = (it: Item) => (it.alert && topics ? tx.objectStore('pendingAlerts').put({ itemId: it.id, at: now }) : undefined);
+  const alertFor = (it: Item) => void (it.alert && topics && settled(tx.objectStore('pendingAlerts').put({ itemId: it.id, at: now })));
   batch.forEach((p, i) => {
     const old = existing[i];
     const twin = twins[i];
@@ -303,7 +303,7 @@ async function writePoll(
           if (!r) return alone();
           joinedIds.push(r.item.id);
           stored(r.item, story);
-          return r.alert ? tx.objectStore('pendingAlerts').put({ itemId: r.row, at: now }) : undefined;
+          if (r.alert) settled(tx.objectStore('pendingAlerts').put({ itemId: r.row, at: now }));
         }));
       }
     } else if (!sameText(old, p)) {
@@ -327,7 +327,7 @@ async function writePoll(
       };
       writes.push(rowMatched(writer, old, base, topics).then(async (next) => {
         await writer.put(old, next);
-        await alertFor(next);
+        alertFor(next);
       }));
       // A new link: the same-story look-up finds the item under it.
       const k = knownKeyOf(old);

@@ -40,6 +40,10 @@ export class ItemWriter {
   readonly added = new Map<string, { item: Item; key: number }>();
   /** The stories the written items belong to (story-writes.ts). */
   readonly stories: StoryWrites;
+  /** The store key the next new item takes, once this transaction has learned it (see add). */
+  private nextKey: number | undefined;
+  /** New items' adds waiting for the store to give them its next key. */
+  private keyless = 0;
 
   constructor(readonly tx: ItemTx) {
     this.stories = new StoryWrites(tx, this);
@@ -88,19 +92,36 @@ export class ItemWriter {
       const a = this.added.get(record.id);
       if (a) a.item = record;
     }
-    await Promise.all(writes);
+    writes.forEach(issued);
     return after;
   }
 
-  /** A new item: its record first, for the store key that is its id, then its tags. */
+  /**
+   * A new item: its record first, for the store key that is its id, then its tags. The transaction's
+   * first new items wait for the store's key generator; the ones after take the next keys themselves
+   * (the generator only counts up, and nothing else adds items while this read-write transaction
+   * runs), so a poll's sources follow each other without a round trip to the database between them.
+   */
   private async add(after: Item): Promise<Item> {
-    const k = await addRecord(this.tx, toRecord(after));
+    let k = this.keyless === 0 ? this.nextKey : undefined;
+    if (k !== undefined) {
+      this.nextKey = k + 1;
+      issued(addRecord(this.tx, toRecord(after, k)));
+    } else {
+      this.keyless++;
+      try {
+        k = await addRecord(this.tx, toRecord(after));
+      } finally {
+        this.keyless--;
+      }
+      this.nextKey = Math.max(this.nextKey ?? 0, k + 1);
+    }
     this.itemsWritten++;
     const it: Item = { ...after, id: idOfStoreKey(k) };
     const { topics = [], muted = [], ...record } = it;
     this.counts.change(undefined, { ...record, topics, muted });
     const rec = tagRecordOf(record, topics, muted);
-    if (rec) await this.tx.objectStore('tags').put(rec);
+    if (rec) issued(this.tx.objectStore('tags').put(rec));
     this.toIndex.add(it.id);
     this.added.set(it.id, { item: it, key: k });
     return it;
@@ -120,6 +141,14 @@ export class ItemWriter {
     this.added.delete(before.id);
     await Promise.all([rec ? tags.delete(before.id) : undefined, key === undefined ? undefined : items.delete(key)]);
   }
+}
+
+/**
+ * A write nothing waits for: requests run in order inside their transaction, so a later read sees it,
+ * and if it fails the transaction aborts and its commit (writeItems) reports why.
+ */
+function issued(write: Promise<unknown>): void {
+  write.catch(() => {});
 }
 
 /**
@@ -152,26 +181,29 @@ export async function writeItems<T>(db: NewsDb, work: (w: ItemWriter, tx: ItemTx
   // transactions, each whole (items, counters and the source's validators together); a killed worker
   // loses nothing that committed.
   const tx = db.transaction(storesOf(db, ITEM_STORES), 'readwrite', { durability: 'relaxed' }) as unknown as ItemTx;
+  // A write nothing waits for may abort the transaction while the work still runs: its commit is
+  // awaited below, and until then its failure is not an unhandled one.
+  tx.done.catch(() => {});
   const writer = new ItemWriter(tx);
   let out: T;
+  let queued: [number, string] | undefined;
   try {
     out = await work(writer, tx);
+    // Story changes may write items (a new row), so they go before the counters.
+    await writer.stories.flush();
+    [, queued] = await Promise.all([writer.counts.flush(tx.objectStore('counters')), queueForSearch(tx, writer.toIndex)]);
+    await tx.done;
   } catch (e) {
     // A failed write leaves nothing behind (as a killed worker's uncommitted transaction does).
-    tx.done.catch(() => {});
     try {
       tx.abort();
     } catch {
       // already finished
     }
-    // A request of a transaction the browser aborted fails with a bare AbortError; why (no room, for
-    // one) is the transaction's error.
-    throw tx.error && (e as { name?: string } | null)?.name === 'AbortError' ? tx.error : e;
+    // A write nothing waited for (issued) that failed aborted the transaction: the requests after it
+    // fail as aborted or inactive, and why (no room, for one) is the transaction's error.
+    throw tx.error ?? e;
   }
-  // Story changes may write items (a new row), so they go before the counters.
-  await writer.stories.flush();
-  const [, queued] = await Promise.all([writer.counts.flush(tx.objectStore('counters')), queueForSearch(tx, writer.toIndex)]);
-  await tx.done;
   // Only once committed: an aborted transaction gives its store keys back, to be taken by other items.
   if (queued) rememberDocs(queued, [...writer.added.values()]);
   return out;
