@@ -1,7 +1,7 @@
 // New items' store keys: a transaction's first new items take the store's next keys, the ones after
-// are numbered by the writer itself (so sources follow each other without waiting for the database).
-// The keys must be exactly what the store would have given: unique, in order, never a deleted item's,
-// and a write nobody waited for that fails still aborts the whole transaction with its own error.
+// are counted on by the writer itself (so sources follow each other without waiting for the database).
+// The keys must be exactly what the store gives: unique, in order, never a deleted item's; a key that
+// comes out otherwise, or a write nobody waited for that fails, aborts the whole transaction with its error.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb, resetDbForTests } from '@/utils/db/open';
 import type { NewsDb } from '@/utils/db/schema';
@@ -63,15 +63,28 @@ describe("new items' store keys", () => {
 
   it("a write nothing waited for that fails aborts the transaction: nothing of it is kept, and the error is the write's", async () => {
     const before = await allItems(db);
-    const write = writeItems(db, async (w, tx) => {
-      const a = await w.put(undefined, { ...item({ title: 'first, numbered by the store' }), id: NEW_ITEM_ID });
-      // Something takes the key the writer would give next: its add (not awaited by anyone) must fail.
-      await tx.objectStore('items').add(toRecord({ ...item({ title: 'in the way' }), id: NEW_ITEM_ID }, storeKeyOfId(a.id)! + 1));
-      await w.put(undefined, { ...item({ title: 'second, numbered by the writer' }), id: NEW_ITEM_ID });
-      await w.put(undefined, { ...item({ title: 'third' }), id: NEW_ITEM_ID });
-      return a;
+    const twin = item({ title: 'an article with an id of its own' });
+    const write = writeItems(db, async (w) => {
+      await w.put(undefined, { ...item({ title: 'a new article' }), id: NEW_ITEM_ID });
+      // The same id twice: byId is unique, so the second add fails after it was issued.
+      await w.put(undefined, twin);
+      await w.put(undefined, { ...twin, title: 'the same id again' });
+      await w.put(undefined, { ...item({ title: 'one more after it' }), id: NEW_ITEM_ID });
     });
     await expect(write).rejects.toMatchObject({ name: 'ConstraintError' });
+    expect(await allItems(db)).toEqual(before);
+    await expectCountersExact(db, { all: 0 });
+  });
+
+  it('an add that does not get the key counted for it aborts the transaction, and says so', async () => {
+    const before = await allItems(db);
+    const write = writeItems(db, async (w, tx) => {
+      await w.put(undefined, { ...item({ title: 'first, its key told by the store' }), id: NEW_ITEM_ID });
+      // Something else adds an item inside the transaction: the next key the writer counts is taken.
+      await tx.objectStore('items').add(toRecord({ ...item({ title: 'in the way' }), id: NEW_ITEM_ID }));
+      await w.put(undefined, { ...item({ title: 'second, its key counted' }), id: NEW_ITEM_ID });
+    });
+    await expect(write).rejects.toThrow(/counted store key \d+ for a new article, the store gave \d+/);
     expect(await allItems(db)).toEqual(before);
     await expectCountersExact(db, { all: 0 });
   });

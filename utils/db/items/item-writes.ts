@@ -42,8 +42,10 @@ export class ItemWriter {
   readonly stories: StoryWrites;
   /** The store key the next new item takes, once this transaction has learned it (see add). */
   private nextKey: number | undefined;
-  /** New items' adds waiting for the store to give them its next key. */
+  /** New items' adds waiting for the store to tell their key. */
   private keyless = 0;
+  /** Why the transaction was aborted from here (an add that did not take the key counted for it). */
+  failure: Error | undefined;
 
   constructor(readonly tx: ItemTx) {
     this.stories = new StoryWrites(tx, this);
@@ -98,15 +100,19 @@ export class ItemWriter {
 
   /**
    * A new item: its record first, for the store key that is its id, then its tags. The transaction's
-   * first new items wait for the store's key generator; the ones after take the next keys themselves
-   * (the generator only counts up, and nothing else adds items while this read-write transaction
-   * runs), so a poll's sources follow each other without a round trip to the database between them.
+   * first new items wait for the store's key generator to tell their keys; the keys of the ones after
+   * are counted on from there (the generator gives one more per add, in the order the adds are made,
+   * and nothing else adds items while this read-write transaction runs), so a poll's sources follow
+   * each other without a round trip to the database between them. The store still gives every key
+   * (none is written into the record): each is checked when it comes, and one that differs aborts
+   * the transaction.
    */
   private async add(after: Item): Promise<Item> {
     let k = this.keyless === 0 ? this.nextKey : undefined;
     if (k !== undefined) {
+      const counted = k;
       this.nextKey = k + 1;
-      issued(addRecord(this.tx, toRecord(after, k)));
+      issued(addRecord(this.tx, toRecord(after)).then((given) => given === counted || this.abort(new Error(`Newsbar counted store key ${counted} for a new article, the store gave ${given}`))));
     } else {
       this.keyless++;
       try {
@@ -125,6 +131,15 @@ export class ItemWriter {
     this.toIndex.add(it.id);
     this.added.set(it.id, { item: it, key: k });
     return it;
+  }
+
+  private abort(why: Error): void {
+    this.failure ??= why;
+    try {
+      this.tx.abort();
+    } catch {
+      // already finished
+    }
   }
 
   /** Deletes an item and its tags; the search index drops it when it next rebuilds the segment that holds it. */
@@ -201,8 +216,8 @@ export async function writeItems<T>(db: NewsDb, work: (w: ItemWriter, tx: ItemTx
       // already finished
     }
     // A write nothing waited for (issued) that failed aborted the transaction: the requests after it
-    // fail as aborted or inactive, and why (no room, for one) is the transaction's error.
-    throw tx.error ?? e;
+    // fail as aborted or inactive, and why (no room, for one) is the writer's or the transaction's error.
+    throw writer.failure ?? tx.error ?? e;
   }
   // Only once committed: an aborted transaction gives its store keys back, to be taken by other items.
   if (queued) rememberDocs(queued, [...writer.added.values()]);
