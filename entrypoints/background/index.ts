@@ -48,8 +48,7 @@ export default defineBackground(() => {
     } finally {
       // End-to-end builds only (VITE_E2E=1): Firefox's WebDriver BiDi cannot navigate to
       // moz-extension:// pages, so the test gets the sidebar page as a tab opened from here. It is
-      // open before the install counts as done, so a test's own page never goes to the background
-      // behind it (a hidden page renders no frames).
+      // open before the install counts as done, so it never turns up later in the middle of a test.
       if (import.meta.env.VITE_E2E && reason === 'install') {
         await browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') }).catch(() => {});
       }

@@ -110,7 +110,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
   }
 
   // The e2e build opens a tab on install (the Firefox tests' way in); wait until it is open, so it
-  // cannot come later in front of a test's page, which would then render no frames.
+  // cannot turn up later as the new page a test waits for.
   const install = sw().then((w) => w.evaluate(() => (globalThis as InWorker).newsbar.installed())).catch(() => {});
   await Promise.race([install, new Promise((r) => setTimeout(r, 10_000))]);
 
