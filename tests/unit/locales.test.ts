@@ -51,6 +51,11 @@ describe('message catalogues', () => {
     expect(used.filter((k) => !(k in EN))).toEqual([]);
     expect(used.length).toBeGreaterThan(200);
   });
+  it('German speaks to the user in one form, Sie: no du, dein or dich, and no du-form imperative', () => {
+    const informal = /\b(du|dich|dir|dein\w*|bist|hast|willst|kannst|gib|füge|sag|wähle|korrigiere|entferne|speichere|warte|trag|prüf|prüfe|aktualisiere|blende|versuche|klicke|öffne)\b/i;
+    const found = Object.entries(DE).filter(([, e]) => informal.test(e.message));
+    expect(found.map(([k, e]) => `${k}: ${e.message}`)).toEqual([]);
+  });
   it('placeholders match between languages', () => {
     const ph = (e: Entry) => [...(e.message.match(/\$\d/g) ?? []), ...Object.keys(e.placeholders ?? {})].sort().join();
     for (const k of Object.keys(EN)) expect(ph(DE[k]), k).toBe(ph(EN[k]));
