@@ -6,12 +6,18 @@ import { forEachLink, type IdentityRecord } from '../items/identities';
 
 /** A pair packed as link * 2^29 + store key: one number, sorted by link (links < 2^24, keys < 2^29). */
 const SHIFT = 2 ** 29;
-/** Pairs added since the sorted part was made, scanned at each look-up, merged in past this many. */
+/** Pairs added since the sorted part was made are merged into it past this many. */
 const MERGE_AT = 1024;
 
 export class LinkTable {
   private sorted: Float64Array;
-  private recent: number[] = [];
+  /**
+   * Pairs added since the sorted part was made, by link: a look-up takes its link's keys at once. (It
+   * scanned them all before, and a poll looks up every new item: a 200 x 50 ingest read each
+   * pair as a boxed number many times over, 69 MB of garbage.)
+   */
+  private recent = new Map<number, number[]>();
+  private recentCount = 0;
 
   private constructor(pairs: Float64Array) {
     this.sorted = pairs.sort();
@@ -27,26 +33,29 @@ export class LinkTable {
   }
 
   get size(): number {
-    return this.sorted.length + this.recent.length;
+    return this.sorted.length + this.recentCount;
   }
 
   /** Notes an item's link (0: none). */
   add(link: number, key: number): void {
     if (!link || key >= SHIFT) return;
-    this.recent.push(link * SHIFT + key);
-    if (this.recent.length < MERGE_AT) return;
-    const merged = new Float64Array(this.sorted.length + this.recent.length);
+    const keys = this.recent.get(link);
+    if (keys) keys.push(key);
+    else this.recent.set(link, [key]);
+    if (++this.recentCount < MERGE_AT) return;
+    const merged = new Float64Array(this.sorted.length + this.recentCount);
     merged.set(this.sorted);
-    merged.set(this.recent, this.sorted.length);
+    let at = this.sorted.length;
+    for (const [l, ks] of this.recent) for (const k of ks) merged[at++] = l * SHIFT + k;
     this.sorted = merged.sort();
-    this.recent = [];
+    this.recent.clear();
+    this.recentCount = 0;
   }
 
   /** The store keys noted with this link (each once), in the order they were stored. */
   find(link: number): number[] {
     const lo = link * SHIFT;
     const hi = lo + SHIFT;
-    const out: number[] = [];
     let a = 0;
     let b = this.sorted.length;
     while (a < b) {
@@ -54,8 +63,11 @@ export class LinkTable {
       if (this.sorted[mid]! < lo) a = mid + 1;
       else b = mid;
     }
+    const recent = this.recent.get(link);
+    // Most look-ups find nothing: no list made, sorted and filtered for them.
+    if (!recent && !(a < this.sorted.length && this.sorted[a]! < hi)) return [];
+    const out: number[] = recent ? [...recent] : [];
     for (let i = a; i < this.sorted.length && this.sorted[i]! < hi; i++) out.push(this.sorted[i]! - lo);
-    for (const x of this.recent) if (x >= lo && x < hi) out.push(x - lo);
     return out.sort((x, y) => x - y).filter((k, i) => k !== out[i - 1]);
   }
 }
