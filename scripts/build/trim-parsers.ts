@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { READ_FEED_NAMESPACES } from '../../utils/sources/feed-namespaces.ts';
+import { stopNodesOnce } from './stop-nodes-once.ts';
 
 const PREFIX = '\0newsbar-trim:';
 const FEEDSMITH_NAMESPACE_READER = /[/\\]node_modules[/\\]feedsmith[/\\]dist[/\\]namespaces[/\\]([^/\\]+)[/\\]parse[/\\]utils\.mjs$/;
@@ -69,6 +70,7 @@ function isUnsafeMarkupOnly(): Plugin {
   };
 }
 
+/** The parsers as the bundles and the unit tests build them: trimmed, and their stop nodes compiled once (stop-nodes-once.ts). */
 export function trimParsers(): Plugin[] {
-  return [unreadFeedNamespaces(), isUnsafeMarkupOnly()];
+  return [unreadFeedNamespaces(), isUnsafeMarkupOnly(), stopNodesOnce()];
 }
