@@ -69,8 +69,25 @@ export async function startFreshRss(feeds: Record<string, string>): Promise<Fres
   const [port, feedPort] = [await freePort(), await freePort()];
   const env = { ...process.env, FRESHRSS_ROOT: dir, FRESHRSS_PORT: String(port), FEED_PORT: String(feedPort), FEEDS_DIR: feedsDir };
   const script = (cmd: string, extra: Record<string, string> = {}) => run('bash', [FRESHRSS_SCRIPT, cmd], { env: { ...env, ...extra }, timeout: 180_000 });
+  // The shared script starts the feed server, waits for FreshRSS, then asks the feed server once: on a
+  // loaded machine that one ask can come before the feed server listens (curl's exit 7, and the script
+  // ends there with both servers started). Then the feed server is waited for here instead.
+  const startServers = async (extra: Record<string, string> = {}) => {
+    try {
+      await script('start', extra);
+    } catch (e) {
+      if ((e as { code?: number }).code !== 7) throw e;
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const ok = await fetch(`http://127.0.0.1:${feedPort}/news.xml`).then((r) => r.ok, () => false);
+        if (ok) return;
+        if (Date.now() > deadline) throw e;
+        await new Promise((res) => setTimeout(res, 100));
+      }
+    }
+  };
   try {
-    await script('start');
+    await startServers();
   } catch (e) {
     const err = e as { stderr?: string; message: string };
     throw new Error(`FreshRSS did not start: ${err.message}\n${err.stderr ?? ''}`);
@@ -104,7 +121,7 @@ export async function startFreshRss(feeds: Record<string, string>): Promise<Fres
       return apiPassword;
     },
     stop: async () => void (await script('stop')),
-    start: async () => void (await script('start', { FRESHRSS_KEEP: '1' })),
+    start: () => startServers({ FRESHRSS_KEEP: '1' }),
     refresh: async () => void (await script('refresh')),
     setApiPassword: async (password) => {
       await run('php', ['cli/update-user.php', '--user', user, '--api-password', password], { cwd: path.join(dir, 'FreshRSS'), timeout: 60_000 });
