@@ -52,7 +52,7 @@ export async function takePendingAlerts<T>(
   return result;
 }
 
-/** How long an item stays recorded as notified (a story that comes back later notifies again). */
+/** How long an item stays recorded as notified: longer than items usually stay in a feed (a story that comes back later notifies again). */
 const KEEP_NOTIFIED_MS = 90 * 86_400_000;
 
 /** Forgets the notified records older than KEEP_NOTIFIED_MS. */

@@ -14,8 +14,6 @@ import {
 import { currentItemId, isLegacyItemId } from '../normalize/ids';
 import { alertDigestItem, alertNotesItem } from '../storage/items';
 
-/** Notified ids and story keys are kept this long: longer than items usually stay in a feed. */
-
 export interface NotificationOptions {
   type: 'basic';
   iconUrl: string;
