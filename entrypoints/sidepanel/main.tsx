@@ -34,9 +34,10 @@ let marked = false;
 effect(() => {
   if (marked || store.items.value.length === 0) return;
   marked = true;
-  requestAnimationFrame(() => setTimeout(() => {
-    performance.mark('newsbar:first-items');
-    // Now that the articles are on screen, fetch the sanitizer an opened article needs.
-    void loadSanitizer();
-  }));
+  requestAnimationFrame(() => setTimeout(() => performance.mark('newsbar:first-items')));
+  // The sanitizer an opened article needs is fetched ahead, when the page has nothing else to do (an
+  // article opened before then fetches it itself).
+  const preload = () => void loadSanitizer();
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(preload, { timeout: 2000 });
+  else setTimeout(preload, 200);
 });
