@@ -188,14 +188,15 @@ export function createSidebarStore(env: SidebarEnv) {
     }, 60_000);
     await run(async () => {
       const read = Promise.all([prefs.readPrefs(), prefs.refreshSources()]);
-      // Actions kept while the database was full show on the first rows already. The worker's own
-      // state comes by message too (storage.local may hold an old one when a full disk refused the new).
-      await storage.refresh();
+      // Actions kept while the database was full show on the first rows already, and a panel opened
+      // from an alert summary shows that topic first: both are read side by side (each a round trip
+      // to the browser) while the database opens, and the first page waits for both.
+      const [, topic] = await Promise.all([storage.refresh(), env.requestedTopic?.()]);
+      // The worker's own state comes by message too (storage.local may hold an old one when a full
+      // disk refused the new): asked after the stored one is read, so the answer is the one that stays.
       void env.send({ type: 'storageStateWanted' });
       // The feed server (if one is connected) is asked what changed; the worker skips it while backing off.
       void env.send({ type: 'serverSync' });
-      // Opened from an alert summary: that topic first.
-      const topic = await env.requestedTopic?.();
       if (topic) list.chooseFilter({ kind: 'topic', id: topic });
       await list.reloadList();
       // The first articles paint first; the ticker, counts and topic chips follow a frame later.
