@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadBreaking, loadCounts, loadPage, type Filter } from '@/utils/db/queries';
 import { parseQuery } from '@/utils/search/query';
 import { searchItems } from '@/utils/db/search/search-items';
@@ -81,6 +81,27 @@ describe('loadCounts', () => {
       topics: { t1: 2, t2: 1 },
       muted: 0,
     });
+  });
+});
+
+describe('loadCounts with many sources', () => {
+  it('reads the counters in one request, however many sources and topics there are', async () => {
+    const sources = Array.from({ length: 300 }, (_, i) => `s${i}`);
+    const db = await dbWith(sources.slice(0, 50).map((sourceId, i) => item({ title: `t${i}`, sourceId, read: i % 2 ? 1 : 0 })));
+    const get = vi.spyOn(IDBObjectStore.prototype, 'get');
+    const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    try {
+      const counts = await loadCounts(db, sources, ['t1', 't2']);
+      expect(get).not.toHaveBeenCalled();
+      expect(getAll).toHaveBeenCalledTimes(1);
+      expect(counts.all).toBe(50);
+      expect(counts.unread).toBe(25);
+      expect(Object.keys(counts.sources)).toHaveLength(300);
+      expect(sources.filter((id) => counts.sources[id] === 1)).toEqual(sources.slice(0, 50).filter((_, i) => i % 2 === 0));
+    } finally {
+      get.mockRestore();
+      getAll.mockRestore();
+    }
   });
 });
 
