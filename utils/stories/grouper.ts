@@ -235,8 +235,9 @@ export class StoryGrouper {
     for (let i = 0; i < terms.length; i++) {
       const u = terms[i]!;
       const df = this.df.get(u);
-      weights[i] = this.idf(u) * (df !== undefined ? 1 : t.unseen);
-      total += weights[i]!;
+      const w = this.idf(u) * (df !== undefined ? 1 : t.unseen);
+      weights[i] = w;
+      total += w;
       if (isNumber(u)) hasNumber = true;
       else rarity[i] = Math.log(held / ((df ?? 0) + prior));
     }
