@@ -124,6 +124,18 @@ describe('one story, one row', () => {
     expect(b.joinedIds).toHaveLength(1);
   });
 
+  it('keeps no story words for an item already out of the window (a new feed\'s old items)', async () => {
+    const old = item('Chile earthquake anniversary: a week on, the coast rebuilds', 'https://wire.example/chile-week-on', 7 * 24 * 60);
+    await storePoll(db, wire, [QUAKE[0]!, old], NOW, ON);
+    const kept = (await db.getAll('storyTerms')).flatMap((r) => r.e.map((e) => e[0]));
+    expect(kept).toHaveLength(1);
+    const stored = (await allItems(db)).find((it) => it.title === QUAKE[0]!.title)!;
+    expect(kept).toEqual([stored.id]);
+    // A poll of old items alone writes no record at all.
+    await storePoll(db, paper, [item('Chile earthquake: what we learned a week on', 'https://paper.example/chile-lessons', 8 * 24 * 60)], NOW + MIN, ON);
+    expect(await db.count('storyTerms')).toBe(1);
+  });
+
   it('a report deleted by retention leaves its story; the next report heads it', async () => {
     await pollAll();
     // The wire keeps one item: its quake report (the story's row) is the older one and goes.

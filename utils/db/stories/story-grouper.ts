@@ -59,13 +59,16 @@ export function forgetGrouper(db: object): void {
 
 /** The entries of the items a write placed: one storyTerms record for them all, and old records pruned. */
 export async function writeStoryTerms(tx: ItemTx, entries: StoryTermsEntry[], now: number): Promise<void> {
-  if (entries.length === 0) return;
+  const since = now - STORY_WINDOW_MS;
+  // An item already out of the window is never read back (grouperOf skips it): a new feed's first
+  // poll brings days of items, whose words would be kept for nothing until their record expired.
+  const kept = entries.filter((e) => e[2] >= since);
+  if (kept.length === 0) return;
   const store = tx.objectStore('storyTerms');
   // (Requests run in order: the cursor below sees the new record without waiting for the add.)
-  store.add({ p: Math.max(...entries.map((e) => e[2])), e: entries }).catch(() => {});
+  store.add({ p: Math.max(...kept.map((e) => e[2])), e: kept }).catch(() => {});
   // Records come roughly in time order: the oldest few go while they are out of the window (most
   // writes read one record and stop).
-  const since = now - STORY_WINDOW_MS;
   let cur = await store.openCursor();
   for (let n = 0; cur && cur.value.p < since && n < 8; n++) {
     await cur.delete();
