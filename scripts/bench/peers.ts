@@ -7,7 +7,7 @@
 // Env: PEER_PAIRS (5), PEER_FEEDS (200), PEER_ITEMS (50), PEERS (brook,webfeed), PEER_LOAD
 // (quiet | loaded | both, default both), PEER_HOGS (busy processes in the loaded run, 1),
 // PEER_JSON (raw runs, default test-results/peer-bench.json), PEER_WITH (an earlier run's raw JSON
-// of the other kind, to judge both together).
+// of the other kind, to judge both together), PEER_HEAP_EVERY_MS (the heap peak's sampling, 250).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

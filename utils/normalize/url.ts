@@ -31,13 +31,17 @@ export function absoluteUrl(url: string, base?: string): string {
   return parseAbsolute(url, base)?.href ?? '';
 }
 
+const ABSOLUTE = /^https?:\/\//i;
+
 /** The URL object of an http(s) address, resolved against `base` (a broken base is ignored). */
 function parseAbsolute(url: string, base?: string): URL | undefined {
   const raw = (url ?? '').trim();
   if (!raw) return undefined;
   let u: URL;
   try {
-    u = base ? new URL(raw, base) : new URL(raw);
+    // An address that starts with http(s):// never reads its base: nearly every feed link is one, and
+    // skips parsing the base again for each item.
+    u = base && !ABSOLUTE.test(raw) ? new URL(raw, base) : new URL(raw);
   } catch {
     try {
       // A base that is itself relative or broken: try the URL on its own.
@@ -60,15 +64,17 @@ export function canonicalUrl(url: string, base?: string): string {
   // Parsed once (every link of every feed comes here): URL lower-cases scheme and host and drops the default port.
   const u = parseAbsolute(url, base);
   if (!u) return '';
-  u.hash = '';
+  // Each setter serializes the URL again: only what changes is set.
+  if (u.href.includes('#')) u.hash = '';
   const query = u.search.slice(1);
   if (query) {
-    const kept = query.split('&').filter((pair) => {
+    const pairs = query.split('&');
+    const kept = pairs.filter((pair) => {
       if (!pair) return false;
       const eq = pair.indexOf('=');
       return !isTrackingParam(safeDecode(eq < 0 ? pair : pair.slice(0, eq)));
     });
-    u.search = kept.length ? '?' + kept.join('&') : '';
+    if (kept.length !== pairs.length) u.search = kept.length ? '?' + kept.join('&') : '';
   }
   let out = u.href;
   if (out.endsWith('?')) out = out.slice(0, -1);

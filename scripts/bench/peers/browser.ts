@@ -82,14 +82,14 @@ export async function workerProbe(b: Launched): Promise<WorkerProbe> {
   };
 }
 
-/** Samples the worker's heap every 250 ms (no GC) until stopped; the peak. */
-export function heapPeak(w: WorkerProbe): { stop(): Promise<number> } {
+/** Samples the worker's heap every PEER_HEAP_EVERY_MS (250 ms; no GC) until stopped; the peak. */
+export function heapPeak(w: WorkerProbe, everyMs = Number(process.env.PEER_HEAP_EVERY_MS ?? 250)): { stop(): Promise<number> } {
   let stop = false;
   let peak = 0;
   const loop = (async () => {
     while (!stop) {
       peak = Math.max(peak, await w.heapMb(false).catch(() => 0));
-      await sleep(250);
+      await sleep(everyMs);
     }
   })();
   return {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { absoluteUrl, canonicalUrl, isTrackingParam } from '../../../utils/normalize/url';
 
 describe('canonicalUrl', () => {
@@ -85,5 +86,61 @@ describe('isTrackingParam', () => {
       expect(isTrackingParam(p), p).toBe(true);
     }
     for (const p of ['id', 'page', 'q', 'ref', 'utmost', 'lang']) expect(isTrackingParam(p), p).toBe(false);
+  });
+});
+
+describe('canonicalUrl against the plain way (every link read against its base, every part set again)', () => {
+  // The reference: what canonicalUrl did before it skipped the base for absolute links and the setters
+  // that change nothing. Both must give the same string for any link.
+  function reference(url: string, base?: string): string {
+    const raw = url.trim();
+    if (!raw) return '';
+    let u: URL;
+    try {
+      u = base ? new URL(raw, base) : new URL(raw);
+    } catch {
+      try {
+        u = new URL(raw);
+      } catch {
+        return '';
+      }
+    }
+    if ((u.protocol !== 'http:' && u.protocol !== 'https:') || !u.hostname) return '';
+    u.hash = '';
+    const query = u.search.slice(1);
+    if (query) {
+      const kept = query.split('&').filter((pair) => {
+        if (!pair) return false;
+        const eq = pair.indexOf('=');
+        const name = eq < 0 ? pair : pair.slice(0, eq);
+        let decoded = name;
+        try {
+          decoded = decodeURIComponent(name.replace(/\+/g, ' '));
+        } catch {
+          // as it is
+        }
+        return !isTrackingParam(decoded);
+      });
+      u.search = kept.length ? '?' + kept.join('&') : '';
+    }
+    let out = u.href;
+    if (out.endsWith('?')) out = out.slice(0, -1);
+    if (out.endsWith('#')) out = out.slice(0, -1);
+    return out;
+  }
+
+  const part = fc.constantFrom('a', 'B', '%20', '%zz', ' ', '\t', '#', '?', '&', '=', '/', '..', '.', ':', '@', 'é', 'utm_source=x', 'fbclid', 'id=7', '+');
+  const link = fc.tuple(
+    fc.constantFrom('', 'http://', 'HTTPS://', 'https:', 'http:/', '//', '/', './', '?', '#', 'javascript:', 'ftp://', ' http://', 'http://\t'),
+    fc.constantFrom('', 'example.com', 'EXAMPLE.com:80', 'xn--bcher-kva.example', 'ex ample.com', '127.0.0.1:8080', '[::1]'),
+    fc.array(part, { maxLength: 8 }),
+  ).map(([scheme, host, rest]) => scheme + host + rest.join(''));
+  const base = fc.constantFrom(undefined, 'https://news.example/world/', 'http://Feeds.example:8080/rss.xml?x=1#top', 'not a url', '/relative');
+
+  it('gives the same string for any link and base', () => {
+    fc.assert(fc.property(link, base, (u, b) => canonicalUrl(u, b) === reference(u, b)), { numRuns: 3000 });
+    for (const [u, b] of [['http://x.example/a?#', undefined], ['http://x.example/a#', 'https://b.example/'], ['https://x.example/?utm_source=a&&id=1#f', undefined], ['http:foo', 'http://b.example/dir/'], ['?utm_medium=rss', 'https://b.example/p?q=1']] as const) {
+      expect(canonicalUrl(u, b)).toBe(reference(u, b));
+    }
   });
 });
