@@ -109,15 +109,43 @@ const isNumber = (t: string) => t.startsWith(NUMBER_MARK);
 
 interface Held { story: string; source: string; published: number; terms: string[] }
 
+/**
+ * Most stories in the window are one item (at 10,000 items, about nine in ten): such a story keeps that
+ * item (`one`) and no maps, which its counts and sources are read from; the maps are made when a second
+ * member joins. (Two maps per story of one were 3 MB of the worker's memory at 10,000 items.)
+ */
 interface Story {
   size: number;
-  /** term -> members carrying it */
-  counts: Map<string, number>;
+  /** term -> members carrying it; undefined while the story is `one` item */
+  counts?: Map<string, number>;
   newest: number;
   /** source -> members from it: a source's items never share a story (its follow-ups stay rows of their own) */
-  sources: Map<string, number>;
+  sources?: Map<string, number>;
+  /** The story's only member, while it has no maps */
+  one?: Held;
   /** The terms a good share of the members carry; undefined when the story changed since. */
   core?: string[];
+}
+
+/** How many of the story's members carry the term. */
+function countOf(s: Story, term: string): number {
+  return s.counts ? (s.counts.get(term) ?? 0) : s.one!.terms.includes(term) ? 1 : 0;
+}
+
+/** Whether a member of the story comes from the source. */
+function hasSource(s: Story, source: string): boolean {
+  return s.sources ? s.sources.has(source) : s.one!.source === source;
+}
+
+/** The maps of a story of one, for a second member to join. */
+function withMaps(s: Story): { counts: Map<string, number>; sources: Map<string, number> } {
+  if (!s.counts || !s.sources) {
+    const one = s.one!;
+    s.counts = new Map(one.terms.map((t) => [t, 1]));
+    s.sources = new Map([[one.source, 1]]);
+    s.one = undefined;
+  }
+  return { counts: s.counts, sources: s.sources };
 }
 
 export class StoryGrouper {
@@ -151,21 +179,26 @@ export class StoryGrouper {
   add(member: StoryMember): void {
     if (this.members.has(member.id)) this.remove(member.id);
     const terms = [...new Set(member.terms)];
-    this.members.set(member.id, { story: member.story, source: member.source, published: member.published, terms });
+    const held: Held = { story: member.story, source: member.source, published: member.published, terms };
+    this.members.set(member.id, held);
     this.oldest = Math.min(this.oldest, member.published);
-    let s = this.stories.get(member.story);
+    const s = this.stories.get(member.story);
+    let counts: Map<string, number> | undefined;
     if (!s) {
-      s = { size: 0, counts: new Map(), newest: member.published, sources: new Map() };
-      this.stories.set(member.story, s);
+      // A story of one: its counts and sources are its member's.
+      this.stories.set(member.story, { size: 1, newest: member.published, one: held });
+    } else {
+      const maps = withMaps(s);
+      counts = maps.counts;
+      maps.sources.set(member.source, (maps.sources.get(member.source) ?? 0) + 1);
+      s.size++;
+      s.core = undefined;
+      s.newest = Math.max(s.newest, member.published);
     }
-    s.size++;
-    s.sources.set(member.source, (s.sources.get(member.source) ?? 0) + 1);
-    s.core = undefined;
-    s.newest = Math.max(s.newest, member.published);
     for (const t of terms) {
       this.df.set(t, (this.df.get(t) ?? 0) + 1);
-      const c = s.counts.get(t) ?? 0;
-      s.counts.set(t, c + 1);
+      const c = counts ? (counts.get(t) ?? 0) : 0;
+      counts?.set(t, c + 1);
       if (c === 0) {
         const set = this.index.get(t);
         if (set) set.add(member.story);
@@ -180,17 +213,21 @@ export class StoryGrouper {
     this.members.delete(id);
     const s = this.stories.get(m.story)!;
     s.core = undefined;
-    const from = s.sources.get(m.source)! - 1;
-    if (from) s.sources.set(m.source, from);
-    else s.sources.delete(m.source);
+    // A story of one (no maps) goes with its member.
+    const { counts, sources } = s;
+    if (sources) {
+      const from = sources.get(m.source)! - 1;
+      if (from) sources.set(m.source, from);
+      else sources.delete(m.source);
+    }
     for (const t of m.terms) {
       const d = this.df.get(t)! - 1;
       if (d) this.df.set(t, d);
       else this.df.delete(t);
-      const c = s.counts.get(t)! - 1;
-      if (c) s.counts.set(t, c);
+      const c = counts ? counts.get(t)! - 1 : 0;
+      if (c) counts!.set(t, c);
       else {
-        s.counts.delete(t);
+        counts?.delete(t);
         const set = this.index.get(t)!;
         set.delete(m.story);
         if (!set.size) this.index.delete(t);
@@ -259,14 +296,14 @@ export class StoryGrouper {
     for (const [id, n] of topCandidates(hits, t.minShared)) {
       const s = this.stories.get(id)!;
       // Never a story already holding an item of the newcomer's source: a feed's follow-ups stay rows of their own.
-      if (s.size >= this.maxStorySize || forbidden?.has(id) || s.newest < oldest || s.sources.has(candidate.source)) continue;
+      if (s.size >= this.maxStorySize || forbidden?.has(id) || s.newest < oldest || hasSource(s, candidate.source)) continue;
       // The newcomer's side: its weight the story covers.
       let covered = 0;
       let shared = 0;
       let common = 0;
       let evidence = 0;
       for (let i = 0; i < terms.length; i++) {
-        const c = s.counts.get(terms[i]);
+        const c = countOf(s, terms[i]!);
         if (!c) continue;
         if (c >= 2) common++;
         const share = c / s.size;
@@ -286,7 +323,7 @@ export class StoryGrouper {
       for (const u of this.coreOf(s)) {
         let idf = idfs.get(u);
         if (idf === undefined) idfs.set(u, (idf = this.idf(u)));
-        const w = (s.counts.get(u)! / s.size) * idf;
+        const w = (countOf(s, u) / s.size) * idf;
         coreTotal += w;
         if (terms.includes(u)) have += w;
       }
@@ -311,7 +348,7 @@ export class StoryGrouper {
   private contradicts(s: Story, terms: string[]): boolean {
     let agreed = false;
     for (const u of this.coreOf(s)) {
-      if (!isNumber(u) || s.counts.get(u)! < AGREED_NUMBER * s.size) continue;
+      if (!isNumber(u) || countOf(s, u) < AGREED_NUMBER * s.size) continue;
       if (terms.includes(u)) return false;
       agreed = true;
     }
@@ -325,6 +362,8 @@ export class StoryGrouper {
   private coreOf(s: Story): string[] {
     if (s.core) return s.core;
     const least = Math.max(1, this.tuning.coreShare * s.size);
+    // A story of one: every term of its member, in the order a map of them would hold.
+    if (!s.counts) return (s.core = s.one!.terms);
     const core: string[] = [];
     for (const [u, c] of s.counts) if (c >= least) core.push(u);
     s.core = core;

@@ -58,6 +58,28 @@ describe('StoryGrouper', () => {
     expect(g.place(out)).not.toBe('story-volcano');
   });
 
+  it('answers for a story of one item as for a story of many: the first report\'s words and source, then both reports\'', () => {
+    const g = new StoryGrouper();
+    const first: StoryMember = { id: 'wire-1', story: 'wire-1', source: 'wire', published: T0, terms: text('Volcano erupts in Iceland, ash cloud grounds flights') };
+    g.add(first);
+    const news = candidate('Iceland volcano ash cloud: flights grounded across Europe');
+    expect(g.place(news)).toBe('wire-1');
+    // The wire's own follow-up never joins the wire's story.
+    expect(g.place({ ...news, source: 'wire' })).toBeNull();
+    g.add({ ...news, story: 'wire-1' });
+    expect(g.storySize('wire-1')).toBe(2);
+    const third = candidate('Ash cloud from Iceland volcano closes airports');
+    expect(g.place(third)).toBe('wire-1');
+    // Back to one (the first report taken out): the story answers by what is left.
+    g.remove(first.id);
+    expect(g.storySize('wire-1')).toBe(1);
+    expect(g.place(third)).toBe('wire-1');
+    expect(g.place({ ...third, source: news.source })).toBeNull();
+    g.remove(news.id);
+    expect(g.storySize('wire-1')).toBe(0);
+    expect(g.place(third)).toBeNull();
+  });
+
   it('forgets a story whose last member is removed', () => {
     const { g, members } = grouper();
     for (const m of members.slice(0, 3)) g.remove(m.id);
