@@ -16,8 +16,8 @@ export function decodeEntities(s: string): string {
 
 /** Strip tags and decode entities: HTML in, plain text out (never rendered as HTML). */
 export function htmlToText(html: string): string {
-  // Every pattern below starts with '<': a headline or a stored (escaped) summary, most of what a
-  // poll brings here, has none and skips four scans of itself.
+  // Every pattern below starts with '<': a headline, or a summary already cut to (escaped) text, has
+  // none and skips four scans of itself.
   const stripped = !html.includes('<')
     ? html
     : html
