@@ -164,6 +164,14 @@ describe('API kinds through parseSourceBody', () => {
     const e = thrown(() => parseSourceBody('newsapi', fixture('newsapi-error.json'), 'application/json', { apiKey: KEY }));
     expect(e.message).not.toContain(KEY);
   });
+  it('an API answer at a plain address (a keyless NewsAPI-style endpoint) is read as a feed: the body decides', () => {
+    for (const [name, kind] of [['newsapi.json', 'newsapi'], ['gnews.json', 'gnews'], ['guardian.json', 'guardian']] as const) {
+      const asFeed = parseSourceBody('feed', fixture(name), 'application/json', { now: NOW });
+      const asApi = parseSourceBody(kind, fixture(name), 'application/json', { now: NOW });
+      expect(asFeed.items.length).toBeGreaterThan(0);
+      expect(asFeed.items).toEqual(asApi.items);
+    }
+  });
   it('an HTML error page for an API source says so', () => {
     expect(() => parseSourceBody('gnews', '<!DOCTYPE html><html><body>502</body></html>')).toThrowError(
       'this is an HTML page, not a news API response',
