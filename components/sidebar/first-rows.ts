@@ -14,9 +14,10 @@ export function screenfulOfRows(compact: boolean): number {
   return Math.ceil((globalThis.innerHeight || 900) / MIN_ROW_PX[compact ? 'compact' : 'normal']) + 1;
 }
 
-const idle = (fn: () => void): (() => void) => {
+/** Runs `fn` in an idle moment (at the latest after `timeoutMs`); returns its cancel. */
+export const whenIdle = (fn: () => void, timeoutMs = 100): (() => void) => {
   if (typeof requestIdleCallback === 'function') {
-    const h = requestIdleCallback(fn, { timeout: 100 });
+    const h = requestIdleCallback(fn, { timeout: timeoutMs });
     return () => cancelIdleCallback(h);
   }
   const h = setTimeout(fn, 0);
@@ -51,7 +52,7 @@ export function useRowsShown<T extends { id: string }>(items: readonly T[], scre
   // Effects run after the browser has painted: the rows so far are on screen by then.
   useEffect(() => {
     if (count >= items.length) return;
-    return idle(() => {
+    return whenIdle(() => {
       s.count = count + screenful;
       rerender((n) => n + 1);
     });

@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import { App, type LoadedReader } from '@/components/sidebar/App';
 import { loadSanitizer } from '@/components/sidebar/ArticleBody';
 import { createSidebarStore } from '@/components/sidebar/state';
+import { whenIdle } from '@/components/sidebar/first-rows';
 import { t } from '@/utils/i18n';
 import { browserEnv } from './browser-env';
 import { browserLiveEnv } from './live-browser-env';
@@ -37,7 +38,5 @@ effect(() => {
   requestAnimationFrame(() => setTimeout(() => performance.mark('newsbar:first-items')));
   // The sanitizer an opened article needs is fetched ahead, when the page has nothing else to do (an
   // article opened before then fetches it itself).
-  const preload = () => void loadSanitizer();
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(preload, { timeout: 2000 });
-  else setTimeout(preload, 200);
+  whenIdle(() => void loadSanitizer(), 2000);
 });
